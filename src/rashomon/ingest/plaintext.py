@@ -1,0 +1,159 @@
+"""Plain-text articles: a leading dateline/byline and trailing site furniture.
+
+The rules are data (``data/datelines.txt``, ``data/boilerplate.tsv``); this
+module only applies them. Furniture is removed from the body but kept, by
+kind, so nothing the site printed is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rashomon.model import BoilerplateBlock
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    kind: str
+    scope: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class PlainTextParts:
+    """A plain-text article split into its parts."""
+
+    body: str
+    published: str | None
+    byline: str | None
+    tags: tuple[str, ...]
+    listed_sources: tuple[str, ...] | None
+    boilerplate: tuple[BoilerplateBlock, ...]
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("rashomon.ingest.data").joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def dateline_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(line, re.IGNORECASE) for line in _data_lines("datelines.txt"))
+
+
+@lru_cache(maxsize=1)
+def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
+    rules = []
+    for line in _data_lines("boilerplate.tsv"):
+        kind, scope, pattern = line.split("\t", 2)
+        if scope not in {"line", "items", "rest"}:
+            raise ValueError(f"boilerplate.tsv: unknown scope {scope!r} for {kind}")
+        rules.append(BoilerplateRule(kind, scope, re.compile(pattern, re.IGNORECASE)))
+    return tuple(rules)
+
+
+def _match_rule(line: str) -> tuple[BoilerplateRule, re.Match[str]] | None:
+    for rule in boilerplate_rules():
+        found = rule.pattern.search(line.strip())
+        if found:
+            return rule, found
+    return None
+
+
+def split_dateline(lines: list[str]) -> tuple[list[str], str | None, str | None]:
+    """Remove a leading dateline/byline line; return the rest, date and byline."""
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines, None, None
+    head = lines[first].strip()
+    for pattern in dateline_patterns():
+        found = pattern.match(head)
+        if found:
+            groups = found.groupdict()
+            byline = (groups.get("byline") or "").strip() or None
+            return lines[first + 1:], groups.get("date"), byline
+    return lines, None, None
+
+
+def _split_list(text: str) -> list[str]:
+    return [item.strip() for item in re.split(r"[,;\n]", text) if item.strip()]
+
+
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")
+
+
+def _is_item_line(line: str) -> bool:
+    """Section items are lists or short lines, not running prose."""
+    return len(line) <= 1000 and len(_SENTENCE_BREAK.findall(line)) <= 1
+
+
+def _find_cut(lines: list[str], matches: list[tuple[BoilerplateRule, re.Match[str]] | None]) -> int:
+    """Index where the trailing run of furniture starts (``len(lines)`` if none)."""
+    cut = len(lines)
+    opener_scope: str | None = None
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index].strip()
+        found = matches[index]
+        if not line:
+            continue
+        if found is not None:
+            cut = index
+            continue
+        opener = next((matches[j] for j in range(index - 1, -1, -1) if matches[j] is not None), None)
+        opener_scope = opener[0].scope if opener else None
+        if opener_scope == "rest" or (opener_scope == "items" and _is_item_line(line)):
+            cut = index
+            continue
+        break
+    while cut < len(lines) and matches[cut] is None:
+        cut += 1
+    return cut
+
+
+def split_trailing_boilerplate(
+    lines: list[str],
+) -> tuple[list[str], list[BoilerplateBlock], list[str], list[str] | None]:
+    """Find the trailing run of furniture lines; return body lines, blocks, tags, sources."""
+    matches = [_match_rule(line) if line.strip() else None for line in lines]
+    cut = _find_cut(lines, matches)
+    blocks: list[BoilerplateBlock] = []
+    tags: list[str] = []
+    sources: list[str] | None = None
+    current = "furniture"
+    for line, found in zip(lines[cut:], matches[cut:]):
+        if not line.strip():
+            continue
+        items = ""
+        if found is not None:
+            rule, match = found
+            current = rule.kind
+            items = (match.groupdict().get("inline") or "").strip()
+        else:
+            items = line
+        blocks.append(BoilerplateBlock(current, line.strip()))
+        if current == "tags":
+            tags.extend(_split_list(items))
+        elif current == "sources":
+            sources = (sources or []) + _split_list(items)
+    return lines[:cut], blocks, tags, sources
+
+
+def parse_plain_text(text: str) -> PlainTextParts:
+    """Split a plain-text article into body and metadata."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines, date, byline = split_dateline(lines)
+    body_lines, blocks, tags, sources = split_trailing_boilerplate(lines)
+    if sources is None and any(block.kind == "sources" for block in blocks):
+        sources = []
+    body = "\n".join(line.strip() for line in body_lines if line.strip())
+    return PlainTextParts(
+        body=body,
+        published=date,
+        byline=byline,
+        tags=tuple(tags),
+        listed_sources=None if sources is None else tuple(sources),
+        boilerplate=tuple(blocks),
+    )

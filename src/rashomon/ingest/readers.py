@@ -1,0 +1,144 @@
+"""Walk the inputs (files, directories, stdin) and yield raw documents or problems.
+
+Nothing here raises for bad input: every failure becomes a :class:`Problem`
+naming the file (and line), so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from rashomon.config import Settings
+from rashomon.ingest.encoding import decode_bytes, looks_binary
+from rashomon.ingest.records import FieldMap, read_csv, read_jsonl
+from rashomon.model import Problem, RawDocument
+
+FORMATS_BY_SUFFIX = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "tsv",
+}
+STDIN = "-"
+
+__all__ = ["FORMATS_BY_SUFFIX", "FieldMap", "STDIN", "read_inputs"]
+
+
+def _expand(paths: Iterable[str]) -> Iterator[tuple[str, str | None] | Problem]:
+    """(path, format) pairs; directories recursively, in a stable order."""
+    for given in paths:
+        if given == STDIN:
+            yield (STDIN, None)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    fmt = FORMATS_BY_SUFFIX.get(Path(name).suffix.lower())
+                    if fmt and not name.startswith("."):
+                        yield (os.path.join(root, name), fmt)
+        elif path.exists():
+            fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
+            if fmt is None:
+                known = ", ".join(sorted(FORMATS_BY_SUFFIX))
+                yield Problem(given, "unsupported", f"unsupported file type {path.suffix or '(none)'!r}; expected one of {known}")
+            else:
+                yield (given, fmt)
+        else:
+            yield Problem(given, "not-found", "no such file or directory")
+
+
+def _sniff_format(head: bytes) -> str:
+    stripped = head.lstrip()
+    if stripped.startswith(b"{"):
+        return "jsonl"
+    if stripped[:1] == b"<":
+        return "html"
+    return "text"
+
+
+def _read_whole(origin: str, handle: BinaryIO, *, limit: int) -> bytes | Problem:
+    data = handle.read(limit + 1)
+    if len(data) > limit:
+        return Problem(origin, "too-large", f"file is larger than the {limit:,}-byte limit for one article")
+    return data
+
+
+def _single_document(origin: str, data: bytes, fmt: str) -> Iterator[RawDocument | Problem]:
+    if not data.strip():
+        yield Problem(origin, "empty", "file is empty")
+        return
+    if looks_binary(data):
+        yield Problem(origin, "binary", "file looks binary (NUL or control bytes), not text")
+        return
+    decoded = decode_bytes(data)
+    notes: tuple[str, ...] = ()
+    if decoded.fallback_lines:
+        note = f"not valid UTF-8: {decoded.fallback_lines} lines decoded as cp1252"
+        notes = (note,)
+        yield Problem(origin, "not-utf8", note, severity="warning")
+    yield RawDocument(source_id=origin, origin=origin, body=decoded.text, fmt=fmt, notes=notes)
+
+
+def _read_one(origin: str, fmt: str | None, handle: BinaryIO, *, settings: Settings, fields: FieldMap) -> Iterator[RawDocument | Problem]:
+    if fmt is None:
+        buffered = io.BufferedReader(handle)  # type: ignore[arg-type]
+        fmt = _sniff_format(buffered.peek(64))
+        handle = buffered
+    if fmt == "jsonl":
+        yield from read_jsonl(handle, origin=origin, fields=fields)  # type: ignore[arg-type]
+        return
+    if fmt in {"csv", "tsv"}:
+        data = handle.read()
+        if not data.strip():
+            yield Problem(origin, "empty", "file is empty")
+            return
+        if looks_binary(data):
+            yield Problem(origin, "binary", "file looks binary (NUL or control bytes), not CSV")
+            return
+        yield from read_csv(data, origin=origin, fields=fields, delimiter="\t" if fmt == "tsv" else ",")
+        return
+    whole = _read_whole(origin, handle, limit=settings.max_file_bytes)
+    if isinstance(whole, Problem):
+        yield whole
+        return
+    yield from _single_document(origin, whole, fmt)
+
+
+def read_inputs(
+    paths: Iterable[str], *, settings: Settings, fields: FieldMap | None = None, stdin: BinaryIO | None = None
+) -> Iterator[RawDocument | Problem]:
+    """Yield a RawDocument per article found in ``paths``, or a Problem per failure.
+
+    ``-`` reads standard input; its format is sniffed (JSON lines, HTML or text).
+    """
+    field_map = fields or FieldMap()
+    for item in _expand(paths):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        origin, fmt = item
+        if origin == STDIN:
+            yield from _read_one("<stdin>", fmt, stdin or sys.stdin.buffer, settings=settings, fields=field_map)
+            continue
+        try:
+            with open(origin, "rb") as handle:
+                yield from _read_one(origin, fmt, handle, settings=settings, fields=field_map)
+        except PermissionError:
+            yield Problem(origin, "unreadable", "permission denied")
+        except IsADirectoryError:
+            yield Problem(origin, "unreadable", "is a directory")
+        except OSError as exc:
+            yield Problem(origin, "unreadable", f"cannot read file ({exc.strerror or exc})")

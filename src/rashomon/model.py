@@ -1,0 +1,172 @@
+"""Frozen records passed between pipeline stages.
+
+Data flows one way: RawDocument -> Article -> Annotation -> store rows. Every
+offset is a character offset into ``Article.text`` (the cleaned body).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One input document as read from a file, a record or stdin, before cleaning."""
+
+    source_id: str
+    origin: str
+    body: str
+    fmt: str
+    line: int | None = None
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    byline: str | None = None
+    tags: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BoilerplateBlock:
+    """A piece of site furniture removed from the body, kept as metadata."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: the unit every later stage works on."""
+
+    id: str
+    source_id: str
+    origin: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: dt.date | None
+    byline: str | None
+    tags: tuple[str, ...]
+    text: str
+    boilerplate: tuple[BoilerplateBlock, ...] = ()
+    listed_sources: tuple[str, ...] | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A half-open character range ``[start, end)`` into an article's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity in an article."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title or office held by a person, as the text states it."""
+
+    title: str
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class DocEntity:
+    """An entity resolved within one article."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    keys: tuple[str, ...]
+    country: str | None = None
+    roles: tuple[Role, ...] = ()
+    gazetteer_id: str | None = None
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """A known entity the gazetteer ruler tags: its id, type, display name and country."""
+
+    id: str
+    label: str
+    name: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Which software and model produced an annotation."""
+
+    rashomon_version: str
+    model_name: str
+    model_version: str
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """Everything the per-article pass found in one article."""
+
+    article: Article
+    sentences: tuple[TextSpan, ...]
+    entities: tuple[DocEntity, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A document that could not be used, or a warning about one."""
+
+    origin: str
+    code: str
+    reason: str
+    line: int | None = None
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.origin if self.line is None else f"{self.origin}:{self.line}"
+        return f"{where}: {self.severity}: {self.reason} [{self.code}]"
+
+
+@dataclass(frozen=True)
+class CorpusEntity:
+    """A canonical entity across the whole store."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...]
+    mention_count: int
+    article_count: int
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    """What one ingest run did with each input."""
+
+    stored: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    problems: tuple[Problem, ...] = field(default_factory=tuple)

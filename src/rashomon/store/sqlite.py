@@ -1,0 +1,302 @@
+"""Typed reads and writes over the SQLite store.
+
+Writers run inside :meth:`Store.transaction`, so an article, its sentences,
+mentions and entity links land together or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from rashomon.errors import StoreError
+from rashomon.ingest.dedupe import Signature
+from rashomon.model import Annotation, Article, BoilerplateBlock, CorpusEntity, Mention, Problem, Role
+from rashomon.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """Where an article came from, and whether it was stored or is a duplicate."""
+
+    source_key: str
+    article_id: str
+    origin: str
+    line: int | None
+    status: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    duplicate_kind: str | None = None
+    similarity: float | None = None
+
+
+@dataclass(frozen=True)
+class EntityMatch:
+    """A stored entity found through one of its keys."""
+
+    id: str
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class ArticleEntity:
+    """A corpus entity together with its mentions in one article."""
+
+    entity: CorpusEntity
+    mentions: tuple[Mention, ...]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A Rashomon database. Open with :meth:`Store.open`; close when done."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str) -> Store:
+        """Open (creating if needed) and migrate the database at ``path``."""
+        target = Path(path)
+        if target.parent and not target.parent.exists():
+            raise StoreError(f"{target}: directory {target.parent} does not exist")
+        try:
+            connection = sqlite3.connect(target, isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{target}: not a Rashomon database ({exc})") from exc
+        connection.execute("PRAGMA foreign_keys=ON")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        store = cls(connection, target)
+        store._migrate()
+        return store
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.schema_version
+        if current > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {current} is newer than this Rashomon ({SCHEMA_VERSION}); upgrade Rashomon")
+        for version in range(current, SCHEMA_VERSION):
+            # executescript commits any open transaction first, so the script carries its own.
+            try:
+                self._db.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[version]}\nPRAGMA user_version = {version + 1};\nCOMMIT;")
+            except sqlite3.Error as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: migration to schema version {version + 1} failed ({exc})") from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside happen together or not at all."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # --- ingest-time reads -------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def has_source(self, source_key: str, article_id: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM sources WHERE source_key = ? AND article_id = ?", (source_key, article_id))
+        return row.fetchone() is not None
+
+    def near_duplicate_candidates(self, bands: Sequence[int]) -> list[tuple[str, Signature]]:
+        """Stored articles sharing at least one MinHash band with ``bands``."""
+        rows = self._db.execute(
+            "SELECT DISTINCT s.article_id, s.minhash FROM signature_bands b JOIN signatures s ON s.article_id = b.article_id "
+            "WHERE " + " OR ".join("(b.band = ? AND b.hash = ?)" for _ in bands),
+            [value for pair in enumerate(bands) for value in pair],
+        )
+        return [(article_id, Signature.from_bytes(blob)) for article_id, blob in rows]
+
+    def entities_with_key(self, key: str) -> list[EntityMatch]:
+        rows = self._db.execute(
+            "SELECT e.id, e.name, e.type FROM entity_keys k JOIN entities e ON e.id = k.entity_id WHERE k.key = ? ORDER BY e.rowid",
+            (key,),
+        )
+        return [EntityMatch(*row) for row in rows]
+
+    def entity_exists(self, entity_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone() is not None
+
+    # --- writes (call inside transaction()) --------------------------------
+
+    def insert_article(self, annotation: Annotation) -> None:
+        article = annotation.article
+        self._db.execute(
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                article.id, article.source_id, article.origin, article.title, article.outlet, article.url,
+                article.published.isoformat() if article.published else None, article.byline,
+                json.dumps(list(article.tags), ensure_ascii=False), article.text,
+                json.dumps([{"kind": b.kind, "text": b.text} for b in article.boilerplate], ensure_ascii=False),
+                None if article.listed_sources is None else json.dumps(list(article.listed_sources), ensure_ascii=False),
+                article.word_count,
+                f"{annotation.provenance.model_name} {annotation.provenance.model_version}",
+                _now(),
+            ),
+        )
+        self._db.executemany(
+            "INSERT INTO sentences VALUES (?,?,?,?)",
+            [(article.id, index, span.start, span.end) for index, span in enumerate(annotation.sentences)],
+        )
+
+    def insert_signature(self, article_id: str, signature: Signature) -> None:
+        self._db.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", (article_id, signature.to_bytes()))
+        self._db.executemany(
+            "INSERT OR IGNORE INTO signature_bands VALUES (?,?,?)",
+            [(band, value, article_id) for band, value in enumerate(signature.bands())],
+        )
+
+    def insert_source(self, source: SourceRecord) -> None:
+        self._db.execute(
+            "INSERT OR IGNORE INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                source.source_key, source.article_id, source.origin, source.line, source.status, source.duplicate_kind,
+                source.similarity, source.title, source.outlet, source.published, _now(),
+            ),
+        )
+
+    def insert_entity(self, entity_id: str, *, name: str, entity_type: str, country: str | None) -> None:
+        self._db.execute("INSERT INTO entities VALUES (?,?,?,?)", (entity_id, name, entity_type, country))
+
+    def update_entity(self, entity_id: str, *, name: str | None = None, country: str | None = None) -> None:
+        if name is not None:
+            self._db.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
+        if country is not None:
+            self._db.execute("UPDATE entities SET country = COALESCE(country, ?) WHERE id = ?", (country, entity_id))
+
+    def add_entity_facts(self, entity_id: str, *, keys: Sequence[str], aliases: Sequence[str], roles: Sequence[Role], article_id: str) -> None:
+        self._db.executemany("INSERT OR IGNORE INTO entity_keys VALUES (?,?)", [(key, entity_id) for key in keys])
+        self._db.executemany("INSERT OR IGNORE INTO entity_aliases VALUES (?,?)", [(entity_id, alias) for alias in aliases])
+        self._db.executemany(
+            "INSERT OR IGNORE INTO entity_roles VALUES (?,?,?,?)",
+            [(entity_id, role.title, role.country or "", article_id) for role in roles],
+        )
+
+    def insert_mentions(self, article_id: str, entity_id: str, mentions: Sequence[Mention]) -> None:
+        self._db.executemany(
+            "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?)",
+            [(article_id, entity_id, m.start, m.end, m.text, m.label, m.sentence) for m in mentions],
+        )
+
+    def record_failure(self, problem: Problem) -> None:
+        """Remember a failed document (autocommits; safe outside a transaction)."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO failures VALUES (?,?,?,?,?)",
+            (problem.origin, problem.line or 0, problem.code, problem.reason, _now()),
+        )
+
+    # --- reads for the surfaces --------------------------------------------
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "entities", "mentions", "sources", "failures"}:
+            raise ValueError(table)
+        return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def articles(self, *, outlet: str | None = None, limit: int | None = None) -> list[Article]:
+        sql = "SELECT * FROM articles" + (" WHERE outlet = ?" if outlet else "") + " ORDER BY published IS NULL, published, id"
+        params: list[object] = [outlet] if outlet else []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [self._article(row) for row in self._db.execute(sql, params)]
+
+    def article(self, article_id: str) -> Article | None:
+        rows = self._db.execute("SELECT * FROM articles WHERE id = ? OR id LIKE ?", (article_id, f"{article_id}%")).fetchall()
+        return self._article(rows[0]) if len(rows) == 1 else None
+
+    def sources_of(self, article_id: str) -> list[SourceRecord]:
+        rows = self._db.execute(
+            "SELECT source_key, article_id, origin, line, status, title, outlet, published, duplicate_kind, similarity "
+            "FROM sources WHERE article_id = ? ORDER BY first_seen, source_key",
+            (article_id,),
+        )
+        return [SourceRecord(*row) for row in rows]
+
+    def failures(self) -> list[Problem]:
+        rows = self._db.execute("SELECT origin, code, reason, line FROM failures ORDER BY origin, line")
+        return [Problem(origin, code, reason, line or None) for origin, code, reason, line in rows]
+
+    def entities(self, *, entity_type: str | None = None, limit: int | None = None) -> list[CorpusEntity]:
+        sql = (
+            "SELECT e.id, e.name, e.type, e.country, COUNT(m.article_id), COUNT(DISTINCT m.article_id) "
+            "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
+            + (" WHERE e.type = ?" if entity_type else "")
+            + " GROUP BY e.id ORDER BY COUNT(m.article_id) DESC, e.name"
+        )
+        params: list[object] = [entity_type] if entity_type else []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [self._entity(row) for row in self._db.execute(sql, params).fetchall()]
+
+    def article_entities(self, article_id: str) -> list[ArticleEntity]:
+        ids = [row[0] for row in self._db.execute(
+            "SELECT entity_id FROM mentions WHERE article_id = ? GROUP BY entity_id ORDER BY MIN(start)", (article_id,)
+        )]
+        result = []
+        for entity_id in ids:
+            row = self._db.execute(
+                "SELECT e.id, e.name, e.type, e.country, COUNT(m.article_id), COUNT(DISTINCT m.article_id) "
+                "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id WHERE e.id = ? GROUP BY e.id",
+                (entity_id,),
+            ).fetchone()
+            mentions = tuple(
+                Mention(start, end, text, label, sentence)
+                for start, end, text, label, sentence in self._db.execute(
+                    "SELECT start, end, text, label, sentence FROM mentions WHERE article_id = ? AND entity_id = ? ORDER BY start",
+                    (article_id, entity_id),
+                )
+            )
+            result.append(ArticleEntity(self._entity(row), mentions))
+        return result
+
+    def _entity(self, row: Sequence[object]) -> CorpusEntity:
+        entity_id = str(row[0])
+        aliases = tuple(a for (a,) in self._db.execute("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,)))
+        roles = tuple(
+            Role(title, country or None)
+            for title, country in self._db.execute(
+                "SELECT DISTINCT title, country FROM entity_roles WHERE entity_id = ? ORDER BY title", (entity_id,)
+            )
+        )
+        return CorpusEntity(entity_id, str(row[1]), str(row[2]), row[3], aliases, roles, int(row[4]), int(row[5]))  # type: ignore[arg-type, call-overload]
+
+    @staticmethod
+    def _article(row: Sequence[object]) -> Article:
+        (article_id, source_id, origin, title, outlet, url, published, byline, tags, text, boilerplate, listed, _wc, _model, _at) = row
+        return Article(
+            id=str(article_id), source_id=str(source_id), origin=str(origin), title=title, outlet=outlet, url=url,  # type: ignore[arg-type]
+            published=dt.date.fromisoformat(str(published)) if published else None, byline=byline,  # type: ignore[arg-type]
+            tags=tuple(json.loads(str(tags))), text=str(text),
+            boilerplate=tuple(BoilerplateBlock(b["kind"], b["text"]) for b in json.loads(str(boilerplate))),
+            listed_sources=None if listed is None else tuple(json.loads(str(listed))),
+        )
