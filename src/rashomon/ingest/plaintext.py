@@ -110,6 +110,9 @@ def _find_cut(lines: list[str], matches: list[tuple[BoilerplateRule, re.Match[st
         break
     while cut < len(lines) and matches[cut] is None:
         cut += 1
+    # Furniture never makes up a whole article: if nothing would be left, nothing is cut.
+    if not any(line.strip() for line in lines[:cut]):
+        return len(lines)
     return cut
 
 

@@ -1,0 +1,21 @@
+from rashomon.entities.names import clean_surface, is_single_name, name_key, skeleton, surname_key
+
+
+def test_keys_fold_case_hyphens_possessives_and_articles():
+    assert name_key("the Khmeimim Airbase") == name_key("Khmeimim air base")
+    assert clean_surface("Bashar al-Assad\u2019s") == "Bashar al-Assad"
+    assert name_key("Al-Sharaa") == name_key("al Sharaa")
+
+
+def test_surnames_skip_particles():
+    assert surname_key("Bashar al-Assad") == "assad"
+    assert surname_key("Assad") == "assad"
+    assert is_single_name("al-Sharaa") and not is_single_name("Ahmed al-Sharaa")
+
+
+def test_transliteration_skeletons():
+    assert skeleton("Ahmad al-Sharaa") == skeleton("Ahmed al-Sharaa")
+    assert skeleton("Hmeimim air base") == skeleton("Khmeimim Airbase")
+    assert skeleton("Abu Mohammad al-Julani") == skeleton("Abu Mohammed al-Jolani")
+    assert skeleton("Mohammed Ali") != skeleton("Mahmoud Ali")
+    assert skeleton("Sergey Lavrov") == skeleton("Sergei Lavrov")

@@ -1,0 +1,45 @@
+"""Entity resolution on a parsed article (needs the spaCy model)."""
+
+import pytest
+
+from rashomon.config import Settings
+from rashomon.ingest.clean import clean_document
+from rashomon.model import RawDocument
+from rashomon.nlp.annotate import annotate_articles
+
+
+@pytest.fixture
+def entities(engine, fixture_path):
+    text = (fixture_path / "kremlin_visit.txt").read_text(encoding="utf-8")
+    article = clean_document(RawDocument("k", "k", text, "text"), settings=Settings())
+    (annotation,) = annotate_articles([article], pipeline=engine.pipeline, tables=engine.tables)
+    return {e.name: e for e in annotation.entities}, article
+
+
+def test_surname_mentions_join_the_full_name(entities):
+    by_name, article = entities
+    putin = by_name["Vladimir Putin"]
+    assert putin.type == "PERSON" and "Putin" in putin.aliases
+    assert [article.text[m.start:m.end] for m in putin.mentions] == [m.text for m in putin.mentions]
+
+
+def test_stated_alias_and_abbreviation(entities):
+    by_name, _ = entities
+    assert "Abu Mohammad al-Julani" in by_name["Ahmed al-Sharaa"].aliases
+    hts = by_name["Hayat Tahrir al-Sham"]
+    assert hts.type == "ORG" and "HTS" in hts.aliases and len(hts.mentions) >= 3
+
+
+def test_gazetteer_fixes_domain_entities(entities):
+    by_name, _ = entities
+    assert by_name["Hmeimim air base"].type == "FAC"
+    assert by_name["Tartus naval base"].type == "FAC"
+    assert not any(e.type == "ORG" and "Tartus" in e.name for e in by_name.values())
+
+
+def test_roles_carry_their_country(entities):
+    by_name, _ = entities
+    assert ("President", "RUS") in {(r.title, r.country) for r in by_name["Vladimir Putin"].roles}
+    assert ("interim leader", "SYR") in {(r.title, r.country) for r in by_name["Ahmed al-Sharaa"].roles}
+    assert by_name["Ahmed al-Sharaa"].country == "SYR"
+    assert by_name["Dmitry Peskov"].country == "RUS"

@@ -1,0 +1,71 @@
+import datetime as dt
+
+import pytest
+
+from rashomon.config import Settings
+from rashomon.errors import InputError
+from rashomon.ingest.clean import clean_document
+from rashomon.ingest.readers import read_inputs
+from rashomon.model import RawDocument
+
+
+def _one(path, settings=None):
+    settings = settings or Settings()
+    documents = [d for d in read_inputs([str(path)], settings=settings) if isinstance(d, RawDocument)]
+    return clean_document(documents[0], settings=settings)
+
+
+def test_plain_text_article(fixture_path):
+    article = _one(fixture_path / "kremlin_visit.txt")
+    assert article.published == dt.date(2025, 11, 2)
+    assert article.byline == "Dana Whitfield"
+    assert article.outlet == "Example Ledger"
+    assert article.title is None
+    assert article.text.startswith("Russian President Vladimir Putin")
+    assert article.listed_sources == ()
+    assert "HTS" in article.tags
+
+
+def test_headline_line_becomes_title(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Talks resume in Geneva\nDelegations from the government and the opposition met again on Monday.", encoding="utf-8")
+    article = _one(path)
+    assert article.title == "Talks resume in Geneva"
+    assert article.text.startswith("Delegations")
+
+
+def test_html_main_text_and_metadata_with_scripts_dropped(fixture_path):
+    article = _one(fixture_path / "page.html")
+    assert article.title.startswith("Envoy visits Damascus")
+    assert article.byline == "Rana Haddad"
+    assert article.published == dt.date(2025, 9, 3)
+    assert article.outlet == "Example Times"
+    assert "alert" not in article.text and "Home | World" not in article.text
+    assert "reconstruction of damaged neighbourhoods" in article.text
+
+
+def test_html_with_only_scripts_fails_clearly(fixture_path):
+    with pytest.raises(InputError) as caught:
+        _one(fixture_path / "scripts_only.html")
+    assert caught.value.code == "no-text"
+
+
+def test_non_english_text_is_refused(fixture_path):
+    with pytest.raises(InputError) as caught:
+        _one(fixture_path / "german.txt")
+    assert caught.value.code == "not-english"
+
+
+def test_text_over_the_character_limit(fixture_path):
+    with pytest.raises(InputError) as caught:
+        _one(fixture_path / "moscow_talks.txt", Settings(max_chars=100))
+    assert caught.value.code == "too-large"
+
+
+def test_csv_rows_with_cp1252_and_lost_characters(fixture_path):
+    settings = Settings()
+    documents = [d for d in read_inputs([str(fixture_path / "cp1252.csv")], settings=settings) if isinstance(d, RawDocument)]
+    first, second = (clean_document(d, settings=settings) for d in documents)
+    assert first.title == "Strike on depot \u2013 monitor" and first.outlet == "SANA"
+    assert first.published == dt.date(2017, 4, 5) and first.source_id == "1"
+    assert second.title == "Syria\u2019s talks resume" and second.outlet == "Reuters"

@@ -1,0 +1,31 @@
+from rashomon.ingest.plaintext import parse_plain_text
+
+
+def test_dateline_byline_and_trailing_furniture(fixture_path):
+    parts = parse_plain_text((fixture_path / "kremlin_visit.txt").read_text(encoding="utf-8"))
+    assert parts.published == "11/02/2025"
+    assert parts.byline == "Dana Whitfield"
+    assert parts.tags == ("Vladimir Putin", "Ahmed al-Sharaa", "HTS", "Khmeimim air base", "Tartus naval facility")
+    assert parts.listed_sources == ()
+    assert parts.body.endswith("HTS was dissolved earlier this year.")
+    kinds = [block.kind for block in parts.boilerplate]
+    assert kinds[0] == "video" and "disclaimer" in kinds and kinds[-1] == "copyright"
+    assert not any("Watch" in line for line in parts.body.splitlines())
+
+
+def test_article_without_furniture_is_left_whole():
+    text = "First paragraph of a plain report.\nSecond paragraph, which ends the story."
+    parts = parse_plain_text(text)
+    assert parts.body == text
+    assert parts.boilerplate == () and parts.tags == () and parts.listed_sources is None
+
+
+def test_furniture_words_inside_the_body_are_not_cut():
+    text = "Copyright lawyers met in Geneva on Monday.\nThe talks, officials said, will go on.\nWatch this space, one of them joked."
+    assert parse_plain_text(text).body == text
+
+
+def test_rest_scope_takes_everything_after_copyright():
+    parts = parse_plain_text("Body sentence one.\nCopyright 2024 Some Site\nLegal text. More legal text. Even more.")
+    assert parts.body == "Body sentence one."
+    assert [b.kind for b in parts.boilerplate] == ["copyright", "copyright"]

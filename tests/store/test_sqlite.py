@@ -1,0 +1,44 @@
+import sqlite3
+
+import pytest
+
+from rashomon.errors import StoreError
+from rashomon.model import Problem
+from rashomon.store import SCHEMA_VERSION, Store
+
+
+def test_new_database_is_migrated_to_the_current_version(tmp_path):
+    with Store.open(tmp_path / "x.db") as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.count("articles") == 0
+
+
+def test_reopening_keeps_data(tmp_path):
+    with Store.open(tmp_path / "x.db") as store:
+        store.record_failure(Problem("a.txt", "empty", "file is empty"))
+    with Store.open(tmp_path / "x.db") as store:
+        assert [p.code for p in store.failures()] == ["empty"]
+
+
+def test_a_failed_transaction_leaves_nothing(tmp_path):
+    with Store.open(tmp_path / "x.db") as store:
+        with pytest.raises(RuntimeError), store.transaction():
+            store.insert_entity("e1", name="Syria", entity_type="GPE", country="SYR")
+            raise RuntimeError("boom")
+        assert store.count("entities") == 0
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    connection.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store.open(path)
+
+
+def test_not_a_database(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises((StoreError, sqlite3.DatabaseError)):
+        Store.open(path)

@@ -1,0 +1,56 @@
+"""The CLI as a user runs it: exit codes, JSON on stdout, errors on stderr."""
+
+import json
+
+from rashomon.cli import main
+
+
+def test_analyze_prints_one_json_object_per_article(engine, fixture_path, capsys):
+    status = main(["analyze", str(fixture_path / "kremlin_visit.txt"), str(fixture_path / "moscow_talks.txt")])
+    out = capsys.readouterr().out.splitlines()
+    assert status == 0 and len(out) == 2
+    record = json.loads(out[0])
+    assert {"id", "source_id", "title", "outlet", "url", "published", "byline", "tags", "text", "entities"} <= set(record)
+    assert record["published"] == "2025-11-02" and record["byline"] == "Dana Whitfield"
+    for entity in record["entities"]:
+        assert entity["type"] in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
+        for mention in entity["mentions"]:
+            assert record["text"][mention["start"]:mention["end"]] == mention["text"]
+
+
+def test_analyze_reports_bad_input_and_goes_on(engine, tmp_path, fixture_path, capsys):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    status = main(["analyze", str(tmp_path / "empty.txt"), str(fixture_path / "moscow_talks.txt")])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert len(captured.out.splitlines()) == 1
+    assert "empty.txt: error: file is empty [empty]" in captured.err
+
+
+def test_ingest_list_show_report(engine, tmp_path, fixture_path, capsys):
+    db = str(tmp_path / "cli.db")
+    assert main(["--db", db, "ingest", "--quiet", str(fixture_path)]) == 1  # the fixtures include bad files on purpose
+    summary = capsys.readouterr().out
+    assert "failed" in summary
+    assert main(["--db", db, "articles", "--json"]) == 0
+    articles = json.loads(capsys.readouterr().out)
+    assert len(articles) >= 4
+    assert main(["--db", db, "entities", "--json"]) == 0
+    entities = json.loads(capsys.readouterr().out)
+    assert any(e["name"] == "Vladimir Putin" and "Putin" in e["aliases"] for e in entities)
+    assert main(["--db", db, "show", articles[0]["id"][:8], "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["id"] == articles[0]["id"] and shown["sources"]
+    report = tmp_path / "report.html"
+    assert main(["--db", db, "report", "--html", str(report)]) == 0
+    assert "report written" in capsys.readouterr().out
+    html = report.read_text(encoding="utf-8")
+    assert "Vladimir Putin" in html
+    assert "<script" not in html.lower() and " src=" not in html and "<link" not in html  # nothing runs, nothing loads
+    assert main(["--db", db, "failures", "--json"]) == 0
+    assert {f["code"] for f in json.loads(capsys.readouterr().out)} >= {"not-english", "no-text", "bad-json"}
+
+
+def test_listing_without_a_database_is_a_clear_error(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "none.db"), "articles"]) == 2
+    assert "no database yet" in capsys.readouterr().err
