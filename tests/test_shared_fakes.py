@@ -16,6 +16,8 @@ def test_fakes_csv_accounts_for_every_row(engine, shared, settings):
         assert first.stored + first.duplicates == 804
         assert first.duplicates >= 15
         assert store.count("sources") == 804
+        exact = [s for a in store.articles() for s in store.sources_of(a.id) if s.duplicate_kind == "exact"]
+        assert len(exact) == 15
         articles = store.articles()
         assert all(a.outlet and a.published for a in articles)
         assert not [a.title for a in articles if a.title and MOJIBAKE.search(a.title)]

@@ -55,6 +55,7 @@ class Article:
     boilerplate: tuple[BoilerplateBlock, ...] = ()
     listed_sources: tuple[str, ...] | None = None
     notes: tuple[str, ...] = ()
+    line: int | None = None
 
     @property
     def word_count(self) -> int:

@@ -70,8 +70,14 @@ def _chunks(items: Iterable[Article | Problem], size: int) -> Iterator[list[Arti
 
 
 def source_key(article: Article) -> str:
-    """Identifies an input: the file, or the file plus the record's own id."""
-    return article.origin if article.source_id == article.origin else f"{article.origin}#{article.source_id}"
+    """Identifies an input: the file, or for a record the file, its line and its own id.
+
+    The line is part of the key because dumps repeat rows, id and all; each repeat is
+    an input of its own, to be linked as a duplicate rather than mistaken for a re-run.
+    """
+    if article.line is None:
+        return article.origin
+    return f"{article.origin}:{article.line}#{article.source_id}"
 
 
 @dataclass
@@ -86,7 +92,7 @@ class _RunCounts:
 def _source(article: Article, status: str, **extra: object) -> SourceRecord:
     return SourceRecord(
         source_key=source_key(article), article_id=str(extra.pop("article_id", article.id)), origin=article.origin,
-        line=None, status=status, title=article.title, outlet=article.outlet,
+        line=article.line, status=status, title=article.title, outlet=article.outlet,
         published=article.published.isoformat() if article.published else None, **extra,  # type: ignore[arg-type]
     )
 

@@ -18,6 +18,7 @@ from rashomon.model import Article, BoilerplateBlock, RawDocument
 _TITLE_END = re.compile(r"[.!?:;,\"\u201d\u2019)]$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MIN_WORDS = 5
+MIN_WORDS_FOR_LANGUAGE = 30
 
 
 def _normalise(text: str) -> str:
@@ -56,7 +57,8 @@ def _check_usable(text: str, origin: str, settings: Settings) -> None:
             f"article text is {len(text):,} characters, over the {settings.max_chars:,} limit", code="too-large"
         )
     share = english_share(text)
-    if share < settings.min_english_share:
+    # Too few words to judge a language from function words: let short items through.
+    if len(text.split()) >= MIN_WORDS_FOR_LANGUAGE and share < settings.min_english_share:
         script = dominant_script(text)
         detail = f"{script.lower()} script" if script not in {"LATIN", "NONE"} else f"{share:.0%} English function words"
         raise InputError(f"text does not look like English ({detail}); only English is supported", code="not-english")
@@ -93,4 +95,5 @@ def clean_document(raw: RawDocument, *, settings: Settings) -> Article:
         boilerplate=parts.boilerplate,
         listed_sources=parts.listed_sources,
         notes=raw.notes,
+        line=raw.line,
     )
