@@ -16,6 +16,8 @@ demo: $(STAMP)
 	$(BIN)/rashomon demo --report out/report.html
 
 test: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

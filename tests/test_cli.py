@@ -10,12 +10,14 @@ def test_analyze_prints_one_json_object_per_article(engine, fixture_path, capsys
     out = capsys.readouterr().out.splitlines()
     assert status == 0 and len(out) == 2
     record = json.loads(out[0])
-    assert {"id", "source_id", "title", "outlet", "url", "published", "byline", "tags", "text", "entities"} <= set(record)
+    assert {"id", "source_id", "title", "outlet", "url", "published", "byline", "tags", "text", "entities"} <= set(
+        record
+    )
     assert record["published"] == "2025-11-02" and record["byline"] == "Dana Whitfield"
     for entity in record["entities"]:
         assert entity["type"] in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
         for mention in entity["mentions"]:
-            assert record["text"][mention["start"]:mention["end"]] == mention["text"]
+            assert record["text"][mention["start"] : mention["end"]] == mention["text"]
 
 
 def test_analyze_reports_bad_input_and_goes_on(engine, tmp_path, fixture_path, capsys):

@@ -2,7 +2,14 @@ import importlib
 
 import pytest
 
-PACKAGES = ["rashomon.ingest", "rashomon.nlp", "rashomon.entities", "rashomon.store", "rashomon.corpus", "rashomon.report"]
+PACKAGES = [
+    "rashomon.ingest",
+    "rashomon.nlp",
+    "rashomon.entities",
+    "rashomon.store",
+    "rashomon.corpus",
+    "rashomon.report",
+]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

@@ -19,7 +19,12 @@ def test_reingest_changes_nothing(fixture_path, settings, engine):
     second = _ingest([fixture_path / "wire.jsonl"], settings, engine)
     assert (second.stored, second.unchanged, second.duplicates) == (0, 3, 0)
     with Store.open(settings.db_path) as store:
-        assert (store.count("articles"), store.count("mentions"), store.count("entities"), store.count("sources")) == before
+        assert (
+            store.count("articles"),
+            store.count("mentions"),
+            store.count("entities"),
+            store.count("sources"),
+        ) == before
 
 
 def test_exact_duplicate_is_linked_not_stored(fixture_path, settings, engine):

@@ -8,9 +8,24 @@ from rashomon.cli import main
 from rashomon.entities.names import name_key
 
 NAMED_TAGS = [
-    "Ahmed al-Sharaa", "Alexander Novak", "Bashar al-Assad", "Bedouin", "Damascus", "Druze", "HTS", "Israel",
-    "Khmeimim Airbase", "Kremlin", "Middle East", "Moscow", "Russia", "Sergey Lavrov", "Syria",
-    "Tartus naval facility", "Ukraine", "Vladimir Putin",
+    "Ahmed al-Sharaa",
+    "Alexander Novak",
+    "Bashar al-Assad",
+    "Bedouin",
+    "Damascus",
+    "Druze",
+    "HTS",
+    "Israel",
+    "Khmeimim Airbase",
+    "Kremlin",
+    "Middle East",
+    "Moscow",
+    "Russia",
+    "Sergey Lavrov",
+    "Syria",
+    "Tartus naval facility",
+    "Ukraine",
+    "Vladimir Putin",
 ]
 
 

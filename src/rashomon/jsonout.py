@@ -65,4 +65,10 @@ def corpus_entity_json(entity: CorpusEntity) -> dict[str, object]:
 
 
 def problem_json(problem: Problem) -> dict[str, object]:
-    return {"origin": problem.origin, "line": problem.line, "code": problem.code, "reason": problem.reason, "severity": problem.severity}
+    return {
+        "origin": problem.origin,
+        "line": problem.line,
+        "code": problem.code,
+        "reason": problem.reason,
+        "severity": problem.severity,
+    }

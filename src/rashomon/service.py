@@ -51,9 +51,13 @@ def analyze_paths(
     paths: Iterable[str], *, settings: Settings, engine: Engine, fields: FieldMap | None = None
 ) -> Iterator[Annotation | Problem]:
     """Annotations (and problems) for the inputs, in input order; touches no database."""
-    for chunk in _chunks(clean_all(read_inputs(paths, settings=settings, fields=fields), settings=settings), settings.batch_size):
+    for chunk in _chunks(
+        clean_all(read_inputs(paths, settings=settings, fields=fields), settings=settings), settings.batch_size
+    ):
         articles = [item for item in chunk if isinstance(item, Article)]
-        annotations = iter(annotate_articles(articles, pipeline=engine.pipeline, tables=engine.tables, batch_size=settings.batch_size))
+        annotations = iter(
+            annotate_articles(articles, pipeline=engine.pipeline, tables=engine.tables, batch_size=settings.batch_size)
+        )
         for item in chunk:
             yield item if isinstance(item, Problem) else next(annotations)
 
@@ -91,13 +95,21 @@ class _RunCounts:
 
 def _source(article: Article, status: str, **extra: object) -> SourceRecord:
     return SourceRecord(
-        source_key=source_key(article), article_id=str(extra.pop("article_id", article.id)), origin=article.origin,
-        line=article.line, status=status, title=article.title, outlet=article.outlet,
-        published=article.published.isoformat() if article.published else None, **extra,  # type: ignore[arg-type]
+        source_key=source_key(article),
+        article_id=str(extra.pop("article_id", article.id)),
+        origin=article.origin,
+        line=article.line,
+        status=status,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published.isoformat() if article.published else None,
+        **extra,  # type: ignore[arg-type]
     )
 
 
-def _classify(store: Store, article: Article, signature: Signature, pending: dict[str, Signature], *, threshold: float) -> tuple[str, str, float] | None:
+def _classify(
+    store: Store, article: Article, signature: Signature, pending: dict[str, Signature], *, threshold: float
+) -> tuple[str, str, float] | None:
     """None for a new article, else (kind, original id, similarity) of what it duplicates."""
     if store.has_article(article.id) or article.id in pending:
         return ("exact", article.id, 1.0)
@@ -136,13 +148,19 @@ def ingest_paths(
                 fresh[item.id] = (item, signature)
                 continue
             kind, original, similarity = verdict
-            if store.has_source(source_key(item), original) or (item.id == original and item.id in fresh and source_key(fresh[item.id][0]) == source_key(item)):
+            if store.has_source(source_key(item), original) or (
+                item.id == original and item.id in fresh and source_key(fresh[item.id][0]) == source_key(item)
+            ):
                 counts.unchanged += 1
                 continue
             counts.duplicates += 1
-            duplicates.append(_source(item, "duplicate", article_id=original, duplicate_kind=kind, similarity=round(similarity, 3)))
+            duplicates.append(
+                _source(item, "duplicate", article_id=original, duplicate_kind=kind, similarity=round(similarity, 3))
+            )
         articles = [pair[0] for pair in fresh.values()]
-        annotations = annotate_articles(articles, pipeline=engine.pipeline, tables=engine.tables, batch_size=settings.batch_size)
+        annotations = annotate_articles(
+            articles, pipeline=engine.pipeline, tables=engine.tables, batch_size=settings.batch_size
+        )
         for annotation in annotations:
             _write(store, annotation, fresh[annotation.article.id][1])
             counts.stored += 1

@@ -6,7 +6,7 @@ TEXT = "He once led Hayat Tahrir al-Sham (HTS) under the alias Abu Mohammad al-J
 def test_abbreviation_long_form_is_found_from_initials():
     (found,) = find_abbreviations(TEXT)
     assert found.short == "HTS"
-    assert TEXT[found.long_start:found.long_end] == "Hayat Tahrir al-Sham"
+    assert TEXT[found.long_start : found.long_end] == "Hayat Tahrir al-Sham"
 
 
 def test_parenthesised_words_that_are_not_abbreviations_are_ignored():
@@ -16,5 +16,5 @@ def test_parenthesised_words_that_are_not_abbreviations_are_ignored():
 
 def test_stated_alias_span():
     (alias,) = find_stated_aliases(TEXT)
-    assert TEXT[alias.start:alias.end] == "Abu Mohammad al-Julani"
+    assert TEXT[alias.start : alias.end] == "Abu Mohammad al-Julani"
     assert find_stated_aliases("also known as Abu Ali, he said")[0].end == len("also known as Abu Ali")

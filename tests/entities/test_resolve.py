@@ -20,7 +20,7 @@ def test_surname_mentions_join_the_full_name(entities):
     by_name, article = entities
     putin = by_name["Vladimir Putin"]
     assert putin.type == "PERSON" and "Putin" in putin.aliases
-    assert [article.text[m.start:m.end] for m in putin.mentions] == [m.text for m in putin.mentions]
+    assert [article.text[m.start : m.end] for m in putin.mentions] == [m.text for m in putin.mentions]
 
 
 def test_stated_alias_and_abbreviation(entities):

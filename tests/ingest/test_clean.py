@@ -28,7 +28,10 @@ def test_plain_text_article(fixture_path):
 
 def test_headline_line_becomes_title(tmp_path):
     path = tmp_path / "story.txt"
-    path.write_text("Talks resume in Geneva\nDelegations from the government and the opposition met again on Monday.", encoding="utf-8")
+    path.write_text(
+        "Talks resume in Geneva\nDelegations from the government and the opposition met again on Monday.",
+        encoding="utf-8",
+    )
     article = _one(path)
     assert article.title == "Talks resume in Geneva"
     assert article.text.startswith("Delegations")
@@ -64,7 +67,9 @@ def test_text_over_the_character_limit(fixture_path):
 
 def test_csv_rows_with_cp1252_and_lost_characters(fixture_path):
     settings = Settings()
-    documents = [d for d in read_inputs([str(fixture_path / "cp1252.csv")], settings=settings) if isinstance(d, RawDocument)]
+    documents = [
+        d for d in read_inputs([str(fixture_path / "cp1252.csv")], settings=settings) if isinstance(d, RawDocument)
+    ]
     first, second = (clean_document(d, settings=settings) for d in documents)
     assert first.title == "Strike on depot \u2013 monitor" and first.outlet == "SANA"
     assert first.published == dt.date(2017, 4, 5) and first.source_id == "1"

@@ -29,7 +29,12 @@ def test_empty_binary_unsupported_missing(tmp_path):
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
     (tmp_path / "data.pdf").write_bytes(b"%PDF-1.4")
     items = _read([tmp_path / "empty.txt", tmp_path / "binary.txt", tmp_path / "data.pdf", tmp_path / "missing.txt"])
-    assert [(type(i), i.code) for i in items] == [(Problem, "empty"), (Problem, "binary"), (Problem, "unsupported"), (Problem, "not-found")]
+    assert [(type(i), i.code) for i in items] == [
+        (Problem, "empty"),
+        (Problem, "binary"),
+        (Problem, "unsupported"),
+        (Problem, "not-found"),
+    ]
     assert all(str(tmp_path) in str(i) for i in items)
 
 
@@ -70,7 +75,10 @@ def test_field_names_can_be_given(tmp_path):
     from rashomon.ingest.records import FieldMap
 
     path = tmp_path / "custom.jsonl"
-    path.write_text('{"story": "x", "copy": "Officials in Aleppo said the market reopened on Monday.", "paper": "Daily"}\n', encoding="utf-8")
+    path.write_text(
+        '{"story": "x", "copy": "Officials in Aleppo said the market reopened on Monday.", "paper": "Daily"}\n',
+        encoding="utf-8",
+    )
     (document,) = _read([path], fields=FieldMap(text="copy", outlet="paper"))
     assert document.body.startswith("Officials") and document.outlet == "Daily"
 

@@ -9,7 +9,7 @@ is its surname, and gives it its full name.
 
 from __future__ import annotations
 
-from rashomon.entities.names import is_single_name, name_key, surname_key
+from rashomon.entities.names import is_shouted, is_single_name, name_key, surname_key
 from rashomon.entities.resolve import TYPE_GROUPS
 from rashomon.model import DocEntity
 from rashomon.store.sqlite import EntityMatch, Store
@@ -36,6 +36,13 @@ def _find(store: Store, entity: DocEntity) -> EntityMatch | None:
     return short_forms[0] if len(short_forms) == 1 else None
 
 
+def _better_name(entity: DocEntity, match: EntityMatch) -> bool:
+    """A full person name beats a surname; normal case beats a dateline's capitals."""
+    if entity.type == "PERSON" and is_single_name(match.name) and not is_single_name(entity.name):
+        return True
+    return is_shouted(match.name) and not is_shouted(entity.name)
+
+
 def link_entity(store: Store, entity: DocEntity, *, article_id: str) -> str:
     """Return the corpus id for ``entity``, creating or enriching a stored entity."""
     match = _find(store, entity)
@@ -49,11 +56,13 @@ def link_entity(store: Store, entity: DocEntity, *, article_id: str) -> str:
         store.insert_entity(entity_id, name=entity.name, entity_type=entity.type, country=entity.country)
     else:
         entity_id = match.id
-        if is_single_name(match.name) and not is_single_name(entity.name) and entity.type == "PERSON":
+        if _better_name(entity, match):
             store.update_entity(entity_id, name=entity.name)
             aliases.append(match.name)
         store.update_entity(entity_id, country=entity.country)
-    canonical = entity.name if match is None or (is_single_name(match.name) and not is_single_name(entity.name)) else match.name
+    canonical = (
+        entity.name if match is None or (is_single_name(match.name) and not is_single_name(entity.name)) else match.name
+    )
     keep = [alias for alias in dict.fromkeys(aliases) if name_key(alias) != name_key(canonical) or alias != canonical]
     keep = [alias for alias in keep if alias != canonical]
     store.add_entity_facts(entity_id, keys=entity.keys, aliases=keep, roles=entity.roles, article_id=article_id)

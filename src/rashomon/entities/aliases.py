@@ -33,14 +33,14 @@ def _initials(words: list[str]) -> str:
 
 
 def find_abbreviations(text: str) -> list[Abbreviation]:
-    """"Hayat Tahrir al-Sham (HTS)": long forms whose capitals spell the short form."""
+    """ "Hayat Tahrir al-Sham (HTS)": long forms whose capitals spell the short form."""
     found = []
     for match in _ABBREVIATION.finditer(text):
         short = match.group("short").replace(".", "")
         if not short.isupper() and sum(char.isupper() for char in short) < 2:
             continue
-        before = text[max(0, match.start() - 200):match.start()].rstrip()
-        offset = match.start() - (len(text[max(0, match.start() - 200):match.start()]) - len(before))
+        before = text[max(0, match.start() - 200) : match.start()].rstrip()
+        offset = match.start() - (len(text[max(0, match.start() - 200) : match.start()]) - len(before))
         words = list(re.finditer(r"\S+", before))
         for size in range(1, min(len(words), 12) + 1):
             chosen = words[-size:]

@@ -6,7 +6,9 @@ import re
 import unicodedata
 
 # Arabic and similar name particles: "al-Assad" and "Assad" share a surname.
-PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "ibn", "bint", "abu", "de", "van", "von"})
+PARTICLES = frozenset(
+    {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "ibn", "bint", "abu", "de", "van", "von"}
+)
 _LEADING_ARTICLE = re.compile(r"^(the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 _COMPOUNDS = {"airbase": "air base", "airfield": "air field", "navalbase": "naval base"}
@@ -23,7 +25,7 @@ def fold(text: str) -> str:
 
 def clean_surface(text: str) -> str:
     """Mention text without a leading 'the' or a trailing possessive."""
-    text = " ".join(text.split()).strip(" \"'\u201c\u201d,.;:()")
+    text = " ".join(text.split()).strip(" \"'\u201c\u201d,;:()")
     text = _LEADING_ARTICLE.sub("", text)
     return _POSSESSIVE.sub("", text).strip()
 
@@ -67,3 +69,9 @@ def skeleton(text: str) -> str:
     """Transliteration-insensitive key: Ahmad/Ahmed, Hmeimim/Khmeimim, Julani/Jolani."""
     tokens = [token for token in name_tokens(text) if token not in PARTICLES]
     return " ".join(_skeleton_token(token) for token in tokens)
+
+
+def is_shouted(text: str) -> bool:
+    """All capitals but not an acronym: "MOSCOW" from a dateline, not "NATO"."""
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) > 5 and all(char.isupper() for char in letters)

@@ -11,13 +11,14 @@ keys the corpus layer uses to link it to entities of other articles.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
 from rashomon.entities.aliases import find_abbreviations, find_stated_aliases
-from rashomon.entities.names import clean_surface, is_single_name, name_key, skeleton, surname_key
+from rashomon.entities.names import clean_surface, is_shouted, is_single_name, name_key, skeleton, surname_key
 from rashomon.entities.roles import role_after, role_before
 from rashomon.entities.tables import EntityTables
 from rashomon.model import ENTITY_TYPES, DocEntity, GazetteerEntry, Mention, Role
@@ -31,6 +32,8 @@ _POSSESSIVE_TOKENS = {"'s", "\u2019s", "'", "\u2019"}
 @dataclass(frozen=True)
 class _Candidate:
     span: Span
+    start: int
+    end: int
     text: str
     label: str
     gazetteer_id: str | None
@@ -72,21 +75,42 @@ def _trim(span: Span, label: str, tables: EntityTables) -> Span | None:
     return doc[start:end]
 
 
+_ABBREVIATION_DOTS = re.compile(r"(?:[A-Z]\.){2,}$")
+# Characters that never belong in a name; a span holding one is a tagging accident.
+_NOT_IN_NAMES = set('"?!;[]{}|<>=\u201c\u201d\n')
+
+
+def _char_bounds(doc: Doc, span: Span) -> tuple[int, int] | None:
+    """Offsets of ``span`` without stray punctuation at either end ("/Syria/", "NATO &")."""
+    start, end = span.start_char, span.end_char
+    text = doc.text
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        if text[end - 1] == "." and _ABBREVIATION_DOTS.search(text[start:end]):
+            break
+        end -= 1
+    if start >= end or _NOT_IN_NAMES & set(text[start:end]):
+        return None
+    return start, end
+
+
 def _candidates(doc: Doc, tables: EntityTables) -> list[_Candidate]:
     found = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
         span = _trim(ent, ent.label_, tables)
-        if span is None:
+        bounds = _char_bounds(doc, span) if span is not None else None
+        if span is None or bounds is None:
             continue
-        text = clean_surface(span.text)
+        text = clean_surface(doc.text[bounds[0] : bounds[1]])
         if not any(char.isupper() for char in text) and not ent.ent_id_:
             continue
         key = name_key(text)
         if not key or all(word in tables.title_words for word in key.split()):
             continue
-        found.append(_Candidate(span, text, ent.label_, ent.ent_id_ or None, key))
+        found.append(_Candidate(span, bounds[0], bounds[1], text, ent.label_, ent.ent_id_ or None, key))
     return found
 
 
@@ -94,16 +118,27 @@ def _add_stated_aliases(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
     """Mark alias mentions, adding a mention where the NER missed the alias name."""
     result = list(found)
     for alias in find_stated_aliases(doc.text):
-        index = next((i for i, c in enumerate(result) if alias.start <= c.span.start_char < alias.end), None)
+        index = next((i for i, c in enumerate(result) if alias.start <= c.start < alias.end), None)
         if index is not None:
             result[index] = replace(result[index], is_alias=True)
             continue
         span = doc.char_span(alias.start, alias.end, alignment_mode="contract")
-        antecedent = next((c for c in reversed(result) if c.span.end_char <= alias.cue_start), None)
+        antecedent = next((c for c in reversed(result) if c.end <= alias.cue_start), None)
         if span is None or antecedent is None or not name_key(span.text):
             continue
-        result.append(_Candidate(span, clean_surface(span.text), antecedent.label, None, name_key(span.text), True))
-    return sorted(result, key=lambda c: c.span.start_char)
+        result.append(
+            _Candidate(
+                span,
+                span.start_char,
+                span.end_char,
+                clean_surface(span.text),
+                antecedent.label,
+                None,
+                name_key(span.text),
+                True,
+            )
+        )
+    return sorted(result, key=lambda c: c.start)
 
 
 def _link(doc: Doc, found: list[_Candidate]) -> _UnionFind:
@@ -125,7 +160,14 @@ def _link(doc: Doc, found: list[_Candidate]) -> _UnionFind:
 
 def _link_abbreviations(doc: Doc, found: list[_Candidate], links: _UnionFind) -> None:
     for abbreviation in find_abbreviations(doc.text):
-        long_forms = [i for i, c in enumerate(found) if c.span.start_char < abbreviation.long_end and c.span.end_char > abbreviation.long_start]
+        # The long form must be (nearly all of) one mention, not a word inside it ("Kurdish" in
+        # "Kurdistan Regional Government (KRG)").
+        length = abbreviation.long_end - abbreviation.long_start
+        long_forms = [
+            i
+            for i, c in enumerate(found)
+            if min(c.end, abbreviation.long_end) - max(c.start, abbreviation.long_start) >= 0.8 * length
+        ]
         shorts = [i for i, c in enumerate(found) if c.text == abbreviation.short]
         if long_forms:
             target = max(long_forms, key=lambda i: len(found[i].text))
@@ -159,7 +201,9 @@ def _link_surnames(found: list[_Candidate], links: _UnionFind) -> None:
         if cand.label not in _SURNAME_LINKABLE or cand.gazetteer_id or not is_single_name(cand.text):
             continue
         surname = surname_key(cand.text)
-        matches = [i for i, key in full_names if key == surname] or [i for i, key in single_names if key == surname and i != index]
+        matches = [i for i, key in full_names if key == surname] or [
+            i for i, key in single_names if key == surname and i != index
+        ]
         if not matches:
             continue
         before = [i for i in matches if i < index]
@@ -178,11 +222,22 @@ def _choose_type(members: list[_Candidate], gazetteer: GazetteerEntry | None) ->
 def _choose_name(members: list[_Candidate], entity_type: str, gazetteer: GazetteerEntry | None) -> str:
     if gazetteer is not None:
         return gazetteer.name
-    pool = [c for c in members if not c.is_alias and c.label == entity_type] or [c for c in members if not c.is_alias] or members
-    return max(pool, key=lambda c: (len(c.key.split()), len(c.text), -c.span.start_char)).text
+    pool = (
+        [c for c in members if not c.is_alias and c.label == entity_type]
+        or [c for c in members if not c.is_alias]
+        or members
+    )
+    return max(pool, key=lambda c: (not is_shouted(c.text), len(c.key.split()), len(c.text), -c.start)).text
 
 
-def _country(entity_type: str, name: str, members: list[_Candidate], roles: list[Role], gazetteer: GazetteerEntry | None, tables: EntityTables) -> str | None:
+def _country(
+    entity_type: str,
+    name: str,
+    members: list[_Candidate],
+    roles: list[Role],
+    gazetteer: GazetteerEntry | None,
+    tables: EntityTables,
+) -> str | None:
     if gazetteer is not None and gazetteer.country:
         return gazetteer.country
     if entity_type == "PERSON":
@@ -198,6 +253,8 @@ def _keys(entity_type: str, name: str, aliases: list[str], gazetteer_id: str | N
     group = TYPE_GROUPS[entity_type]
     keys = [f"gz:{gazetteer_id}"] if gazetteer_id else []
     for form in [name, *aliases]:
+        if entity_type == "PERSON" and is_single_name(form) and not is_single_name(name):
+            continue  # "Assad" must not tie Bashar to Hafez al-Assad; the surname key covers it
         keys.append(f"name:{group}:{name_key(form)}")
         if not is_single_name(form):
             keys.append(f"skel:{group}:{skeleton(form)}")
@@ -226,7 +283,9 @@ def resolve_entities(doc: Doc, *, tables: EntityTables, gazetteer: dict[str, Gaz
         entity_type = _choose_type(members, entry)
         name = _choose_name(members, entity_type, entry)
         aliases = list(dict.fromkeys(c.text for c in members if name_key(c.text) != name_key(name)))
-        aliases = [alias for i, alias in enumerate(aliases) if name_key(alias) not in {name_key(a) for a in aliases[:i]}]
+        aliases = [
+            alias for i, alias in enumerate(aliases) if name_key(alias) not in {name_key(a) for a in aliases[:i]}
+        ]
         roles: list[Role] = []
         if entity_type == "PERSON":
             for cand in members:
@@ -235,7 +294,7 @@ def resolve_entities(doc: Doc, *, tables: EntityTables, gazetteer: dict[str, Gaz
                         roles.append(role)
         keys = _keys(entity_type, name, aliases, gazetteer_id)
         mentions = tuple(
-            Mention(c.span.start_char, c.span.start_char + len(c.span.text), c.span.text, c.label, _sentence_index(sentence_starts, c.span.start_char))
+            Mention(c.start, c.end, doc.text[c.start : c.end], c.label, _sentence_index(sentence_starts, c.start))
             for c in members
         )
         entities.append(

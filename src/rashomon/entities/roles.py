@@ -19,7 +19,7 @@ def _country_token(span: Span, tables: EntityTables) -> str | None:
 
 
 def role_before(person: Span, tables: EntityTables) -> Role | None:
-    """"Syrian Foreign Minister Assaad al-Sheibani" -> Role("Foreign Minister", "SYR")."""
+    """ "Syrian Foreign Minister Assaad al-Sheibani" -> Role("Foreign Minister", "SYR")."""
     doc = person.doc
     start = person.start
     sentence_start = person.sent.start if doc.has_annotation("SENT_START") else 0
@@ -36,12 +36,12 @@ def role_before(person: Span, tables: EntityTables) -> Role | None:
     if index > sentence_start:
         previous = doc[index - 1]
         entity = next((ent for ent in doc.ents if ent.start <= previous.i < ent.end), None)
-        country = _country_token(entity if entity is not None else doc[index - 1:index], tables)
+        country = _country_token(entity if entity is not None else doc[index - 1 : index], tables)
     return Role(title=title, country=country)
 
 
 def role_after(person: Span, tables: EntityTables) -> Role | None:
-    """"Vladimir Putin, the Russian president," -> Role("president", "RUS")."""
+    """ "Vladimir Putin, the Russian president," -> Role("president", "RUS")."""
     doc = person.doc
     end = min(person.sent.end, len(doc)) if doc.has_annotation("SENT_START") else len(doc)
     index = person.end

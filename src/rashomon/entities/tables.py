@@ -36,7 +36,7 @@ def load_entity_tables() -> EntityTables:
     by_demonym: dict[str, str] = {}
     names: dict[str, str] = {}
     for line in _lines("countries.tsv"):
-        iso3, name, _geonameid, indicators, demonyms = (line.split("\t") + ["", ""])[:5]
+        iso3, name, _geonameid, indicators, demonyms = [*line.split("\t"), "", ""][:5]
         names[iso3] = name
         by_name[name_key(name)] = iso3
         for other in filter(None, indicators.split("|")):

@@ -36,7 +36,10 @@ def _leading_title(body: str) -> tuple[str | None, str]:
     return None, body
 
 
-_COPYRIGHT_HOLDER = re.compile(r"(?:copyright|\u00a9)\s*(?:\u00a9\s*)?(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*)?(?P<holder>[A-Z][\w.&' -]{1,60}?)\s*\.?$", re.IGNORECASE)
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?:copyright|\u00a9)\s*(?:\u00a9\s*)?(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*)?(?P<holder>[A-Z][\w.&' -]{1,60}?)\s*\.?$",
+    re.IGNORECASE,
+)
 
 
 def _copyright_holder(parts_boilerplate: tuple[BoilerplateBlock, ...]) -> str | None:
@@ -60,7 +63,9 @@ def _check_usable(text: str, origin: str, settings: Settings) -> None:
     # Too few words to judge a language from function words: let short items through.
     if len(text.split()) >= MIN_WORDS_FOR_LANGUAGE and share < settings.min_english_share:
         script = dominant_script(text)
-        detail = f"{script.lower()} script" if script not in {"LATIN", "NONE"} else f"{share:.0%} English function words"
+        detail = (
+            f"{script.lower()} script" if script not in {"LATIN", "NONE"} else f"{share:.0%} English function words"
+        )
         raise InputError(f"text does not look like English ({detail}); only English is supported", code="not-english")
 
 

@@ -58,14 +58,14 @@ class Signature:
         """One 63-bit hash per LSH band."""
         keys = []
         for band in range(BANDS):
-            chunk = self.values[band * ROWS_PER_BAND:(band + 1) * ROWS_PER_BAND]
+            chunk = self.values[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND]
             digest = hashlib.blake2b(struct.pack(f"<{ROWS_PER_BAND}I", *chunk), digest_size=8).digest()
             keys.append(struct.unpack("<q", digest)[0])
         return tuple(keys)
 
     def similarity(self, other: Signature) -> float:
         """Estimated Jaccard similarity of the two shingle sets."""
-        same = sum(1 for mine, theirs in zip(self.values, other.values) if mine == theirs)
+        same = sum(1 for mine, theirs in zip(self.values, other.values, strict=True) if mine == theirs)
         return same / SIGNATURE_SIZE
 
     def to_bytes(self) -> bytes:
@@ -82,7 +82,7 @@ def minhash(text: str) -> Signature:
     if len(words) < SHINGLE_WORDS:
         shingles = {" ".join(words)}
     else:
-        shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+        shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
     hashed = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingles), dtype=np.uint64, count=len(shingles))
     permuted = (_A * hashed[np.newaxis, :] + _B) % np.uint64(_PRIME)
     return Signature(tuple(int(value) for value in permuted.min(axis=1)))

@@ -49,7 +49,7 @@ def looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes) -> Decoded:
     """Decode ``data``: UTF-8 when it all is, else line by line UTF-8 or cp1252."""
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     try:
         return Decoded(data.decode("utf-8"), "utf-8", 0, 0)
     except UnicodeDecodeError:

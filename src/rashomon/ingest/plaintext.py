@@ -74,7 +74,7 @@ def split_dateline(lines: list[str]) -> tuple[list[str], str | None, str | None]
         if found:
             groups = found.groupdict()
             byline = (groups.get("byline") or "").strip() or None
-            return lines[first + 1:], groups.get("date"), byline
+            return lines[first + 1 :], groups.get("date"), byline
     return lines, None, None
 
 
@@ -126,7 +126,7 @@ def split_trailing_boilerplate(
     tags: list[str] = []
     sources: list[str] | None = None
     current = "furniture"
-    for line, found in zip(lines[cut:], matches[cut:]):
+    for line, found in zip(lines[cut:], matches[cut:], strict=True):
         if not line.strip():
             continue
         items = ""

@@ -32,7 +32,7 @@ FORMATS_BY_SUFFIX = {
 }
 STDIN = "-"
 
-__all__ = ["FORMATS_BY_SUFFIX", "FieldMap", "STDIN", "read_inputs"]
+__all__ = ["FORMATS_BY_SUFFIX", "STDIN", "FieldMap", "read_inputs"]
 
 
 def _expand(paths: Iterable[str]) -> Iterator[tuple[str, str | None] | Problem]:
@@ -53,7 +53,9 @@ def _expand(paths: Iterable[str]) -> Iterator[tuple[str, str | None] | Problem]:
             fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
             if fmt is None:
                 known = ", ".join(sorted(FORMATS_BY_SUFFIX))
-                yield Problem(given, "unsupported", f"unsupported file type {path.suffix or '(none)'!r}; expected one of {known}")
+                yield Problem(
+                    given, "unsupported", f"unsupported file type {path.suffix or '(none)'!r}; expected one of {known}"
+                )
             else:
                 yield (given, fmt)
         else:
@@ -92,13 +94,15 @@ def _single_document(origin: str, data: bytes, fmt: str) -> Iterator[RawDocument
     yield RawDocument(source_id=origin, origin=origin, body=decoded.text, fmt=fmt, notes=notes)
 
 
-def _read_one(origin: str, fmt: str | None, handle: BinaryIO, *, settings: Settings, fields: FieldMap) -> Iterator[RawDocument | Problem]:
+def _read_one(
+    origin: str, fmt: str | None, handle: BinaryIO, *, settings: Settings, fields: FieldMap
+) -> Iterator[RawDocument | Problem]:
     if fmt is None:
-        buffered = io.BufferedReader(handle)  # type: ignore[arg-type]
-        fmt = _sniff_format(buffered.peek(64))
-        handle = buffered
+        # Standard input cannot be rewound: read it once, then sniff the format.
+        handle = io.BytesIO(handle.read())
+        fmt = _sniff_format(handle.getvalue()[:64])
     if fmt == "jsonl":
-        yield from read_jsonl(handle, origin=origin, fields=fields)  # type: ignore[arg-type]
+        yield from read_jsonl(handle, origin=origin, fields=fields)
         return
     if fmt in {"csv", "tsv"}:
         data = handle.read()

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import BinaryIO
 
 from rashomon.ingest.encoding import decode_bytes
 from rashomon.model import Problem, RawDocument
@@ -87,14 +88,16 @@ def record_to_document(
     )
 
 
-def read_jsonl(data: io.BufferedIOBase, *, origin: str, fields: FieldMap) -> Iterator[RawDocument | Problem]:
+def read_jsonl(data: BinaryIO, *, origin: str, fields: FieldMap) -> Iterator[RawDocument | Problem]:
     """One RawDocument per JSON line; a Problem (with its line number) per bad line."""
     for number, raw_line in enumerate(data, start=1):
         if not raw_line.strip():
             continue
         decoded = decode_bytes(raw_line)
         if decoded.fallback_lines:
-            yield Problem(origin, "not-utf8", "line is not valid UTF-8; decoded as cp1252", line=number, severity="warning")
+            yield Problem(
+                origin, "not-utf8", "line is not valid UTF-8; decoded as cp1252", line=number, severity="warning"
+            )
         try:
             record = json.loads(decoded.text)
         except json.JSONDecodeError as exc:

@@ -79,7 +79,8 @@ def build_pipeline(settings: Settings) -> NlpPipeline:
     for pattern in patterns:
         key = str(pattern["id"])
         gazetteer.setdefault(
-            key, GazetteerEntry(key, str(pattern["label"]), str(pattern["name"]), pattern.get("country") or None)  # type: ignore[arg-type]
+            key,
+            GazetteerEntry(key, str(pattern["label"]), str(pattern["name"]), pattern.get("country") or None),  # type: ignore[arg-type]
         )
     provenance = Provenance(
         rashomon_version=__version__,

@@ -29,11 +29,11 @@ def highlight(text: str, marks: list[tuple[Mention, CorpusEntity]]) -> Markup:
     for mention, entity in sorted(marks, key=lambda pair: pair[0].start):
         if mention.start < cursor:
             continue
-        parts.append(str(escape(text[cursor:mention.start])))
+        parts.append(str(escape(text[cursor : mention.start])))
         title = f"{entity.name} ({entity.type})"
         parts.append(
             f'<mark class="t-{escape(entity.type)}" title="{escape(title)}">'
-            f'<a href="#{escape(entity.id)}">{escape(text[mention.start:mention.end])}</a></mark>'
+            f'<a href="#{escape(entity.id)}">{escape(text[mention.start : mention.end])}</a></mark>'
         )
         cursor = mention.end
     parts.append(str(escape(text[cursor:])))
@@ -43,14 +43,16 @@ def highlight(text: str, marks: list[tuple[Mention, CorpusEntity]]) -> Markup:
 
 def render_report(store: Store, *, title: str = "Rashomon report", max_articles: int | None = None) -> str:
     """The report as an HTML string."""
-    environment = Environment(loader=PackageLoader("rashomon.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    environment = Environment(
+        loader=PackageLoader("rashomon.report", "templates"), autoescape=select_autoescape(["html", "j2"])
+    )
     articles = store.articles(limit=max_articles)
     views = []
     for article in articles:
-        entities = tuple(store.article_entities(article.id))
-        marks = [(mention, item.entity) for item in entities for mention in item.mentions]
+        found = tuple(store.article_entities(article.id))
+        marks = [(mention, item.entity) for item in found for mention in item.mentions]
         duplicates = sum(1 for source in store.sources_of(article.id) if source.status == "duplicate")
-        views.append(ArticleView(article, highlight(article.text, marks), entities, duplicates))
+        views.append(ArticleView(article, highlight(article.text, marks), found, duplicates))
     entities = [entity for entity in store.entities() if entity.mention_count > 0]
     return environment.get_template("report.html.j2").render(
         title=title,

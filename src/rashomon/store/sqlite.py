@@ -53,6 +53,10 @@ class ArticleEntity:
     mentions: tuple[Mention, ...]
 
 
+def _optional_text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -97,11 +101,15 @@ class Store:
     def _migrate(self) -> None:
         current = self.schema_version
         if current > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: schema version {current} is newer than this Rashomon ({SCHEMA_VERSION}); upgrade Rashomon")
+            raise StoreError(
+                f"{self.path}: schema version {current} is newer than this Rashomon ({SCHEMA_VERSION}); upgrade Rashomon"
+            )
         for version in range(current, SCHEMA_VERSION):
             # executescript commits any open transaction first, so the script carries its own.
             try:
-                self._db.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[version]}\nPRAGMA user_version = {version + 1};\nCOMMIT;")
+                self._db.executescript(
+                    f"BEGIN IMMEDIATE;\n{MIGRATIONS[version]}\nPRAGMA user_version = {version + 1};\nCOMMIT;"
+                )
             except sqlite3.Error as exc:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
@@ -124,7 +132,9 @@ class Store:
         return self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     def has_source(self, source_key: str, article_id: str) -> bool:
-        row = self._db.execute("SELECT 1 FROM sources WHERE source_key = ? AND article_id = ?", (source_key, article_id))
+        row = self._db.execute(
+            "SELECT 1 FROM sources WHERE source_key = ? AND article_id = ?", (source_key, article_id)
+        )
         return row.fetchone() is not None
 
     def near_duplicate_candidates(self, bands: Sequence[int]) -> list[tuple[str, Signature]]:
@@ -153,11 +163,20 @@ class Store:
         self._db.execute(
             "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                article.id, article.source_id, article.origin, article.title, article.outlet, article.url,
-                article.published.isoformat() if article.published else None, article.byline,
-                json.dumps(list(article.tags), ensure_ascii=False), article.text,
+                article.id,
+                article.source_id,
+                article.origin,
+                article.title,
+                article.outlet,
+                article.url,
+                article.published.isoformat() if article.published else None,
+                article.byline,
+                json.dumps(list(article.tags), ensure_ascii=False),
+                article.text,
                 json.dumps([{"kind": b.kind, "text": b.text} for b in article.boilerplate], ensure_ascii=False),
-                None if article.listed_sources is None else json.dumps(list(article.listed_sources), ensure_ascii=False),
+                None
+                if article.listed_sources is None
+                else json.dumps(list(article.listed_sources), ensure_ascii=False),
                 article.word_count,
                 f"{annotation.provenance.model_name} {annotation.provenance.model_version}",
                 _now(),
@@ -179,8 +198,17 @@ class Store:
         self._db.execute(
             "INSERT OR IGNORE INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (
-                source.source_key, source.article_id, source.origin, source.line, source.status, source.duplicate_kind,
-                source.similarity, source.title, source.outlet, source.published, _now(),
+                source.source_key,
+                source.article_id,
+                source.origin,
+                source.line,
+                source.status,
+                source.duplicate_kind,
+                source.similarity,
+                source.title,
+                source.outlet,
+                source.published,
+                _now(),
             ),
         )
 
@@ -193,9 +221,13 @@ class Store:
         if country is not None:
             self._db.execute("UPDATE entities SET country = COALESCE(country, ?) WHERE id = ?", (country, entity_id))
 
-    def add_entity_facts(self, entity_id: str, *, keys: Sequence[str], aliases: Sequence[str], roles: Sequence[Role], article_id: str) -> None:
+    def add_entity_facts(
+        self, entity_id: str, *, keys: Sequence[str], aliases: Sequence[str], roles: Sequence[Role], article_id: str
+    ) -> None:
         self._db.executemany("INSERT OR IGNORE INTO entity_keys VALUES (?,?)", [(key, entity_id) for key in keys])
-        self._db.executemany("INSERT OR IGNORE INTO entity_aliases VALUES (?,?)", [(entity_id, alias) for alias in aliases])
+        self._db.executemany(
+            "INSERT OR IGNORE INTO entity_aliases VALUES (?,?)", [(entity_id, alias) for alias in aliases]
+        )
         self._db.executemany(
             "INSERT OR IGNORE INTO entity_roles VALUES (?,?,?,?)",
             [(entity_id, role.title, role.country or "", article_id) for role in roles],
@@ -222,7 +254,11 @@ class Store:
         return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     def articles(self, *, outlet: str | None = None, limit: int | None = None) -> list[Article]:
-        sql = "SELECT * FROM articles" + (" WHERE outlet = ?" if outlet else "") + " ORDER BY published IS NULL, published, id"
+        sql = (
+            "SELECT * FROM articles"
+            + (" WHERE outlet = ?" if outlet else "")
+            + " ORDER BY published IS NULL, published, id"
+        )
         params: list[object] = [outlet] if outlet else []
         if limit is not None:
             sql += " LIMIT ?"
@@ -230,7 +266,9 @@ class Store:
         return [self._article(row) for row in self._db.execute(sql, params)]
 
     def article(self, article_id: str) -> Article | None:
-        rows = self._db.execute("SELECT * FROM articles WHERE id = ? OR id LIKE ?", (article_id, f"{article_id}%")).fetchall()
+        rows = self._db.execute(
+            "SELECT * FROM articles WHERE id = ? OR id LIKE ?", (article_id, f"{article_id}%")
+        ).fetchall()
         return self._article(rows[0]) if len(rows) == 1 else None
 
     def sources_of(self, article_id: str) -> list[SourceRecord]:
@@ -259,9 +297,13 @@ class Store:
         return [self._entity(row) for row in self._db.execute(sql, params).fetchall()]
 
     def article_entities(self, article_id: str) -> list[ArticleEntity]:
-        ids = [row[0] for row in self._db.execute(
-            "SELECT entity_id FROM mentions WHERE article_id = ? GROUP BY entity_id ORDER BY MIN(start)", (article_id,)
-        )]
+        ids = [
+            row[0]
+            for row in self._db.execute(
+                "SELECT entity_id FROM mentions WHERE article_id = ? GROUP BY entity_id ORDER BY MIN(start)",
+                (article_id,),
+            )
+        ]
         result = []
         for entity_id in ids:
             row = self._db.execute(
@@ -281,7 +323,12 @@ class Store:
 
     def _entity(self, row: Sequence[object]) -> CorpusEntity:
         entity_id = str(row[0])
-        aliases = tuple(a for (a,) in self._db.execute("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,)))
+        aliases = tuple(
+            a
+            for (a,) in self._db.execute(
+                "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,)
+            )
+        )
         roles = tuple(
             Role(title, country or None)
             for title, country in self._db.execute(
@@ -292,11 +339,34 @@ class Store:
 
     @staticmethod
     def _article(row: Sequence[object]) -> Article:
-        (article_id, source_id, origin, title, outlet, url, published, byline, tags, text, boilerplate, listed, _wc, _model, _at) = row
+        (
+            article_id,
+            source_id,
+            origin,
+            title,
+            outlet,
+            url,
+            published,
+            byline,
+            tags,
+            text,
+            boilerplate,
+            listed,
+            _wc,
+            _model,
+            _at,
+        ) = row
         return Article(
-            id=str(article_id), source_id=str(source_id), origin=str(origin), title=title, outlet=outlet, url=url,  # type: ignore[arg-type]
-            published=dt.date.fromisoformat(str(published)) if published else None, byline=byline,  # type: ignore[arg-type]
-            tags=tuple(json.loads(str(tags))), text=str(text),
+            id=str(article_id),
+            source_id=str(source_id),
+            origin=str(origin),
+            title=_optional_text(title),
+            outlet=_optional_text(outlet),
+            url=_optional_text(url),
+            published=dt.date.fromisoformat(str(published)) if published else None,
+            byline=_optional_text(byline),
+            tags=tuple(json.loads(str(tags))),
+            text=str(text),
             boilerplate=tuple(BoilerplateBlock(b["kind"], b["text"]) for b in json.loads(str(boilerplate))),
             listed_sources=None if listed is None else tuple(json.loads(str(listed))),
         )
