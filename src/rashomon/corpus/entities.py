@@ -2,9 +2,10 @@
 
 A document entity joins a stored entity of the same type group when they
 share a strong key (gazetteer id, normalised name or alias, transliteration
-skeleton). A one-word person name ("Putin") joins the only stored person
-with that surname; a full name joins the only stored one-word entity that
-is its surname, and gives it its full name.
+skeleton). Surnames are weak evidence and handled apart: a one-word person
+name ("Putin") joins the stored person with that surname when there is one,
+or one far more mentioned than any other; a full name joins a stored
+surname-only entity and gives it its full name.
 """
 
 from __future__ import annotations
@@ -14,25 +15,41 @@ from rashomon.entities.resolve import TYPE_GROUPS
 from rashomon.model import DocEntity
 from rashomon.store.sqlite import EntityMatch, Store
 
+# A surname goes to the most mentioned bearer only when it has this many times
+# the mentions of the next one; otherwise it stays unlinked rather than guess.
+DOMINANCE = 3
+
 
 def _compatible(match: EntityMatch, entity: DocEntity) -> bool:
     return TYPE_GROUPS.get(match.type) == TYPE_GROUPS[entity.type]
 
 
-def _find(store: Store, entity: DocEntity) -> EntityMatch | None:
+def _by_strong_key(store: Store, entity: DocEntity) -> EntityMatch | None:
     for key in entity.keys:
         if key.startswith("surname:"):
             continue
         matches = [m for m in store.entities_with_key(key) if _compatible(m, entity)]
         if matches:
             return matches[0]
-    if entity.type != "PERSON":
-        return None
-    surname = surname_key(entity.name)
-    if is_single_name(entity.name):
-        people = store.entities_with_key(f"surname:{surname}")
-        return people[0] if len(people) == 1 else None
-    short_forms = [m for m in store.entities_with_key(f"name:per:{surname}") if is_single_name(m.name)]
+    return None
+
+
+def _bearer_of_surname(store: Store, surname: str) -> EntityMatch | None:
+    people = store.entities_with_key(f"surname:{surname}")
+    if len(people) <= 1:
+        return people[0] if people else None
+    ranked = sorted(people, key=lambda m: store.mention_count(m.id), reverse=True)
+    first, second = store.mention_count(ranked[0].id), store.mention_count(ranked[1].id)
+    return ranked[0] if first >= DOMINANCE * max(second, 1) else None
+
+
+def _find(store: Store, entity: DocEntity) -> EntityMatch | None:
+    if entity.type == "PERSON" and is_single_name(entity.name):
+        return _bearer_of_surname(store, surname_key(entity.name) or "") or _by_strong_key(store, entity)
+    found = _by_strong_key(store, entity)
+    if found is not None or entity.type != "PERSON":
+        return found
+    short_forms = [m for m in store.entities_with_key(f"name:per:{surname_key(entity.name)}") if is_single_name(m.name)]
     return short_forms[0] if len(short_forms) == 1 else None
 
 
@@ -47,6 +64,7 @@ def link_entity(store: Store, entity: DocEntity, *, article_id: str) -> str:
     """Return the corpus id for ``entity``, creating or enriching a stored entity."""
     match = _find(store, entity)
     aliases = [entity.name, *entity.aliases]
+    keys = list(entity.keys)
     if match is None:
         entity_id = entity.id
         suffix = 1
@@ -54,16 +72,18 @@ def link_entity(store: Store, entity: DocEntity, *, article_id: str) -> str:
             entity_id = f"{entity.id}-{suffix}"
             suffix += 1
         store.insert_entity(entity_id, name=entity.name, entity_type=entity.type, country=entity.country)
+        canonical = entity.name
     else:
         entity_id = match.id
+        canonical = match.name
         if _better_name(entity, match):
             store.update_entity(entity_id, name=entity.name)
             aliases.append(match.name)
+            canonical = entity.name
+        elif entity.type == "PERSON" and is_single_name(entity.name) and not is_single_name(match.name):
+            # A surname joined a full name: it must not become a strong key of that person.
+            keys = [key for key in keys if key != f"name:per:{name_key(entity.name)}"]
         store.update_entity(entity_id, country=entity.country)
-    canonical = (
-        entity.name if match is None or (is_single_name(match.name) and not is_single_name(entity.name)) else match.name
-    )
-    keep = [alias for alias in dict.fromkeys(aliases) if name_key(alias) != name_key(canonical) or alias != canonical]
-    keep = [alias for alias in keep if alias != canonical]
-    store.add_entity_facts(entity_id, keys=entity.keys, aliases=keep, roles=entity.roles, article_id=article_id)
+    keep = [alias for alias in dict.fromkeys(aliases) if alias != canonical]
+    store.add_entity_facts(entity_id, keys=keys, aliases=keep, roles=entity.roles, article_id=article_id)
     return entity_id

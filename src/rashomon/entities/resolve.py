@@ -77,7 +77,7 @@ def _trim(span: Span, label: str, tables: EntityTables) -> Span | None:
 
 _ABBREVIATION_DOTS = re.compile(r"(?:[A-Z]\.){2,}$")
 # Characters that never belong in a name; a span holding one is a tagging accident.
-_NOT_IN_NAMES = set('"?!;[]{}|<>=\u201c\u201d\n')
+_NOT_IN_NAMES = set('"?!;()[]{}|<>=\u201c\u201d\n')
 
 
 def _char_bounds(doc: Doc, span: Span) -> tuple[int, int] | None:

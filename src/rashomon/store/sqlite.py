@@ -153,6 +153,10 @@ class Store:
         )
         return [EntityMatch(*row) for row in rows]
 
+    def mention_count(self, entity_id: str) -> int:
+        row = self._db.execute("SELECT COUNT(*) FROM mentions WHERE entity_id = ?", (entity_id,)).fetchone()
+        return int(row[0])
+
     def entity_exists(self, entity_id: str) -> bool:
         return self._db.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone() is not None
 
@@ -218,6 +222,7 @@ class Store:
     def update_entity(self, entity_id: str, *, name: str | None = None, country: str | None = None) -> None:
         if name is not None:
             self._db.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
+            self._db.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ?", (entity_id, name))
         if country is not None:
             self._db.execute("UPDATE entities SET country = COALESCE(country, ?) WHERE id = ?", (country, entity_id))
 
