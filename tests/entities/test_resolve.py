@@ -43,3 +43,16 @@ def test_roles_carry_their_country(entities):
     assert ("interim leader", "SYR") in {(r.title, r.country) for r in by_name["Ahmed al-Sharaa"].roles}
     assert by_name["Ahmed al-Sharaa"].country == "SYR"
     assert by_name["Dmitry Peskov"].country == "RUS"
+
+
+def test_two_people_sharing_a_surname_stay_apart(engine):
+    text = (
+        "Melania Trump visited a hospital in Washington on Monday. Later that day President Donald Trump "
+        "met the Jordanian king. Trump said the talks went well, and he thanked the king for his visit."
+    )
+    article = clean_document(RawDocument("t", "t", text, "text"), settings=Settings())
+    (annotation,) = annotate_articles([article], pipeline=engine.pipeline, tables=engine.tables)
+    people = {e.name: e for e in annotation.entities if e.type == "PERSON"}
+    assert {"Melania Trump", "Donald Trump"} <= set(people)
+    assert "Melania Trump" not in people["Donald Trump"].aliases
+    assert "Trump" in people["Donald Trump"].aliases

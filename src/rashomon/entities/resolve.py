@@ -75,6 +75,7 @@ def _trim(span: Span, label: str, tables: EntityTables) -> Span | None:
     return doc[start:end]
 
 
+_DASH_BETWEEN_WORDS = re.compile(r"\s[-\u2013\u2014]\s")
 _ABBREVIATION_DOTS = re.compile(r"(?:[A-Z]\.){2,}$")
 # Characters that never belong in a name; a span holding one is a tagging accident.
 _NOT_IN_NAMES = set('"?!;()[]{}|<>=\u201c\u201d\n')
@@ -90,7 +91,7 @@ def _char_bounds(doc: Doc, span: Span) -> tuple[int, int] | None:
         if text[end - 1] == "." and _ABBREVIATION_DOTS.search(text[start:end]):
             break
         end -= 1
-    if start >= end or _NOT_IN_NAMES & set(text[start:end]):
+    if start >= end or _NOT_IN_NAMES & set(text[start:end]) or _DASH_BETWEEN_WORDS.search(text[start:end]):
         return None
     return start, end
 
@@ -141,16 +142,29 @@ def _add_stated_aliases(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
     return sorted(result, key=lambda c: c.start)
 
 
+def _shared_surnames(found: list[_Candidate]) -> set[str]:
+    """Surnames borne by two or more differently named people in the article (Donald/Melania Trump)."""
+    bearers: dict[str, set[str]] = {}
+    for cand in found:
+        if cand.label == "PERSON" and not cand.is_alias and not is_single_name(cand.text):
+            bearers.setdefault(surname_key(cand.text) or "", set()).add(cand.key)
+    return {surname for surname, keys in bearers.items() if len(keys) > 1}
+
+
 def _link(doc: Doc, found: list[_Candidate]) -> _UnionFind:
     links = _UnionFind(len(found))
     first_by_key: dict[tuple[str, str], int] = {}
     first_by_gazetteer: dict[str, int] = {}
     first_by_skeleton: dict[tuple[str, str], int] = {}
+    ambiguous = _shared_surnames(found)
     for index, cand in enumerate(found):
         if cand.gazetteer_id:
             links.union(first_by_gazetteer.setdefault(cand.gazetteer_id, index), index)
-        links.union(first_by_key.setdefault((cand.group, cand.key), index), index)
-        if not is_single_name(cand.text):
+        single = is_single_name(cand.text)
+        # A bare surname two people share is resolved mention by mention, by proximity, not pooled.
+        if not (single and surname_key(cand.text) in ambiguous):
+            links.union(first_by_key.setdefault((cand.group, cand.key), index), index)
+        if not single:
             links.union(first_by_skeleton.setdefault((cand.group, skeleton(cand.text)), index), index)
     _link_abbreviations(doc, found, links)
     _link_aliases(found, links)

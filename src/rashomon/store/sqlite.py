@@ -334,12 +334,13 @@ class Store:
                 "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,)
             )
         )
-        roles = tuple(
-            Role(title, country or None)
-            for title, country in self._db.execute(
-                "SELECT DISTINCT title, country FROM entity_roles WHERE entity_id = ? ORDER BY title", (entity_id,)
-            )
-        )
+        stated = self._db.execute(
+            "SELECT DISTINCT title, country FROM entity_roles WHERE entity_id = ? ORDER BY title, country DESC",
+            (entity_id,),
+        ).fetchall()
+        with_country = {title for title, country in stated if country}
+        # "President" adds nothing beside "President (RUS)".
+        roles = tuple(Role(title, country or None) for title, country in stated if country or title not in with_country)
         return CorpusEntity(entity_id, str(row[1]), str(row[2]), row[3], aliases, roles, int(row[4]), int(row[5]))  # type: ignore[arg-type, call-overload]
 
     @staticmethod
