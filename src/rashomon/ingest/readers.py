@@ -78,12 +78,19 @@ def _read_whole(origin: str, handle: BinaryIO, *, limit: int) -> bytes | Problem
     return data
 
 
-def _single_document(origin: str, data: bytes, fmt: str) -> Iterator[RawDocument | Problem]:
+def _unusable(origin: str, data: bytes) -> Problem | None:
+    """Why ``data`` cannot be text at all, or None."""
     if not data.strip():
-        yield Problem(origin, "empty", "file is empty")
-        return
+        return Problem(origin, "empty", "file is empty")
     if looks_binary(data):
-        yield Problem(origin, "binary", "file looks binary (NUL or control bytes), not text")
+        return Problem(origin, "binary", "file looks binary (NUL or control bytes), not text")
+    return None
+
+
+def _single_document(origin: str, data: bytes, fmt: str) -> Iterator[RawDocument | Problem]:
+    refusal = _unusable(origin, data)
+    if refusal is not None:
+        yield refusal
         return
     decoded = decode_bytes(data)
     notes: tuple[str, ...] = ()
@@ -106,11 +113,9 @@ def _read_one(
         return
     if fmt in {"csv", "tsv"}:
         data = handle.read()
-        if not data.strip():
-            yield Problem(origin, "empty", "file is empty")
-            return
-        if looks_binary(data):
-            yield Problem(origin, "binary", "file looks binary (NUL or control bytes), not CSV")
+        refusal = _unusable(origin, data)
+        if refusal is not None:
+            yield refusal
             return
         yield from read_csv(data, origin=origin, fields=fields, delimiter="\t" if fmt == "tsv" else ",")
         return

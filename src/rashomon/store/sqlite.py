@@ -288,10 +288,14 @@ class Store:
         rows = self._db.execute("SELECT origin, code, reason, line FROM failures ORDER BY origin, line")
         return [Problem(origin, code, reason, line or None) for origin, code, reason, line in rows]
 
+    _ENTITY_COUNTS = (
+        "SELECT e.id, e.name, e.type, e.country, COUNT(m.article_id), COUNT(DISTINCT m.article_id) "
+        "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
+    )
+
     def entities(self, *, entity_type: str | None = None, limit: int | None = None) -> list[CorpusEntity]:
         sql = (
-            "SELECT e.id, e.name, e.type, e.country, COUNT(m.article_id), COUNT(DISTINCT m.article_id) "
-            "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
+            self._ENTITY_COUNTS
             + (" WHERE e.type = ?" if entity_type else "")
             + " GROUP BY e.id ORDER BY COUNT(m.article_id) DESC, e.name"
         )
@@ -302,29 +306,19 @@ class Store:
         return [self._entity(row) for row in self._db.execute(sql, params).fetchall()]
 
     def article_entities(self, article_id: str) -> list[ArticleEntity]:
-        ids = [
-            row[0]
-            for row in self._db.execute(
-                "SELECT entity_id FROM mentions WHERE article_id = ? GROUP BY entity_id ORDER BY MIN(start)",
-                (article_id,),
-            )
-        ]
-        result = []
-        for entity_id in ids:
-            row = self._db.execute(
-                "SELECT e.id, e.name, e.type, e.country, COUNT(m.article_id), COUNT(DISTINCT m.article_id) "
-                "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id WHERE e.id = ? GROUP BY e.id",
-                (entity_id,),
-            ).fetchone()
-            mentions = tuple(
-                Mention(start, end, text, label, sentence)
-                for start, end, text, label, sentence in self._db.execute(
-                    "SELECT start, end, text, label, sentence FROM mentions WHERE article_id = ? AND entity_id = ? ORDER BY start",
-                    (article_id, entity_id),
-                )
-            )
-            result.append(ArticleEntity(self._entity(row), mentions))
-        return result
+        """The entities mentioned in one article, in order of first mention, with those mentions."""
+        rows = self._db.execute(
+            self._ENTITY_COUNTS + " WHERE e.id IN (SELECT entity_id FROM mentions WHERE article_id = ?) GROUP BY e.id",
+            (article_id,),
+        ).fetchall()
+        by_entity: dict[str, list[Mention]] = {}
+        for entity_id, start, end, text, label, sentence in self._db.execute(
+            "SELECT entity_id, start, end, text, label, sentence FROM mentions WHERE article_id = ? ORDER BY start",
+            (article_id,),
+        ):
+            by_entity.setdefault(entity_id, []).append(Mention(start, end, text, label, sentence))
+        entities = {str(row[0]): self._entity(row) for row in rows}
+        return [ArticleEntity(entities[entity_id], tuple(found)) for entity_id, found in by_entity.items()]
 
     def _entity(self, row: Sequence[object]) -> CorpusEntity:
         entity_id = str(row[0])
