@@ -29,3 +29,9 @@ def test_rest_scope_takes_everything_after_copyright():
     parts = parse_plain_text("Body sentence one.\nCopyright 2024 Some Site\nLegal text. More legal text. Even more.")
     assert parts.body == "Body sentence one."
     assert [b.kind for b in parts.boilerplate] == ["copyright", "copyright"]
+
+
+def test_headline_before_the_dateline():
+    parts = parse_plain_text("Ankara sets the terms again\n03/15/2026 / By Tom Reyes\n\nOnce again Ankara dictates.")
+    assert (parts.title, parts.published, parts.byline) == ("Ankara sets the terms again", "03/15/2026", "Tom Reyes")
+    assert parts.body == "Once again Ankara dictates."

@@ -82,6 +82,7 @@ def clean_document(raw: RawDocument, *, settings: Settings) -> Article:
         tags = tags or page.tags
     parts = parse_plain_text(repair_lost_characters(body))
     body = _normalise(parts.body)
+    title = title or parts.title
     if raw.fmt == "text" and title is None:
         title, body = _leading_title(body)
     _check_usable(body, raw.origin, settings)

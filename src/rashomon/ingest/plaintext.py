@@ -27,6 +27,7 @@ class PlainTextParts:
     """A plain-text article split into its parts."""
 
     body: str
+    title: str | None
     published: str | None
     byline: str | None
     tags: tuple[str, ...]
@@ -63,19 +64,27 @@ def _match_rule(line: str) -> tuple[BoilerplateRule, re.Match[str]] | None:
     return None
 
 
-def split_dateline(lines: list[str]) -> tuple[list[str], str | None, str | None]:
-    """Remove a leading dateline/byline line; return the rest, date and byline."""
-    first = next((index for index, line in enumerate(lines) if line.strip()), None)
-    if first is None:
-        return lines, None, None
-    head = lines[first].strip()
+def _match_dateline(line: str) -> tuple[str | None, str | None] | None:
     for pattern in dateline_patterns():
-        found = pattern.match(head)
+        found = pattern.match(line.strip())
         if found:
             groups = found.groupdict()
-            byline = (groups.get("byline") or "").strip() or None
-            return lines[first + 1 :], groups.get("date"), byline
-    return lines, None, None
+            return groups.get("date"), (groups.get("byline") or "").strip() or None
+    return None
+
+
+def split_dateline(lines: list[str]) -> tuple[list[str], str | None, str | None, str | None]:
+    """Remove a leading dateline/byline line; return the rest, headline, date and byline.
+
+    The dateline may follow a headline line, which is then returned as the headline.
+    """
+    filled = [index for index, line in enumerate(lines) if line.strip()][:2]
+    for position, index in enumerate(filled):
+        found = _match_dateline(lines[index])
+        if found is not None:
+            headline = lines[filled[0]].strip() if position == 1 else None
+            return lines[index + 1 :], headline, found[0], found[1]
+    return lines, None, None, None
 
 
 def _split_list(text: str) -> list[str]:
@@ -147,13 +156,14 @@ def split_trailing_boilerplate(
 def parse_plain_text(text: str) -> PlainTextParts:
     """Split a plain-text article into body and metadata."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines, date, byline = split_dateline(lines)
+    lines, headline, date, byline = split_dateline(lines)
     body_lines, blocks, tags, sources = split_trailing_boilerplate(lines)
     if sources is None and any(block.kind == "sources" for block in blocks):
         sources = []
     body = "\n".join(line.strip() for line in body_lines if line.strip())
     return PlainTextParts(
         body=body,
+        title=headline,
         published=date,
         byline=byline,
         tags=tuple(tags),

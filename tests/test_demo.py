@@ -1,0 +1,36 @@
+import csv
+
+from rashomon import demo
+from rashomon.config import Settings
+from rashomon.errors import RashomonError
+from rashomon.store import Store
+
+
+def test_topic_subset_keeps_syria_articles(tmp_path):
+    source = tmp_path / "NewsArticles.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["article_id", "publish_date", "article_source_link", "title", "subtitle", "text"])
+        writer.writerow(
+            ["1", "2017/2/7", "https://tass.com/world/1", "Talks in Astana", "", "Syrian delegations met in Astana."]
+        )
+        writer.writerow(
+            ["2", "2017/2/8", "https://www.bbc.co.uk/news/2", "Budget vote", "", "Parliament passed the budget."]
+        )
+    target = tmp_path / "subset.jsonl"
+    assert demo.write_topic_subset(source, target) == 1
+    assert '"newsarticles-1"' in target.read_text(encoding="utf-8")
+
+
+def test_demo_falls_back_to_bundled_samples(engine, tmp_path, monkeypatch, capsys):
+    def offline(cache_dir):
+        raise RashomonError("no network")
+
+    monkeypatch.setattr(demo, "fetch_news_articles", offline)
+    settings = Settings(db_path=tmp_path / "demo.db")
+    report = tmp_path / "out" / "report.html"
+    assert demo.run_demo(settings=settings, report=report, cache_dir=tmp_path / "cache") == 0
+    assert "using the bundled sample articles" in capsys.readouterr().out
+    assert report.exists()
+    with Store.open(settings.db_path) as store:
+        assert store.count("articles") == len(demo.bundled_samples()) == 3
