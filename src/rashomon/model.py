@@ -105,6 +105,53 @@ class DocEntity:
 
 
 @dataclass(frozen=True)
+class Actor:
+    """Who acts or is acted on: the phrase, its canonical entity and its actor code."""
+
+    start: int
+    end: int
+    text: str
+    entity: str | None
+    name: str
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True)
+class EventAnchor:
+    """A place or date stated in the event's own sentence."""
+
+    start: int
+    end: int
+    text: str
+    entity: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded action: who did what to whom, with the evidence it rests on."""
+
+    id: str
+    type: str
+    mode: str | None
+    context: str | None
+    cameo: str
+    quad_class: int
+    goldstein: float | None
+    source: Actor | None
+    target: Actor | None
+    negated: bool
+    modality: str
+    trigger: TextSpan
+    trigger_text: str
+    sentence: TextSpan
+    place: EventAnchor | None = None
+    date: EventAnchor | None = None
+    reported_by: str | None = None
+    depth: int = 0
+
+
+@dataclass(frozen=True)
 class GazetteerEntry:
     """A known entity the gazetteer ruler tags: its id, type, display name and country."""
 
@@ -131,6 +178,7 @@ class Annotation:
     sentences: tuple[TextSpan, ...]
     entities: tuple[DocEntity, ...]
     provenance: Provenance
+    events: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Scorers for the external test suites in ../shared/eval, with pinned floors."""

@@ -1,0 +1,149 @@
+"""Actor phrases: the span an argument covers, and its entity, country and sector."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from rashomon.entities.tables import EntityTables
+from rashomon.events.lexicon import Lexicon
+from rashomon.model import Actor, DocEntity
+
+# Dependents that belong to a noun phrase; relative clauses and conjuncts do not.
+_PHRASE_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "prep", "pobj", "appos", "quantmod", "npadvmod", "punct", "cc:preconj", "predet", "nn"}
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that"}
+
+
+@dataclass(frozen=True)
+class MentionIndex:
+    """Which document entity covers a character offset."""
+
+    starts: tuple[int, ...]
+    spans: tuple[tuple[int, int, DocEntity], ...]
+
+    @classmethod
+    def build(cls, entities: tuple[DocEntity, ...]) -> MentionIndex:
+        spans = sorted((m.start, m.end, entity) for entity in entities for m in entity.mentions)
+        return cls(tuple(s[0] for s in spans), tuple(spans))
+
+    def covering(self, start: int, end: int) -> list[DocEntity]:
+        found = []
+        for span_start, span_end, entity in self.spans:
+            if span_start >= end:
+                break
+            if span_end > start:
+                found.append(entity)
+        return found
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase headed by ``head``: its modifiers, not its clauses or conjuncts."""
+    tokens = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in _PHRASE_DEPS and not (child.dep_ == "prep" and child.i < head.i):
+                if child.dep_ == "prep" and child.lower_ not in {"of", "in", "from"}:
+                    continue
+                tokens.append(child)
+                stack.append(child)
+    tokens.sort(key=lambda t: t.i)
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in {"case", "cc"}):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "det"):
+        tokens.pop(0)
+    return tokens or [head]
+
+
+@dataclass(frozen=True)
+class ActorCoder:
+    """Turns argument heads into :class:`Actor` records."""
+
+    tables: EntityTables
+    lexicon: Lexicon
+
+    def actor(self, head: Token, index: MentionIndex) -> Actor | None:
+        if head.lower_ in _PRONOUNS and head.dep_ != "poss":
+            return None
+        tokens = phrase_tokens(head)
+        doc = head.doc
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        text = span.text if span is not None else head.text
+        entities = index.covering(start, end)
+        head_entities = index.covering(head.idx, head.idx + len(head.text))
+        entity = (head_entities or entities or [None])[0]
+        country, sector = self._code(tokens, entities, head)
+        name = entity.name if entity is not None else text
+        return Actor(start, end, text, entity.id if entity else None, name, country, sector)
+
+    def with_context_country(self, actor: Actor | None, sentence: object, index: MentionIndex) -> Actor | None:
+        """An official or person with no stated country takes the sentence's first country.
+
+        News names a country once ("Haiti's first elections") and its officials without it.
+        """
+        if actor is None or actor.country is not None:
+            return actor
+        entities = index.covering(actor.start, actor.end)
+        is_person = any(e.type == "PERSON" for e in entities)
+        if not is_person and actor.sector not in {"GOV", "MIL", "LEG", "COP", "JUD", "REB", "OPP", "CVL", "PTY"}:
+            return actor
+        span = sentence  # a spaCy Span
+        for entity in index.covering(span.start_char, span.end_char):  # type: ignore[attr-defined]
+            if entity.type in {"GPE", "NORP"} and entity.country:
+                return Actor(actor.start, actor.end, actor.text, actor.entity, actor.name, entity.country, actor.sector)
+        return actor
+
+    def _code(self, tokens: list[Token], entities: list[DocEntity], head: Token) -> tuple[str | None, str | None]:
+        lowered = " ".join(t.lower_ for t in tokens)
+        organisation = self._organisation(tokens)
+        sector = self._sector(tokens, head)
+        if organisation is not None:
+            return organisation[0], sector or organisation[1]
+        for entity in sorted(entities, key=lambda e: e.type != "GPE"):
+            if entity.country:
+                if entity.type == "PERSON" and sector is None:
+                    sector = self._role_sector(entity)
+                return entity.country, sector
+        for token in tokens:
+            country = self.tables.country_of(token.text)
+            if country:
+                return country, sector
+        country = self.tables.country_of(lowered)
+        return country, sector
+
+    def _organisation(self, tokens: list[Token]) -> tuple[str, str] | None:
+        words = [t.lower_ for t in tokens]
+        for size in range(len(words), 0, -1):
+            for begin in range(0, len(words) - size + 1):
+                found = self.lexicon.organisations.get(" ".join(words[begin : begin + size]))
+                if found is not None:
+                    return found
+        return None
+
+    def _sector(self, tokens: list[Token], head: Token) -> str | None:
+        words = [t.lemma_.lower() for t in tokens]
+        # Two-word keywords first ("security forces", "defense ministry"), the head word before the rest.
+        for first, second in zip(words, words[1:], strict=False):
+            found = self.lexicon.sectors.get(f"{first} {second}")
+            if found:
+                return found
+        for word in [head.lemma_.lower(), head.lower_, *words, *(t.lower_ for t in tokens)]:
+            found = self.lexicon.sectors.get(word)
+            if found:
+                return found
+        return None
+
+    def _role_sector(self, entity: DocEntity) -> str | None:
+        for role in entity.roles:
+            words = role.title.lower().split()
+            for first, second in zip(words, words[1:], strict=False):
+                if f"{first} {second}" in self.lexicon.sectors:
+                    return self.lexicon.sectors[f"{first} {second}"]
+            for word in reversed(words):
+                if word in self.lexicon.sectors:
+                    return self.lexicon.sectors[word]
+        return None
+

@@ -1,0 +1,333 @@
+"""The event coder: clauses of a parsed article -> PLOVER/CAMEO events with actors.
+
+For every verb the lexicon knows, the coder reads its arguments off the
+dependency parse (subject, passive agent, object, prepositional objects,
+subjects inherited through xcomp/conj/relcl), codes each argument as an
+actor, and marks negation and modality. Two ontology rules then apply: an
+intended cooperative action is an AGREE (CAMEO 03, "express intent to"), an
+intended conflictual one a THREATEN (CAMEO 13); a refused cooperative action
+is a REJECT (CAMEO 12).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.entities.tables import EntityTables
+from rashomon.events.actors import ActorCoder, MentionIndex
+from rashomon.events.lexicon import Lexicon, VerbPattern, load_lexicon
+from rashomon.events.ontology import Ontology, load_ontology
+from rashomon.model import Actor, DocEntity, Event, EventAnchor, TextSpan
+
+_FRAME_ROOTS = {"02", "03", "10", "11", "12", "13"}
+_TARGET_PREPOSITIONS = ("with", "against", "on", "to", "at", "into", "toward", "towards", "from", "for", "over", "in")
+_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "into", "around", "throughout"}
+_DATE_PREPOSITIONS = {"on", "in", "during", "since", "at", "by", "until", "before", "after"}
+_INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+_THREAT_CODES = {"14": "130", "15": "138", "16": "130", "17": "130", "18": "138", "19": "138", "20": "138"}
+_REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "120"}
+_SUBJECT_DEPS = {"nsubj", "csubj"}
+# "Syrian-backed", "U.S.-led": participles inside a noun phrase describe, they do not report an action.
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+_OBLIGATION = {"must": "100", "should": "020"}
+_PRONOUNS = {"he", "she", "it", "they", "we", "him", "her", "them", "its", "their", "his"}
+
+
+@dataclass(frozen=True)
+class EventCoder:
+    """Codes events in parsed documents. Build once with :func:`build_event_coder`."""
+
+    lexicon: Lexicon
+    ontology: Ontology
+    actors: ActorCoder
+
+    def code(self, doc: Doc, entities: tuple[DocEntity, ...], *, article_id: str = "") -> tuple[Event, ...]:
+        index = MentionIndex.build(entities)
+        events: list[Event] = []
+        for sentence in doc.sents:
+            for token in sentence:
+                if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+                    continue
+                if token.lemma_.lower() in self.lexicon.reporting or token.dep_ in _MODIFIER_DEPS:
+                    continue
+                pattern = self.lexicon.match(token)
+                if pattern is not None:
+                    events.extend(self._events(token, pattern, sentence, index, article_id))
+        return tuple(events)
+
+    # --- one trigger -------------------------------------------------------
+
+    def _events(self, token: Token, pattern: VerbPattern, sentence: Span, index: MentionIndex, article_id: str) -> list[Event]:
+        negated = _negated(token)
+        modality, reporter = self._modality(token)
+        cameo = self._recode(pattern.cameo, modality=modality, negated=negated, token=token)
+        sources, targets = self._arguments(token, pattern)
+        speaker = _obliging_speaker(token)
+        if speaker is not None:
+            # "X said Libya must hand over the suspects": X demands something of Libya.
+            auxiliary = next(c.lower_ for c in token.children if c.lower_ in _OBLIGATION)
+            cameo, targets, sources = _OBLIGATION[auxiliary], sources, [speaker]
+        coding = self.ontology.plover_for(cameo)
+        if coding is None:
+            return []
+        sources = [self._resolve(head) for head in sources]
+        targets = [self._resolve(head) for head in targets]
+        source_actors = [self.actors.actor(head, index) for head in sources if head is not None] or [None]
+        target_actors = [self.actors.actor(head, index) for head in targets if head is not None] or [None]
+        source_actors = [self.actors.with_context_country(a, sentence, index) for a in source_actors]
+        target_actors = [self.actors.with_context_country(a, sentence, index) for a in target_actors]
+        place, date = _anchors(token, index)
+        depth = _depth(token)
+        events = []
+        for source in source_actors:
+            for target in target_actors:
+                if source is not None and target is not None and source.start == target.start:
+                    continue
+                key = f"{article_id}:{token.idx}:{source.start if source else '-'}:{target.start if target else '-'}"
+                events.append(
+                    Event(
+                        id="v" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()[:15],
+                        type=coding.type,
+                        mode=coding.mode,
+                        context=coding.context,
+                        cameo=cameo,
+                        quad_class=self.ontology.quad_class(cameo),
+                        goldstein=self.ontology.goldstein(cameo),
+                        source=source,
+                        target=target,
+                        negated=negated,
+                        modality=modality,
+                        trigger=TextSpan(token.idx, token.idx + len(token.text)),
+                        trigger_text=_trigger_text(token, pattern),
+                        sentence=TextSpan(sentence.start_char, sentence.end_char),
+                        place=place,
+                        date=date,
+                        reported_by=reporter,
+                        depth=depth,
+                    )
+                )
+        return events
+
+    def _recode(self, cameo: str, *, modality: str, negated: bool, token: Token) -> str:
+        root = cameo[:2]
+        if negated and modality not in {"hypothetical"} and root in _REFUSAL_CODES:
+            return _REFUSAL_CODES[root]
+        if modality == "intended" and not _under_frame(token, self):
+            if root in _INTENT_CODES:
+                return _INTENT_CODES[root]
+            if root in _THREAT_CODES:
+                return _THREAT_CODES[root]
+        return cameo
+
+    def _modality(self, token: Token) -> tuple[str, str | None]:
+        auxiliaries = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}
+        markers = {child.lower_ for child in token.children if child.dep_ == "mark"}
+        head = token.head
+        if auxiliaries & self.lexicon.intent or (token.dep_ == "xcomp" and head.lemma_.lower() in self.lexicon.intent):
+            return "intended", None
+        if token.dep_ in {"xcomp", "acl"} and head.dep_ in {"acomp", "attr"} and head.lemma_.lower() in self.lexicon.intent:
+            return "intended", None
+        if token.dep_ in {"xcomp", "acl"} and head.lower_ in self.lexicon.intent:
+            return "intended", None
+        if auxiliaries & self.lexicon.hypothetical or markers & {"if", "unless"}:
+            return "hypothetical", None
+        if token.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.reporting:
+            reporter = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+            own = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+            if reporter is not None and (own is None or reporter.lower_ != own.lower_):
+                return "reported", " ".join(t.text for t in reporter.subtree)
+        return "asserted", None
+
+    # --- arguments ---------------------------------------------------------
+
+    def _arguments(self, token: Token, pattern: VerbPattern) -> tuple[list[Token], list[Token]]:
+        passive_subject = next((c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
+        agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if passive_subject is not None or agent is not None:
+            source = agent
+            target = passive_subject
+        else:
+            source = _subject(token)
+            target = self._object(token, pattern)
+        if target is None:
+            target = self._prepositional_target(token, pattern)
+        if target is None and pattern.cameo[:2] in _FRAME_ROOTS:
+            target = self._embedded_target(token, source)
+        return _with_conjuncts(source), _with_conjuncts(target)
+
+    def _resolve(self, head: Token) -> Token | None:
+        """A pronoun stands for the reporting clause's subject or the nearest named actor before it."""
+        if head.lower_ not in _PRONOUNS:
+            return head
+        governor = head.head
+        while governor.dep_ in {"xcomp", "conj", "aux"} and governor.head is not governor:
+            governor = governor.head
+        if governor.dep_ == "ccomp":
+            reporter = next((c for c in governor.head.children if c.dep_ in _SUBJECT_DEPS), None)
+            if reporter is not None and reporter.lower_ not in _PRONOUNS:
+                return reporter
+        for candidate in reversed(list(head.sent[: head.i - head.sent.start])):
+            if candidate.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} and candidate.dep_ in {"nsubj", "nsubjpass", "poss", "pobj", "dobj", "compound"}:
+                return candidate if candidate.dep_ != "compound" else candidate.head
+        return None
+
+    def _is_actor(self, token: Token) -> bool:
+        """Whether a noun phrase names someone who can act: a person, group, place or institution."""
+        if token.lower_ in _PRONOUNS:
+            return True
+        for item in [token, *token.subtree]:
+            if item.ent_type_ in {"PERSON", "ORG", "GPE", "NORP", "FAC"}:
+                return True
+            if item.lemma_.lower() in self.lexicon.sectors or item.lower_ in self.lexicon.organisations:
+                return True
+            if item.i > token.i + 4:
+                break
+        return False
+
+    def _object(self, token: Token, pattern: VerbPattern) -> Token | None:
+        for child in token.children:
+            if child.dep_ not in {"dobj", "obj", "dative", "iobj"}:
+                continue
+            is_predicate = bool(pattern.objects) and (child.lemma_.lower() in pattern.objects or child.lower_ in pattern.objects)
+            if not is_predicate and self._is_actor(child):
+                return child
+            inner = self._prepositional_target(child, pattern)
+            if inner is not None:
+                return inner
+        return None
+
+    def _prepositional_target(self, token: Token, pattern: VerbPattern) -> Token | None:
+        for preposition in _TARGET_PREPOSITIONS:
+            for child in token.children:
+                if child.dep_ not in {"prep", "dative"} or child.lower_ != preposition or child.lower_ == pattern.particle:
+                    continue
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is None or pobj.ent_type_ in {"DATE", "TIME"}:
+                    continue
+                if preposition == "in" and pobj.ent_type_ not in {"GPE", "NORP", "ORG"}:
+                    continue
+                if self._is_actor(pobj):
+                    return pobj
+        return None
+
+    def _embedded_target(self, token: Token, source: Token | None) -> Token | None:
+        for child in token.children:
+            if child.dep_ in {"xcomp", "ccomp"}:
+                subject = next((c for c in child.children if c.dep_ in _SUBJECT_DEPS), None)
+                if subject is not None and (source is None or subject.i != source.i):
+                    return subject
+                found = self._object(child, VerbPattern("", None, None, "")) or self._prepositional_target(
+                    child, VerbPattern("", None, None, "")
+                )
+                if found is not None:
+                    return found
+        return None
+
+
+def _subject(token: Token) -> Token | None:
+    seen = 0
+    while seen < 6:
+        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            if subject.lower_ in {"who", "which", "that"} and token.dep_ == "relcl":
+                return token.head
+            return subject
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acl"} and token.head is not token:
+            token = token.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _with_conjuncts(head: Token | None) -> list[Token]:
+    if head is None:
+        return []
+    return [head, *(c for c in head.conjuncts if c.pos_ in {"PROPN", "NOUN"} and c.i > head.i)]
+
+
+def _obliging_speaker(token: Token) -> Token | None:
+    """The speaker of "X said that Y must ...", or None."""
+    if not any(c.lower_ in _OBLIGATION and c.dep_ == "aux" for c in token.children):
+        return None
+    if token.dep_ != "ccomp":
+        return None
+    return next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
+
+
+def _negated(token: Token) -> bool:
+    if any(child.dep_ == "neg" for child in token.children):
+        return True
+    # "failed to reach", "did not agree to meet": a negated or failed frame negates its complement.
+    head = token.head
+    if token.dep_ == "xcomp" and head.lemma_.lower() in {"fail", "refuse"}:
+        return head.lemma_.lower() == "fail"
+    return False
+
+
+def _under_frame(token: Token, coder: EventCoder) -> bool:
+    """True when the token completes a frame verb that is itself an event (agree to X)."""
+    if token.dep_ not in {"xcomp", "ccomp"}:
+        return False
+    pattern = coder.lexicon.match(token.head)
+    return pattern is not None and pattern.cameo[:2] in _FRAME_ROOTS
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _trigger_text(token: Token, pattern: VerbPattern) -> str:
+    words = [token.text]
+    if pattern.particle:
+        words.append(pattern.particle)
+    if pattern.objects:
+        obj = next((c for c in token.children if c.lemma_.lower() in pattern.objects or c.lower_ in pattern.objects), None)
+        if obj is not None:
+            words.append(obj.text)
+    return " ".join(words)
+
+
+def _anchors(token: Token, index: MentionIndex) -> tuple[EventAnchor | None, EventAnchor | None]:
+    place = date = None
+    doc = token.doc
+    for child in token.children:
+        candidates: list[Token] = []
+        if child.dep_ == "prep":
+            candidates = [g for g in child.children if g.dep_ == "pobj"]
+            preposition = child.lower_
+        elif child.dep_ in {"npadvmod", "tmod", "advmod"}:
+            candidates = [child]
+            preposition = ""
+        for pobj in candidates:
+            if date is None and pobj.ent_type_ in {"DATE", "TIME"} and (not preposition or preposition in _DATE_PREPOSITIONS):
+                ent = next((e for e in doc.ents if e.start <= pobj.i < e.end), None)
+                if ent is not None:
+                    date = EventAnchor(ent.start_char, ent.end_char, ent.text)
+            if place is None and preposition in _PLACE_PREPOSITIONS and pobj.ent_type_ in {"GPE", "LOC", "FAC", "ORG"}:
+                ent = next((e for e in doc.ents if e.start <= pobj.i < e.end), None)
+                if ent is not None:
+                    entities = index.covering(ent.start_char, ent.end_char)
+                    place = EventAnchor(ent.start_char, ent.end_char, ent.text, entities[0].id if entities else None)
+    return place, date
+
+
+def main_event(events: tuple[Event, ...] | list[Event]) -> Event | None:
+    """The event a sentence is mainly about: the trigger nearest the root, with a source if possible."""
+    if not events:
+        return None
+    return min(events, key=lambda e: (e.depth, e.source is None, e.trigger.start))
+
+
+def build_event_coder(tables: EntityTables) -> EventCoder:
+    lexicon = load_lexicon()
+    return EventCoder(lexicon, load_ontology(), ActorCoder(tables, lexicon))

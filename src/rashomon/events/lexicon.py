@@ -1,0 +1,128 @@
+"""The verb lexicon (``data/verbs.tsv``) and the word lists the coder consults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Token
+
+_PARTICLE_DEPS = {"prt", "prep", "advmod", "compound:prt"}
+_OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "oprd"}
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """``lemma [particle] [+objects]`` -> CAMEO code."""
+
+    lemma: str
+    particle: str | None
+    objects: frozenset[str] | None
+    cameo: str
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.objects else 0) + (1 if self.particle else 0)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    patterns: dict[str, tuple[VerbPattern, ...]]
+    reporting: frozenset[str]
+    intent: frozenset[str]
+    hypothetical: frozenset[str]
+    sectors: dict[str, str]
+    organisations: dict[str, tuple[str, str]]
+    nouns: dict[str, str]
+    light_verbs: frozenset[str]
+
+    def match(self, token: Token) -> VerbPattern | None:
+        """The most specific pattern ``token`` satisfies: its own, or a nominal event it carries."""
+        own = self._verb_pattern(token)
+        if own is not None and own.objects:
+            return own
+        return self._nominal_pattern(token) or own
+
+    def _nominal_pattern(self, token: Token) -> VerbPattern | None:
+        if token.lemma_.lower() not in self.light_verbs:
+            return None
+        for child in token.children:
+            if child.dep_ not in _OBJECT_DEPS:
+                continue
+            modifiers = [g.lower_ for g in child.children if g.dep_ in {"compound", "amod"} and g.i < child.i]
+            for noun in (f"{modifiers[-1]} {child.lower_}" if modifiers else None, child.lower_, child.lemma_.lower()):
+                if noun and noun in self.nouns:
+                    return VerbPattern(token.lemma_.lower(), None, frozenset({child.lower_, child.lemma_.lower()}), self.nouns[noun])
+        return None
+
+    def _verb_pattern(self, token: Token) -> VerbPattern | None:
+        candidates = self.patterns.get(token.lemma_.lower())
+        if not candidates:
+            return None
+        particles = {child.lower_ for child in token.children if child.dep_ in _PARTICLE_DEPS}
+        objects = _object_lemmas(token)
+        best: VerbPattern | None = None
+        for pattern in candidates:
+            if pattern.particle and pattern.particle not in particles:
+                continue
+            if pattern.objects and not (pattern.objects & objects):
+                continue
+            if best is None or pattern.specificity > best.specificity:
+                best = pattern
+        return best
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    lemmas = set()
+    for child in token.children:
+        if child.dep_ in _OBJECT_DEPS:
+            lemmas.update({child.lemma_.lower(), child.lower_})
+            # "a mediation effort", "a state of emergency": the modifiers name the thing too.
+            lemmas.update(g.lower_ for g in child.children if g.dep_ in {"compound", "amod"})
+            lemmas.update(gg.lower_ for g in child.children if g.dep_ == "prep" and g.lower_ == "of" for gg in g.children)
+        elif child.dep_ in {"prep", "prt"}:
+            lemmas.update(grand.lemma_.lower() for grand in child.children if grand.dep_ == "pobj")
+            lemmas.update(grand.lower_ for grand in child.children if grand.dep_ == "pobj")
+    return lemmas
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("rashomon.events.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def parse_pattern(text: str, cameo: str) -> VerbPattern:
+    """Parse one ``verbs.tsv`` pattern."""
+    head, _, objects = text.partition("+")
+    words = head.split()
+    if not words:
+        raise ValueError(f"verbs.tsv: empty pattern for {cameo}")
+    return VerbPattern(
+        lemma=words[0].lower(),
+        particle=" ".join(words[1:]).lower() or None,
+        objects=frozenset(o.strip().lower() for o in objects.split("|") if o.strip()) or None,
+        cameo=cameo,
+    )
+
+
+def load_lexicon() -> Lexicon:
+    by_lemma: dict[str, list[VerbPattern]] = {}
+    for line in _lines("verbs.tsv"):
+        pattern_text, cameo = line.rsplit("\t", 1)
+        pattern = parse_pattern(pattern_text.strip(), cameo.strip())
+        by_lemma.setdefault(pattern.lemma, []).append(pattern)
+    sectors = dict(line.split("\t")[:2] for line in _lines("sectors.tsv"))  # type: ignore[misc]
+    organisations = {}
+    for line in _lines("organisations.tsv"):
+        name, code, sector = line.split("\t")
+        organisations[name] = (code, sector)
+    return Lexicon(
+        patterns={lemma: tuple(found) for lemma, found in by_lemma.items()},
+        reporting=frozenset(_lines("reporting.txt")),
+        intent=frozenset(_lines("intent.txt")),
+        hypothetical=frozenset(_lines("hypothetical.txt")),
+        sectors=sectors,
+        organisations=organisations,
+        nouns=dict(line.rsplit("\t", 1) for line in _lines("nouns.tsv")),  # type: ignore[misc]
+        light_verbs=frozenset(_lines("light_verbs.txt")),
+    )
