@@ -79,7 +79,20 @@ class ActorCoder:
         name = entity.name if entity is not None else text
         return Actor(start, end, text, entity.id if entity else None, name, country, sector)
 
-    def with_context_country(self, actor: Actor | None, sentence: object, index: MentionIndex) -> Actor | None:
+    def place_actor(self, trigger: Token, index: MentionIndex) -> Actor | None:
+        """The place an action happens in ("in Algiers"), as an actor with that place's country."""
+        for child in trigger.children:
+            if child.dep_ != "prep" or child.lower_ not in {"in", "at", "near", "across", "throughout", "outside"}:
+                continue
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                for token in pobj.subtree:
+                    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+                        actor = self.actor(token, index)
+                        if actor is not None and actor.country:
+                            return actor
+        return None
+
+    def with_context_country(self, actor: Actor | None, sentence: object, index: MentionIndex, *, exclude: set[str] = frozenset()) -> Actor | None:  # type: ignore[assignment]
         """An official or person with no stated country takes the sentence's first country.
 
         News names a country once ("Haiti's first elections") and its officials without it.
@@ -92,7 +105,7 @@ class ActorCoder:
             return actor
         span = sentence  # a spaCy Span
         for entity in index.covering(span.start_char, span.end_char):  # type: ignore[attr-defined]
-            if entity.type in {"GPE", "NORP"} and entity.country:
+            if entity.type in {"GPE", "NORP"} and entity.country and entity.country not in exclude:
                 return Actor(actor.start, actor.end, actor.text, actor.entity, actor.name, entity.country, actor.sector)
         return actor
 

@@ -23,7 +23,10 @@ from rashomon.events.ontology import Ontology, load_ontology
 from rashomon.model import Actor, DocEntity, Event, EventAnchor, TextSpan
 
 _FRAME_ROOTS = {"02", "03", "10", "11", "12", "13"}
-_TARGET_PREPOSITIONS = ("with", "against", "on", "to", "at", "into", "toward", "towards", "from", "for", "over", "in")
+_TARGET_PREPOSITIONS = ("with", "against", "on", "over", "about", "to", "at", "into", "toward", "towards", "from", "for", "in")
+_PHRASE_CORE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "quantmod"}
+# Where no one is named as the target, a protest or an attack is against the place it happens in.
+_PLACE_TARGET_TYPES = {"PROTEST", "ASSAULT", "COERCE"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "into", "around", "throughout"}
 _DATE_PREPOSITIONS = {"on", "in", "during", "since", "at", "by", "until", "before", "after"}
 _INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -49,7 +52,7 @@ class EventCoder:
         events: list[Event] = []
         for sentence in doc.sents:
             for token in sentence:
-                if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+                if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ in {"NOUN", "ADJ"} and token.dep_ in {"ROOT", "acomp"}):
                     continue
                 if token.lemma_.lower() in self.lexicon.reporting or token.dep_ in _MODIFIER_DEPS:
                     continue
@@ -77,8 +80,11 @@ class EventCoder:
         targets = [self._resolve(head) for head in targets]
         source_actors = [self.actors.actor(head, index) for head in sources if head is not None] or [None]
         target_actors = [self.actors.actor(head, index) for head in targets if head is not None] or [None]
+        if target_actors == [None] and coding.type in _PLACE_TARGET_TYPES:
+            target_actors = [self.actors.place_actor(token, index)]
+        source_countries = {a.country for a in source_actors if a is not None and a.country}
         source_actors = [self.actors.with_context_country(a, sentence, index) for a in source_actors]
-        target_actors = [self.actors.with_context_country(a, sentence, index) for a in target_actors]
+        target_actors = [self.actors.with_context_country(a, sentence, index, exclude=source_countries) for a in target_actors]
         place, date = _anchors(token, index)
         depth = _depth(token)
         events = []
@@ -163,7 +169,7 @@ class EventCoder:
         if head.lower_ not in _PRONOUNS:
             return head
         governor = head.head
-        while governor.dep_ in {"xcomp", "conj", "aux"} and governor.head is not governor:
+        while governor.dep_ in {"xcomp", "conj", "aux"} and governor.head.i != governor.i:
             governor = governor.head
         if governor.dep_ == "ccomp":
             reporter = next((c for c in governor.head.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -178,13 +184,15 @@ class EventCoder:
         """Whether a noun phrase names someone who can act: a person, group, place or institution."""
         if token.lower_ in _PRONOUNS:
             return True
-        for item in [token, *token.subtree]:
+        core = [token]
+        for child in token.children:
+            if child.dep_ in _PHRASE_CORE_DEPS:
+                core.extend(child.subtree)
+        for item in core:
             if item.ent_type_ in {"PERSON", "ORG", "GPE", "NORP", "FAC"}:
                 return True
             if item.lemma_.lower() in self.lexicon.sectors or item.lower_ in self.lexicon.organisations:
                 return True
-            if item.i > token.i + 4:
-                break
         return False
 
     def _object(self, token: Token, pattern: VerbPattern) -> Token | None:
@@ -194,13 +202,13 @@ class EventCoder:
             is_predicate = bool(pattern.objects) and (child.lemma_.lower() in pattern.objects or child.lower_ in pattern.objects)
             if not is_predicate and self._is_actor(child):
                 return child
-            inner = self._prepositional_target(child, pattern)
+            inner = self._prepositional_target(child, pattern, extra=("of", "by"))
             if inner is not None:
                 return inner
         return None
 
-    def _prepositional_target(self, token: Token, pattern: VerbPattern) -> Token | None:
-        for preposition in _TARGET_PREPOSITIONS:
+    def _prepositional_target(self, token: Token, pattern: VerbPattern, *, extra: tuple[str, ...] = ()) -> Token | None:
+        for preposition in (*_TARGET_PREPOSITIONS, *extra):
             for child in token.children:
                 if child.dep_ not in {"prep", "dative"} or child.lower_ != preposition or child.lower_ == pattern.particle:
                     continue
@@ -237,7 +245,7 @@ def _subject(token: Token) -> Token | None:
             return subject
         if token.dep_ == "relcl":
             return token.head
-        if token.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acl"} and token.head is not token:
+        if token.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acl", "acomp"} and token.head.i != token.i:
             token = token.head
             seen += 1
             continue
@@ -280,7 +288,7 @@ def _under_frame(token: Token, coder: EventCoder) -> bool:
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token = token.head
         depth += 1
     return depth

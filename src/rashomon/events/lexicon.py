@@ -44,7 +44,7 @@ class Lexicon:
         return self._nominal_pattern(token) or own
 
     def _nominal_pattern(self, token: Token) -> VerbPattern | None:
-        if token.lemma_.lower() not in self.light_verbs:
+        if not any(form in self.light_verbs for form in base_forms(token)):
             return None
         for child in token.children:
             if child.dep_ not in _OBJECT_DEPS:
@@ -56,7 +56,7 @@ class Lexicon:
         return None
 
     def _verb_pattern(self, token: Token) -> VerbPattern | None:
-        candidates = self.patterns.get(token.lemma_.lower())
+        candidates = next((self.patterns[form] for form in base_forms(token) if form in self.patterns), None)
         if not candidates:
             return None
         particles = {child.lower_ for child in token.children if child.dep_ in _PARTICLE_DEPS}
@@ -70,6 +70,23 @@ class Lexicon:
             if best is None or pattern.specificity > best.specificity:
                 best = pattern
         return best
+
+
+def base_forms(token: Token) -> list[str]:
+    """The lemma, then guesses at the base form for when the lemmatizer slips ("staged" -> "stag")."""
+    word = token.lower_
+    forms = [token.lemma_.lower(), word]
+    if word.endswith("ied"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        forms.extend([word[:-1], word[:-2], word[:-3] if len(word) > 4 and word[-3] == word[-4] else word[:-2]])
+    if word.endswith("ing"):
+        forms.extend([word[:-3], word[:-3] + "e"])
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return forms
 
 
 def _object_lemmas(token: Token) -> set[str]:
