@@ -23,6 +23,8 @@ from rashomon.events.ontology import Ontology, load_ontology
 from rashomon.model import Actor, DocEntity, Event, EventAnchor, TextSpan
 
 _FRAME_ROOTS = {"02", "03", "10", "11", "12", "13"}
+# Frames whose complement keeps its own coding (a demand, refusal or threat of X is not X's intent).
+_BLOCKING_FRAME_ROOTS = {"02", "10", "11", "12", "13"}
 _TARGET_PREPOSITIONS = ("with", "against", "on", "over", "about", "to", "at", "into", "toward", "towards", "from", "for", "in")
 _PHRASE_CORE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "quantmod"}
 # Where no one is named as the target, a protest or an attack is against the place it happens in.
@@ -52,14 +54,35 @@ class EventCoder:
         events: list[Event] = []
         for sentence in doc.sents:
             for token in sentence:
-                if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ in {"NOUN", "ADJ"} and token.dep_ in {"ROOT", "acomp"}):
-                    continue
-                if token.lemma_.lower() in self.lexicon.reporting or token.dep_ in _MODIFIER_DEPS:
-                    continue
-                pattern = self.lexicon.match(token)
+                pattern = self._trigger(token)
                 if pattern is not None:
                     events.extend(self._events(token, pattern, sentence, index, article_id))
         return tuple(events)
+
+    def _trigger(self, token: Token) -> VerbPattern | None:
+        """The pattern that makes ``token`` an event trigger, or None."""
+        if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ in {"NOUN", "ADJ"} and token.dep_ in {"ROOT", "acomp"}):
+            return None
+        if token.dep_ in _MODIFIER_DEPS:
+            return None
+        pattern = self.lexicon.match(token)
+        reporting = token.lemma_.lower() in self.lexicon.reporting
+        if pattern is None or (reporting and not pattern.objects):
+            # "X said Y must drop barriers": the obligation is a demand, whatever the verb.
+            if _obliging_speaker(token) is not None:
+                return VerbPattern(token.lemma_.lower(), None, None, _OBLIGATION["must"])
+            return None
+        if self._is_intent_frame(token, pattern):
+            return None
+        return pattern
+
+    def _is_intent_frame(self, token: Token, pattern: VerbPattern) -> bool:
+        """"vowed to fight", "agreed to resign": the embedded action is the event, the frame its modality."""
+        if token.lemma_.lower() not in self.lexicon.intent or pattern.objects:
+            return False
+        return any(
+            child.dep_ in {"xcomp", "ccomp"} and self.lexicon.match(child) is not None for child in token.children
+        )
 
     # --- one trigger -------------------------------------------------------
 
@@ -73,6 +96,8 @@ class EventCoder:
             # "X said Libya must hand over the suspects": X demands something of Libya.
             auxiliary = next(c.lower_ for c in token.children if c.lower_ in _OBLIGATION)
             cameo, targets, sources = _OBLIGATION[auxiliary], sources, [speaker]
+        if token.lemma_.lower() == "protest" and not self._official(sources):
+            cameo = "141"  # people protesting in the street, not a government lodging a protest
         coding = self.ontology.plover_for(cameo)
         if coding is None:
             return []
@@ -121,12 +146,23 @@ class EventCoder:
         root = cameo[:2]
         if negated and modality not in {"hypothetical"} and root in _REFUSAL_CODES:
             return _REFUSAL_CODES[root]
-        if modality == "intended" and not _under_frame(token, self):
-            if root in _INTENT_CODES:
-                return _INTENT_CODES[root]
-            if root in _THREAT_CODES:
-                return _THREAT_CODES[root]
+        if _under_frame(token, self):
+            return cameo
+        if modality == "intended" and root in _INTENT_CODES:
+            return _INTENT_CODES[root]
+        # "will blockade", "may halt mediation": a stated or possible hostile step is a threat.
+        possible = modality == "hypothetical" and not any(c.dep_ == "mark" for c in token.children)
+        if (modality == "intended" or possible) and root in _THREAT_CODES and not negated:
+            return _THREAT_CODES[root]
         return cameo
+
+    def _official(self, heads: list[Token]) -> bool:
+        for head in heads:
+            words = {t.lemma_.lower() for t in head.subtree} | {head.lemma_.lower()}
+            sectors = {self.lexicon.sectors.get(word) for word in words}
+            if sectors & {"GOV", "LEG", "IGO", "JUD"} or head.ent_type_ in {"GPE", "ORG"}:
+                return True
+        return False
 
     def _modality(self, token: Token) -> tuple[str, str | None]:
         auxiliaries = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}
@@ -222,7 +258,10 @@ class EventCoder:
         return None
 
     def _embedded_target(self, token: Token, source: Token | None) -> Token | None:
-        for child in token.children:
+        # "demanded that X ...", and "reiterated its demand that X ...": the clause hangs off the verb or its object.
+        holders = [token, *(c for c in token.children if c.dep_ in {"dobj", "pobj", "prep"})]
+        holders += [g for c in holders[1:] if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for child in (grand for holder in holders for grand in holder.children):
             if child.dep_ in {"xcomp", "ccomp"}:
                 subject = next((c for c in child.children if c.dep_ in _SUBJECT_DEPS), None)
                 if subject is not None and (source is None or subject.i != source.i):
@@ -283,7 +322,7 @@ def _under_frame(token: Token, coder: EventCoder) -> bool:
     if token.dep_ not in {"xcomp", "ccomp"}:
         return False
     pattern = coder.lexicon.match(token.head)
-    return pattern is not None and pattern.cameo[:2] in _FRAME_ROOTS
+    return pattern is not None and pattern.cameo[:2] in _BLOCKING_FRAME_ROOTS
 
 
 def _depth(token: Token) -> int:
