@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from rashomon.entities.tables import EntityTables
 from rashomon.events.lexicon import Lexicon
@@ -12,6 +12,7 @@ from rashomon.model import Actor, DocEntity
 
 # Dependents that belong to a noun phrase; relative clauses and conjuncts do not.
 _PHRASE_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "prep", "pobj", "appos", "quantmod", "npadvmod", "punct", "cc:preconj", "predet", "nn"}
+_PEOPLE_SECTORS = {"GOV", "MIL", "LEG", "COP", "JUD", "REB", "OPP", "CVL", "PTY", "CRM", "REF", "REL", "BUS", "MED"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that"}
 
 
@@ -101,18 +102,26 @@ class ActorCoder:
             return actor
         entities = index.covering(actor.start, actor.end)
         is_person = any(e.type == "PERSON" for e in entities)
-        if not is_person and actor.sector not in {"GOV", "MIL", "LEG", "COP", "JUD", "REB", "OPP", "CVL", "PTY"}:
+        if not is_person and actor.sector not in _PEOPLE_SECTORS:
             return actor
-        span = sentence  # a spaCy Span
-        for entity in index.covering(span.start_char, span.end_char):  # type: ignore[attr-defined]
+        span: Span = sentence  # type: ignore[assignment]
+        for entity in index.covering(span.start_char, span.end_char):
             if entity.type in {"GPE", "NORP"} and entity.country and entity.country not in exclude:
                 return Actor(actor.start, actor.end, actor.text, actor.entity, actor.name, entity.country, actor.sector)
+        for token in span:
+            country = self.tables.country_of(token.text) if token.is_title or token.is_upper else None
+            if country and country not in exclude:
+                return Actor(actor.start, actor.end, actor.text, actor.entity, actor.name, country, actor.sector)
         return actor
 
     def _code(self, tokens: list[Token], entities: list[DocEntity], head: Token) -> tuple[str | None, str | None]:
-        lowered = " ".join(t.lower_ for t in tokens)
-        organisation = self._organisation(tokens)
         sector = self._sector(tokens, head)
+        # The head's own entity first: "NATO-member Norway" is Norway.
+        head_entities = [e for e in entities if any(m.start <= head.idx < m.end for m in e.mentions)]
+        for entity in head_entities:
+            if entity.country:
+                return entity.country, sector or (self._role_sector(entity) if entity.type == "PERSON" else None)
+        organisation = self._organisation(tokens)
         if organisation is not None:
             return organisation[0], sector or organisation[1]
         for entity in sorted(entities, key=lambda e: e.type != "GPE"):
@@ -120,12 +129,18 @@ class ActorCoder:
                 if entity.type == "PERSON" and sector is None:
                     sector = self._role_sector(entity)
                 return entity.country, sector
-        for token in tokens:
-            country = self.tables.country_of(token.text)
-            if country:
-                return country, sector
-        country = self.tables.country_of(lowered)
-        return country, sector
+        return self.country_in(tokens), sector
+
+    def country_in(self, tokens: list[Token] | Span) -> str | None:
+        """The first country named in ``tokens`` by name, short name, capital or demonym (up to three words)."""
+        words = [t.text for t in tokens]
+        for begin in range(len(words)):
+            for size in (3, 2, 1):
+                if begin + size <= len(words):
+                    country = self.tables.country_of(" ".join(words[begin : begin + size]))
+                    if country:
+                        return country
+        return None
 
     def _organisation(self, tokens: list[Token]) -> tuple[str, str] | None:
         words = [t.lower_ for t in tokens]
