@@ -115,6 +115,7 @@ class Actor:
     name: str
     country: str | None
     sector: str | None
+    implied: bool = False
 
 
 @dataclass(frozen=True)

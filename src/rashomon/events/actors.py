@@ -66,7 +66,7 @@ class ActorCoder:
     lexicon: Lexicon
 
     def actor(self, head: Token, index: MentionIndex) -> Actor | None:
-        if head.lower_ in _PRONOUNS and head.dep_ != "poss":
+        if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
             return None
         tokens = phrase_tokens(head)
         doc = head.doc
@@ -79,6 +79,16 @@ class ActorCoder:
         country, sector = self._code(tokens, entities, head)
         name = entity.name if entity is not None else text
         return Actor(start, end, text, entity.id if entity else None, name, country, sector)
+
+    def deep_actor(self, head: Token, index: MentionIndex) -> Actor | None:
+        """A named country, group or person anywhere inside a phrase ("the curfew imposed in Sudan")."""
+        for token in head.subtree:
+            if token.i == head.i or token.ent_type_ not in {"GPE", "NORP", "ORG", "PERSON"}:
+                continue
+            actor = self.actor(token, index)
+            if actor is not None and actor.country:
+                return actor
+        return None
 
     def place_actor(self, trigger: Token, index: MentionIndex) -> Actor | None:
         """The place an action happens in ("in Algiers"), as an actor with that place's country."""
@@ -105,14 +115,19 @@ class ActorCoder:
         if not is_person and actor.sector not in _PEOPLE_SECTORS:
             return actor
         span: Span = sentence  # type: ignore[assignment]
+        candidates: list[str] = []
         for entity in index.covering(span.start_char, span.end_char):
-            if entity.type in {"GPE", "NORP"} and entity.country and entity.country not in exclude:
-                return Actor(actor.start, actor.end, actor.text, actor.entity, actor.name, entity.country, actor.sector)
+            if entity.type in {"GPE", "NORP"} and entity.country:
+                candidates.append(entity.country)
         for token in span:
             country = self.tables.country_of(token.text) if token.is_title or token.is_upper else None
-            if country and country not in exclude:
-                return Actor(actor.start, actor.end, actor.text, actor.entity, actor.name, country, actor.sector)
-        return actor
+            if country:
+                candidates.append(country)
+        # Prefer a country other than the one excluded (the other side's), but a domestic event keeps its own.
+        chosen = next((c for c in candidates if c not in exclude), candidates[0] if candidates else None)
+        if chosen is None:
+            return actor
+        return Actor(actor.start, actor.end, actor.text, actor.entity, actor.name, chosen, actor.sector)
 
     def _code(self, tokens: list[Token], entities: list[DocEntity], head: Token) -> tuple[str | None, str | None]:
         sector = self._sector(tokens, head)

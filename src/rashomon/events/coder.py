@@ -27,8 +27,8 @@ _FRAME_ROOTS = {"02", "03", "10", "11", "12", "13"}
 _BLOCKING_FRAME_ROOTS = {"02", "10", "11", "12", "13"}
 _TARGET_PREPOSITIONS = ("with", "against", "on", "over", "about", "to", "at", "into", "toward", "towards", "from", "for", "in")
 _PHRASE_CORE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "quantmod"}
-# Where no one is named as the target, a protest or an attack is against the place it happens in.
-_PLACE_TARGET_TYPES = {"PROTEST", "ASSAULT", "COERCE"}
+# With no target named or placed, these are aimed at the actor's own country (strikes, curfews).
+_DOMESTIC_TYPES = {"PROTEST", "CONCEDE", "COERCE"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "into", "around", "throughout"}
 _DATE_PREPOSITIONS = {"on", "in", "during", "since", "at", "by", "until", "before", "after"}
 _INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -105,8 +105,8 @@ class EventCoder:
         targets = [self._resolve(head) for head in targets]
         source_actors = [self.actors.actor(head, index) for head in sources if head is not None] or [None]
         target_actors = [self.actors.actor(head, index) for head in targets if head is not None] or [None]
-        if target_actors == [None] and coding.type in _PLACE_TARGET_TYPES:
-            target_actors = [self.actors.place_actor(token, index)]
+        if target_actors == [None]:
+            target_actors = [self._fallback_target(token, pattern, coding.type, source_actors[0], index)]
         source_countries = {a.country for a in source_actors if a is not None and a.country}
         source_actors = [self.actors.with_context_country(a, sentence, index) for a in source_actors]
         target_actors = [self.actors.with_context_country(a, sentence, index, exclude=source_countries) for a in target_actors]
@@ -115,7 +115,7 @@ class EventCoder:
         events = []
         for source in source_actors:
             for target in target_actors:
-                if source is not None and target is not None and source.start == target.start:
+                if source is not None and target is not None and source.start == target.start and not target.implied:
                     continue
                 key = f"{article_id}:{token.idx}:{source.start if source else '-'}:{target.start if target else '-'}"
                 events.append(
@@ -141,6 +141,25 @@ class EventCoder:
                     )
                 )
         return events
+
+    def _fallback_target(self, token: Token, pattern: VerbPattern, event_type: str, source: Actor | None, index: MentionIndex) -> Actor | None:
+        """No one is named as the target: look inside the object, then at the place, then stay at home.
+
+        "lifted the curfew imposed in Sudan" targets Sudan; a strike "in Algiers" Algeria; a hunger
+        strike or a curfew with no one named is aimed at the actor's own country.
+        """
+        for child in token.children:
+            if child.dep_ in {"dobj", "obj", "nsubjpass", "attr"} or (child.dep_ == "prep" and child.lower_ == pattern.particle):
+                found = self.actors.deep_actor(child, index)
+                if found is not None and (source is None or found.start != source.start):
+                    return found
+        place = self.actors.place_actor(token, index)
+        if place is not None:
+            return place
+        if event_type in _DOMESTIC_TYPES and source is not None and source.country:
+            # Implied, not stated: the offsets are the source phrase the country was read from.
+            return Actor(source.start, source.end, source.text, None, source.country, source.country, None, implied=True)
+        return None
 
     def _recode(self, cameo: str, *, modality: str, negated: bool, token: Token) -> str:
         root = cameo[:2]
