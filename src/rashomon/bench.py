@@ -12,7 +12,7 @@ import os
 import platform
 import resource
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rashomon.config import Settings
@@ -25,6 +25,7 @@ class SideResult:
     seconds: float
     peak_rss_mb: float
     articles_out: int
+    stages: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def _run_spacy(documents: list[RawDocument], settings: Settings) -> SideResult:
 def _run_pipeline(documents: list[RawDocument], settings: Settings) -> SideResult:
     from rashomon.ingest.dedupe import minhash
     from rashomon.model import Article
-    from rashomon.nlp.annotate import annotate_articles
+    from rashomon.nlp.annotate import Stopwatch
     from rashomon.service import Engine, clean_all
 
     engine = Engine.load(settings)
@@ -76,13 +77,9 @@ def _run_pipeline(documents: list[RawDocument], settings: Settings) -> SideResul
         if isinstance(item, Article):
             minhash(item.text)
             articles.append(item)
-    count = sum(
-        1
-        for _ in annotate_articles(
-            articles, pipeline=engine.pipeline, tables=engine.tables, batch_size=settings.batch_size
-        )
-    )
-    return SideResult(time.perf_counter() - start, _peak_rss_mb(), count)
+    stopwatch = Stopwatch()
+    count = sum(1 for _ in engine.annotate(articles, batch_size=settings.batch_size, stopwatch=stopwatch))
+    return SideResult(time.perf_counter() - start, _peak_rss_mb(), count, dict(stopwatch.seconds))
 
 
 def _child(side: str, documents: list[RawDocument], settings: Settings, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
@@ -142,5 +139,9 @@ def format_result(result: BenchResult) -> str:
             f"| raw spaCy nlp.pipe | {result.spacy.seconds:.1f} | {result.articles / result.spacy.seconds:.1f} | {data['spacy_words_per_s']:,} | {result.spacy.peak_rss_mb:.0f} |",
             f"| Rashomon per-article pipeline | {result.pipeline.seconds:.1f} | {result.articles / result.pipeline.seconds:.1f} | {data['pipeline_words_per_s']:,} | {result.pipeline.peak_rss_mb:.0f} |",
             f"ratio (pipeline / spaCy words/s): {result.ratio:.2f}",
+            *(
+                f"{stage}: {seconds:.1f} s = {seconds / result.spacy.seconds:.1%} of the spaCy pass"
+                for stage, seconds in sorted(result.pipeline.stages.items())
+            ),
         ]
     )

@@ -183,6 +183,102 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _event_filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from rashomon.store import EventFilter
+
+    return EventFilter(
+        actor=args.actor, type=args.type, country=args.country, outlet=args.outlet,
+        since=args.since, until=args.until, article=getattr(args, "article", None), limit=args.limit,
+    )  # fmt: skip
+
+
+def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.jsonout import event_json
+
+    with _open_existing(settings) as store:
+        found = store.events(_event_filter(args))
+    if args.json:
+        rows = [
+            {**event_json(s.event), "article": s.article_id, "outlet": s.outlet, "published": s.published}
+            for s in found
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for stored in found:
+        e = stored.event
+        source = (
+            f"{e.source.name} [{e.source.country or '?'}{(' ' + e.source.sector) if e.source.sector else ''}]"
+            if e.source
+            else "-"
+        )
+        target = (
+            f"{e.target.name} [{e.target.country or '?'}{(' ' + e.target.sector) if e.target.sector else ''}]"
+            if e.target
+            else "-"
+        )
+        flags = ("NOT " if e.negated else "") + (f"({e.modality}) " if e.modality != "asserted" else "")
+        print(
+            f"{stored.published or '----------'}  {e.type:9} {e.cameo:5} {source} -> {flags}{e.trigger_text} -> {target}  ({stored.outlet or '-'}, {stored.article_id})"
+        )
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    import csv
+
+    from rashomon.export import GDELT_COLUMNS, gdelt_rows
+    from rashomon.jsonout import event_json
+
+    with _open_existing(settings) as store:
+        found = store.events(_event_filter(args))
+        urls = {a.id: a.url or a.origin for a in store.articles()}
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        if args.format == "gdelt":
+            writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+            if args.header:
+                writer.writerow(GDELT_COLUMNS)
+            writer.writerows(gdelt_rows(found, urls=urls))
+        else:
+            for stored in found:
+                record = {
+                    **event_json(stored.event),
+                    "article": stored.article_id,
+                    "outlet": stored.outlet,
+                    "published": stored.published,
+                }
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if args.output:
+            out.close()
+    if args.output:
+        print(f"{len(found)} events written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.eval.runner import check_floors, event_scores, format_scores
+
+    shared = Path(args.shared)
+    if not (shared / "eval" / "events").is_dir():
+        raise RashomonError(f"{shared}/eval/events not found; pass --shared DIR (the shared data folder)")
+    scores = event_scores(shared, _engine(settings))
+    print(format_scores(scores))
+    if args.write:
+        target = Path(args.write)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(scores, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"scores written to {target}")
+    if args.check:
+        breaches = check_floors(scores, Path(args.check))
+        for breach in breaches:
+            print(f"rashomon eval: {breach}", file=sys.stderr)
+        if breaches:
+            return EXIT_SOME_FAILED
+        print(f"all floors in {args.check} held")
+    return EXIT_OK
+
+
 def cmd_failures(args: argparse.Namespace, settings: Settings) -> int:
     with _open_existing(settings) as store:
         failures = store.failures()
@@ -280,6 +376,37 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true")
     _add_field_options(bench)
     bench.set_defaults(run=cmd_bench)
+
+    def add_event_filters(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--actor", help="entity id, name or alias (source or target)")
+        sub.add_argument("--type", help="PLOVER type, e.g. CONSULT")
+        sub.add_argument("--country", help="ISO 3166 alpha-3 code of the source or target")
+        sub.add_argument("--outlet")
+        sub.add_argument("--since", metavar="DATE", help="published on or after (YYYY-MM-DD)")
+        sub.add_argument("--until", metavar="DATE", help="published on or before (YYYY-MM-DD)")
+        sub.add_argument("--limit", type=int)
+
+    events = commands.add_parser("events", help="list coded events (who did what to whom)")
+    add_event_filters(events)
+    events.add_argument("--article", help="only this article's events")
+    events.add_argument("--json", action="store_true")
+    events.set_defaults(run=cmd_events)
+
+    export = commands.add_parser("export", help="export events as GDELT 2.0 event rows (TSV) or JSON lines")
+    export.add_argument("--format", choices=["gdelt", "jsonl"], default="gdelt")
+    export.add_argument("--output", metavar="FILE", help="default: standard output")
+    export.add_argument("--header", action="store_true", help="gdelt: write the column names first")
+    add_event_filters(export)
+    export.set_defaults(run=cmd_export)
+
+    evaluate = commands.add_parser("eval", help="score extraction on the external test suites")
+    evaluate.add_argument("suite", choices=["events"])
+    evaluate.add_argument(
+        "--shared", default="../shared", metavar="DIR", help="the shared data folder (default ../shared)"
+    )
+    evaluate.add_argument("--write", metavar="FILE", help="write the scores as JSON")
+    evaluate.add_argument("--check", metavar="FLOORS", help="fail when a score is below its floor in this JSON file")
+    evaluate.set_defaults(run=cmd_eval)
 
     demo = commands.add_parser(
         "demo", help="fetch the NewsArticles corpus, ingest its Syria articles, write the report"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rashomon.model import Annotation, Article, CorpusEntity, DocEntity, Problem
+from rashomon.model import Actor, Annotation, Article, CorpusEntity, DocEntity, Event, EventAnchor, Problem
 
 
 def _mention_json(entity: DocEntity) -> list[dict[str, object]]:
@@ -40,6 +40,7 @@ def annotation_json(annotation: Annotation) -> dict[str, object]:
             }
             for entity in annotation.entities
         ],
+        "events": [event_json(event) for event in annotation.events],
         "sentences": [{"start": span.start, "end": span.end} for span in annotation.sentences],
         "boilerplate": [{"kind": block.kind, "text": block.text} for block in article.boilerplate],
         "listed_sources": None if article.listed_sources is None else list(article.listed_sources),
@@ -71,4 +72,49 @@ def problem_json(problem: Problem) -> dict[str, object]:
         "code": problem.code,
         "reason": problem.reason,
         "severity": problem.severity,
+    }
+
+
+def _actor_json(actor: Actor | None) -> dict[str, object] | None:
+    if actor is None:
+        return None
+    return {
+        "entity": actor.entity,
+        "name": actor.name,
+        "text": actor.text,
+        "start": actor.start,
+        "end": actor.end,
+        "country": actor.country,
+        "sector": actor.sector,
+        "implied": actor.implied,
+    }
+
+
+def _anchor_json(anchor: EventAnchor | None) -> dict[str, object] | None:
+    if anchor is None:
+        return None
+    return {"text": anchor.text, "start": anchor.start, "end": anchor.end, "entity": anchor.entity}
+
+
+def event_json(event: Event) -> dict[str, object]:
+    """One event of the ``analyze`` object (docs/analyze-json.md)."""
+    return {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "context": event.context,
+        "cameo": event.cameo,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "source": _actor_json(event.source),
+        "target": _actor_json(event.target),
+        "negated": event.negated,
+        "modality": event.modality,
+        "reported_by": event.reported_by,
+        "trigger": {"start": event.trigger.start, "end": event.trigger.end, "text": event.trigger_text},
+        "sentence": {"start": event.sentence.start, "end": event.sentence.end},
+        "place": _anchor_json(event.place),
+        "place_source": "sentence" if event.place else "unresolved",
+        "date": _anchor_json(event.date),
+        "date_source": "sentence" if event.date else "unresolved",
     }

@@ -12,11 +12,12 @@ from rashomon.config import Settings
 from rashomon.corpus.entities import link_entity
 from rashomon.entities.tables import EntityTables, load_entity_tables
 from rashomon.errors import InputError
+from rashomon.events.coder import EventCoder, build_event_coder
 from rashomon.ingest.clean import clean_document
 from rashomon.ingest.dedupe import Signature, minhash
 from rashomon.ingest.readers import FieldMap, read_inputs
 from rashomon.model import Annotation, Article, IngestSummary, Problem, RawDocument
-from rashomon.nlp.annotate import annotate_articles
+from rashomon.nlp.annotate import Stopwatch, annotate_articles
 from rashomon.nlp.pipeline import NlpPipeline, build_pipeline
 from rashomon.store.sqlite import SourceRecord, Store
 
@@ -29,10 +30,25 @@ class Engine:
 
     pipeline: NlpPipeline
     tables: EntityTables
+    coder: EventCoder
 
     @classmethod
     def load(cls, settings: Settings) -> Engine:
-        return cls(build_pipeline(settings), load_entity_tables())
+        tables = load_entity_tables()
+        return cls(build_pipeline(settings), tables, build_event_coder(tables))
+
+    def annotate(
+        self, articles: Iterable[Article], *, batch_size: int, stopwatch: Stopwatch | None = None
+    ) -> Iterator[Annotation]:
+        """The per-article pass over ``articles``, in order."""
+        return annotate_articles(
+            articles,
+            pipeline=self.pipeline,
+            tables=self.tables,
+            coder=self.coder,
+            batch_size=batch_size,
+            stopwatch=stopwatch,
+        )
 
 
 def clean_all(items: Iterable[RawDocument | Problem], *, settings: Settings) -> Iterator[Article | Problem]:
@@ -55,9 +71,7 @@ def analyze_paths(
         clean_all(read_inputs(paths, settings=settings, fields=fields), settings=settings), settings.batch_size
     ):
         articles = [item for item in chunk if isinstance(item, Article)]
-        annotations = iter(
-            annotate_articles(articles, pipeline=engine.pipeline, tables=engine.tables, batch_size=settings.batch_size)
-        )
+        annotations = iter(engine.annotate(articles, batch_size=settings.batch_size))
         for item in chunk:
             yield item if isinstance(item, Problem) else next(annotations)
 
@@ -158,9 +172,7 @@ def ingest_paths(
                 _source(item, "duplicate", article_id=original, duplicate_kind=kind, similarity=round(similarity, 3))
             )
         articles = [pair[0] for pair in fresh.values()]
-        annotations = annotate_articles(
-            articles, pipeline=engine.pipeline, tables=engine.tables, batch_size=settings.batch_size
-        )
+        annotations = engine.annotate(articles, batch_size=settings.batch_size)
         for annotation in annotations:
             _write(store, annotation, fresh[annotation.article.id][1])
             counts.stored += 1
@@ -189,6 +201,9 @@ def _write(store: Store, annotation: Annotation, signature: Signature) -> None:
         store.insert_article(annotation)
         store.insert_signature(article.id, signature)
         store.insert_source(_source(article, "stored"))
+        corpus_ids = {}
         for entity in annotation.entities:
             corpus_id = link_entity(store, entity, article_id=article.id)
+            corpus_ids[entity.id] = corpus_id
             store.insert_mentions(article.id, corpus_id, entity.mentions)
+        store.insert_events(article.id, annotation.events, corpus_ids)

@@ -36,7 +36,9 @@ def _codes(actors: object) -> frozenset[str]:
     # A few records carry a string ("" or a stray context word) where an actor list belongs: no actor.
     if not isinstance(actors, list):
         return frozenset()
-    return frozenset(str(actor.get("code", "")).upper()[:3] for actor in actors if isinstance(actor, dict) and actor.get("code"))
+    return frozenset(
+        str(actor.get("code", "")).upper()[:3] for actor in actors if isinstance(actor, dict) and actor.get("code")
+    )
 
 
 def load_plover_gold(path: Path) -> list[GoldEvent]:
@@ -46,7 +48,11 @@ def load_plover_gold(path: Path) -> list[GoldEvent]:
         if record.get("event") == "DOCUMENT" or not record.get("text"):
             continue
         event_type = LEGACY_TYPES.get(record["event"], record["event"])
-        gold.append(GoldEvent(record["id"], record["text"], event_type, _codes(record.get("source")), _codes(record.get("target"))))
+        gold.append(
+            GoldEvent(
+                record["id"], record["text"], event_type, _codes(record.get("source")), _codes(record.get("target"))
+            )
+        )
     return gold
 
 
@@ -85,7 +91,11 @@ def score_plover(gold: list[GoldEvent], code: Coder) -> dict[str, object]:
         "target_country_accuracy": round(totals["target"] / n, 4),
         "exact_match": round(totals["exact"] / n, 4),
         "per_type": {
-            name: {"n": c["n"], "type_accuracy": round(c["type"] / c["n"], 4), "exact_match": round(c["exact"] / c["n"], 4)}
+            name: {
+                "n": c["n"],
+                "type_accuracy": round(c["type"] / c["n"], 4),
+                "exact_match": round(c["exact"] / c["n"], 4),
+            }
             for name, c in sorted(by_type.items())
         },
         "confusions": {f"{g}->{p}": count for (g, p), count in confusion.most_common() if g != p},
@@ -117,9 +127,13 @@ def load_petrarch(path: Path) -> list[PetrarchSentence]:
         for coding in _CODING.finditer(body):
             attributes = dict(_ATTRIBUTE.findall(coding.group("attrs")))
             if attributes.get("eventcode"):
-                codings.append((attributes["eventcode"], attributes.get("sourcecode", ""), attributes.get("targetcode", "")))
+                codings.append(
+                    (attributes["eventcode"], attributes.get("sourcecode", ""), attributes.get("targetcode", ""))
+                )
         if text and codings:
-            sentences.append(PetrarchSentence(match.group("id"), re.sub(r"\s+", " ", text.group("text")).strip(), tuple(codings)))
+            sentences.append(
+                PetrarchSentence(match.group("id"), re.sub(r"\s+", " ", text.group("text")).strip(), tuple(codings))
+            )
     return sentences
 
 

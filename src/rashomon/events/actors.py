@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -11,7 +12,24 @@ from rashomon.events.lexicon import Lexicon
 from rashomon.model import Actor, DocEntity
 
 # Dependents that belong to a noun phrase; relative clauses and conjuncts do not.
-_PHRASE_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "prep", "pobj", "appos", "quantmod", "npadvmod", "punct", "cc:preconj", "predet", "nn"}
+_PHRASE_DEPS = {
+    "compound",
+    "amod",
+    "det",
+    "poss",
+    "nmod",
+    "nummod",
+    "case",
+    "prep",
+    "pobj",
+    "appos",
+    "quantmod",
+    "npadvmod",
+    "punct",
+    "cc:preconj",
+    "predet",
+    "nn",
+}
 _PEOPLE_SECTORS = {"GOV", "MIL", "LEG", "COP", "JUD", "REB", "OPP", "CVL", "PTY", "CRM", "REF", "REL", "BUS", "MED"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that"}
 
@@ -75,7 +93,8 @@ class ActorCoder:
         text = span.text if span is not None else head.text
         entities = index.covering(start, end)
         head_entities = index.covering(head.idx, head.idx + len(head.text))
-        entity = (head_entities or entities or [None])[0]
+        found = head_entities or entities
+        entity = found[0] if found else None
         country, sector = self._code(tokens, entities, head)
         name = entity.name if entity is not None else text
         return Actor(start, end, text, entity.id if entity else None, name, country, sector)
@@ -103,7 +122,14 @@ class ActorCoder:
                             return actor
         return None
 
-    def with_context_country(self, actor: Actor | None, sentence: object, index: MentionIndex, *, exclude: set[str] = frozenset()) -> Actor | None:  # type: ignore[assignment]
+    def with_context_country(
+        self,
+        actor: Actor | None,
+        sentence: Span,
+        index: MentionIndex,
+        *,
+        exclude: frozenset[str] | set[str] = frozenset(),
+    ) -> Actor | None:
         """An official or person with no stated country takes the sentence's first country.
 
         News names a country once ("Haiti's first elections") and its officials without it.
@@ -114,7 +140,7 @@ class ActorCoder:
         is_person = any(e.type == "PERSON" for e in entities)
         if not is_person and actor.sector not in _PEOPLE_SECTORS:
             return actor
-        span: Span = sentence  # type: ignore[assignment]
+        span = sentence
         candidates: list[str] = []
         for entity in index.covering(span.start_char, span.end_char):
             if entity.type in {"GPE", "NORP"} and entity.country:
@@ -124,7 +150,8 @@ class ActorCoder:
             if country:
                 candidates.append(country)
         # Prefer a country other than the one excluded (the other side's), but a domestic event keeps its own.
-        chosen = next((c for c in candidates if c not in exclude), candidates[0] if candidates else None)
+        fallback = candidates[0] if candidates else None
+        chosen = next((c for c in candidates if c not in exclude), fallback)
         if chosen is None:
             return actor
         return Actor(actor.start, actor.end, actor.text, actor.entity, actor.name, chosen, actor.sector)
@@ -169,7 +196,7 @@ class ActorCoder:
     def _sector(self, tokens: list[Token], head: Token) -> str | None:
         words = [t.lemma_.lower() for t in tokens]
         # Two-word keywords first ("security forces", "defense ministry"), the head word before the rest.
-        for first, second in zip(words, words[1:], strict=False):
+        for first, second in itertools.pairwise(words):
             found = self.lexicon.sectors.get(f"{first} {second}")
             if found:
                 return found
@@ -182,11 +209,10 @@ class ActorCoder:
     def _role_sector(self, entity: DocEntity) -> str | None:
         for role in entity.roles:
             words = role.title.lower().split()
-            for first, second in zip(words, words[1:], strict=False):
+            for first, second in itertools.pairwise(words):
                 if f"{first} {second}" in self.lexicon.sectors:
                     return self.lexicon.sectors[f"{first} {second}"]
             for word in reversed(words):
                 if word in self.lexicon.sectors:
                     return self.lexicon.sectors[word]
         return None
-

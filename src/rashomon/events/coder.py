@@ -25,7 +25,21 @@ from rashomon.model import Actor, DocEntity, Event, EventAnchor, TextSpan
 _FRAME_ROOTS = {"02", "03", "10", "11", "12", "13"}
 # Frames whose complement keeps its own coding (a demand, refusal or threat of X is not X's intent).
 _BLOCKING_FRAME_ROOTS = {"02", "10", "11", "12", "13"}
-_TARGET_PREPOSITIONS = ("with", "against", "on", "over", "about", "to", "at", "into", "toward", "towards", "from", "for", "in")
+_TARGET_PREPOSITIONS = (
+    "with",
+    "against",
+    "on",
+    "over",
+    "about",
+    "to",
+    "at",
+    "into",
+    "toward",
+    "towards",
+    "from",
+    "for",
+    "in",
+)
 _PHRASE_CORE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "quantmod"}
 # With no target named or placed, these are aimed at the actor's own country (strikes, curfews).
 _DOMESTIC_TYPES = {"PROTEST", "CONCEDE", "COERCE"}
@@ -34,9 +48,10 @@ _DATE_PREPOSITIONS = {"on", "in", "during", "since", "at", "by", "until", "befor
 _INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 _THREAT_CODES = {"14": "130", "15": "138", "16": "130", "17": "130", "18": "138", "19": "138", "20": "138"}
 _REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "120"}
-_SUBJECT_DEPS = {"nsubj", "csubj"}
+_SUBJECT_DEPS = {"nsubj"}
 # "Syrian-backed", "U.S.-led": participles inside a noun phrase describe, they do not report an action.
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+_AERIAL = {"airstrike", "strike", "warplane", "jet", "aircraft", "drone", "helicopter", "bomber", "missile", "raid"}
 _OBLIGATION = {"must": "100", "should": "020"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "him", "her", "them", "its", "their", "his"}
 
@@ -61,7 +76,9 @@ class EventCoder:
 
     def _trigger(self, token: Token) -> VerbPattern | None:
         """The pattern that makes ``token`` an event trigger, or None."""
-        if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ in {"NOUN", "ADJ"} and token.dep_ in {"ROOT", "acomp"}):
+        if token.pos_ not in {"VERB", "AUX"} and not (
+            token.pos_ in {"NOUN", "ADJ"} and token.dep_ in {"ROOT", "acomp"}
+        ):
             return None
         if token.dep_ in _MODIFIER_DEPS:
             return None
@@ -77,16 +94,21 @@ class EventCoder:
         return pattern
 
     def _is_intent_frame(self, token: Token, pattern: VerbPattern) -> bool:
-        """"vowed to fight", "agreed to resign": the embedded action is the event, the frame its modality."""
+        """ "vowed to fight", "agreed to resign": the embedded action is the event, the frame its modality."""
         if token.lemma_.lower() not in self.lexicon.intent or pattern.objects:
             return False
+        if pattern.cameo[:2] != "03":
+            # "sought to maintain", "wants to expand": an aim, not a request; the aim is the event if any.
+            return any(child.dep_ == "xcomp" for child in token.children)
         return any(
             child.dep_ in {"xcomp", "ccomp"} and self.lexicon.match(child) is not None for child in token.children
         )
 
     # --- one trigger -------------------------------------------------------
 
-    def _events(self, token: Token, pattern: VerbPattern, sentence: Span, index: MentionIndex, article_id: str) -> list[Event]:
+    def _events(
+        self, token: Token, pattern: VerbPattern, sentence: Span, index: MentionIndex, article_id: str
+    ) -> list[Event]:
         negated = _negated(token)
         modality, reporter = self._modality(token)
         cameo = self._recode(pattern.cameo, modality=modality, negated=negated, token=token)
@@ -96,27 +118,33 @@ class EventCoder:
             # "X said Libya must hand over the suspects": X demands something of Libya.
             auxiliary = next(c.lower_ for c in token.children if c.lower_ in _OBLIGATION)
             cameo, targets, sources = _OBLIGATION[auxiliary], sources, [speaker]
+        if cameo[:2] in {"18", "19"} and any(head.lemma_.lower() in _AERIAL for head in sources):
+            cameo = "195"  # airstrikes, warplanes, drones: aerial weapons
         if token.lemma_.lower() == "protest" and not self._official(sources):
             cameo = "141"  # people protesting in the street, not a government lodging a protest
         coding = self.ontology.plover_for(cameo)
         if coding is None:
             return []
-        sources = [self._resolve(head) for head in sources]
-        targets = [self._resolve(head) for head in targets]
-        source_actors = [self.actors.actor(head, index) for head in sources if head is not None] or [None]
-        target_actors = [self.actors.actor(head, index) for head in targets if head is not None] or [None]
+        resolved_sources = [found for head in sources if (found := self._resolve(head)) is not None]
+        source_tokens = {head.i for head in resolved_sources}
+        resolved_targets = [
+            found for head in targets if (found := self._resolve(head, avoid=source_tokens)) is not None
+        ]
+        resolved_targets = [head for head in resolved_targets if head.i not in source_tokens]
+        source_actors = [self.actors.actor(head, index) for head in resolved_sources] or [None]
+        target_actors = [self.actors.actor(head, index) for head in resolved_targets] or [None]
         if target_actors == [None]:
             target_actors = [self._fallback_target(token, pattern, coding.type, source_actors[0], index)]
         source_countries = {a.country for a in source_actors if a is not None and a.country}
         source_actors = [self.actors.with_context_country(a, sentence, index) for a in source_actors]
-        target_actors = [self.actors.with_context_country(a, sentence, index, exclude=source_countries) for a in target_actors]
+        target_actors = [
+            self.actors.with_context_country(a, sentence, index, exclude=source_countries) for a in target_actors
+        ]
         place, date = _anchors(token, index)
         depth = _depth(token)
         events = []
         for source in source_actors:
             for target in target_actors:
-                if source is not None and target is not None and source.start == target.start and not target.implied:
-                    continue
                 key = f"{article_id}:{token.idx}:{source.start if source else '-'}:{target.start if target else '-'}"
                 events.append(
                     Event(
@@ -142,14 +170,18 @@ class EventCoder:
                 )
         return events
 
-    def _fallback_target(self, token: Token, pattern: VerbPattern, event_type: str, source: Actor | None, index: MentionIndex) -> Actor | None:
+    def _fallback_target(
+        self, token: Token, pattern: VerbPattern, event_type: str, source: Actor | None, index: MentionIndex
+    ) -> Actor | None:
         """No one is named as the target: look inside the object, then at the place, then stay at home.
 
         "lifted the curfew imposed in Sudan" targets Sudan; a strike "in Algiers" Algeria; a hunger
         strike or a curfew with no one named is aimed at the actor's own country.
         """
         for child in token.children:
-            if child.dep_ in {"dobj", "obj", "nsubjpass", "attr"} or (child.dep_ == "prep" and child.lower_ == pattern.particle):
+            if child.dep_ in {"dobj", "obj", "nsubjpass", "attr"} or (
+                child.dep_ == "prep" and child.lower_ == pattern.particle
+            ):
                 found = self.actors.deep_actor(child, index)
                 if found is not None and (source is None or found.start != source.start):
                     return found
@@ -158,7 +190,9 @@ class EventCoder:
             return place
         if event_type in _DOMESTIC_TYPES and source is not None and source.country:
             # Implied, not stated: the offsets are the source phrase the country was read from.
-            return Actor(source.start, source.end, source.text, None, source.country, source.country, None, implied=True)
+            return Actor(
+                source.start, source.end, source.text, None, source.country, source.country, None, implied=True
+            )
         return None
 
     def _recode(self, cameo: str, *, modality: str, negated: bool, token: Token) -> str:
@@ -189,7 +223,11 @@ class EventCoder:
         head = token.head
         if auxiliaries & self.lexicon.intent or (token.dep_ == "xcomp" and head.lemma_.lower() in self.lexicon.intent):
             return "intended", None
-        if token.dep_ in {"xcomp", "acl"} and head.dep_ in {"acomp", "attr"} and head.lemma_.lower() in self.lexicon.intent:
+        if (
+            token.dep_ in {"xcomp", "acl"}
+            and head.dep_ in {"acomp", "attr"}
+            and head.lemma_.lower() in self.lexicon.intent
+        ):
             return "intended", None
         if token.dep_ in {"xcomp", "acl"} and head.lower_ in self.lexicon.intent:
             return "intended", None
@@ -212,14 +250,19 @@ class EventCoder:
             target = passive_subject
         else:
             source = _subject(token)
-            target = self._object(token, pattern)
+            # What is deployed or sent is the instrument, not the target: "deployed ground forces into Syria".
+            target = None if pattern.cameo[:2] == "15" else self._object(token, pattern)
+        if source is not None and not self._is_actor(source) and source.pos_ == "VERB":
+            source = None
+        if target is not None and not self._is_actor(target):
+            target = None
         if target is None:
             target = self._prepositional_target(token, pattern)
         if target is None and pattern.cameo[:2] in _FRAME_ROOTS:
             target = self._embedded_target(token, source)
         return _with_conjuncts(source), _with_conjuncts(target)
 
-    def _resolve(self, head: Token) -> Token | None:
+    def _resolve(self, head: Token, *, avoid: frozenset[int] | set[int] = frozenset()) -> Token | None:
         """A pronoun stands for the reporting clause's subject or the nearest named actor before it."""
         if head.lower_ not in _PRONOUNS:
             return head
@@ -228,10 +271,19 @@ class EventCoder:
             governor = governor.head
         if governor.dep_ == "ccomp":
             reporter = next((c for c in governor.head.children if c.dep_ in _SUBJECT_DEPS), None)
-            if reporter is not None and reporter.lower_ not in _PRONOUNS:
+            if reporter is not None and reporter.lower_ not in _PRONOUNS and reporter.i not in avoid:
                 return reporter
         for candidate in reversed(list(head.sent[: head.i - head.sent.start])):
-            if candidate.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} and candidate.dep_ in {"nsubj", "nsubjpass", "poss", "pobj", "dobj", "compound"}:
+            if candidate.i in avoid:
+                continue
+            if candidate.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} and candidate.dep_ in {
+                "nsubj",
+                "nsubjpass",
+                "poss",
+                "pobj",
+                "dobj",
+                "compound",
+            }:
                 return candidate if candidate.dep_ != "compound" else candidate.head
         return None
 
@@ -254,7 +306,8 @@ class EventCoder:
         for child in token.children:
             if child.dep_ not in {"dobj", "obj", "dative", "iobj"}:
                 continue
-            is_predicate = bool(pattern.objects) and (child.lemma_.lower() in pattern.objects or child.lower_ in pattern.objects)
+            objects = pattern.objects or frozenset()
+            is_predicate = child.lemma_.lower() in objects or child.lower_ in objects
             if not is_predicate and self._is_actor(child):
                 return child
             inner = self._prepositional_target(child, pattern, extra=("of", "by"))
@@ -265,7 +318,11 @@ class EventCoder:
     def _prepositional_target(self, token: Token, pattern: VerbPattern, *, extra: tuple[str, ...] = ()) -> Token | None:
         for preposition in (*_TARGET_PREPOSITIONS, *extra):
             for child in token.children:
-                if child.dep_ not in {"prep", "dative"} or child.lower_ != preposition or child.lower_ == pattern.particle:
+                if (
+                    child.dep_ not in {"prep", "dative"}
+                    or child.lower_ != preposition
+                    or child.lower_ == pattern.particle
+                ):
                     continue
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is None or pobj.ent_type_ in {"DATE", "TIME"}:
@@ -303,6 +360,11 @@ def _subject(token: Token) -> Token | None:
             return subject
         if token.dep_ == "relcl":
             return token.head
+        if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
+            # "Moscow's readiness to assist": the possessor acts.
+            owner = next((c for c in token.head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
         if token.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acl", "acomp"} and token.head.i != token.i:
             token = token.head
             seen += 1
@@ -357,7 +419,9 @@ def _trigger_text(token: Token, pattern: VerbPattern) -> str:
     if pattern.particle:
         words.append(pattern.particle)
     if pattern.objects:
-        obj = next((c for c in token.children if c.lemma_.lower() in pattern.objects or c.lower_ in pattern.objects), None)
+        obj = next(
+            (c for c in token.children if c.lemma_.lower() in pattern.objects or c.lower_ in pattern.objects), None
+        )
         if obj is not None:
             words.append(obj.text)
     return " ".join(words)
@@ -375,7 +439,11 @@ def _anchors(token: Token, index: MentionIndex) -> tuple[EventAnchor | None, Eve
             candidates = [child]
             preposition = ""
         for pobj in candidates:
-            if date is None and pobj.ent_type_ in {"DATE", "TIME"} and (not preposition or preposition in _DATE_PREPOSITIONS):
+            if (
+                date is None
+                and pobj.ent_type_ in {"DATE", "TIME"}
+                and (not preposition or preposition in _DATE_PREPOSITIONS)
+            ):
                 ent = next((e for e in doc.ents if e.start <= pobj.i < e.end), None)
                 if ent is not None:
                     date = EventAnchor(ent.start_char, ent.end_char, ent.text)

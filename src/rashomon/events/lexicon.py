@@ -7,6 +7,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+NOT_AN_EVENT = "-"
 _PARTICLE_DEPS = {"prt", "prep", "advmod", "compound:prt"}
 _OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "oprd"}
 
@@ -37,11 +38,15 @@ class Lexicon:
     light_verbs: frozenset[str]
 
     def match(self, token: Token) -> VerbPattern | None:
-        """The most specific pattern ``token`` satisfies: its own, or a nominal event it carries."""
+        """The most specific pattern ``token`` satisfies: its own, or a nominal event it carries.
+
+        A pattern coded "-" says the phrase is not an event ("struck a conciliatory tone").
+        """
         own = self._verb_pattern(token)
         if own is not None and own.objects:
-            return own
-        return self._nominal_pattern(token) or own
+            return None if own.cameo == NOT_AN_EVENT else own
+        found = self._nominal_pattern(token) or own
+        return None if found is None or found.cameo == NOT_AN_EVENT else found
 
     def _nominal_pattern(self, token: Token) -> VerbPattern | None:
         if not any(form in self.light_verbs for form in base_forms(token)):
@@ -52,7 +57,9 @@ class Lexicon:
             modifiers = [g.lower_ for g in child.children if g.dep_ in {"compound", "amod"} and g.i < child.i]
             for noun in (f"{modifiers[-1]} {child.lower_}" if modifiers else None, child.lower_, child.lemma_.lower()):
                 if noun and noun in self.nouns:
-                    return VerbPattern(token.lemma_.lower(), None, frozenset({child.lower_, child.lemma_.lower()}), self.nouns[noun])
+                    return VerbPattern(
+                        token.lemma_.lower(), None, frozenset({child.lower_, child.lemma_.lower()}), self.nouns[noun]
+                    )
         return None
 
     def _verb_pattern(self, token: Token) -> VerbPattern | None:
@@ -96,7 +103,9 @@ def _object_lemmas(token: Token) -> set[str]:
             lemmas.update({child.lemma_.lower(), child.lower_})
             # "a mediation effort", "a state of emergency": the modifiers name the thing too.
             lemmas.update(g.lower_ for g in child.children if g.dep_ in {"compound", "amod"})
-            lemmas.update(gg.lower_ for g in child.children if g.dep_ == "prep" and g.lower_ == "of" for gg in g.children)
+            lemmas.update(
+                gg.lower_ for g in child.children if g.dep_ == "prep" and g.lower_ == "of" for gg in g.children
+            )
         elif child.dep_ in {"prep", "prt"}:
             lemmas.update(grand.lemma_.lower() for grand in child.children if grand.dep_ == "pobj")
             lemmas.update(grand.lower_ for grand in child.children if grand.dep_ == "pobj")

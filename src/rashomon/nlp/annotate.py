@@ -2,20 +2,48 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from rashomon.entities.resolve import resolve_entities
 from rashomon.entities.tables import EntityTables
+from rashomon.events.coder import EventCoder
 from rashomon.model import Annotation, Article, TextSpan
 from rashomon.nlp.pipeline import NlpPipeline
 
 
+@dataclass
+class Stopwatch:
+    """Seconds spent per annotator, for the benchmark; pass one in to measure."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def add(self, name: str, started: float) -> None:
+        self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+
+
 def annotate_articles(
-    articles: Iterable[Article], *, pipeline: NlpPipeline, tables: EntityTables, batch_size: int = 64
+    articles: Iterable[Article],
+    *,
+    pipeline: NlpPipeline,
+    tables: EntityTables,
+    coder: EventCoder | None = None,
+    batch_size: int = 64,
+    stopwatch: Stopwatch | None = None,
 ) -> Iterator[Annotation]:
     """Annotate articles in input order; a pure function of each article's text."""
     stream = ((article.text, article) for article in articles)
     for doc, article in pipeline.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        started = time.perf_counter()
         sentences = tuple(TextSpan(sent.start_char, sent.end_char) for sent in doc.sents)
         entities = resolve_entities(doc, tables=tables, gazetteer=pipeline.gazetteer)
-        yield Annotation(article=article, sentences=sentences, entities=entities, provenance=pipeline.provenance)
+        if stopwatch is not None:
+            stopwatch.add("entities", started)
+        started = time.perf_counter()
+        events = coder.code(doc, entities, article_id=article.id) if coder is not None else ()
+        if stopwatch is not None:
+            stopwatch.add("events", started)
+        yield Annotation(
+            article=article, sentences=sentences, entities=entities, provenance=pipeline.provenance, events=events
+        )

@@ -102,6 +102,54 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (origin, line, code)
     );
     """,
+    # 2: events (issue 3)
+    """
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        type TEXT NOT NULL,
+        mode TEXT,
+        context TEXT,
+        cameo TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,
+        goldstein REAL,
+        source_entity TEXT REFERENCES entities(id),
+        source_text TEXT,
+        source_name TEXT,
+        source_country TEXT,
+        source_sector TEXT,
+        source_start INTEGER,
+        source_end INTEGER,
+        target_entity TEXT REFERENCES entities(id),
+        target_text TEXT,
+        target_name TEXT,
+        target_country TEXT,
+        target_sector TEXT,
+        target_start INTEGER,
+        target_end INTEGER,
+        target_implied INTEGER NOT NULL DEFAULT 0,
+        negated INTEGER NOT NULL,
+        modality TEXT NOT NULL,
+        reported_by TEXT,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        trigger_text TEXT NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        place_text TEXT,
+        place_entity TEXT,
+        place_start INTEGER,
+        place_end INTEGER,
+        date_text TEXT,
+        date_start INTEGER,
+        date_end INTEGER
+    );
+    CREATE INDEX events_article ON events(article_id);
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_source_entity ON events(source_entity);
+    CREATE INDEX events_target_entity ON events(target_entity);
+    CREATE INDEX events_countries ON events(source_country, target_country);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

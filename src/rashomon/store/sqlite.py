@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from rashomon.errors import StoreError
 from rashomon.ingest.dedupe import Signature
-from rashomon.model import Annotation, Article, BoilerplateBlock, CorpusEntity, Mention, Problem, Role
+from rashomon.model import Annotation, Article, BoilerplateBlock, CorpusEntity, Event, Mention, Problem, Role
+from rashomon.store.events import EventFilter, StoredEvent, insert_events, read_events
 from rashomon.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -244,6 +245,12 @@ class Store:
             [(article_id, entity_id, m.start, m.end, m.text, m.label, m.sentence) for m in mentions],
         )
 
+    def insert_events(self, article_id: str, events: Sequence[Event], corpus_ids: Mapping[str, str]) -> None:
+        insert_events(self._db, article_id, events, corpus_ids)
+
+    def events(self, where: EventFilter | None = None) -> list[StoredEvent]:
+        return read_events(self._db, where or EventFilter())
+
     def record_failure(self, problem: Problem) -> None:
         """Remember a failed document (autocommits; safe outside a transaction)."""
         self._db.execute(
@@ -254,7 +261,7 @@ class Store:
     # --- reads for the surfaces --------------------------------------------
 
     def count(self, table: str) -> int:
-        if table not in {"articles", "entities", "mentions", "sources", "failures"}:
+        if table not in {"articles", "entities", "mentions", "sources", "failures", "events"}:
             raise ValueError(table)
         return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 

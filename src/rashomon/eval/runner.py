@@ -1,0 +1,90 @@
+"""The evaluation command: score the suites, compare with the pinned floors."""
+
+from __future__ import annotations
+
+import json
+import platform
+from dataclasses import dataclass
+from pathlib import Path
+
+from rashomon import __version__
+from rashomon.entities.resolve import resolve_entities
+from rashomon.eval.events import load_petrarch, load_plover_gold, score_petrarch, score_plover
+from rashomon.model import Event
+
+EVENT_SUITE = "events"
+
+
+@dataclass(frozen=True)
+class FloorBreach:
+    metric: str
+    floor: float
+    measured: float
+
+    def __str__(self) -> str:
+        return f"{self.metric}: {self.measured:.4f} is below the floor {self.floor:.4f}"
+
+
+def event_scores(shared: Path, engine: object) -> dict[str, object]:
+    """Scores of the event coder on the PLOVER and PETRARCH-2 gold files under ``shared``."""
+    pipeline = engine.pipeline  # type: ignore[attr-defined]
+    tables = engine.tables  # type: ignore[attr-defined]
+    coder = engine.coder  # type: ignore[attr-defined]
+
+    def code(text: str) -> tuple[Event, ...]:
+        doc = pipeline.nlp(text)
+        return coder.code(doc, resolve_entities(doc, tables=tables, gazetteer=pipeline.gazetteer))
+
+    folder = shared / "eval" / "events"
+    return {
+        "suite": EVENT_SUITE,
+        "rashomon": __version__,
+        "model": f"{pipeline.provenance.model_name} {pipeline.provenance.model_version}",
+        "python": platform.python_version(),
+        "plover_gsr": score_plover(load_plover_gold(folder / "PLOVER_GSR_CAMEO.txt"), code),
+        "petrarch2_validation": score_petrarch(load_petrarch(folder / "PETR2_GSR_validation.xml"), code),
+    }
+
+
+def flatten(scores: dict[str, object], prefix: str = "") -> dict[str, float]:
+    """``{"plover_gsr.type_accuracy": 0.84, ...}`` for every numeric leaf except counts and per-type rows."""
+    flat: dict[str, float] = {}
+    for key, value in scores.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and key not in {"per_type", "confusions"}:
+            flat.update(flatten(value, f"{name}."))
+        elif isinstance(value, float):
+            flat[name] = value
+    return flat
+
+
+def check_floors(scores: dict[str, object], floors_path: Path) -> list[FloorBreach]:
+    """Every pinned floor the scores fall below."""
+    floors = json.loads(floors_path.read_text(encoding="utf-8"))
+    measured = flatten(scores)
+    breaches = []
+    for metric, floor in floors.get(str(scores["suite"]), {}).items():
+        value = measured.get(metric)
+        if value is None or value < floor:
+            breaches.append(FloorBreach(metric, float(floor), value if value is not None else float("nan")))
+    return breaches
+
+
+def format_scores(scores: dict[str, object]) -> str:
+    plover = scores["plover_gsr"]
+    petrarch = scores["petrarch2_validation"]
+    assert isinstance(plover, dict) and isinstance(petrarch, dict)
+    lines = [
+        f"PLOVER gold records ({plover['records']}): type {plover['type_accuracy']:.3f}, "
+        f"source country {plover['source_country_accuracy']:.3f}, target country {plover['target_country_accuracy']:.3f}, "
+        f"exact {plover['exact_match']:.3f}",
+        "| PLOVER type | n | type accuracy | exact match |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, row in plover["per_type"].items():
+        lines.append(f"| {name} | {row['n']} | {row['type_accuracy']:.3f} | {row['exact_match']:.3f} |")
+    lines.append(
+        f"PETRARCH-2 validation ({petrarch['codings']} codings in {petrarch['sentences']} sentences): "
+        f"CAMEO root agreement {petrarch['root_agreement']:.3f} (main event only {petrarch['main_event_root_agreement']:.3f})"
+    )
+    return "\n".join(lines)

@@ -1,0 +1,142 @@
+"""Event rows: written with an article, read back with filters for the surfaces."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rashomon.model import Actor, Event, EventAnchor, TextSpan
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What ``rashomon events`` and the API can ask for; None means any."""
+
+    actor: str | None = None
+    type: str | None = None
+    country: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    article: str | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event with the article it came from."""
+
+    event: Event
+    article_id: str
+    outlet: str | None
+    published: str | None
+
+
+def _actor_columns(actor: Actor | None, corpus_ids: Mapping[str, str]) -> tuple[object, ...]:
+    if actor is None:
+        return (None,) * 7
+    entity = corpus_ids.get(actor.entity) if actor.entity else None
+    return (entity, actor.text, actor.name, actor.country, actor.sector, actor.start, actor.end)
+
+
+def insert_events(
+    db: sqlite3.Connection, article_id: str, events: Sequence[Event], corpus_ids: Mapping[str, str]
+) -> None:
+    """Write ``events`` of one article; entity ids are mapped to corpus ids (call inside a transaction)."""
+    rows = []
+    for e in events:
+        place = e.place
+        date = e.date
+        rows.append(
+            (
+                e.id, article_id, e.type, e.mode, e.context, e.cameo, e.quad_class, e.goldstein,
+                *_actor_columns(e.source, corpus_ids),
+                *_actor_columns(e.target, corpus_ids),
+                int(bool(e.target and e.target.implied)), int(e.negated), e.modality, e.reported_by,
+                e.trigger.start, e.trigger.end, e.trigger_text, e.sentence.start, e.sentence.end,
+                place.text if place else None, corpus_ids.get(place.entity, place.entity) if place and place.entity else None,
+                place.start if place else None, place.end if place else None,
+                date.text if date else None, date.start if date else None, date.end if date else None,
+            )
+        )  # fmt: skip
+    db.executemany(f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * 38)})", rows)
+
+
+def _actor(row: sqlite3.Row, prefix: str) -> Actor | None:
+    if row[f"{prefix}_text"] is None:
+        return None
+    return Actor(
+        row[f"{prefix}_start"], row[f"{prefix}_end"], row[f"{prefix}_text"], row[f"{prefix}_entity"],
+        row[f"{prefix}_name"], row[f"{prefix}_country"], row[f"{prefix}_sector"],
+        implied=bool(row["target_implied"]) if prefix == "target" else False,
+    )  # fmt: skip
+
+
+def _anchor(row: sqlite3.Row, prefix: str) -> EventAnchor | None:
+    if row[f"{prefix}_text"] is None:
+        return None
+    entity = row["place_entity"] if prefix == "place" else None
+    return EventAnchor(row[f"{prefix}_start"], row[f"{prefix}_end"], row[f"{prefix}_text"], entity)
+
+
+def read_events(db: sqlite3.Connection, where: EventFilter) -> list[StoredEvent]:
+    """Events matching ``where``, oldest publication first."""
+    clauses: list[str] = []
+    params: list[object] = []
+    if where.type:
+        clauses.append("e.type = ?")
+        params.append(where.type.upper())
+    if where.country:
+        clauses.append("(e.source_country = ? OR e.target_country = ?)")
+        params += [where.country.upper()] * 2
+    if where.outlet:
+        clauses.append("a.outlet = ?")
+        params.append(where.outlet)
+    if where.since:
+        clauses.append("a.published >= ?")
+        params.append(where.since)
+    if where.until:
+        clauses.append("a.published <= ?")
+        params.append(where.until)
+    if where.article:
+        clauses.append("e.article_id = ?")
+        params.append(where.article)
+    if where.actor:
+        # An actor is matched by entity id, canonical name or any alias, so spellings agree.
+        clauses.append(
+            "(e.source_entity IN (SELECT id FROM matched) OR e.target_entity IN (SELECT id FROM matched)"
+            " OR e.source_text LIKE ? OR e.target_text LIKE ?)"
+        )
+        params += [f"%{where.actor}%"] * 2
+    matched = (
+        "WITH matched AS (SELECT id FROM entities WHERE id = ? OR name LIKE ? "
+        "UNION SELECT entity_id FROM entity_aliases WHERE alias LIKE ?) "
+    )
+    prefix_params = [where.actor, f"%{where.actor}%", f"%{where.actor}%"] if where.actor else []
+    sql = (
+        (matched if where.actor else "")
+        + "SELECT e.*, a.outlet AS outlet, a.published AS published FROM events e JOIN articles a ON a.id = e.article_id"
+        + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        + " ORDER BY a.published IS NULL, a.published, e.article_id, e.trigger_start"
+    )
+    if where.limit is not None:
+        sql += " LIMIT ?"
+        params.append(where.limit)
+    db.row_factory = sqlite3.Row
+    try:
+        rows = db.execute(sql, [*prefix_params, *params]).fetchall()
+    finally:
+        db.row_factory = None
+    result = []
+    for row in rows:
+        event = Event(
+            id=row["id"], type=row["type"], mode=row["mode"], context=row["context"], cameo=row["cameo"],
+            quad_class=row["quad_class"], goldstein=row["goldstein"], source=_actor(row, "source"),
+            target=_actor(row, "target"), negated=bool(row["negated"]), modality=row["modality"],
+            trigger=TextSpan(row["trigger_start"], row["trigger_end"]), trigger_text=row["trigger_text"],
+            sentence=TextSpan(row["sentence_start"], row["sentence_end"]), place=_anchor(row, "place"),
+            date=_anchor(row, "date"), reported_by=row["reported_by"],
+        )  # fmt: skip
+        result.append(StoredEvent(event, row["article_id"], row["outlet"], row["published"]))
+    return result
