@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint typecheck bench eval lock clean
+.PHONY: demo test lint typecheck bench eval eval-gate lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,14 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+# Score the external suites in ../shared/eval and record the scores in the repo.
+eval: $(STAMP)
+	$(BIN)/rashomon eval events --write eval/results/events.json --check eval/floors.json
+
+# CI's gate: fail when a score drops below its pinned floor (floors only ever go up).
+eval-gate: $(STAMP)
+	$(BIN)/rashomon eval events --check eval/floors.json
 
 bench: $(STAMP)
 	$(BIN)/rashomon bench --corpus ../shared/corpora/reuters21578/reuters21578.jsonl --limit 2000

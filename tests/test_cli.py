@@ -56,3 +56,42 @@ def test_ingest_list_show_report(engine, tmp_path, fixture_path, capsys):
 def test_listing_without_a_database_is_a_clear_error(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "none.db"), "articles"]) == 2
     assert "no database yet" in capsys.readouterr().err
+
+
+def test_events_listing_filters_and_exports(engine, tmp_path, fixture_path, capsys):
+    db = str(tmp_path / "ev.db")
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "ingest",
+                "--quiet",
+                str(fixture_path / "kremlin_visit.txt"),
+                str(fixture_path / "moscow_talks.txt"),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["--db", db, "events", "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)
+    assert events and all(e["type"] for e in events)
+    assert main(["--db", db, "events", "--type", "CONSULT", "--actor", "Putin", "--json"]) == 0
+    consult = json.loads(capsys.readouterr().out)
+    assert consult and all(e["type"] == "CONSULT" for e in consult)
+    assert any(e["source"]["name"] == "Vladimir Putin" for e in consult)
+    # Any spelling of an alias finds the same actor.
+    assert main(["--db", db, "events", "--actor", "Julani", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)
+    assert main(["--db", db, "events", "--country", "XYZ", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    out = tmp_path / "events.tsv"
+    assert main(["--db", db, "export", "--format", "gdelt", "--output", str(out)]) == 0
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == len(events) and all(len(row) == 61 for row in rows)
+
+
+def test_eval_without_shared_data_is_a_clear_error(tmp_path, capsys):
+    assert main(["eval", "events", "--shared", str(tmp_path)]) == 2
+    assert "eval/events not found" in capsys.readouterr().err

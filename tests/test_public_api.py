@@ -6,9 +6,11 @@ PACKAGES = [
     "rashomon.ingest",
     "rashomon.nlp",
     "rashomon.entities",
+    "rashomon.events",
     "rashomon.store",
     "rashomon.corpus",
     "rashomon.report",
+    "rashomon.export",
 ]
 
 

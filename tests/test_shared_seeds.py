@@ -69,3 +69,51 @@ def test_ingest_seeds_resolves_entities_across_outlets(engine, seeds, tmp_path, 
     assert not [e for e in entities if e["name"] == "Tartus" and e["type"] == "ORG"]
     assert main(["--db", db, "ingest", "--quiet", *seeds]) == 0
     assert "ingested 0, unchanged 2" in capsys.readouterr().out
+
+
+def _events_by(record):
+    text = record["text"]
+
+    def find(trigger_word, sentence_word=None):
+        for event in record["events"]:
+            sentence = text[event["sentence"]["start"] : event["sentence"]["end"]]
+            if event["trigger"]["text"].startswith(trigger_word) and (
+                sentence_word is None or sentence_word in sentence
+            ):
+                return event
+        raise AssertionError(f"no event triggered by {trigger_word!r}")
+
+    return find
+
+
+def test_seed_events(engine, seeds, capsys):
+    assert main(["analyze", *seeds]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    in_first, in_second = _events_by(first), _events_by(second)
+
+    hosted = in_second("hosted")
+    assert (hosted["type"], hosted["mode"]) == ("CONSULT", "visit")
+    assert hosted["source"]["name"] == "Vladimir Putin" and hosted["target"]["name"] == "Ahmed al-Sharaa"
+    assert hosted["date"]["text"] == "Oct. 15" and hosted["date_source"] == "sentence"
+
+    strikes = in_first("targeted", "General Staff")
+    assert strikes["type"] == "ASSAULT" and strikes["cameo"] == "195"
+    assert strikes["source"]["country"] == "ISR" and strikes["date"]["text"] == "July 2025"
+
+    denied = in_first("denied")
+    assert denied["type"] == "REJECT" and denied["source"]["country"] == "RUS"
+    assert in_first("raised", "extradition")["type"] == "REQUEST"
+
+    asylum = in_second("granted")
+    assert asylum["type"] == "AID" and asylum["context"] == "asylum" and asylum["source"]["country"] == "RUS"
+
+    readiness = in_second("assist")
+    assert readiness["type"] == "AGREE" and readiness["modality"] == "intended"
+
+    talks = in_first("held", "Belousov")
+    assert talks["type"] == "CONSULT" and talks["source"]["name"] == "Andrey Belousov"
+    assert (talks["source"]["country"], talks["target"]["country"]) == ("RUS", "SYR")
+
+    deployed = in_first("deployed")
+    assert deployed["type"] == "MOBILIZE" and deployed["source"]["country"] == "ISR"
+    assert deployed["target"]["country"] == "SYR"

@@ -42,3 +42,20 @@ def test_not_a_database(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises((StoreError, sqlite3.DatabaseError)):
         Store.open(path)
+
+
+def test_a_version_1_database_is_migrated_in_place(tmp_path):
+    from rashomon.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    connection = sqlite3.connect(path)
+    connection.executescript(MIGRATIONS[0] + "\nPRAGMA user_version = 1;")
+    connection.execute(
+        "INSERT INTO failures VALUES ('a.txt', 0, 'empty', 'file is empty', '2025-01-01T00:00:00+00:00')"
+    )
+    connection.commit()
+    connection.close()
+    with Store.open(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.count("events") == 0
+        assert [p.code for p in store.failures()] == ["empty"]

@@ -1,0 +1,79 @@
+"""Event coding on sentences written for these tests (needs the spaCy model)."""
+
+import pytest
+
+from rashomon.entities.resolve import resolve_entities
+from rashomon.events.coder import main_event
+
+
+@pytest.fixture
+def code(engine):
+    def run(text):
+        doc = engine.pipeline.nlp(text)
+        entities = resolve_entities(doc, tables=engine.tables, gazetteer=engine.pipeline.gazetteer)
+        return engine.coder.code(doc, entities, article_id="t")
+
+    return run
+
+
+def _main(code, text):
+    event = main_event(code(text))
+    assert event is not None, text
+    return event
+
+
+def test_visit_with_actor_codes_and_anchors(code):
+    event = _main(
+        code, "Russian President Vladimir Putin hosted the Syrian foreign minister in the Kremlin on Oct. 15."
+    )
+    assert (event.type, event.cameo, event.mode) == ("CONSULT", "043", "visit")
+    assert (event.source.country, event.source.sector) == ("RUS", "GOV")
+    assert event.target.country == "SYR"
+    assert event.date.text == "Oct. 15" and event.place.text == "Kremlin"
+
+
+def test_passive_voice_swaps_roles(code):
+    event = _main(code, "Two Turkish soldiers were killed by Kurdish militants near the border.")
+    assert event.type == "ASSAULT"
+    assert event.source.text.endswith("militants") and event.target.country == "TUR"
+
+
+def test_negation_of_cooperation_is_a_refusal(code):
+    event = _main(code, "Egypt said it would not accept any more refugees from Sudan.")
+    assert event.type == "REJECT" and event.negated
+
+
+def test_denial_is_a_rejection(code):
+    event = _main(code, "The Jordanian government denied the request for an extradition of the suspects.")
+    assert event.type == "REJECT" and event.source.country == "JOR"
+
+
+def test_intended_cooperation_is_agree_and_stated_hostility_a_threat(code):
+    agree = _main(code, "Japan will provide food aid to North Korea next year.")
+    assert agree.type == "AGREE" and agree.modality == "intended"
+    threat = _main(code, "The rebels vowed to attack the capital within a week.")
+    assert threat.type == "THREATEN"
+
+
+def test_obligation_under_a_speech_verb_is_a_demand(code):
+    event = _main(code, "The French president said Iran must release the detained sailors.")
+    assert event.type == "REQUEST"
+    assert event.source.country == "FRA" and event.target.country == "IRN"
+
+
+def test_compound_actors_give_one_event_each(code):
+    events = [e for e in code("Kenya and Uganda signed a trade agreement on Monday.") if e.type == "SUPPORT"]
+    assert {e.source.country for e in events} == {"KEN", "UGA"}
+
+
+def test_aerial_attacks_and_relative_clauses(code):
+    airstrike = _main(code, "Israeli airstrikes targeted an army depot near Damascus.")
+    assert airstrike.cameo == "195" and airstrike.source.country == "ISR"
+    events = code("Police arrested the protesters who blocked the highway to the airport.")
+    blocked = next(e for e in events if e.trigger_text.startswith("blocked"))
+    assert blocked.type == "PROTEST" and blocked.source.text.endswith("protesters")
+
+
+def test_not_every_verb_is_an_event(code):
+    assert code("The minister struck a conciliatory tone in his speech.") == ()
+    assert code("The weather was pleasant in Geneva on Tuesday.") == ()
