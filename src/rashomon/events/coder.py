@@ -52,6 +52,7 @@ _SUBJECT_DEPS = {"nsubj"}
 # "Syrian-backed", "U.S.-led": participles inside a noun phrase describe, they do not report an action.
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 _AERIAL = {"airstrike", "strike", "warplane", "jet", "aircraft", "drone", "helicopter", "bomber", "missile", "raid"}
+_CROWDS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"}
 _OBLIGATION = {"must": "100", "should": "020"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "him", "her", "them", "its", "their", "his"}
 
@@ -120,8 +121,13 @@ class EventCoder:
             cameo, targets, sources = _OBLIGATION[auxiliary], sources, [speaker]
         if cameo[:2] in {"18", "19"} and any(head.lemma_.lower() in _AERIAL for head in sources):
             cameo = "195"  # airstrikes, warplanes, drones: aerial weapons
-        if token.lemma_.lower() == "protest" and not self._official(sources):
+        if token.lemma_.lower() == "protest" and not self._official(sources) and not any(c.dep_ == "ccomp" for c in token.children):
             cameo = "141"  # people protesting in the street, not a government lodging a protest
+        if cameo[:2] in {"17", "18", "19"} and any(head.lemma_.lower() in _CROWDS for head in sources):
+            cameo = "145"  # violence by protesters is a riot
+        joint = len(sources) > 1 or any(t.dep_ == "conj" for head in sources for t in head.subtree)
+        if cameo == "062" and not joint and not targets:
+            cameo = "150"  # exercises with no partner are a show of force, not cooperation
         coding = self.ontology.plover_for(cameo)
         if coding is None:
             return []
@@ -221,7 +227,7 @@ class EventCoder:
         auxiliaries = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}
         markers = {child.lower_ for child in token.children if child.dep_ == "mark"}
         head = token.head
-        if auxiliaries & self.lexicon.intent or (token.dep_ == "xcomp" and head.lemma_.lower() in self.lexicon.intent):
+        if auxiliaries & self.lexicon.intent or (token.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in self.lexicon.intent):
             return "intended", None
         if (
             token.dep_ in {"xcomp", "acl"}
@@ -260,6 +266,9 @@ class EventCoder:
             target = self._prepositional_target(token, pattern)
         if target is None and pattern.cameo[:2] in _FRAME_ROOTS:
             target = self._embedded_target(token, source)
+        if pattern.inverse:
+            giver = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"), None)
+            source, target = giver, source
         return _with_conjuncts(source), _with_conjuncts(target)
 
     def _resolve(self, head: Token, *, avoid: frozenset[int] | set[int] = frozenset()) -> Token | None:
@@ -383,7 +392,7 @@ def _obliging_speaker(token: Token) -> Token | None:
     """The speaker of "X said that Y must ...", or None."""
     if not any(c.lower_ in _OBLIGATION and c.dep_ == "aux" for c in token.children):
         return None
-    if token.dep_ != "ccomp":
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() in {"agree", "decide", "believe", "think", "hope"}:
         return None
     return next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
 

@@ -20,6 +20,7 @@ class VerbPattern:
     particle: str | None
     objects: frozenset[str] | None
     cameo: str
+    inverse: bool = False
 
     @property
     def specificity(self) -> int:
@@ -119,7 +120,8 @@ def _lines(name: str) -> list[str]:
 
 def parse_pattern(text: str, cameo: str) -> VerbPattern:
     """Parse one ``verbs.tsv`` pattern."""
-    head, _, objects = text.partition("+")
+    inverse = text.startswith("<")
+    head, _, objects = text.lstrip("<").partition("+")
     words = head.split()
     if not words:
         raise ValueError(f"verbs.tsv: empty pattern for {cameo}")
@@ -128,6 +130,7 @@ def parse_pattern(text: str, cameo: str) -> VerbPattern:
         particle=" ".join(words[1:]).lower() or None,
         objects=frozenset(o.strip().lower() for o in objects.split("|") if o.strip()) or None,
         cameo=cameo,
+        inverse=inverse,
     )
 
 
