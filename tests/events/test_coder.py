@@ -10,7 +10,9 @@ from rashomon.events.coder import main_event
 def code(engine):
     def run(text):
         doc = engine.pipeline.nlp(text)
-        entities = resolve_entities(doc, tables=engine.tables, gazetteer=engine.pipeline.gazetteer)
+        entities = resolve_entities(
+            doc, tables=engine.tables, gazetteer=engine.pipeline.gazetteer, known_people=engine.pipeline.known_people
+        )
         return engine.coder.code(doc, entities, article_id="t")
 
     return run

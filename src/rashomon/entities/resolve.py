@@ -282,7 +282,9 @@ def entity_id(first_key: str) -> str:
     return "e" + hashlib.blake2b(first_key.encode("utf-8"), digest_size=8).hexdigest()[:15]
 
 
-def resolve_entities(doc: Doc, *, tables: EntityTables, gazetteer: dict[str, GazetteerEntry]) -> tuple[DocEntity, ...]:
+def resolve_entities(
+    doc: Doc, *, tables: EntityTables, gazetteer: dict[str, GazetteerEntry], known_people: dict[str, str] | None = None
+) -> tuple[DocEntity, ...]:
     """Group the entity mentions of ``doc`` into document entities, in order of first mention."""
     found = _add_stated_aliases(doc, _candidates(doc, tables))
     links = _link(doc, found)
@@ -319,7 +321,8 @@ def resolve_entities(doc: Doc, *, tables: EntityTables, gazetteer: dict[str, Gaz
                 aliases=tuple(aliases),
                 mentions=mentions,
                 keys=keys,
-                country=_country(entity_type, name, members, roles, entry, tables),
+                country=_country(entity_type, name, members, roles, entry, tables)
+                or (known_people or {}).get(name_key(name) if entity_type == "PERSON" else ""),
                 roles=tuple(roles),
                 gazetteer_id=gazetteer_id,
             )

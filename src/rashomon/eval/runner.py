@@ -33,7 +33,9 @@ def event_scores(shared: Path, engine: object) -> dict[str, object]:
 
     def code(text: str) -> tuple[Event, ...]:
         doc = pipeline.nlp(text)
-        return coder.code(doc, resolve_entities(doc, tables=tables, gazetteer=pipeline.gazetteer))
+        return coder.code(
+            doc, resolve_entities(doc, tables=tables, gazetteer=pipeline.gazetteer, known_people=pipeline.known_people)
+        )
 
     folder = shared / "eval" / "events"
     return {

@@ -142,8 +142,9 @@ class ActorCoder:
             return actor
         span = sentence
         candidates: list[str] = []
+        own = {e.id for e in index.covering(actor.start, actor.end)}
         for entity in index.covering(span.start_char, span.end_char):
-            if entity.type in {"GPE", "NORP"} and entity.country:
+            if entity.type in {"GPE", "NORP"} and entity.country and entity.id not in own:
                 candidates.append(entity.country)
         for token in span:
             country = self.tables.country_of(token.text) if token.is_title or token.is_upper else None
@@ -158,6 +159,10 @@ class ActorCoder:
 
     def _code(self, tokens: list[Token], entities: list[DocEntity], head: Token) -> tuple[str | None, str | None]:
         sector = self._sector(tokens, head)
+        if any(t.lower_ == "ethnic" for t in tokens):
+            # "ethnic Albanians in south Serbia": an ethnic group is coded by where it lives, not its name.
+            places = [e for e in entities if e.type == "GPE" and e.country]
+            return (places[0].country if places else None), sector
         # The head's own entity first: "NATO-member Norway" is Norway.
         head_entities = [e for e in entities if any(m.start <= head.idx < m.end for m in e.mentions)]
         for entity in head_entities:

@@ -12,7 +12,7 @@ is a REJECT (CAMEO 12).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -41,6 +41,8 @@ _TARGET_PREPOSITIONS = (
     "in",
 )
 _PHRASE_CORE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "quantmod"}
+# An attack with no attacker named is coded to the country it happens in, as an implied actor.
+_PLACE_SOURCE_TYPES = {"ASSAULT"}
 # With no target named or placed, these are aimed at the actor's own country (strikes, curfews).
 _DOMESTIC_TYPES = {"PROTEST", "CONCEDE", "COERCE"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "into", "around", "throughout"}
@@ -52,6 +54,24 @@ _SUBJECT_DEPS = {"nsubj"}
 # "Syrian-backed", "U.S.-led": participles inside a noun phrase describe, they do not report an action.
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 _AERIAL = {"airstrike", "strike", "warplane", "jet", "aircraft", "drone", "helicopter", "bomber", "missile", "raid"}
+_WEAPONS = {
+    "bombing",
+    "bomb",
+    "explosion",
+    "blast",
+    "device",
+    "mine",
+    "minefield",
+    "attack",
+    "shell",
+    "rocket",
+    "missile",
+    "ied",
+    "grenade",
+    "fire",
+    "gunfire",
+    "crash",
+}
 _CROWDS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"}
 _OBLIGATION = {"must": "100", "should": "020"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "him", "her", "them", "its", "their", "his"}
@@ -121,7 +141,11 @@ class EventCoder:
             cameo, targets, sources = _OBLIGATION[auxiliary], sources, [speaker]
         if cameo[:2] in {"18", "19"} and any(head.lemma_.lower() in _AERIAL for head in sources):
             cameo = "195"  # airstrikes, warplanes, drones: aerial weapons
-        if token.lemma_.lower() == "protest" and not self._official(sources) and not any(c.dep_ == "ccomp" for c in token.children):
+        if (
+            token.lemma_.lower() == "protest"
+            and not self._official(sources)
+            and not any(c.dep_ == "ccomp" for c in token.children)
+        ):
             cameo = "141"  # people protesting in the street, not a government lodging a protest
         if cameo[:2] in {"17", "18", "19"} and any(head.lemma_.lower() in _CROWDS for head in sources):
             cameo = "145"  # violence by protesters is a riot
@@ -141,6 +165,10 @@ class EventCoder:
         target_actors = [self.actors.actor(head, index) for head in resolved_targets] or [None]
         if target_actors == [None]:
             target_actors = [self._fallback_target(token, pattern, coding.type, source_actors[0], index)]
+        if source_actors == [None] and coding.type in _PLACE_SOURCE_TYPES:
+            # "A journalist was killed in a car bomb explosion in Beirut": the attack is coded to the place.
+            place = self.actors.place_actor(token, index)
+            source_actors = [replace(place, implied=True) if place is not None else None]
         source_countries = {a.country for a in source_actors if a is not None and a.country}
         source_actors = [self.actors.with_context_country(a, sentence, index) for a in source_actors]
         target_actors = [
@@ -227,7 +255,9 @@ class EventCoder:
         auxiliaries = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}
         markers = {child.lower_ for child in token.children if child.dep_ == "mark"}
         head = token.head
-        if auxiliaries & self.lexicon.intent or (token.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in self.lexicon.intent):
+        if auxiliaries & self.lexicon.intent or (
+            token.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in self.lexicon.intent
+        ):
             return "intended", None
         if (
             token.dep_ in {"xcomp", "acl"}
@@ -251,15 +281,28 @@ class EventCoder:
     def _arguments(self, token: Token, pattern: VerbPattern) -> tuple[list[Token], list[Token]]:
         passive_subject = next((c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
         agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        if passive_subject is not None or agent is not None:
+        if (
+            passive_subject is not None
+            and agent is None
+            and (
+                pattern.cameo[:2] in _FRAME_ROOTS or token.lemma_.lower() in self.lexicon.intent or token.pos_ == "ADJ"
+            )
+        ):
+            # "Israel is opposed to ...", "Vietnam is committed to ...": an adjectival passive; the subject acts.
+            source, target = passive_subject, self._prepositional_target(token, pattern)
+        elif passive_subject is not None or agent is not None:
             source = agent
             target = passive_subject
         else:
             source = _subject(token)
             # What is deployed or sent is the instrument, not the target: "deployed ground forces into Syria".
             target = None if pattern.cameo[:2] == "15" else self._object(token, pattern)
-        if source is not None and not self._is_actor(source) and source.pos_ == "VERB":
-            source = None
+        if (
+            source is not None
+            and not self._is_actor(source)
+            and (source.pos_ == "VERB" or source.lemma_.lower() in _WEAPONS)
+        ):
+            source = None  # "a roadside bombing killed...": a weapon or an event is not an actor
         if target is not None and not self._is_actor(target):
             target = None
         if target is None:
@@ -267,7 +310,16 @@ class EventCoder:
         if target is None and pattern.cameo[:2] in _FRAME_ROOTS:
             target = self._embedded_target(token, source)
         if pattern.inverse:
-            giver = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"), None)
+            giver = next(
+                (
+                    g
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == "from"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
             source, target = giver, source
         return _with_conjuncts(source), _with_conjuncts(target)
 

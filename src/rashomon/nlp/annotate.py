@@ -37,7 +37,9 @@ def annotate_articles(
     for doc, article in pipeline.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         started = time.perf_counter()
         sentences = tuple(TextSpan(sent.start_char, sent.end_char) for sent in doc.sents)
-        entities = resolve_entities(doc, tables=tables, gazetteer=pipeline.gazetteer)
+        entities = resolve_entities(
+            doc, tables=tables, gazetteer=pipeline.gazetteer, known_people=pipeline.known_people
+        )
         if stopwatch is not None:
             stopwatch.add("entities", started)
         started = time.perf_counter()

@@ -19,6 +19,7 @@ from spacy.language import Language
 from rashomon import __version__
 from rashomon.config import DEFAULT_MODELS, Settings
 from rashomon.errors import ModelNotFoundError
+from rashomon.entities.names import name_key
 from rashomon.model import GazetteerEntry, Provenance
 
 
@@ -29,6 +30,7 @@ class NlpPipeline:
     nlp: Language
     gazetteer: dict[str, GazetteerEntry]
     provenance: Provenance
+    known_people: dict[str, str]
 
 
 def load_patterns() -> list[dict[str, object]]:
@@ -66,7 +68,21 @@ def add_gazetteer_ruler(nlp: Language, patterns: list[dict[str, object]]) -> Non
         before="ner" if "ner" in nlp.pipe_names else None,
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": False},
     )
-    ruler.add_patterns([{"label": p["label"], "pattern": p["pattern"], "id": p["id"]} for p in patterns])  # type: ignore[attr-defined]
+    # One-word person names ("Trump") stay out of the ruler: it would swallow "Melania Trump".
+    # They still give a country to a person the text names that way (see known_people).
+    ruler.add_patterns([_ruler_pattern(p) for p in patterns if not _bare_person_name(p)])  # type: ignore[attr-defined]
+
+
+def _bare_person_name(entry: dict[str, object]) -> bool:
+    return entry["label"] == "PERSON" and len(str(entry["pattern"]).split()) == 1
+
+
+def _ruler_pattern(entry: dict[str, object]) -> dict[str, object]:
+    """A ruler pattern; surnames that are also words ("Bush") match only as written."""
+    pattern: object = entry["pattern"]
+    if entry.get("case_sensitive"):
+        pattern = [{"TEXT": word} for word in str(entry["pattern"]).split()]
+    return {"label": entry["label"], "pattern": pattern, "id": entry["id"]}
 
 
 def build_pipeline(settings: Settings) -> NlpPipeline:
@@ -82,9 +98,12 @@ def build_pipeline(settings: Settings) -> NlpPipeline:
             key,
             GazetteerEntry(key, str(pattern["label"]), str(pattern["name"]), pattern.get("country") or None),  # type: ignore[arg-type]
         )
+    known_people = {
+        name_key(str(p["pattern"])): str(p["country"]) for p in patterns if p["label"] == "PERSON" and p.get("country")
+    }
     provenance = Provenance(
         rashomon_version=__version__,
         model_name=name,
         model_version=str(nlp.meta.get("version", "unknown")),
     )
-    return NlpPipeline(nlp=nlp, gazetteer=gazetteer, provenance=provenance)
+    return NlpPipeline(nlp=nlp, gazetteer=gazetteer, provenance=provenance, known_people=known_people)
