@@ -167,8 +167,8 @@ class EventCoder:
             target_actors = [self._fallback_target(token, pattern, coding.type, source_actors[0], index)]
         if source_actors == [None] and coding.type in _PLACE_SOURCE_TYPES:
             # "A journalist was killed in a car bomb explosion in Beirut": the attack is coded to the place.
-            place = self.actors.place_actor(token, index)
-            source_actors = [replace(place, implied=True) if place is not None else None]
+            located = self.actors.place_actor(token, index)
+            source_actors = [replace(located, implied=True) if located is not None else None]
         source_countries = {a.country for a in source_actors if a is not None and a.country}
         source_actors = [self.actors.with_context_country(a, sentence, index) for a in source_actors]
         target_actors = [
@@ -279,6 +279,8 @@ class EventCoder:
     # --- arguments ---------------------------------------------------------
 
     def _arguments(self, token: Token, pattern: VerbPattern) -> tuple[list[Token], list[Token]]:
+        source: Token | None
+        target: Token | None
         passive_subject = next((c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
         agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if (

@@ -18,8 +18,8 @@ from spacy.language import Language
 
 from rashomon import __version__
 from rashomon.config import DEFAULT_MODELS, Settings
-from rashomon.errors import ModelNotFoundError
 from rashomon.entities.names import name_key
+from rashomon.errors import ModelNotFoundError
 from rashomon.model import GazetteerEntry, Provenance
 
 
