@@ -41,6 +41,8 @@ _TARGET_PREPOSITIONS = (
     "in",
 )
 _PHRASE_CORE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "quantmod"}
+# Cooperation among a compound subject is mutual: "Bosnia and Slovenia agreed to a ceasefire".
+_RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 # An attack with no attacker named is coded to the country it happens in, as an implied actor.
 _PLACE_SOURCE_TYPES = {"ASSAULT"}
 # With no target named or placed, these are aimed at the actor's own country (strikes, curfews).
@@ -163,7 +165,11 @@ class EventCoder:
         resolved_targets = [head for head in resolved_targets if head.i not in source_tokens]
         source_actors = [self.actors.actor(head, index) for head in resolved_sources] or [None]
         target_actors = [self.actors.actor(head, index) for head in resolved_targets] or [None]
-        if target_actors == [None]:
+        reciprocal = len(source_actors) > 1 and cameo[:2] in _RECIPROCAL_ROOTS
+        if reciprocal:
+            # "Israel and Lebanon renewed negotiations": each side is the other's counterpart; no third target.
+            target_actors = [None]
+        elif target_actors == [None]:
             target_actors = [self._fallback_target(token, pattern, coding.type, source_actors[0], index)]
         if source_actors == [None] and coding.type in _PLACE_SOURCE_TYPES:
             # "A journalist was killed in a car bomb explosion in Beirut": the attack is coded to the place.
@@ -222,11 +228,27 @@ class EventCoder:
         place = self.actors.place_actor(token, index)
         if place is not None:
             return place
+        found = self._named_in_clause(token, source, index)
+        if found is not None:
+            return found
         if event_type in _DOMESTIC_TYPES and source is not None and source.country:
             # Implied, not stated: the offsets are the source phrase the country was read from.
             return Actor(
                 source.start, source.end, source.text, None, source.country, source.country, None, implied=True
             )
+        return None
+
+    def _named_in_clause(self, token: Token, source: Actor | None, index: MentionIndex) -> Actor | None:
+        """The first named party of another country in the clause ("asylum to five Panamanian officers")."""
+        for item in token.subtree:
+            if source is not None and source.start <= item.idx < source.end:
+                continue
+            if item.ent_type_ not in {"GPE", "NORP", "PERSON", "ORG"} or item.dep_ in {"npadvmod", "tmod"}:
+                continue
+            head = item.head if item.dep_ in {"amod", "compound", "poss", "nmod"} and item.head.pos_ in {"NOUN", "PROPN"} else item
+            actor = self.actors.actor(head, index)
+            if actor is not None and actor.country and (source is None or actor.country != source.country):
+                return actor
         return None
 
     def _recode(self, cameo: str, *, modality: str, negated: bool, token: Token) -> str:
