@@ -176,7 +176,10 @@ class ActorCoder:
                 if entity.type == "PERSON" and sector is None:
                     sector = self._role_sector(entity)
                 return entity.country, sector
-        return self.country_in(tokens), sector
+        country = self.country_in(tokens)
+        if country is None and sector == "NGO":
+            country = "NGO"  # a non-governmental body with no country is coded NGO, as CAMEO does
+        return country, sector
 
     def country_in(self, tokens: list[Token] | Span) -> str | None:
         """The first country named in ``tokens`` by name, short name, capital or demonym (up to three words)."""

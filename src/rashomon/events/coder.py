@@ -445,6 +445,8 @@ def _subject(token: Token) -> Token | None:
             return subject
         if token.dep_ == "relcl":
             return token.head
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"}:
+            return token.head  # "demonstrators protesting the results": the demonstrators protest
         if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
             # "Moscow's readiness to assist": the possessor acts.
             owner = next((c for c in token.head.children if c.dep_ == "poss"), None)

@@ -52,8 +52,10 @@ class Lexicon:
     def _nominal_pattern(self, token: Token) -> VerbPattern | None:
         if not any(form in self.light_verbs for form in base_forms(token)):
             return None
+        has_object = any(child.dep_ in _OBJECT_DEPS for child in token.children)
         for child in token.children:
-            if child.dep_ not in _OBJECT_DEPS:
+            # "launched an offensive", and intransitive "Palestinian riots are continuing".
+            if child.dep_ not in _OBJECT_DEPS and not (child.dep_ == "nsubj" and not has_object):
                 continue
             modifiers = [g.lower_ for g in child.children if g.dep_ in {"compound", "amod"} and g.i < child.i]
             for noun in (f"{modifiers[-1]} {child.lower_}" if modifiers else None, child.lower_, child.lemma_.lower()):
