@@ -162,7 +162,7 @@ class ActorCoder:
         if any(t.lower_ == "ethnic" for t in tokens):
             # "ethnic Albanians in south Serbia": an ethnic group is coded by where it lives, not its name.
             places = [e for e in entities if e.type == "GPE" and e.country]
-            return (places[0].country if places else None), sector
+            return (places[0].country if places else None), sector or "CVL"
         # The head's own entity first: "NATO-member Norway" is Norway.
         head_entities = [e for e in entities if any(m.start <= head.idx < m.end for m in e.mentions)]
         for entity in head_entities:

@@ -56,6 +56,8 @@ _SUBJECT_DEPS = {"nsubj"}
 # "Syrian-backed", "U.S.-led": participles inside a noun phrase describe, they do not report an action.
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 _AERIAL = {"airstrike", "strike", "warplane", "jet", "aircraft", "drone", "helicopter", "bomber", "missile", "raid"}
+# Passive in form, active in meaning: "Serb forces were engaged in ethnic cleansing".
+_ACTIVE_PASSIVES = {"engage", "involve", "embroil", "determine"}
 _WEAPONS = {
     "bombing",
     "bomb",
@@ -319,6 +321,8 @@ class EventCoder:
             target = passive_subject
         else:
             source = _subject(token)
+            if source is not None and token.dep_ == "acl" and source.i == token.head.i and not self._is_actor(source):
+                source = _subject(source.head) if source.head.i != source.i else None  # "issued a declaration demanding..."
             # What is deployed or sent is the instrument, not the target: "deployed ground forces into Syria".
             target = None if pattern.cameo[:2] == "15" else self._object(token, pattern)
         if (
@@ -452,7 +456,7 @@ def _subject(token: Token) -> Token | None:
             owner = next((c for c in token.head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner
-        if token.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acl", "acomp"} and token.head.i != token.i:
+        if token.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acl", "acomp", "pcomp"} and token.head.i != token.i:
             token = token.head
             seen += 1
             continue
