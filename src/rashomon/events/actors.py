@@ -185,7 +185,7 @@ class ActorCoder:
         """The first country named in ``tokens`` by name, short name, capital or demonym (up to three words)."""
         words = [t.text for t in tokens]
         for begin in range(len(words)):
-            for size in (3, 2, 1):
+            for size in (6, 5, 4, 3, 2, 1):
                 if begin + size <= len(words):
                     country = self.tables.country_of(" ".join(words[begin : begin + size]))
                     if country:

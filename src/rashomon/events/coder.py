@@ -247,7 +247,11 @@ class EventCoder:
                 continue
             if item.ent_type_ not in {"GPE", "NORP", "PERSON", "ORG"} or item.dep_ in {"npadvmod", "tmod"}:
                 continue
-            head = item.head if item.dep_ in {"amod", "compound", "poss", "nmod"} and item.head.pos_ in {"NOUN", "PROPN"} else item
+            head = (
+                item.head
+                if item.dep_ in {"amod", "compound", "poss", "nmod"} and item.head.pos_ in {"NOUN", "PROPN"}
+                else item
+            )
             actor = self.actors.actor(head, index)
             if actor is not None and actor.country and (source is None or actor.country != source.country):
                 return actor
@@ -322,7 +326,9 @@ class EventCoder:
         else:
             source = _subject(token)
             if source is not None and token.dep_ == "acl" and source.i == token.head.i and not self._is_actor(source):
-                source = _subject(source.head) if source.head.i != source.i else None  # "issued a declaration demanding..."
+                source = (
+                    _subject(source.head) if source.head.i != source.i else None
+                )  # "issued a declaration demanding..."
             # What is deployed or sent is the instrument, not the target: "deployed ground forces into Syria".
             target = None if pattern.cameo[:2] == "15" else self._object(token, pattern)
         if (
@@ -399,13 +405,14 @@ class EventCoder:
             is_predicate = child.lemma_.lower() in objects or child.lower_ in objects
             if not is_predicate and self._is_actor(child):
                 return child
-            inner = self._prepositional_target(child, pattern, extra=("of", "by"))
+            inner = self._prepositional_target(child, pattern, first=("of", "by"))
             if inner is not None:
                 return inner
         return None
 
-    def _prepositional_target(self, token: Token, pattern: VerbPattern, *, extra: tuple[str, ...] = ()) -> Token | None:
-        for preposition in (*_TARGET_PREPOSITIONS, *extra):
+    def _prepositional_target(self, token: Token, pattern: VerbPattern, *, first: tuple[str, ...] = ()) -> Token | None:
+        # Inside an object, its owner or agent comes first: "the withdrawal of Serbian forces from Bosnia".
+        for preposition in (*first, *_TARGET_PREPOSITIONS):
             for child in token.children:
                 if (
                     child.dep_ not in {"prep", "dative"}
