@@ -76,6 +76,8 @@ _WEAPONS = {
     "gunfire",
     "crash",
 }
+# Claiming that someone used violence is accusing them of it.
+_ACCUSING = {"claim", "allege", "charge", "accuse"}
 _CROWDS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"}
 _OBLIGATION = {"must": "100", "should": "020"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "him", "her", "them", "its", "their", "his"}
@@ -107,6 +109,8 @@ class EventCoder:
             return None
         if token.dep_ in _MODIFIER_DEPS:
             return None
+        if token.lemma_.lower() in _ACCUSING and self._reports_violence(token):
+            return VerbPattern(token.lemma_.lower(), None, None, "112")  # "X claimed that Y attacked Z"
         pattern = self.lexicon.match(token)
         reporting = token.lemma_.lower() in self.lexicon.reporting
         if pattern is None or (reporting and not pattern.objects):
@@ -118,13 +122,25 @@ class EventCoder:
             return None
         return pattern
 
+    def _reports_violence(self, token: Token) -> bool:
+        for child in token.children:
+            if child.dep_ == "ccomp":
+                pattern = self.lexicon.match(child)
+                if pattern is not None and pattern.cameo[:2] in {"17", "18", "19", "20"}:
+                    return True
+        return False
+
     def _is_intent_frame(self, token: Token, pattern: VerbPattern) -> bool:
         """ "vowed to fight", "agreed to resign": the embedded action is the event, the frame its modality."""
         if token.lemma_.lower() not in self.lexicon.intent or pattern.objects:
             return False
         if pattern.cameo[:2] != "03":
             # "sought to maintain", "wants to expand": an aim, not a request; the aim is the event if any.
-            return any(child.dep_ == "xcomp" for child in token.children)
+            # "wants Putin to attack": the complement has a subject of its own, so it is a request.
+            return any(
+                child.dep_ in {"xcomp", "ccomp"} and not any(g.dep_ == "nsubj" for g in child.children)
+                for child in token.children
+            ) and any(child.dep_ == "xcomp" for child in token.children)
         return any(
             child.dep_ in {"xcomp", "ccomp"} and self.lexicon.match(child) is not None for child in token.children
         )
@@ -151,10 +167,17 @@ class EventCoder:
             and not any(c.dep_ == "ccomp" for c in token.children)
         ):
             cameo = "141"  # people protesting in the street, not a government lodging a protest
-        if cameo[:2] in {"17", "18", "19"} and any(head.lemma_.lower() in _CROWDS for head in sources):
+        if cameo[:2] in {"17", "18"} and any(head.lemma_.lower() in _CROWDS for head in sources):
             cameo = "145"  # violence by protesters is a riot
+        if (
+            cameo[:2] in {"18", "19"}
+            and any(head.lemma_.lower() in _CROWDS for head in targets)
+            and self._armed(sources)
+        ):
+            cameo = "175"  # security forces against protesters or rioters: violent repression
         joint = len(sources) > 1 or any(t.dep_ == "conj" for head in sources for t in head.subtree)
-        if cameo == "062" and not joint and not targets:
+        partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+        if cameo == "062" and not joint and not partner:
             cameo = "150"  # exercises with no partner are a show of force, not cooperation
         coding = self.ontology.plover_for(cameo)
         if coding is None:
@@ -270,6 +293,9 @@ class EventCoder:
         if (modality == "intended" or possible) and root in _THREAT_CODES and not negated:
             return _THREAT_CODES[root]
         return cameo
+
+    def _armed(self, heads: list[Token]) -> bool:
+        return any(self.lexicon.sectors.get(t.lemma_.lower()) in {"MIL", "COP"} for head in heads for t in head.subtree)
 
     def _official(self, heads: list[Token]) -> bool:
         for head in heads:
@@ -500,7 +526,7 @@ def _under_frame(token: Token, coder: EventCoder) -> bool:
     """True when the token completes a frame verb that is itself an event (agree to X)."""
     if token.dep_ not in {"xcomp", "ccomp"}:
         return False
-    pattern = coder.lexicon.match(token.head)
+    pattern = coder._trigger(token.head)  # an intent frame ("seeking to") is not a blocking frame
     return pattern is not None and pattern.cameo[:2] in _BLOCKING_FRAME_ROOTS
 
 
