@@ -99,10 +99,15 @@ class ActorCoder:
         name = entity.name if entity is not None else text
         return Actor(start, end, text, entity.id if entity else None, name, country, sector)
 
-    def deep_actor(self, head: Token, index: MentionIndex) -> Actor | None:
-        """A named country, group or person anywhere inside a phrase ("the curfew imposed in Sudan")."""
+    def deep_actor(self, head: Token, index: MentionIndex, *, max_steps: int = 3) -> Actor | None:
+        """A named country, group or person inside a phrase, a few steps down ("the curfew imposed in Sudan")."""
         for token in head.subtree:
             if token.i == head.i or token.ent_type_ not in {"GPE", "NORP", "ORG", "PERSON"}:
+                continue
+            steps, walker = 0, token
+            while walker.i != head.i and steps <= max_steps:
+                walker, steps = walker.head, steps + 1
+            if steps > max_steps:
                 continue
             actor = self.actor(token, index)
             if actor is not None and actor.country:
@@ -147,6 +152,8 @@ class ActorCoder:
             if entity.type in {"GPE", "NORP"} and entity.country and entity.id not in own:
                 candidates.append(entity.country)
         for token in span:
+            if actor.start <= token.idx < actor.end:
+                continue
             country = self.tables.country_of(token.text) if token.is_title or token.is_upper else None
             if country:
                 candidates.append(country)
@@ -171,7 +178,10 @@ class ActorCoder:
         organisation = self._organisation(tokens)
         if organisation is not None:
             return organisation[0], sector or organisation[1]
-        for entity in sorted(entities, key=lambda e: e.type != "GPE"):
+        modifiers = {t.idx for child in head.children if child.dep_ in {"amod", "compound", "poss", "nmod"} for t in child.subtree}
+        # The thing's own modifiers ("Cambodian refugee camp") before where it is ("in Thailand").
+        ordered = sorted(entities, key=lambda e: (not any(m.start in modifiers for m in e.mentions), e.type != "GPE"))
+        for entity in ordered:
             if entity.country:
                 if entity.type == "PERSON" and sector is None:
                     sector = self._role_sector(entity)

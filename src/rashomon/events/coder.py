@@ -41,6 +41,8 @@ _TARGET_PREPOSITIONS = (
     "in",
 )
 _PHRASE_CORE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "quantmod"}
+# Yielding alone (a ceasefire, a withdrawal, a resignation) has no target unless one is named.
+_UNILATERAL_TYPES = {"RETREAT"}
 # Cooperation among a compound subject is mutual: "Bosnia and Slovenia agreed to a ceasefire".
 _RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 # An attack with no attacker named is coded to the country it happens in, as an implied actor.
@@ -190,12 +192,16 @@ class EventCoder:
         resolved_targets = [head for head in resolved_targets if head.i not in source_tokens]
         source_actors = [self.actors.actor(head, index) for head in resolved_sources] or [None]
         target_actors = [self.actors.actor(head, index) for head in resolved_targets] or [None]
-        reciprocal = len(source_actors) > 1 and cameo[:2] in _RECIPROCAL_ROOTS
+        joint_source = len(source_actors) > 1 or any(t.dep_ == "conj" for head in resolved_sources for t in head.subtree)
+        reciprocal = joint_source and (cameo[:2] in _RECIPROCAL_ROOTS or pattern.cameo[:2] in _RECIPROCAL_ROOTS)
         if reciprocal:
             # "Israel and Lebanon renewed negotiations": each side is the other's counterpart; no third target.
             target_actors = [None]
-        elif target_actors == [None]:
-            target_actors = [self._fallback_target(token, pattern, coding.type, source_actors[0], index)]
+        elif target_actors == [None] and coding.type not in _UNILATERAL_TYPES:
+            original = self.ontology.plover_for(pattern.cameo)
+            domestic_type = original.type if original is not None else coding.type
+            target_actors = [self._fallback_target(token, pattern, domestic_type, source_actors[0], index)]
+        target_actors = [self._with_inner_country(actor, token.doc, index) for actor in target_actors]
         if source_actors == [None] and coding.type in _PLACE_SOURCE_TYPES:
             # "A journalist was killed in a car bomb explosion in Beirut": the attack is coded to the place.
             located = self.actors.place_actor(token, index)
@@ -262,6 +268,16 @@ class EventCoder:
                 source.start, source.end, source.text, None, source.country, source.country, None, implied=True
             )
         return None
+
+    def _with_inner_country(self, actor: Actor | None, doc: Doc, index: MentionIndex) -> Actor | None:
+        """A target with no country takes one named inside it ("UCF in central Iran")."""
+        if actor is None or actor.country or actor.implied:
+            return actor
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            return actor
+        inner = self.actors.deep_actor(span.root, index)
+        return replace(actor, country=inner.country) if inner is not None else actor
 
     def _named_in_clause(self, token: Token, source: Actor | None, index: MentionIndex) -> Actor | None:
         """The first named party of another country in the clause ("asylum to five Panamanian officers")."""
@@ -453,6 +469,9 @@ class EventCoder:
                     continue
                 if self._is_actor(pobj):
                     return pobj
+                owner = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+                if owner is not None and self._is_actor(owner):
+                    return owner  # "set fire to the offices of the Palestinian administrators"
         return None
 
     def _embedded_target(self, token: Token, source: Token | None) -> Token | None:
