@@ -178,7 +178,12 @@ class ActorCoder:
         organisation = self._organisation(tokens)
         if organisation is not None:
             return organisation[0], sector or organisation[1]
-        modifiers = {t.idx for child in head.children if child.dep_ in {"amod", "compound", "poss", "nmod"} for t in child.subtree}
+        modifiers = {
+            t.idx
+            for child in head.children
+            if child.dep_ in {"amod", "compound", "poss", "nmod"}
+            for t in child.subtree
+        }
         # The thing's own modifiers ("Cambodian refugee camp") before where it is ("in Thailand").
         ordered = sorted(entities, key=lambda e: (not any(m.start in modifiers for m in e.mentions), e.type != "GPE"))
         for entity in ordered:
@@ -193,11 +198,13 @@ class ActorCoder:
 
     def country_in(self, tokens: list[Token] | Span) -> str | None:
         """The first country named in ``tokens`` by name, short name, capital or demonym (up to three words)."""
-        words = [t.text for t in tokens]
+        words = list(tokens)
         for begin in range(len(words)):
             for size in (6, 5, 4, 3, 2, 1):
                 if begin + size <= len(words):
-                    country = self.tables.country_of(" ".join(words[begin : begin + size]))
+                    # Joined as written, so "People's" stays one word.
+                    text = "".join(t.text_with_ws for t in words[begin : begin + size]).strip()
+                    country = self.tables.country_of(text)
                     if country:
                         return country
         return None

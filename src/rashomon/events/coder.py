@@ -192,7 +192,9 @@ class EventCoder:
         resolved_targets = [head for head in resolved_targets if head.i not in source_tokens]
         source_actors = [self.actors.actor(head, index) for head in resolved_sources] or [None]
         target_actors = [self.actors.actor(head, index) for head in resolved_targets] or [None]
-        joint_source = len(source_actors) > 1 or any(t.dep_ == "conj" for head in resolved_sources for t in head.subtree)
+        joint_source = len(source_actors) > 1 or any(
+            t.dep_ == "conj" for head in resolved_sources for t in head.subtree
+        )
         reciprocal = joint_source and (cameo[:2] in _RECIPROCAL_ROOTS or pattern.cameo[:2] in _RECIPROCAL_ROOTS)
         if reciprocal:
             # "Israel and Lebanon renewed negotiations": each side is the other's counterpart; no third target.
@@ -249,16 +251,19 @@ class EventCoder:
         "lifted the curfew imposed in Sudan" targets Sudan; a strike "in Algiers" Algeria; a hunger
         strike or a curfew with no one named is aimed at the actor's own country.
         """
-        for child in token.children:
+        # The trigger and its complement clause ("threatened to institute a curfew in Algiers").
+        holders = [token, *(c for c in token.children if c.dep_ in {"xcomp", "ccomp"})]
+        for child in (child for holder in holders for child in holder.children):
             if child.dep_ in {"dobj", "obj", "nsubjpass", "attr"} or (
                 child.dep_ == "prep" and child.lower_ == pattern.particle
             ):
                 found = self.actors.deep_actor(child, index)
                 if found is not None and (source is None or found.start != source.start):
                     return found
-        place = self.actors.place_actor(token, index)
-        if place is not None:
-            return place
+        for holder in holders:
+            place = self.actors.place_actor(holder, index)
+            if place is not None:
+                return place
         found = self._named_in_clause(token, source, index)
         if found is not None:
             return found
@@ -469,7 +474,16 @@ class EventCoder:
                     continue
                 if self._is_actor(pobj):
                     return pobj
-                owner = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+                owner = next(
+                    (
+                        g
+                        for c in pobj.children
+                        if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ),
+                    None,
+                )
                 if owner is not None and self._is_actor(owner):
                     return owner  # "set fire to the offices of the Palestinian administrators"
         return None
