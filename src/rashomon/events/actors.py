@@ -96,7 +96,8 @@ class ActorCoder:
         found = head_entities or entities
         entity = found[0] if found else None
         country, sector = self._code(tokens, entities, head)
-        name = entity.name if entity is not None else text
+        # "Israeli airstrikes" is named by its phrase; its entity (Israel's) is kept for linking.
+        name = entity.name if head_entities and entity is not None else text
         return Actor(start, end, text, entity.id if entity else None, name, country, sector)
 
     def deep_actor(self, head: Token, index: MentionIndex, *, max_steps: int = 3) -> Actor | None:

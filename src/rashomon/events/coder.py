@@ -204,6 +204,12 @@ class EventCoder:
             domestic_type = original.type if original is not None else coding.type
             target_actors = [self._fallback_target(token, pattern, domestic_type, source_actors[0], index)]
         target_actors = [self._with_inner_country(actor, token.doc, index) for actor in target_actors]
+        # "targeted the General Staff building in Damascus, the presidential palace and ...": conjuncts share a country.
+        first_country = next((a.country for a in target_actors if a is not None and a.country), None)
+        target_actors = [
+            replace(a, country=first_country) if a is not None and a.country is None and first_country else a
+            for a in target_actors
+        ]
         if source_actors == [None] and coding.type in _PLACE_SOURCE_TYPES:
             # "A journalist was killed in a car bomb explosion in Beirut": the attack is coded to the place.
             located = self.actors.place_actor(token, index)

@@ -70,18 +70,22 @@ def add_gazetteer_ruler(nlp: Language, patterns: list[dict[str, object]]) -> Non
     )
     # One-word person names ("Trump") stay out of the ruler: it would swallow "Melania Trump".
     # They still give a country to a person the text names that way (see known_people).
-    ruler.add_patterns([_ruler_pattern(p) for p in patterns if not _bare_person_name(p)])  # type: ignore[attr-defined]
+    ruler.add_patterns([_ruler_pattern(nlp, p) for p in patterns if not _bare_person_name(p)])  # type: ignore[attr-defined]
 
 
 def _bare_person_name(entry: dict[str, object]) -> bool:
     return entry["label"] == "PERSON" and len(str(entry["pattern"]).split()) == 1
 
 
-def _ruler_pattern(entry: dict[str, object]) -> dict[str, object]:
-    """A ruler pattern; surnames that are also words ("Bush") match only as written."""
+def _ruler_pattern(nlp: Language, entry: dict[str, object]) -> dict[str, object]:
+    """A ruler pattern; names that are also words ("Bush") match only as written.
+
+    Case-sensitive patterns are tokenized by the pipeline's own tokenizer, so "al-Sharaa"
+    becomes the three tokens the text will have.
+    """
     pattern: object = entry["pattern"]
     if entry.get("case_sensitive"):
-        pattern = [{"TEXT": word} for word in str(entry["pattern"]).split()]
+        pattern = [{"TEXT": token.text} for token in nlp.make_doc(str(entry["pattern"]))]
     return {"label": entry["label"], "pattern": pattern, "id": entry["id"]}
 
 
