@@ -148,12 +148,14 @@ class ActorCoder:
             return actor
         span = sentence
         candidates: list[str] = []
-        own = {e.id for e in index.covering(actor.start, actor.end)}
+        own_entities = index.covering(actor.start, actor.end)
+        own = {e.id for e in own_entities}
+        own_spans = [(m.start, m.end) for e in own_entities for m in e.mentions]
         for entity in index.covering(span.start_char, span.end_char):
             if entity.type in {"GPE", "NORP"} and entity.country and entity.id not in own:
                 candidates.append(entity.country)
         for token in span:
-            if actor.start <= token.idx < actor.end:
+            if actor.start <= token.idx < actor.end or any(a <= token.idx < b for a, b in own_spans):
                 continue
             country = self.tables.country_of(token.text) if token.is_title or token.is_upper else None
             if country:
