@@ -397,17 +397,7 @@ class EventCoder:
         if target is None and pattern.cameo[:2] in _FRAME_ROOTS:
             target = self._embedded_target(token, source)
         if pattern.inverse:
-            giver = next(
-                (
-                    g
-                    for c in token.children
-                    if c.dep_ == "prep" and c.lower_ == "from"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ),
-                None,
-            )
-            source, target = giver, source
+            source, target = _prep_object(token, "from"), source
         return _with_conjuncts(source), _with_conjuncts(target)
 
     def _resolve(self, head: Token, *, avoid: frozenset[int] | set[int] = frozenset()) -> Token | None:
@@ -480,16 +470,7 @@ class EventCoder:
                     continue
                 if self._is_actor(pobj):
                     return pobj
-                owner = next(
-                    (
-                        g
-                        for c in pobj.children
-                        if c.dep_ == "prep" and c.lower_ == "of"
-                        for g in c.children
-                        if g.dep_ == "pobj"
-                    ),
-                    None,
-                )
+                owner = _prep_object(pobj, "of")
                 if owner is not None and self._is_actor(owner):
                     return owner  # "set fire to the offices of the Palestinian administrators"
         return None
@@ -533,6 +514,14 @@ def _subject(token: Token) -> Token | None:
             seen += 1
             continue
         return None
+    return None
+
+
+def _prep_object(token: Token, preposition: str) -> Token | None:
+    """The object of ``token``'s preposition ``preposition`` ("received arms *from the government*")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == preposition:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 
 

@@ -84,24 +84,20 @@ def read_events(db: sqlite3.Connection, where: EventFilter) -> list[StoredEvent]
     """Events matching ``where``, oldest publication first."""
     clauses: list[str] = []
     params: list[object] = []
-    if where.type:
-        clauses.append("e.type = ?")
-        params.append(where.type.upper())
+    plain = (
+        (where.type.upper() if where.type else None, "e.type = ?"),
+        (where.outlet, "a.outlet = ?"),
+        (where.since, "a.published >= ?"),
+        (where.until, "a.published <= ?"),
+        (where.article, "e.article_id = ?"),
+    )
+    for value, clause in plain:
+        if value:
+            clauses.append(clause)
+            params.append(value)
     if where.country:
         clauses.append("(e.source_country = ? OR e.target_country = ?)")
         params += [where.country.upper()] * 2
-    if where.outlet:
-        clauses.append("a.outlet = ?")
-        params.append(where.outlet)
-    if where.since:
-        clauses.append("a.published >= ?")
-        params.append(where.since)
-    if where.until:
-        clauses.append("a.published <= ?")
-        params.append(where.until)
-    if where.article:
-        clauses.append("e.article_id = ?")
-        params.append(where.article)
     if where.actor:
         # An actor is matched by entity id, canonical name or any alias, so spellings agree.
         clauses.append(
