@@ -80,6 +80,7 @@ _WEAPONS = {
 }
 # Claiming that someone used violence is accusing them of it.
 _ACCUSING = {"claim", "allege", "charge", "accuse"}
+_CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 _CROWDS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"}
 _OBLIGATION = {"must": "100", "should": "020"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "him", "her", "them", "its", "their", "his"}
@@ -221,6 +222,8 @@ class EventCoder:
         ]
         place, date = _anchors(token, index)
         depth = _depth(token)
+        if source_actors == [None] and target_actors == [None] and cameo[:2] in _CONFLICT_ROOTS:
+            return []  # "trade was hit", "open fire" with no one on either side: figurative or unknowable
         events = []
         for source in source_actors:
             for target in target_actors:

@@ -101,6 +101,10 @@ def base_forms(token: Token) -> list[str]:
 
 def _object_lemmas(token: Token) -> set[str]:
     lemmas = set()
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        lemmas.update(
+            {token.head.lemma_.lower(), token.head.lower_}
+        )  # "the deal struck by ...": the noun is the object
     for child in token.children:
         if child.dep_ in _OBJECT_DEPS:
             lemmas.update({child.lemma_.lower(), child.lower_})
