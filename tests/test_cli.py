@@ -95,3 +95,12 @@ def test_events_listing_filters_and_exports(engine, tmp_path, fixture_path, caps
 def test_eval_without_shared_data_is_a_clear_error(tmp_path, capsys):
     assert main(["eval", "events", "--shared", str(tmp_path)]) == 2
     assert "eval/events not found" in capsys.readouterr().err
+
+
+def test_report_lists_events(engine, tmp_path, fixture_path, capsys):
+    db = str(tmp_path / "r.db")
+    assert main(["--db", db, "ingest", "--quiet", str(fixture_path / "kremlin_visit.txt")]) == 0
+    report = tmp_path / "report.html"
+    assert main(["--db", db, "report", "--html", str(report)]) == 0
+    html = report.read_text(encoding="utf-8")
+    assert "who did what to whom" in html and "CONSULT" in html

@@ -79,3 +79,8 @@ def test_aerial_attacks_and_relative_clauses(code):
 def test_not_every_verb_is_an_event(code):
     assert code("The minister struck a conciliatory tone in his speech.") == ()
     assert code("The weather was pleasant in Geneva on Tuesday.") == ()
+
+
+def test_provided_as_a_conjunction_is_not_aid(code):
+    events = code("Syria is open to cooperation, provided it benefits Damascus.")
+    assert not [e for e in events if e.type == "AID"]

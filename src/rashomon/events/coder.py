@@ -112,6 +112,8 @@ class EventCoder:
             return None
         if token.dep_ in _MODIFIER_DEPS:
             return None
+        if token.lower_ in {"provided", "providing"} and not any(c.dep_ in {"dobj", "dative"} for c in token.children):
+            return None  # "provided it benefits Damascus": a conjunction, not an act of giving
         if token.lemma_.lower() in _ACCUSING and self._reports_violence(token):
             return VerbPattern(token.lemma_.lower(), None, None, "112")  # "X claimed that Y attacked Z"
         pattern = self.lexicon.match(token)

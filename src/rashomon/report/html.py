@@ -10,7 +10,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from rashomon import __version__
-from rashomon.model import Article, CorpusEntity, Mention
+from rashomon.model import Article, CorpusEntity, Event, Mention
+from rashomon.store.events import EventFilter
 from rashomon.store.sqlite import ArticleEntity, Store
 
 
@@ -20,6 +21,7 @@ class ArticleView:
     body_html: Markup
     entities: tuple[ArticleEntity, ...]
     duplicates: int
+    events: tuple[Event, ...] = ()
 
 
 def highlight(text: str, marks: list[tuple[Mention, CorpusEntity]]) -> Markup:
@@ -52,7 +54,8 @@ def render_report(store: Store, *, title: str = "Rashomon report", max_articles:
         found = tuple(store.article_entities(article.id))
         marks = [(mention, item.entity) for item in found for mention in item.mentions]
         duplicates = sum(1 for source in store.sources_of(article.id) if source.status == "duplicate")
-        views.append(ArticleView(article, highlight(article.text, marks), found, duplicates))
+        events = tuple(stored.event for stored in store.events(EventFilter(article=article.id)))
+        views.append(ArticleView(article, highlight(article.text, marks), found, duplicates, events))
     entities = [entity for entity in store.entities() if entity.mention_count > 0]
     return environment.get_template("report.html.j2").render(
         title=title,
@@ -62,6 +65,7 @@ def render_report(store: Store, *, title: str = "Rashomon report", max_articles:
         article_total=store.count("articles"),
         entities=entities,
         failures=store.failures(),
+        event_total=store.count("events"),
         sources=store.count("sources"),
     )
 
