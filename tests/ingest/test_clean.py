@@ -74,3 +74,13 @@ def test_csv_rows_with_cp1252_and_lost_characters(fixture_path):
     assert first.title == "Strike on depot \u2013 monitor" and first.outlet == "SANA"
     assert first.published == dt.date(2017, 4, 5) and first.source_id == "1"
     assert second.title == "Syria\u2019s talks resume" and second.outlet == "Reuters"
+
+
+def test_an_english_earnings_table_is_kept(tmp_path):
+    path = tmp_path / "earnings.txt"
+    rows = ["Shr 34 cts vs 1.19 dlrs", "Net 807,000 vs 2,858,000", "Assets 510.2 mln vs 479.7 mln",
+            "Deposits 472.3 mln vs 440.3 mln", "Loans 299.2 mln vs 327.2 mln",
+            "Note: 4th qtr not available. Year includes 1985 extraordinary gain from tax carry forward."]  # fmt: skip
+    path.write_text("\n".join(rows), encoding="utf-8")
+    article = _one(path)
+    assert "Assets 510.2 mln" in article.text

@@ -10,7 +10,7 @@ from rashomon.errors import InputError
 from rashomon.ingest.dedupe import article_id
 from rashomon.ingest.encoding import repair_lost_characters
 from rashomon.ingest.html import parse_html
-from rashomon.ingest.language import dominant_script, english_share
+from rashomon.ingest.language import dominant_script, english_share, other_language
 from rashomon.ingest.metadata import outlet_from_url, outlet_name, parse_published
 from rashomon.ingest.plaintext import parse_plain_text
 from rashomon.model import Article, BoilerplateBlock, RawDocument
@@ -59,14 +59,20 @@ def _check_usable(text: str, origin: str, settings: Settings) -> None:
         raise InputError(
             f"article text is {len(text):,} characters, over the {settings.max_chars:,} limit", code="too-large"
         )
-    share = english_share(text)
-    # Too few words to judge a language from function words: let short items through.
-    if len(text.split()) >= MIN_WORDS_FOR_LANGUAGE and share < settings.min_english_share:
-        script = dominant_script(text)
-        detail = (
-            f"{script.lower()} script" if script not in {"LATIN", "NONE"} else f"{share:.0%} English function words"
+    script = dominant_script(text)
+    if script not in {"LATIN", "NONE"}:
+        raise InputError(
+            f"text does not look like English ({script.lower()} script); only English is supported", code="not-english"
         )
-        raise InputError(f"text does not look like English ({detail}); only English is supported", code="not-english")
+    if len(text.split()) < MIN_WORDS_FOR_LANGUAGE:
+        return  # too few words to judge a language by
+    found = other_language(text)
+    if found is not None and english_share(text) < settings.min_english_share:
+        name, share = found
+        raise InputError(
+            f"text looks like {name}, not English ({share:.0%} {name} function words); only English is supported",
+            code="not-english",
+        )
 
 
 def clean_document(raw: RawDocument, *, settings: Settings) -> Article:
