@@ -153,6 +153,20 @@ class Event:
 
 
 @dataclass(frozen=True)
+class TimeExpression:
+    """A temporal expression and its TIMEX3 normalisation against the publication date."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    interval: tuple[str, str] | None
+    granularity: str | None
+    anchored_on: str | None
+
+
+@dataclass(frozen=True)
 class GazetteerEntry:
     """A known entity the gazetteer ruler tags: its id, type, display name and country."""
 
@@ -180,6 +194,7 @@ class Annotation:
     entities: tuple[DocEntity, ...]
     provenance: Provenance
     events: tuple[Event, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,382 @@
+"""Normalise one temporal expression against an anchor date (the publication date).
+
+Values follow TIMEX3: 2025-10-15, 2025-10, 2025, 199 (a decade), 2025-W03, 2025-Q4, 2025-H1,
+2025-SU, 2025-10-15TNI, 2025-10-15T09:30, PRESENT_REF / PAST_REF / FUTURE_REF; durations
+P3Y, P2W, PT24H, PXY; sets P1D. The tense of the governing verb decides which "Oct. 15" or
+which "Friday" is meant: past tense looks back from the anchor, future tense forward.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from rashomon.timex.numbers import parse_number
+
+MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): index for index, name in enumerate(calendar.month_abbr) if name})
+MONTHS.update({"sept": 9})
+WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+UNITS = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "week": ("W", False), "weekend": ("WE", False), "month": ("M", False), "quarter": ("Q", False),
+    "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+}  # fmt: skip
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+PRESENT = {"now", "currently", "current", "present", "at present", "nowadays", "the moment", "at the moment", "these days", "today's"}
+PAST = {"recently", "recent", "lately", "the past", "previously", "formerly", "earlier", "once", "in the past", "past"}
+FUTURE = {"the future", "future", "soon", "in the future", "eventually", "later", "upcoming", "coming"}
+SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M"}
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A TIMEX3 type and value, with the calendar interval it covers when it is a date."""
+
+    type: str
+    value: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    granularity: str | None = None
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.year * 12 + day.month - 1 + months
+    return dt.date(month_index // 12, month_index % 12 + 1, 1)
+
+
+def _date(day: dt.date) -> Normalized:
+    return Normalized("DATE", day.isoformat(), day, day, "day")
+
+
+def _month(year: int, month: int) -> Normalized:
+    last = calendar.monthrange(year, month)[1]
+    return Normalized("DATE", f"{year:04d}-{month:02d}", dt.date(year, month, 1), dt.date(year, month, last), "month")
+
+
+def _year(year: int) -> Normalized:
+    return Normalized("DATE", f"{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def _quarter(year: int, quarter: int) -> Normalized:
+    first = dt.date(year, 3 * quarter - 2, 1)
+    last_month = 3 * quarter
+    return Normalized("DATE", f"{year:04d}-Q{quarter}", first, dt.date(year, last_month, calendar.monthrange(year, last_month)[1]), "quarter")
+
+
+def _week(day: dt.date) -> Normalized:
+    year, week, _ = day.isocalendar()
+    monday = day - dt.timedelta(days=day.weekday())
+    return Normalized("DATE", f"{year:04d}-W{week:02d}", monday, monday + dt.timedelta(days=6), "week")
+
+
+def _resolve_year(month: int, day: int | None, anchor: dt.date, tense: str) -> int:
+    """The year of a date given without one, by the tense of its clause."""
+    candidate = dt.date(anchor.year, month, min(day or 1, calendar.monthrange(anchor.year, month)[1]))
+    if tense == "past" and candidate > anchor + dt.timedelta(days=1):
+        return anchor.year - 1
+    if tense == "future" and candidate < anchor - dt.timedelta(days=1):
+        return anchor.year + 1
+    return anchor.year
+
+
+def _weekday(index: int, anchor: dt.date, tense: str) -> dt.date:
+    delta = (anchor.weekday() - index) % 7
+    if tense == "future":
+        return anchor + dt.timedelta(days=(index - anchor.weekday()) % 7)
+    if tense == "present" and delta > 3:
+        return anchor + dt.timedelta(days=7 - delta)
+    return anchor - dt.timedelta(days=delta)
+
+
+_CALENDAR_DATE = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?$"
+)
+_DAY_MONTH = re.compile(r"^(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[a-z]+)\.?(?:,?\s+(?P<year>\d{4}))?$")
+_MONTH_YEAR = re.compile(r"^(?:(?:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?(?P<month>[a-z]+)\.?(?:,?\s+(?:of\s+)?(?P<year>\d{4}))?$")
+_YEAR = re.compile(r"^(?:(?:fiscal|calendar|early|mid|late|the end of|the beginning of|the start of|the year)[\s-]+)?(?P<year>(?:1[5-9]|20)\d{2})$")
+_DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<decade>(?:1[5-9]|20)\d)0'?s$")
+_ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
+_NUMERIC = re.compile(r"^(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{2,4})$")
+_RELATIVE = re.compile(r"^(?P<shift>last|this|next|previous|coming|past|current|the current|the latest|the last|the past|the next|the coming|the previous|the same)\s+(?P<unit>[a-z]+)$")
+_AGO = re.compile(r"^(?P<number>[\w\s-]+?)\s+(?P<unit>[a-z]+?)s?\s+(?P<direction>ago|earlier|before|later|from now|hence)$")
+_UNIT_EARLIER = re.compile(r"^(?:a|the)\s+(?P<unit>[a-z]+)\s+(?P<direction>earlier|ago|before|later)$")
+_DURATION = re.compile(
+    r"^(?:(?:the|a|an|about|some|nearly|almost|more than|less than|over|under|at least|up to)\s+)*"
+    r"(?:(?:first|past|last|next|coming|previous|following|full|entire|whole|latest)\s+)?"
+    r"(?P<number>[\w-]+(?:[\s-][\w]+)?)?[\s-]*(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|century)s?(?:[\s-]long|[\s-]old)?$"
+)
+_QUARTER = re.compile(r"^(?:the\s+)?(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|last|past|final|same|previous|fiscal)[\s-]+)*(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?P<year>\d{4}))?$")
+_HALF = re.compile(r"^(?:the\s+)?(?P<which>first|second)[\s-]+half(?:\s+of\s+(?P<year>\d{4}))?$")
+_SEASON = re.compile(r"^(?:(?P<shift>this|last|next|the|early|late)\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?$")
+_CLOCK = re.compile(r"^(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>a\.?m\.?|p\.?m\.?)?(?:\s+(?:est|edt|gmt|pst|pdt|local time))?$")
+_PART_OF_DAY = re.compile(r"^(?:(?P<day>this|yesterday|tomorrow|today|last|[a-z]+day)\s+)?(?P<part>morning|afternoon|evening|night)$")
+
+
+def normalize(text: str, *, anchor: dt.date, tense: str = "past") -> Normalized | None:
+    """The TIMEX3 type and value of ``text`` anchored on ``anchor``, or None when not understood."""
+    t = " ".join(text.lower().replace("’", "'").split()).strip(" .,;:")
+    t = re.sub(r"^(?:the\s+)?(?:same\s+)?(?:period|time|day|days|week)\s+of\s+", "", t) if t.startswith("the same") else t
+    for rule in (_lexical, _calendar, _relative, _part_of_year, _duration_or_set, _time_of_day):
+        found = rule(t, anchor, tense)
+        if found is not None:
+            return found
+    return None
+
+
+def _lexical(t: str, anchor: dt.date, tense: str) -> Normalized | None:
+    if t in {"today", "this day", "to-day"}:
+        return _date(anchor)
+    if t == "yesterday":
+        return _date(anchor - dt.timedelta(days=1))
+    if t == "tomorrow":
+        return _date(anchor + dt.timedelta(days=1))
+    if t in {"tonight", "this evening"}:
+        return Normalized("TIME", f"{anchor.isoformat()}T{'NI' if t == 'tonight' else 'EV'}", anchor, anchor, "day")
+    if t in PRESENT:
+        return Normalized("DATE", "PRESENT_REF", anchor, anchor, None)
+    if t in PAST:
+        return Normalized("DATE", "PAST_REF", None, anchor, None)
+    if t in FUTURE:
+        return Normalized("DATE", "FUTURE_REF", anchor, None, None)
+    if t in {"the weekend", "this weekend", "the week-end", "weekend"}:
+        year, week, _ = (anchor - dt.timedelta(days=2 if anchor.weekday() < 2 else 0)).isocalendar()
+        return Normalized("DATE", f"{year:04d}-W{week:02d}-WE", None, None, "weekend")
+    if t in {"the year", "the current year", "this year", "the latest year"}:
+        return _year(anchor.year)
+    if t in {"the month", "this month", "the current month"}:
+        return _month(anchor.year, anchor.month)
+    if t in {"this week", "the week", "the current week"}:
+        return _week(anchor)
+    for prefix, shift in (("earlier this ", 0), ("later this ", 0), ("late last ", -1), ("early last ", -1), ("earlier last ", -1), ("early next ", 1), ("late next ", 1), ("early this ", 0), ("late this ", 0)):
+        if t.startswith(prefix):
+            unit = t[len(prefix):]
+            return _shifted(unit, shift, anchor)
+    return None
+
+
+def _shifted(unit: str, shift: int, anchor: dt.date) -> Normalized | None:
+    if unit == "year":
+        return _year(anchor.year + shift)
+    if unit == "month":
+        moved = _shift_months(anchor, shift)
+        return _month(moved.year, moved.month)
+    if unit == "week":
+        return _week(anchor + dt.timedelta(weeks=shift))
+    if unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + shift
+        return _quarter(index // 4, index % 4 + 1)
+    if unit in {"day", "today"}:
+        return _date(anchor + dt.timedelta(days=shift))
+    if unit in {"decade"}:
+        decade = (anchor.year // 10 + shift)
+        return Normalized("DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade")
+    if unit in SEASONS:
+        return Normalized("DATE", f"{anchor.year + shift:04d}-{SEASONS[unit]}", None, None, "season")
+    if unit in WEEKDAYS:
+        day = _weekday(WEEKDAYS[unit], anchor, "past") + dt.timedelta(weeks=shift if shift > 0 else 0)
+        return _date(day if shift >= 0 else day - dt.timedelta(weeks=1 if day == anchor else 0))
+    return None
+
+
+def _calendar(t: str, anchor: dt.date, tense: str) -> Normalized | None:
+    for pattern in (_ISO, _NUMERIC):
+        found = pattern.match(t)
+        if found:
+            year = int(found.group("year"))
+            year = year + (1900 if year > 30 else 2000) if year < 100 else year
+            try:
+                return _date(dt.date(year, int(found.group("month")), int(found.group("day"))))
+            except ValueError:
+                return None
+    for pattern in (_CALENDAR_DATE, _DAY_MONTH):
+        found = pattern.match(t)
+        if found and found.group("month").rstrip(".") in MONTHS:
+            month = MONTHS[found.group("month").rstrip(".")]
+            day = int(found.group("day"))
+            year = int(found.group("year")) if found.group("year") else _resolve_year(month, day, anchor, tense)
+            try:
+                return _date(dt.date(year, month, day))
+            except ValueError:
+                return None
+    found = _MONTH_YEAR.match(t)
+    if found and found.group("month").rstrip(".") in MONTHS and found.group("month") not in {"may", "march"} | {"sun", "sat", "mar", "jun"}:
+        month = MONTHS[found.group("month").rstrip(".")]
+        year = int(found.group("year")) if found.group("year") else _resolve_year(month, None, anchor, tense)
+        return _month(year, month)
+    if found and found.group("month") in {"may", "march"} and found.group("year"):
+        return _month(int(found.group("year")), MONTHS[found.group("month")])
+    found = _YEAR.match(t)
+    if found:
+        return _year(int(found.group("year")))
+    found = _DECADE.match(t)
+    if found:
+        decade = int(found.group("decade"))
+        return Normalized("DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade")
+    day_name = t.removeprefix("last ").removeprefix("this ").removeprefix("next ").removeprefix("on ")
+    if day_name in WEEKDAYS:
+        if t.startswith("last "):
+            return _date(_weekday(WEEKDAYS[day_name], anchor - dt.timedelta(days=1), "past"))
+        if t.startswith("next "):
+            return _date(_weekday(WEEKDAYS[day_name], anchor + dt.timedelta(days=1), "future"))
+        return _date(_weekday(WEEKDAYS[day_name], anchor, tense))
+    found = _QUARTER.match(t)
+    if found:
+        which = (found.group("which") or "").strip()
+        current = (anchor.month - 1) // 3 + 1
+        if which in ORDINALS:
+            quarter = ORDINALS[which]
+            year = int(found.group("year")) if found.group("year") else anchor.year - (1 if quarter > current and tense != "future" else 0)
+        else:
+            # "the quarter", "the latest quarter": in a results story, the quarter just ended.
+            index = anchor.year * 4 + current - 1 - (0 if which == "current" else 1)
+            year, quarter = index // 4, index % 4 + 1
+        return _quarter(year, quarter)
+    found = _HALF.match(t)
+    if found:
+        year = int(found.group("year")) if found.group("year") else anchor.year
+        half = 1 if found.group("which") == "first" else 2
+        return Normalized("DATE", f"{year:04d}-H{half}", dt.date(year, 1 if half == 1 else 7, 1), dt.date(year, 6 if half == 1 else 12, 30 if half == 1 else 31), "half")
+    found = _SEASON.match(t)
+    if found:
+        shift = {"last": -1, "next": 1}.get(found.group("shift") or "", 0)
+        year = int(found.group("year")) if found.group("year") else anchor.year + shift
+        return Normalized("DATE", f"{year:04d}-{SEASONS[found.group('season')]}", None, None, "season")
+    return None
+
+
+def _relative(t: str, anchor: dt.date, tense: str) -> Normalized | None:
+    found = _RELATIVE.match(t)
+    if found:
+        shift_word = found.group("shift").removeprefix("the ")
+        unit = found.group("unit")
+        if unit in {"year", "month", "week", "quarter", "decade", "day"} | set(SEASONS) | set(WEEKDAYS):
+            if found.group("shift").startswith("the ") and shift_word in {"past", "last", "next", "coming"}:
+                return None  # "the past year" is a duration, handled below
+            shift = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(shift_word, 0)
+            return _shifted(unit, shift, anchor)
+    found = _UNIT_EARLIER.match(t)
+    if found and found.group("unit") in UNITS:
+        sign = 1 if found.group("direction") == "later" else -1
+        return _moved(1, found.group("unit"), sign, anchor)
+    found = _AGO.match(t)
+    if found:
+        number = parse_number(found.group("number"))
+        unit = found.group("unit").rstrip("s")
+        if isinstance(number, int) and unit in UNITS:
+            sign = 1 if found.group("direction") in {"later", "from now", "hence"} else -1
+            return _moved(number, unit, sign, anchor)
+        if number == "X" and unit in UNITS:
+            return Normalized("DATE", "PAST_REF" if found.group("direction") in {"ago", "earlier", "before"} else "FUTURE_REF")
+    if t in {"year-earlier", "year-ago", "a year-earlier", "the year-earlier", "the year-ago"}:
+        return _year(anchor.year - 1)
+    return None
+
+
+def _moved(number: int, unit: str, sign: int, anchor: dt.date) -> Normalized | None:
+    if unit == "year":
+        return _year(anchor.year + sign * number)
+    if unit == "month":
+        moved = _shift_months(anchor, sign * number)
+        return _month(moved.year, moved.month)
+    if unit == "week":
+        return _week(anchor + dt.timedelta(weeks=sign * number))
+    if unit == "day":
+        return _date(anchor + dt.timedelta(days=sign * number))
+    if unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + sign * number
+        return _quarter(index // 4, index % 4 + 1)
+    if unit == "decade":
+        decade = anchor.year // 10 + sign * number
+        return Normalized("DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade")
+    return None
+
+
+_PART_OF_YEAR = re.compile(
+    r"^(?:the\s+)?(?P<edge>first|last|final)\s+(?P<number>[\w-]+)\s+months\s+of\s+(?P<which>the year|this year|last year|(?:1[5-9]|20)\d{2})$"
+)
+
+
+def _part_of_year(t: str, anchor: dt.date, tense: str) -> Normalized | None:
+    """"the first five months of the year": a duration with its place in the calendar."""
+    found = _PART_OF_YEAR.match(t)
+    number = parse_number(found.group("number")) if found else None
+    if found is None or not isinstance(number, int) or not 1 <= number <= 12:
+        return None
+    which = found.group("which")
+    year = anchor.year - 1 if which == "last year" else int(which) if which[0].isdigit() else anchor.year
+    first_month = 1 if found.group("edge") == "first" else 13 - number
+    last_month = first_month + number - 1
+    end = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+    return Normalized("DURATION", f"P{number}M", dt.date(year, first_month, 1), end, "month")
+
+
+def _duration_or_set(t: str, anchor: dt.date, tense: str) -> Normalized | None:
+    if t in SETS:
+        return Normalized("SET", SETS[t])
+    found = re.match(r"^(?:every|each|per|a|an)\s+(?P<unit>[a-z]+)$", t)
+    if found and found.group("unit") in UNITS and not t.startswith(("a ", "an ")):
+        letter, is_time = UNITS[found.group("unit")]
+        return Normalized("SET", f"P{'T' if is_time else ''}1{letter}")
+    found = _DURATION.match(t)
+    if found:
+        unit = found.group("unit")
+        letter, is_time = UNITS[unit]
+        raw_number = (found.group("number") or "").strip()
+        if raw_number in MONTHS or raw_number in WEEKDAYS:
+            return None
+        if raw_number:
+            number = parse_number(raw_number)
+            if number is None:
+                return None
+        else:
+            number = "X" if t.endswith("s") and not t.endswith("ss") else 1
+        if unit == "quarter":
+            letter, number = "M", (number * 3 if isinstance(number, int) else "X")
+        if unit == "decade":
+            letter, number = "Y", (number * 10 if isinstance(number, int) else "X")
+        if unit == "century":
+            letter, number = "Y", (number * 100 if isinstance(number, int) else "X")
+        return Normalized("DURATION", f"P{'T' if is_time else ''}{number}{letter}")
+    return None
+
+
+def _time_of_day(t: str, anchor: dt.date, tense: str) -> Normalized | None:
+    found = _PART_OF_DAY.match(t)
+    if found:
+        day_word = found.group("day") or "this"
+        part = PARTS_OF_DAY[found.group("part")]
+        if day_word in {"this", "today"}:
+            day = anchor
+        elif day_word == "yesterday":
+            day = anchor - dt.timedelta(days=1)
+        elif day_word == "tomorrow":
+            day = anchor + dt.timedelta(days=1)
+        elif day_word == "last" and part == "NI":
+            day = anchor - dt.timedelta(days=1)
+        elif day_word in WEEKDAYS:
+            day = _weekday(WEEKDAYS[day_word], anchor, tense)
+        else:
+            return None
+        return Normalized("TIME", f"{day.isoformat()}T{part}", day, day, "part-of-day")
+    if t in {"noon", "midday"}:
+        return Normalized("TIME", f"{anchor.isoformat()}T12:00", anchor, anchor, "minute")
+    if t == "midnight":
+        return Normalized("TIME", f"{anchor.isoformat()}T24:00", anchor, anchor, "minute")
+    found = _CLOCK.match(t)
+    if found and (found.group("half") or found.group("minute")):
+        hour = int(found.group("hour"))
+        half = (found.group("half") or "").replace(".", "")
+        if half == "pm" and hour < 12:
+            hour += 12
+        if half == "am" and hour == 12:
+            hour = 0
+        minute = int(found.group("minute") or 0)
+        if hour > 24 or minute > 59:
+            return None
+        return Normalized("TIME", f"{anchor.isoformat()}T{hour:02d}:{minute:02d}", anchor, anchor, "minute")
+    return None
