@@ -7,6 +7,7 @@ value; precision over all predictions, recall over all gold expressions.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -14,6 +15,16 @@ from rashomon.eval.timeml import TimeMLDocument
 from rashomon.model import TimeExpression
 
 Tagger = Callable[[TimeMLDocument], tuple[TimeExpression, ...]]
+
+
+_WEEK = re.compile(r"-W0(\d)")
+
+
+def same_value(predicted: str | None, gold: str) -> bool:
+    """TIMEX3 values equal, counting 2000-W07 and 2000-W7 as the same week."""
+    if predicted is None:
+        return False
+    return _WEEK.sub(r"-W\1", predicted) == _WEEK.sub(r"-W\1", gold)
 
 
 def _f1(hits: int, predicted: int, gold: int) -> dict[str, float]:
@@ -42,7 +53,7 @@ def score_timeml(documents: Iterable[TimeMLDocument], tag: Tagger) -> dict[str, 
             counts["relaxed"] += 1
             counts["strict"] += found.start == gold.start and found.end == gold.end
             counts["type"] += found.type == gold.type
-            if found.value == gold.value:
+            if same_value(found.value, gold.value):
                 counts["value"] += 1
             else:
                 value_misses[f"{gold.type}"] += 1

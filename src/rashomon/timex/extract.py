@@ -17,14 +17,19 @@ from rashomon.timex.normalize import normalize
 
 _EXTRA = re.compile(
     r"\b(?:now|currently|recently|lately|nowadays|the future|daily|weekly|monthly|annually|quarterly|"
-    r"(?:first|second|third|fourth)-quarter|year-earlier|year-ago|"
+    r"(?:first|second|third|fourth)-quarter|year-earlier|year-ago|current|recent|the past|"
     r"(?:last|this|next) (?:week|month|year|quarter)|earlier this (?:week|month|year)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|afternoon|evening|night))?|"
     r"(?:this|yesterday|tomorrow) (?:morning|afternoon|evening)|tonight|today|yesterday|tomorrow)\b",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(r"(?:'s|’s|,)$")
-_NOT_TIMES = re.compile(r"^(?:\d+|one|two|three|first|second|third|fourth|fifth)$", re.IGNORECASE)
+# Bare small numbers and ordinals, ages ("6-year-old") and adjectives like "quarterly dividend" are not times.
+_NOT_TIMES = re.compile(r"^(?:\d{1,3}|one|two|three|first|second|third|fourth|fifth|.*\d[\s-]*(?:year|month|week|day)s?[\s-]old)$", re.IGNORECASE)
+# Words before a time that TimeML leaves outside the expression ("about 10:35 a.m.", "only five hours").
+_LEADING = re.compile(r"^(?:about|around|approximately|roughly|only|just|as long as|as early as|as late as|as of|by|until|since|later|earlier|the day|at)\s+", re.IGNORECASE)
+_CALENDAR_AFTER_THE = re.compile(r"^the\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
+_RANGE = re.compile(r"^(?:between\s+|from\s+)?(?P<first>.+?)\s+(?:and|to|through|-)\s+(?P<second>.+)$", re.IGNORECASE)
 # A month name alone is a date only when it looks like one ("in May"), never "may" or "march" as words.
 _WORD_MONTHS = {"may", "march"}
 
@@ -40,7 +45,7 @@ def tense_of(span: Span) -> str:
         token = token.head
     auxiliaries = [child for child in token.children if child.dep_ in {"aux", "auxpass"}]
     words = {child.lower_ for child in auxiliaries}
-    if words & {"will", "shall", "'ll", "wo"} or token.lower_ in {"will", "shall"}:
+    if words & {"will", "shall", "'ll", "wo", "would"} or token.lower_ in {"will", "shall"}:
         return "future"
     if any(child.lower_ == "going" for child in auxiliaries):
         return "future"
@@ -64,29 +69,57 @@ def _candidates(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda span: span.start_char)
 
 
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text[start:end]
+    for pattern in (_LEADING, _CALENDAR_AFTER_THE):
+        while True:
+            found = pattern.match(text)
+            if not found:
+                break
+            start += found.end()
+            text = doc.text[start:end]
+    trailing = _TRAILING.search(text)
+    if trailing:
+        end -= len(trailing.group())
+    return start, end
+
+
+def _pieces(doc: Doc, span: Span) -> list[tuple[int, int]]:
+    """A span, or the two ends of a range ("between 1994 and 1997") as separate expressions."""
+    start, end = _trim(doc, span.start_char, span.end_char)
+    found = _RANGE.match(doc.text[start:end])
+    if found and re.search(r"\d", found.group("first")) and re.search(r"\d", found.group("second")):
+        first_start = start + found.start("first")
+        second_start = start + found.start("second")
+        return [(first_start, start + found.end("first")), (second_start, start + found.end("second"))]
+    return [(start, end)]
+
+
 def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpression, ...]:
     """Temporal expressions of ``doc`` with TIMEX3 values; values need an anchor (publication date)."""
     found = []
     for span in _candidates(doc):
-        text = _TRAILING.sub("", span.text.strip())
-        if not text or _NOT_TIMES.match(text) or (text.lower() in _WORD_MONTHS and span.label_ != "DATE"):
-            continue
-        start = span.start_char + (len(span.text) - len(span.text.lstrip()))
-        end = start + len(text)
-        value = normalize(text, anchor=anchor, tense=tense_of(span)) if anchor is not None else None
-        interval = None
-        if value is not None and value.start is not None and value.end is not None:
-            interval = (value.start.isoformat(), value.end.isoformat())
-        found.append(
-            TimeExpression(
-                start=start,
-                end=end,
-                text=text,
-                type=value.type if value is not None else ("TIME" if span.label_ == "TIME" else "DATE"),
-                value=value.value if value is not None else None,
-                interval=interval,
-                granularity=value.granularity if value is not None else None,
-                anchored_on=anchor.isoformat() if anchor is not None and value is not None else None,
+        tense = tense_of(span)
+        for start, end in _pieces(doc, span):
+            text = doc.text[start:end].strip()
+            if not text or _NOT_TIMES.match(text) or (text.lower() in _WORD_MONTHS and span.label_ != "DATE"):
+                continue
+            if span.root.dep_ == "amod" and text.lower() in {"quarterly", "annual", "daily", "weekly", "monthly"}:
+                continue  # "a quarterly dividend" describes, it does not date
+            value = normalize(text, anchor=anchor, tense=tense) if anchor is not None else None
+            interval = None
+            if value is not None and value.start is not None and value.end is not None:
+                interval = (value.start.isoformat(), value.end.isoformat())
+            found.append(
+                TimeExpression(
+                    start=start,
+                    end=start + len(text),
+                    text=text,
+                    type=value.type if value is not None else ("TIME" if span.label_ == "TIME" else "DATE"),
+                    value=value.value if value is not None else None,
+                    interval=interval,
+                    granularity=value.granularity if value is not None else None,
+                    anchored_on=anchor.isoformat() if anchor is not None and value is not None else None,
+                )
             )
-        )
     return tuple(found)

@@ -75,22 +75,25 @@ def _week(day: dt.date) -> Normalized:
 
 
 def _resolve_year(month: int, day: int | None, anchor: dt.date, tense: str) -> int:
-    """The year of a date given without one, by the tense of its clause."""
-    candidate = dt.date(anchor.year, month, min(day or 1, calendar.monthrange(anchor.year, month)[1]))
+    """The year of a date given without one: by the tense of its clause, else the nearest."""
+    def on(year: int) -> dt.date:
+        return dt.date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+
+    candidate = on(anchor.year)
     if tense == "past" and candidate > anchor + dt.timedelta(days=1):
         return anchor.year - 1
-    if tense == "future" and candidate < anchor - dt.timedelta(days=1):
+    if tense == "future" and candidate < anchor - dt.timedelta(days=1 if day else 31):
         return anchor.year + 1
+    if tense == "present":
+        return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda year: abs((on(year) - anchor).days))
     return anchor.year
 
 
 def _weekday(index: int, anchor: dt.date, tense: str) -> dt.date:
-    delta = (anchor.weekday() - index) % 7
-    if tense == "future":
+    """Past tense: the latest such day up to the anchor; otherwise the next one from it."""
+    if tense in {"future", "present"}:
         return anchor + dt.timedelta(days=(index - anchor.weekday()) % 7)
-    if tense == "present" and delta > 3:
-        return anchor + dt.timedelta(days=7 - delta)
-    return anchor - dt.timedelta(days=delta)
+    return anchor - dt.timedelta(days=(anchor.weekday() - index) % 7)
 
 
 _CALENDAR_DATE = re.compile(
@@ -217,6 +220,16 @@ def _calendar(t: str, anchor: dt.date, tense: str) -> Normalized | None:
     if found:
         decade = int(found.group("decade"))
         return Normalized("DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade")
+    for shift_word, shift in (("last ", -1), ("next ", 1), ("this ", 0)):
+        month_word = t.removeprefix(shift_word)
+        if t.startswith(shift_word) and month_word in MONTHS:
+            month = MONTHS[month_word]
+            year = anchor.year
+            if shift < 0 and month >= anchor.month:
+                year -= 1
+            if shift > 0 and month <= anchor.month:
+                year += 1
+            return _month(year, month)
     day_name = t.removeprefix("last ").removeprefix("this ").removeprefix("next ").removeprefix("on ")
     if day_name in WEEKDAYS:
         if t.startswith("last "):
@@ -367,6 +380,14 @@ def _time_of_day(t: str, anchor: dt.date, tense: str) -> Normalized | None:
         return Normalized("TIME", f"{anchor.isoformat()}T12:00", anchor, anchor, "minute")
     if t == "midnight":
         return Normalized("TIME", f"{anchor.isoformat()}T24:00", anchor, anchor, "minute")
+    with_day = re.match(r"^(?P<clock>.+?)\s+(?:on\s+)?(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", t) or re.match(
+        r"^(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:,|\s+at)?\s+(?P<clock>.+)$", t
+    )
+    if with_day:
+        day = _weekday(WEEKDAYS[with_day.group("day")], anchor, tense)
+        clock = _time_of_day(with_day.group("clock"), day, tense)
+        if clock is not None:
+            return clock
     found = _CLOCK.match(t)
     if found and (found.group("half") or found.group("minute")):
         hour = int(found.group("hour"))
