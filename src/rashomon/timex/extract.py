@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from rashomon.model import TimeExpression
-from rashomon.timex.normalize import normalize
+from rashomon.timex.normalize import Normalized, normalize
 
 _EXTRA = re.compile(
     r"\b(?:now|currently|recently|lately|nowadays|the future|daily|weekly|monthly|annually|quarterly|"
@@ -88,16 +88,30 @@ def _pieces(doc: Doc, span: Span) -> list[tuple[int, int]]:
     """A span, or the two ends of a range ("between 1994 and 1997") as separate expressions."""
     start, end = _trim(doc, span.start_char, span.end_char)
     found = _RANGE.match(doc.text[start:end])
-    if found and re.search(r"\d", found.group("first")) and re.search(r"\d", found.group("second")):
+    anchor = dt.date(2000, 6, 15)  # only to test that both ends read as times
+    if found and normalize(found.group("first"), anchor=anchor) and normalize(found.group("second"), anchor=anchor):
         first_start = start + found.start("first")
         second_start = start + found.start("second")
         return [(first_start, start + found.end("first")), (second_start, start + found.end("second"))]
     return [(start, end)]
 
 
+_ANAPHORIC = re.compile(r"^(?:earlier |later )?(?:that|the same) (?P<unit>day|week|month|year)$", re.IGNORECASE)
+
+
+def _from_reference(text: str, reference: TimeExpression | None) -> str | None:
+    """"that year", "later that day": the unit of the last full date the article gave."""
+    found = _ANAPHORIC.match(text)
+    if found is None or reference is None or reference.value is None or not re.match(r"^\d{4}", reference.value):
+        return None
+    size = {"day": 10, "week": 10, "month": 7, "year": 4}[found.group("unit").lower()]
+    return reference.value[:size] if len(reference.value) >= size else None
+
+
 def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpression, ...]:
     """Temporal expressions of ``doc`` with TIMEX3 values; values need an anchor (publication date)."""
-    found = []
+    found: list[TimeExpression] = []
+    reference: TimeExpression | None = None
     for span in _candidates(doc):
         tense = tense_of(span)
         for start, end in _pieces(doc, span):
@@ -107,6 +121,9 @@ def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpression, ...
             if span.root.dep_ == "amod" and text.lower() in {"quarterly", "annual", "daily", "weekly", "monthly"}:
                 continue  # "a quarterly dividend" describes, it does not date
             value = normalize(text, anchor=anchor, tense=tense) if anchor is not None else None
+            anaphoric = _from_reference(text, reference)
+            if anaphoric is not None:
+                value = Normalized("DATE", anaphoric)
             interval = None
             if value is not None and value.start is not None and value.end is not None:
                 interval = (value.start.isoformat(), value.end.isoformat())
@@ -122,4 +139,6 @@ def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpression, ...
                     anchored_on=anchor.isoformat() if anchor is not None and value is not None else None,
                 )
             )
+            if value is not None and re.match(r"^\d{4}-\d{2}-\d{2}$", value.value) and value.value != (anchor.isoformat() if anchor else None):
+                reference = found[-1]
     return tuple(found)

@@ -124,10 +124,55 @@ def normalize(text: str, *, anchor: dt.date, tense: str = "past") -> Normalized 
     """The TIMEX3 type and value of ``text`` anchored on ``anchor``, or None when not understood."""
     t = " ".join(text.lower().replace("’", "'").split()).strip(" .,;:")
     t = re.sub(r"^(?:the\s+)?(?:same\s+)?(?:period|time|day|days|week)\s+of\s+", "", t) if t.startswith("the same") else t
-    for rule in (_lexical, _calendar, _relative, _part_of_year, _duration_or_set, _time_of_day):
+    for rule in (_lexical, _reporting_period, _calendar, _relative, _part_of_year, _duration_or_set, _time_of_day):
         found = rule(t, anchor, tense)
         if found is not None:
             return found
+    return None
+
+
+_ENDED = re.compile(
+    r"^(?:the|its|their|a)?\s*(?:fiscal[\s-]+)?(?:(?P<which>first|second|third|fourth|latest|fiscal-first|fiscal-second|fiscal-third|fiscal-fourth)[\s-]+)?(?:fiscal[\s-]+)?"
+    r"(?P<unit>quarter|year|half|six months|nine months|three months)\s+(?:ended|ending|that ended|to)\s+(?P<date>.+)$"
+)
+_WRITTEN_YEAR = re.compile(r"^(?:the year\s+)?(?P<words>(?:nineteen|twenty|two thousand)[\w\s-]*)$")
+
+
+def _reporting_period(t: str, anchor: dt.date, tense: str) -> Normalized | None:
+    """Company results: "the quarter ended Sept. 30", "the year-earlier quarter", "recent months"."""
+    found = _ENDED.match(t)
+    if found:
+        end = _calendar(found.group("date"), anchor, "past") or _lexical(found.group("date"), anchor, "past")
+        if end is None or end.end is None:
+            return None
+        day = end.end
+        unit = found.group("unit")
+        if unit == "quarter":
+            return _quarter(day.year, (day.month - 1) // 3 + 1)
+        if unit == "year":
+            return _year(day.year)
+        months = {"half": 6, "six months": 6, "nine months": 9, "three months": 3}[unit]
+        return Normalized("DURATION", f"P{months}M")
+    if t in {"year-end", "year end", "the year-end", "the end of the year", "the fiscal year", "fiscal year", "this fiscal year", "the current fiscal year"}:
+        return _year(anchor.year)
+    if re.match(r"^(?:the\s+)?(?:year-earlier|year-ago|year earlier|year ago)(?:\s+(?:third|fourth|first|second))?\s+(?:quarter|period)$", t):
+        index = anchor.year * 4 + (anchor.month - 1) // 3 - 1 - 4
+        return _quarter(index // 4, index % 4 + 1)
+    found = re.match(r"^(?:in\s+)?recent\s+(?P<unit>year|month|week|day|quarter|decade)s$", t)
+    if found:
+        letter = {"quarter": "M", "decade": "Y"}.get(found.group("unit"), UNITS[found.group("unit")][0])
+        return Normalized("DURATION", f"PX{letter}")
+    found = _WRITTEN_YEAR.match(t)
+    if found:
+        words = found.group("words").replace("-", " ").split()
+        if words[:1] == ["nineteen"] and len(words) > 1:
+            rest = parse_number(" ".join(words[1:]))
+            if isinstance(rest, int) and rest < 100:
+                return _year(1900 + rest)
+        if words[:2] == ["two", "thousand"]:
+            rest = parse_number(" ".join(words[2:])) if len(words) > 2 else 0
+            if isinstance(rest, int) and rest < 100:
+                return _year(2000 + rest)
     return None
 
 
@@ -207,12 +252,10 @@ def _calendar(t: str, anchor: dt.date, tense: str) -> Normalized | None:
             except ValueError:
                 return None
     found = _MONTH_YEAR.match(t)
-    if found and found.group("month").rstrip(".") in MONTHS and found.group("month") not in {"may", "march"} | {"sun", "sat", "mar", "jun"}:
+    if found and found.group("month").rstrip(".") in MONTHS and found.group("month") not in {"sun", "sat"}:
         month = MONTHS[found.group("month").rstrip(".")]
         year = int(found.group("year")) if found.group("year") else _resolve_year(month, None, anchor, tense)
         return _month(year, month)
-    if found and found.group("month") in {"may", "march"} and found.group("year"):
-        return _month(int(found.group("year")), MONTHS[found.group("month")])
     found = _YEAR.match(t)
     if found:
         return _year(int(found.group("year")))
