@@ -30,10 +30,12 @@ typecheck: $(STAMP)
 # Score the external suites in ../shared/eval and record the scores in the repo.
 eval: $(STAMP)
 	$(BIN)/rashomon eval events --write eval/results/events.json --check eval/floors.json
+	$(BIN)/rashomon eval time --write eval/results/time.json --check eval/floors.json
 
 # CI's gate: fail when a score drops below its pinned floor (floors only ever go up).
 eval-gate: $(STAMP)
 	$(BIN)/rashomon eval events --check eval/floors.json
+	$(BIN)/rashomon eval time --check eval/floors.json
 
 bench: $(STAMP)
 	$(BIN)/rashomon bench --corpus ../shared/corpora/reuters21578/reuters21578.jsonl --limit 2000

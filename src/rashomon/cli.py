@@ -19,6 +19,21 @@ from rashomon.model import Problem
 EXIT_OK, EXIT_SOME_FAILED, EXIT_ERROR = 0, 1, 2
 
 
+def _run_events(shared: Path, engine: object) -> dict[str, object]:
+    from rashomon.eval.runner import event_scores
+
+    return event_scores(shared, engine)
+
+
+def _run_time(shared: Path, engine: object) -> dict[str, object]:
+    from rashomon.eval.runner import time_scores
+
+    return time_scores(shared, engine)
+
+
+SUITES_RUN = {"events": _run_events, "time": _run_time}
+
+
 def _add_field_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("JSONL/CSV fields (default: the usual names)")
     for role in ("text", "title", "published", "outlet", "url", "id", "byline", "tags"):
@@ -192,6 +207,12 @@ def _event_filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     )  # fmt: skip
 
 
+def _day(value: str | None):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    return dt.date.fromisoformat(value) if value else None
+
+
 def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.jsonout import event_json
 
@@ -257,12 +278,13 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from rashomon.eval.runner import check_floors, event_scores, format_scores
+    from rashomon.eval.runner import SUITES, check_floors, format_scores
 
     shared = Path(args.shared)
-    if not (shared / "eval" / "events").is_dir():
-        raise RashomonError(f"{shared}/eval/events not found; pass --shared DIR (the shared data folder)")
-    scores = event_scores(shared, _engine(settings))
+    folder = SUITES[args.suite]
+    if not (shared / "eval" / folder).is_dir():
+        raise RashomonError(f"{shared}/eval/{folder} not found; pass --shared DIR (the shared data folder)")
+    scores = SUITES_RUN[args.suite](shared, _engine(settings))
     print(format_scores(scores))
     if args.write:
         target = Path(args.write)
@@ -400,7 +422,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(run=cmd_export)
 
     evaluate = commands.add_parser("eval", help="score extraction on the external test suites")
-    evaluate.add_argument("suite", choices=["events"])
+    evaluate.add_argument("suite", choices=["events", "time"])
     evaluate.add_argument(
         "--shared", default="../shared", metavar="DIR", help="the shared data folder (default ../shared)"
     )

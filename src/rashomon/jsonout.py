@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from rashomon.model import Actor, Annotation, Article, CorpusEntity, DocEntity, Event, EventAnchor, Problem
+import datetime as dt
+
+from rashomon.model import (
+    Actor,
+    Annotation,
+    Article,
+    CorpusEntity,
+    DocEntity,
+    Event,
+    EventAnchor,
+    Problem,
+    TimeExpression,
+)
 
 
 def _mention_json(entity: DocEntity) -> list[dict[str, object]]:
@@ -40,7 +52,8 @@ def annotation_json(annotation: Annotation) -> dict[str, object]:
             }
             for entity in annotation.entities
         ],
-        "events": [event_json(event) for event in annotation.events],
+        "events": [event_json(event, published=article.published) for event in annotation.events],
+        "times": [time_json(item) for item in annotation.times],
         "sentences": [{"start": span.start, "end": span.end} for span in annotation.sentences],
         "boilerplate": [{"kind": block.kind, "text": block.text} for block in article.boilerplate],
         "listed_sources": None if article.listed_sources is None else list(article.listed_sources),
@@ -96,8 +109,32 @@ def _anchor_json(anchor: EventAnchor | None) -> dict[str, object] | None:
     return {"text": anchor.text, "start": anchor.start, "end": anchor.end, "entity": anchor.entity}
 
 
-def event_json(event: Event) -> dict[str, object]:
+def time_json(item: TimeExpression) -> dict[str, object]:
+    """One temporal expression of the ``analyze`` object."""
+    return {
+        "start": item.start,
+        "end": item.end,
+        "text": item.text,
+        "type": item.type,
+        "value": item.value,
+        "interval": list(item.interval) if item.interval else None,
+        "granularity": item.granularity,
+        "anchored_on": item.anchored_on,
+    }
+
+
+def _event_date(event: Event, published: dt.date | None) -> tuple[dict[str, object] | None, str]:
+    if event.date is not None:
+        date = {"text": event.date.text, "start": event.date.start, "end": event.date.end, "value": event.date.value}
+        return date, "sentence"
+    if published is not None:
+        return {"text": None, "start": None, "end": None, "value": published.isoformat()}, "published"
+    return None, "unresolved"
+
+
+def event_json(event: Event, *, published: dt.date | None = None) -> dict[str, object]:
     """One event of the ``analyze`` object (docs/analyze-json.md)."""
+    date, date_source = _event_date(event, published)
     return {
         "id": event.id,
         "type": event.type,
@@ -115,6 +152,6 @@ def event_json(event: Event) -> dict[str, object]:
         "sentence": {"start": event.sentence.start, "end": event.sentence.end},
         "place": _anchor_json(event.place),
         "place_source": "sentence" if event.place else "unresolved",
-        "date": _anchor_json(event.date),
-        "date_source": "sentence" if event.date else "unresolved",
+        "date": date,
+        "date_source": date_source,
     }

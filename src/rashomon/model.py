@@ -126,6 +126,7 @@ class EventAnchor:
     end: int
     text: str
     entity: str | None = None
+    value: str | None = None
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from rashomon.eval.events import load_petrarch, load_plover_gold, score_petrarch
 from rashomon.model import Event
 
 EVENT_SUITE = "events"
+TIME_SUITE = "time"
+SUITES = {EVENT_SUITE: "events", TIME_SUITE: "time"}  # suite -> folder under ../shared/eval
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,32 @@ def event_scores(shared: Path, engine: object) -> dict[str, object]:
     }
 
 
+def time_scores(shared: Path, engine: object) -> dict[str, object]:
+    """Temporal expressions on TBAQ (TimeBank + AQUAINT), TempEval-3 style."""
+    from rashomon.eval.time import score_timeml
+    from rashomon.eval.timeml import read_timeml
+    from rashomon.timex.extract import find_times
+
+    pipeline = engine.pipeline  # type: ignore[attr-defined]
+    paths = sorted((shared / "eval" / "time" / "TBAQ-cleaned").glob("*/*.tml"))
+    documents = [read_timeml(path) for path in paths]
+    return {
+        "suite": TIME_SUITE,
+        "rashomon": __version__,
+        "model": f"{pipeline.provenance.model_name} {pipeline.provenance.model_version}",
+        "python": platform.python_version(),
+        "tbaq": score_timeml(
+            documents, lambda document: find_times(pipeline.nlp(document.text), anchor=document.creation)
+        ),
+    }
+
+
 def flatten(scores: dict[str, object], prefix: str = "") -> dict[str, float]:
     """``{"plover_gsr.type_accuracy": 0.84, ...}`` for every numeric leaf except counts and per-type rows."""
     flat: dict[str, float] = {}
     for key, value in scores.items():
         name = f"{prefix}{key}"
-        if isinstance(value, dict) and key not in {"per_type", "confusions"}:
+        if isinstance(value, dict) and key not in {"per_type", "confusions", "value_misses_by_gold_type"}:
             flat.update(flatten(value, f"{name}."))
         elif isinstance(value, float):
             flat[name] = value
@@ -73,6 +95,14 @@ def check_floors(scores: dict[str, object], floors_path: Path) -> list[FloorBrea
 
 
 def format_scores(scores: dict[str, object]) -> str:
+    if scores["suite"] == TIME_SUITE:
+        tbaq = scores["tbaq"]
+        assert isinstance(tbaq, dict)
+        return (
+            f"TBAQ ({tbaq['documents']} documents, {tbaq['gold']} TIMEX3): "
+            f"strict F1 {tbaq['strict']['f1']:.3f}, relaxed F1 {tbaq['relaxed']['f1']:.3f}, "
+            f"value F1 {tbaq['value']['f1']:.3f}, type accuracy {tbaq['type_accuracy']:.3f}"
+        )
     plover = scores["plover_gsr"]
     petrarch = scores["petrarch2_validation"]
     assert isinstance(plover, dict) and isinstance(petrarch, dict)

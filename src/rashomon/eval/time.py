@@ -44,7 +44,8 @@ def score_timeml(documents: Iterable[TimeMLDocument], tag: Tagger) -> dict[str, 
         used: set[int] = set()
         for gold in document.timexes:
             match = next(
-                (i for i, p in enumerate(predicted) if i not in used and p.start < gold.end and gold.start < p.end), None
+                (i for i, p in enumerate(predicted) if i not in used and p.start < gold.end and gold.start < p.end),
+                None,
             )
             if match is None:
                 continue

@@ -43,7 +43,6 @@ def read_timeml(path: Path) -> TimeMLDocument:
 
     def walk(element: ElementTree.Element) -> None:
         if element.text:
-            start = sum(len(p) for p in parts)
             parts.append(element.text)
         for child in element:
             before = sum(len(p) for p in parts)

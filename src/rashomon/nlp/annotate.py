@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rashomon.entities.resolve import resolve_entities
 from rashomon.entities.tables import EntityTables
 from rashomon.events.coder import EventCoder
-from rashomon.model import Annotation, Article, TextSpan
+from rashomon.model import Annotation, Article, Event, TextSpan, TimeExpression
 from rashomon.nlp.pipeline import NlpPipeline
+from rashomon.timex.extract import find_times
 
 
 @dataclass
@@ -43,9 +44,29 @@ def annotate_articles(
         if stopwatch is not None:
             stopwatch.add("entities", started)
         started = time.perf_counter()
+        times = find_times(doc, anchor=article.published)
+        if stopwatch is not None:
+            stopwatch.add("times", started)
+        started = time.perf_counter()
         events = coder.code(doc, entities, article_id=article.id) if coder is not None else ()
+        events = tuple(_dated(event, times) for event in events)
         if stopwatch is not None:
             stopwatch.add("events", started)
         yield Annotation(
-            article=article, sentences=sentences, entities=entities, provenance=pipeline.provenance, events=events
+            article=article,
+            sentences=sentences,
+            entities=entities,
+            provenance=pipeline.provenance,
+            events=events,
+            times=times,
         )
+
+
+def _dated(event: Event, times: tuple[TimeExpression, ...]) -> Event:
+    """Give the event's own date expression its normalised value."""
+    if event.date is None:
+        return event
+    match = next((t for t in times if t.start < event.date.end and event.date.start < t.end), None)
+    if match is None or match.value is None:
+        return event
+    return replace(event, date=replace(event.date, value=match.value))

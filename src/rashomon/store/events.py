@@ -58,9 +58,10 @@ def insert_events(
                 place.text if place else None, corpus_ids.get(place.entity, place.entity) if place and place.entity else None,
                 place.start if place else None, place.end if place else None,
                 date.text if date else None, date.start if date else None, date.end if date else None,
+                date.value if date else None,
             )
         )  # fmt: skip
-    db.executemany(f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * 38)})", rows)
+    db.executemany(f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * 39)})", rows)
 
 
 def _actor(row: sqlite3.Row, prefix: str) -> Actor | None:
@@ -77,7 +78,8 @@ def _anchor(row: sqlite3.Row, prefix: str) -> EventAnchor | None:
     if row[f"{prefix}_text"] is None:
         return None
     entity = row["place_entity"] if prefix == "place" else None
-    return EventAnchor(row[f"{prefix}_start"], row[f"{prefix}_end"], row[f"{prefix}_text"], entity)
+    value = row["date_value"] if prefix == "date" else None
+    return EventAnchor(row[f"{prefix}_start"], row[f"{prefix}_end"], row[f"{prefix}_text"], entity, value)
 
 
 def read_events(db: sqlite3.Connection, where: EventFilter) -> list[StoredEvent]:

@@ -150,6 +150,24 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX events_target_entity ON events(target_entity);
     CREATE INDEX events_countries ON events(source_country, target_country);
     """,
+    # 3: temporal expressions and event date values (issue 4)
+    """
+    CREATE TABLE times (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        value TEXT,
+        interval_start TEXT,
+        interval_end TEXT,
+        granularity TEXT,
+        anchored_on TEXT,
+        PRIMARY KEY (article_id, start, end)
+    );
+    CREATE INDEX times_interval ON times(interval_start, interval_end);
+    ALTER TABLE events ADD COLUMN date_value TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

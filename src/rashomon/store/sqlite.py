@@ -191,6 +191,23 @@ class Store:
             "INSERT INTO sentences VALUES (?,?,?,?)",
             [(article.id, index, span.start, span.end) for index, span in enumerate(annotation.sentences)],
         )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO times VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    article.id,
+                    t.start,
+                    t.end,
+                    t.text,
+                    t.type,
+                    t.value,
+                    *(t.interval or (None, None)),
+                    t.granularity,
+                    t.anchored_on,
+                )
+                for t in annotation.times
+            ],
+        )
 
     def insert_signature(self, article_id: str, signature: Signature) -> None:
         self._db.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", (article_id, signature.to_bytes()))
@@ -261,7 +278,7 @@ class Store:
     # --- reads for the surfaces --------------------------------------------
 
     def count(self, table: str) -> int:
-        if table not in {"articles", "entities", "mentions", "sources", "failures", "events"}:
+        if table not in {"articles", "entities", "mentions", "sources", "failures", "events", "times"}:
             raise ValueError(table)
         return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 

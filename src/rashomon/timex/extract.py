@@ -25,10 +25,18 @@ _EXTRA = re.compile(
 )
 _TRAILING = re.compile(r"(?:'s|’s|,)$")
 # Bare small numbers and ordinals, ages ("6-year-old") and adjectives like "quarterly dividend" are not times.
-_NOT_TIMES = re.compile(r"^(?:\d{1,3}|one|two|three|first|second|third|fourth|fifth|.*\d[\s-]*(?:year|month|week|day)s?[\s-]old)$", re.IGNORECASE)
+_NOT_TIMES = re.compile(
+    r"^(?:\d{1,3}|one|two|three|first|second|third|fourth|fifth|.*\d[\s-]*(?:year|month|week|day)s?[\s-]old)$",
+    re.IGNORECASE,
+)
 # Words before a time that TimeML leaves outside the expression ("about 10:35 a.m.", "only five hours").
-_LEADING = re.compile(r"^(?:about|around|approximately|roughly|only|just|as long as|as early as|as late as|as of|by|until|since|later|earlier|the day|at)\s+", re.IGNORECASE)
-_CALENDAR_AFTER_THE = re.compile(r"^the\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
+_LEADING = re.compile(
+    r"^(?:about|around|approximately|roughly|only|just|as long as|as early as|as late as|as of|by|until|since|later|earlier|the day|at)\s+",
+    re.IGNORECASE,
+)
+_CALENDAR_AFTER_THE = re.compile(
+    r"^the\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.IGNORECASE
+)
 _RANGE = re.compile(r"^(?:between\s+|from\s+)?(?P<first>.+?)\s+(?:and|to|through|-)\s+(?P<second>.+)$", re.IGNORECASE)
 # A month name alone is a date only when it looks like one ("in May"), never "may" or "march" as words.
 _WORD_MONTHS = {"may", "march"}
@@ -50,7 +58,7 @@ def tense_of(span: Span) -> str:
     if any(child.lower_ == "going" for child in auxiliaries):
         return "future"
     for item in [token, *auxiliaries]:
-        tense = item.morph.get("Tense")
+        tense = item.morph.get("Tense", [])
         if tense:
             return "past" if tense[0] == "Past" else "present"
     return "past"
@@ -96,11 +104,13 @@ def _pieces(doc: Doc, span: Span) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
+_YEAR_BACK = re.compile(r"^(?:a |the )?year[\s-](?:earlier|ago|before)$", re.IGNORECASE)
+_QUARTER_VALUE = re.compile(r"^(?P<year>\d{4})-Q(?P<quarter>[1-4])$")
 _ANAPHORIC = re.compile(r"^(?:earlier |later )?(?:that|the same) (?P<unit>day|week|month|year)$", re.IGNORECASE)
 
 
 def _from_reference(text: str, reference: TimeExpression | None) -> str | None:
-    """"that year", "later that day": the unit of the last full date the article gave."""
+    """ "that year", "later that day": the unit of the last full date the article gave."""
     found = _ANAPHORIC.match(text)
     if found is None or reference is None or reference.value is None or not re.match(r"^\d{4}", reference.value):
         return None
@@ -108,10 +118,40 @@ def _from_reference(text: str, reference: TimeExpression | None) -> str | None:
     return reference.value[:size] if len(reference.value) >= size else None
 
 
+_EXPLICIT_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
+_THE_YEAR = re.compile(r"\b(?:the|this) year\b", re.IGNORECASE)
+_UNANCHORED = dt.date(2000, 7, 1)
+
+
+def _value(
+    text: str, anchor: dt.date | None, tense: str, reference_year: int | None
+) -> tuple[Normalized | None, str | None]:
+    """The value and what it was anchored on.
+
+    Without a publication date, only what needs no anchor is normalised: expressions with their own
+    year, durations and sets; "the year" takes the last year the text named ("the first five months
+    of the year" after "since the beginning of 2025").
+    """
+    if anchor is not None:
+        return normalize(text, anchor=anchor, tense=tense), anchor.isoformat()
+    if reference_year is not None and _THE_YEAR.search(text):
+        return normalize(
+            text, anchor=dt.date(reference_year, 7, 1), tense=tense
+        ), f"{reference_year} (named earlier in the text)"
+    value = normalize(text, anchor=_UNANCHORED, tense=tense)
+    if value is not None and (
+        value.type in {"DURATION", "SET"} or value.value.endswith("_REF") or _EXPLICIT_YEAR.search(text)
+    ):
+        return value, None
+    return None, None
+
+
 def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpression, ...]:
     """Temporal expressions of ``doc`` with TIMEX3 values; values need an anchor (publication date)."""
     found: list[TimeExpression] = []
     reference: TimeExpression | None = None
+    quarter: re.Match[str] | None = None  # results stories compare a quarter with the year-earlier one
+    reference_year: int | None = None
     for span in _candidates(doc):
         tense = tense_of(span)
         for start, end in _pieces(doc, span):
@@ -120,10 +160,12 @@ def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpression, ...
                 continue
             if span.root.dep_ == "amod" and text.lower() in {"quarterly", "annual", "daily", "weekly", "monthly"}:
                 continue  # "a quarterly dividend" describes, it does not date
-            value = normalize(text, anchor=anchor, tense=tense) if anchor is not None else None
+            value, anchored_on = _value(text, anchor, tense, reference_year)
             anaphoric = _from_reference(text, reference)
             if anaphoric is not None:
                 value = Normalized("DATE", anaphoric)
+            elif quarter is not None and _YEAR_BACK.match(text):
+                value = Normalized("DATE", f"{int(quarter.group('year')) - 1:04d}-Q{quarter.group('quarter')}")
             interval = None
             if value is not None and value.start is not None and value.end is not None:
                 interval = (value.start.isoformat(), value.end.isoformat())
@@ -136,9 +178,18 @@ def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpression, ...
                     value=value.value if value is not None else None,
                     interval=interval,
                     granularity=value.granularity if value is not None else None,
-                    anchored_on=anchor.isoformat() if anchor is not None and value is not None else None,
+                    anchored_on=anchored_on if value is not None else None,
                 )
             )
-            if value is not None and re.match(r"^\d{4}-\d{2}-\d{2}$", value.value) and value.value != (anchor.isoformat() if anchor else None):
+            if (
+                value is not None
+                and re.match(r"^\d{4}-\d{2}-\d{2}$", value.value)
+                and value.value != (anchor.isoformat() if anchor else None)
+            ):
                 reference = found[-1]
+            year = _EXPLICIT_YEAR.search(text)
+            if year:
+                reference_year = int(year.group())
+            if value is not None and _QUARTER_VALUE.match(value.value) and not _YEAR_BACK.match(text):
+                quarter = _QUARTER_VALUE.match(value.value)
     return tuple(found)

@@ -27,10 +27,31 @@ UNITS = {
     "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
 }  # fmt: skip
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-PRESENT = {"now", "currently", "current", "present", "at present", "nowadays", "the moment", "at the moment", "these days", "today's"}
+PRESENT = {
+    "now",
+    "currently",
+    "current",
+    "present",
+    "at present",
+    "nowadays",
+    "the moment",
+    "at the moment",
+    "these days",
+    "today's",
+}
 PAST = {"recently", "recent", "lately", "the past", "previously", "formerly", "earlier", "once", "in the past", "past"}
 FUTURE = {"the future", "future", "soon", "in the future", "eventually", "later", "upcoming", "coming"}
-SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M"}
+SETS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "annual": "P1Y",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+    "quarterly": "P3M",
+}
 
 
 @dataclass(frozen=True)
@@ -65,7 +86,13 @@ def _year(year: int) -> Normalized:
 def _quarter(year: int, quarter: int) -> Normalized:
     first = dt.date(year, 3 * quarter - 2, 1)
     last_month = 3 * quarter
-    return Normalized("DATE", f"{year:04d}-Q{quarter}", first, dt.date(year, last_month, calendar.monthrange(year, last_month)[1]), "quarter")
+    return Normalized(
+        "DATE",
+        f"{year:04d}-Q{quarter}",
+        first,
+        dt.date(year, last_month, calendar.monthrange(year, last_month)[1]),
+        "quarter",
+    )
 
 
 def _week(day: dt.date) -> Normalized:
@@ -76,6 +103,7 @@ def _week(day: dt.date) -> Normalized:
 
 def _resolve_year(month: int, day: int | None, anchor: dt.date, tense: str) -> int:
     """The year of a date given without one: by the tense of its clause, else the nearest."""
+
     def on(year: int) -> dt.date:
         return dt.date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
 
@@ -100,34 +128,116 @@ _CALENDAR_DATE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?$"
 )
 _DAY_MONTH = re.compile(r"^(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[a-z]+)\.?(?:,?\s+(?P<year>\d{4}))?$")
-_MONTH_YEAR = re.compile(r"^(?:(?:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?(?P<month>[a-z]+)\.?(?:,?\s+(?:of\s+)?(?P<year>\d{4}))?$")
-_YEAR = re.compile(r"^(?:(?:fiscal|calendar|early|mid|late|the end of|the beginning of|the start of|the year)[\s-]+)?(?P<year>(?:1[5-9]|20)\d{2})$")
+_MONTH_YEAR = re.compile(
+    r"^(?:(?:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?(?P<month>[a-z]+)\.?(?:,?\s+(?:of\s+)?(?P<year>\d{4}))?$"
+)
+_YEAR = re.compile(
+    r"^(?:(?:fiscal|calendar|early|mid|late|the end of|the beginning of|the start of|the year)[\s-]+)?(?P<year>(?:1[5-9]|20)\d{2})$"
+)
 _DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<decade>(?:1[5-9]|20)\d)0'?s$")
 _ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 _NUMERIC = re.compile(r"^(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{2,4})$")
-_RELATIVE = re.compile(r"^(?P<shift>last|this|next|previous|coming|past|current|the current|the latest|the last|the past|the next|the coming|the previous|the same)\s+(?P<unit>[a-z]+)$")
-_AGO = re.compile(r"^(?P<number>[\w\s-]+?)\s+(?P<unit>[a-z]+?)s?\s+(?P<direction>ago|earlier|before|later|from now|hence)$")
+_RELATIVE = re.compile(
+    r"^(?P<shift>last|this|next|previous|coming|past|current|the current|the latest|the last|the past|the next|the coming|the previous|the same)\s+(?P<unit>[a-z]+)$"
+)
+_AGO = re.compile(
+    r"^(?P<number>[\w\s-]+?)\s+(?P<unit>[a-z]+?)s?\s+(?P<direction>ago|earlier|before|later|from now|hence)$"
+)
 _UNIT_EARLIER = re.compile(r"^(?:a|the)\s+(?P<unit>[a-z]+)\s+(?P<direction>earlier|ago|before|later)$")
 _DURATION = re.compile(
     r"^(?:(?:the|a|an|about|some|nearly|almost|more than|less than|over|under|at least|up to)\s+)*"
     r"(?:(?:first|past|last|next|coming|previous|following|full|entire|whole|latest)\s+)?"
     r"(?P<number>[\w-]+(?:[\s-][\w]+)?)?[\s-]*(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|century)s?(?:[\s-]long|[\s-]old)?$"
 )
-_QUARTER = re.compile(r"^(?:the\s+)?(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|last|past|final|same|previous|fiscal)[\s-]+)*(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?P<year>\d{4}))?$")
+_QUARTER = re.compile(
+    r"^(?:the\s+)?(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|last|past|final|same|previous|fiscal)[\s-]+)*(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?P<year>\d{4}))?$"
+)
 _HALF = re.compile(r"^(?:the\s+)?(?P<which>first|second)[\s-]+half(?:\s+of\s+(?P<year>\d{4}))?$")
-_SEASON = re.compile(r"^(?:(?P<shift>this|last|next|the|early|late)\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?$")
-_CLOCK = re.compile(r"^(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>a\.?m\.?|p\.?m\.?)?(?:\s+(?:est|edt|gmt|pst|pdt|local time))?$")
-_PART_OF_DAY = re.compile(r"^(?:(?P<day>this|yesterday|tomorrow|today|last|[a-z]+day)\s+)?(?P<part>morning|afternoon|evening|night)$")
+_SEASON = re.compile(
+    r"^(?:(?P<shift>this|last|next|the|early|late)\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?$"
+)
+_CLOCK = re.compile(
+    r"^(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>a\.?m\.?|p\.?m\.?)?(?:\s+(?:est|edt|gmt|pst|pdt|local time))?$"
+)
+_PART_OF_DAY = re.compile(
+    r"^(?:(?P<day>this|yesterday|tomorrow|today|last|[a-z]+day)\s+)?(?P<part>morning|afternoon|evening|night)$"
+)
 
 
 def normalize(text: str, *, anchor: dt.date, tense: str = "past") -> Normalized | None:
     """The TIMEX3 type and value of ``text`` anchored on ``anchor``, or None when not understood."""
+    if text.strip() in {"may", "march", "sun", "sat"}:
+        return None  # lower-case month names are the verbs and nouns, not the months
     t = " ".join(text.lower().replace("’", "'").split()).strip(" .,;:")
-    t = re.sub(r"^(?:the\s+)?(?:same\s+)?(?:period|time|day|days|week)\s+of\s+", "", t) if t.startswith("the same") else t
-    for rule in (_lexical, _reporting_period, _calendar, _relative, _part_of_year, _duration_or_set, _time_of_day):
+    t = (
+        re.sub(r"^(?:the\s+)?(?:same\s+)?(?:period|time|day|days|week)\s+of\s+", "", t)
+        if t.startswith("the same")
+        else t
+    )
+    for rule in (
+        _lexical,
+        _reporting_period,
+        _calendar,
+        _relative,
+        _part_of_year,
+        _duration_or_set,
+        _time_of_day,
+        _month_of_relative_year,
+    ):
         found = rule(t, anchor, tense)
         if found is not None:
             return found
+    # "almost four years ago", "late yesterday", "the middle of October": the modifier does not move the value.
+    stripped = _MODIFIERS.sub("", t)
+    stripped = _AFTERWARDS.sub("", stripped)
+    if stripped != t and stripped:
+        return normalize(stripped, anchor=anchor, tense=tense)
+    return None
+
+
+_MODIFIERS = re.compile(
+    r"^(?:almost|nearly|about|around|roughly|approximately|over|barely|at least|least|more than|less than|no more than|"
+    r"up to|just|only|some|early|late|mid|mid-|the middle of|the end of|the beginning of|the start of|the early hours of|"
+    r"in the|later|earlier|sometime|some time|this coming|the coming)[\s-]+"
+)
+_AFTERWARDS = re.compile(r"\s+(?:later|earlier|or so|or more|or less)$")
+_CENTURY = re.compile(r"^(?:the|a|an)?\s*(?P<number>\d{1,2})(?:st|nd|rd|th)[\s-]+century$")
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+
+
+def _month_of_relative_year(t: str, anchor: dt.date, tense: str) -> Normalized | None:
+    """ "February this year", "June last year", "the nineties", "the 20th century"."""
+    found = re.match(r"^(?P<month>[a-z]+)\.?\s+(?P<which>this|last|next)\s+year$", t)
+    if found and found.group("month") in MONTHS:
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[found.group("which")]
+        return _month(year, MONTHS[found.group("month")])
+    found = _CENTURY.match(t)
+    if found:
+        century = int(found.group("number")) - 1
+        return Normalized(
+            "DATE",
+            f"{century:02d}",
+            dt.date(max(century * 100, 1), 1, 1),
+            dt.date(century * 100 + 99, 12, 31),
+            "century",
+        )
+    words = t.removeprefix("the ")
+    if words in _DECADE_WORDS:
+        decade = 190 + _DECADE_WORDS[words] if anchor.year < 2030 else 200 + _DECADE_WORDS[words]
+        return Normalized(
+            "DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade"
+        )
+    if t in {"the end of the month", "the end of this month", "month-end", "month end"}:
+        return _month(anchor.year, anchor.month)
     return None
 
 
@@ -153,9 +263,21 @@ def _reporting_period(t: str, anchor: dt.date, tense: str) -> Normalized | None:
             return _year(day.year)
         months = {"half": 6, "six months": 6, "nine months": 9, "three months": 3}[unit]
         return Normalized("DURATION", f"P{months}M")
-    if t in {"year-end", "year end", "the year-end", "the end of the year", "the fiscal year", "fiscal year", "this fiscal year", "the current fiscal year"}:
+    if t in {
+        "year-end",
+        "year end",
+        "the year-end",
+        "the end of the year",
+        "the fiscal year",
+        "fiscal year",
+        "this fiscal year",
+        "the current fiscal year",
+    }:
         return _year(anchor.year)
-    if re.match(r"^(?:the\s+)?(?:year-earlier|year-ago|year earlier|year ago)(?:\s+(?:third|fourth|first|second))?\s+(?:quarter|period)$", t):
+    if re.match(
+        r"^(?:the\s+)?(?:year-earlier|year-ago|year earlier|year ago)(?:\s+(?:third|fourth|first|second))?\s+(?:quarter|period)$",
+        t,
+    ):
         index = anchor.year * 4 + (anchor.month - 1) // 3 - 1 - 4
         return _quarter(index // 4, index % 4 + 1)
     found = re.match(r"^(?:in\s+)?recent\s+(?P<unit>year|month|week|day|quarter|decade)s$", t)
@@ -200,9 +322,19 @@ def _lexical(t: str, anchor: dt.date, tense: str) -> Normalized | None:
         return _month(anchor.year, anchor.month)
     if t in {"this week", "the week", "the current week"}:
         return _week(anchor)
-    for prefix, shift in (("earlier this ", 0), ("later this ", 0), ("late last ", -1), ("early last ", -1), ("earlier last ", -1), ("early next ", 1), ("late next ", 1), ("early this ", 0), ("late this ", 0)):
+    for prefix, shift in (
+        ("earlier this ", 0),
+        ("later this ", 0),
+        ("late last ", -1),
+        ("early last ", -1),
+        ("earlier last ", -1),
+        ("early next ", 1),
+        ("late next ", 1),
+        ("early this ", 0),
+        ("late this ", 0),
+    ):
         if t.startswith(prefix):
-            unit = t[len(prefix):]
+            unit = t[len(prefix) :]
             return _shifted(unit, shift, anchor)
     return None
 
@@ -221,8 +353,10 @@ def _shifted(unit: str, shift: int, anchor: dt.date) -> Normalized | None:
     if unit in {"day", "today"}:
         return _date(anchor + dt.timedelta(days=shift))
     if unit in {"decade"}:
-        decade = (anchor.year // 10 + shift)
-        return Normalized("DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade")
+        decade = anchor.year // 10 + shift
+        return Normalized(
+            "DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade"
+        )
     if unit in SEASONS:
         return Normalized("DATE", f"{anchor.year + shift:04d}-{SEASONS[unit]}", None, None, "season")
     if unit in WEEKDAYS:
@@ -262,7 +396,9 @@ def _calendar(t: str, anchor: dt.date, tense: str) -> Normalized | None:
     found = _DECADE.match(t)
     if found:
         decade = int(found.group("decade"))
-        return Normalized("DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade")
+        return Normalized(
+            "DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade"
+        )
     for shift_word, shift in (("last ", -1), ("next ", 1), ("this ", 0)):
         month_word = t.removeprefix(shift_word)
         if t.startswith(shift_word) and month_word in MONTHS:
@@ -286,7 +422,11 @@ def _calendar(t: str, anchor: dt.date, tense: str) -> Normalized | None:
         current = (anchor.month - 1) // 3 + 1
         if which in ORDINALS:
             quarter = ORDINALS[which]
-            year = int(found.group("year")) if found.group("year") else anchor.year - (1 if quarter > current and tense != "future" else 0)
+            year = (
+                int(found.group("year"))
+                if found.group("year")
+                else anchor.year - (1 if quarter > current and tense != "future" else 0)
+            )
         else:
             # "the quarter", "the latest quarter": in a results story, the quarter just ended.
             index = anchor.year * 4 + current - 1 - (0 if which == "current" else 1)
@@ -296,7 +436,13 @@ def _calendar(t: str, anchor: dt.date, tense: str) -> Normalized | None:
     if found:
         year = int(found.group("year")) if found.group("year") else anchor.year
         half = 1 if found.group("which") == "first" else 2
-        return Normalized("DATE", f"{year:04d}-H{half}", dt.date(year, 1 if half == 1 else 7, 1), dt.date(year, 6 if half == 1 else 12, 30 if half == 1 else 31), "half")
+        return Normalized(
+            "DATE",
+            f"{year:04d}-H{half}",
+            dt.date(year, 1 if half == 1 else 7, 1),
+            dt.date(year, 6 if half == 1 else 12, 30 if half == 1 else 31),
+            "half",
+        )
     found = _SEASON.match(t)
     if found:
         shift = {"last": -1, "next": 1}.get(found.group("shift") or "", 0)
@@ -327,7 +473,9 @@ def _relative(t: str, anchor: dt.date, tense: str) -> Normalized | None:
             sign = 1 if found.group("direction") in {"later", "from now", "hence"} else -1
             return _moved(number, unit, sign, anchor)
         if number == "X" and unit in UNITS:
-            return Normalized("DATE", "PAST_REF" if found.group("direction") in {"ago", "earlier", "before"} else "FUTURE_REF")
+            return Normalized(
+                "DATE", "PAST_REF" if found.group("direction") in {"ago", "earlier", "before"} else "FUTURE_REF"
+            )
     if t in {"year-earlier", "year-ago", "a year-earlier", "the year-earlier", "the year-ago"}:
         return _year(anchor.year - 1)
     return None
@@ -348,7 +496,9 @@ def _moved(number: int, unit: str, sign: int, anchor: dt.date) -> Normalized | N
         return _quarter(index // 4, index % 4 + 1)
     if unit == "decade":
         decade = anchor.year // 10 + sign * number
-        return Normalized("DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade")
+        return Normalized(
+            "DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade"
+        )
     return None
 
 
@@ -358,7 +508,7 @@ _PART_OF_YEAR = re.compile(
 
 
 def _part_of_year(t: str, anchor: dt.date, tense: str) -> Normalized | None:
-    """"the first five months of the year": a duration with its place in the calendar."""
+    """ "the first five months of the year": a duration with its place in the calendar."""
     found = _PART_OF_YEAR.match(t)
     number = parse_number(found.group("number")) if found else None
     if found is None or not isinstance(number, int) or not 1 <= number <= 12:
@@ -423,9 +573,9 @@ def _time_of_day(t: str, anchor: dt.date, tense: str) -> Normalized | None:
         return Normalized("TIME", f"{anchor.isoformat()}T12:00", anchor, anchor, "minute")
     if t == "midnight":
         return Normalized("TIME", f"{anchor.isoformat()}T24:00", anchor, anchor, "minute")
-    with_day = re.match(r"^(?P<clock>.+?)\s+(?:on\s+)?(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", t) or re.match(
-        r"^(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:,|\s+at)?\s+(?P<clock>.+)$", t
-    )
+    with_day = re.match(
+        r"^(?P<clock>.+?)\s+(?:on\s+)?(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", t
+    ) or re.match(r"^(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:,|\s+at)?\s+(?P<clock>.+)$", t)
     if with_day:
         day = _weekday(WEEKDAYS[with_day.group("day")], anchor, tense)
         clock = _time_of_day(with_day.group("clock"), day, tense)

@@ -1,0 +1,34 @@
+import datetime as dt
+
+from rashomon.timex.extract import find_times
+
+
+def _times(engine, text, anchor):
+    return {t.text: t for t in find_times(engine.pipeline.nlp(text), anchor=anchor)}
+
+
+def test_times_in_running_text_with_tense(engine):
+    found = _times(
+        engine,
+        "The ministers met on Oct. 15 and will meet again on Nov. 3; talks lasted three days.",
+        dt.date(2025, 10, 21),
+    )
+    assert found["Oct. 15"].value == "2025-10-15" and found["Oct. 15"].anchored_on == "2025-10-21"
+    assert found["Nov. 3"].value == "2025-11-03"
+    assert found["three days"].type == "DURATION" and found["three days"].value == "P3D"
+
+
+def test_without_a_publication_date_only_anchor_free_values(engine):
+    text = (
+        "Since the beginning of 2025 there were strikes within the first five months of the year, and more last week."
+    )
+    found = _times(engine, text, None)
+    assert found["the beginning of 2025"].value == "2025"
+    assert found["the first five months of the year"].interval == ("2025-01-01", "2025-05-31")
+    assert found["last week"].value is None
+
+
+def test_ranges_split_and_modifiers_trimmed(engine):
+    found = _times(engine, "Output rose between 1994 and 1997, about 10:35 a.m. on Friday.", dt.date(1998, 8, 7))
+    assert {"1994", "1997"} <= set(found)
+    assert "10:35 a.m." in found or "10:35 a.m. on Friday" in found
