@@ -11,6 +11,7 @@ PACKAGES = [
     "rashomon.corpus",
     "rashomon.report",
     "rashomon.export",
+    "rashomon.timex",
 ]
 
 
