@@ -81,10 +81,9 @@ _ABBREVIATION_DOTS = re.compile(r"(?:[A-Z]\.){2,}$")
 _NOT_IN_NAMES = set('"?!;()[]{}|<>=\u201c\u201d\n')
 
 
-def _char_bounds(doc: Doc, span: Span) -> tuple[int, int] | None:
+def _char_bounds(text: str, span: Span) -> tuple[int, int] | None:
     """Offsets of ``span`` without stray punctuation at either end ("/Syria/", "NATO &")."""
     start, end = span.start_char, span.end_char
-    text = doc.text
     while start < end and not text[start].isalnum():
         start += 1
     while end > start and not text[end - 1].isalnum():
@@ -96,29 +95,29 @@ def _char_bounds(doc: Doc, span: Span) -> tuple[int, int] | None:
     return start, end
 
 
-def _candidates(doc: Doc, tables: EntityTables) -> list[_Candidate]:
+def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
     found = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
         span = _trim(ent, ent.label_, tables)
-        bounds = _char_bounds(doc, span) if span is not None else None
+        bounds = _char_bounds(text, span) if span is not None else None
         if span is None or bounds is None:
             continue
-        text = clean_surface(doc.text[bounds[0] : bounds[1]])
-        if not any(char.isupper() for char in text) and not ent.ent_id_:
+        surface = clean_surface(text[bounds[0] : bounds[1]])
+        if not any(char.isupper() for char in surface) and not ent.ent_id_:
             continue
-        key = name_key(text)
+        key = name_key(surface)
         if not key or all(word in tables.title_words for word in key.split()):
             continue
-        found.append(_Candidate(span, bounds[0], bounds[1], text, ent.label_, ent.ent_id_ or None, key))
+        found.append(_Candidate(span, bounds[0], bounds[1], surface, ent.label_, ent.ent_id_ or None, key))
     return found
 
 
-def _add_stated_aliases(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
+def _add_stated_aliases(doc: Doc, text: str, found: list[_Candidate]) -> list[_Candidate]:
     """Mark alias mentions, adding a mention where the NER missed the alias name."""
     result = list(found)
-    for alias in find_stated_aliases(doc.text):
+    for alias in find_stated_aliases(text):
         index = next((i for i, c in enumerate(result) if alias.start <= c.start < alias.end), None)
         if index is not None:
             result[index] = replace(result[index], is_alias=True)
@@ -151,7 +150,7 @@ def _shared_surnames(found: list[_Candidate]) -> set[str]:
     return {surname for surname, keys in bearers.items() if len(keys) > 1}
 
 
-def _link(doc: Doc, found: list[_Candidate]) -> _UnionFind:
+def _link(text: str, found: list[_Candidate]) -> _UnionFind:
     links = _UnionFind(len(found))
     first_by_key: dict[tuple[str, str], int] = {}
     first_by_gazetteer: dict[str, int] = {}
@@ -166,14 +165,14 @@ def _link(doc: Doc, found: list[_Candidate]) -> _UnionFind:
             links.union(first_by_key.setdefault((cand.group, cand.key), index), index)
         if not single:
             links.union(first_by_skeleton.setdefault((cand.group, skeleton(cand.text)), index), index)
-    _link_abbreviations(doc, found, links)
+    _link_abbreviations(text, found, links)
     _link_aliases(found, links)
     _link_surnames(found, links)
     return links
 
 
-def _link_abbreviations(doc: Doc, found: list[_Candidate], links: _UnionFind) -> None:
-    for abbreviation in find_abbreviations(doc.text):
+def _link_abbreviations(text: str, found: list[_Candidate], links: _UnionFind) -> None:
+    for abbreviation in find_abbreviations(text):
         # The long form must be (nearly all of) one mention, not a word inside it ("Kurdish" in
         # "Kurdistan Regional Government (KRG)").
         length = abbreviation.long_end - abbreviation.long_start
@@ -286,8 +285,9 @@ def resolve_entities(
     doc: Doc, *, tables: EntityTables, gazetteer: dict[str, GazetteerEntry], known_people: dict[str, str] | None = None
 ) -> tuple[DocEntity, ...]:
     """Group the entity mentions of ``doc`` into document entities, in order of first mention."""
-    found = _add_stated_aliases(doc, _candidates(doc, tables))
-    links = _link(doc, found)
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+    found = _add_stated_aliases(doc, text, _candidates(doc, text, tables))
+    links = _link(text, found)
     groups: dict[int, list[_Candidate]] = {}
     for index, cand in enumerate(found):
         groups.setdefault(links.find(index), []).append(cand)
@@ -310,7 +310,7 @@ def resolve_entities(
                         roles.append(role)
         keys = _keys(entity_type, name, aliases, gazetteer_id)
         mentions = tuple(
-            Mention(c.start, c.end, doc.text[c.start : c.end], c.label, _sentence_index(sentence_starts, c.start))
+            Mention(c.start, c.end, text[c.start : c.end], c.label, _sentence_index(sentence_starts, c.start))
             for c in members
         )
         entities.append(

@@ -64,10 +64,10 @@ def tense_of(span: Span) -> str:
     return "past"
 
 
-def _candidates(doc: Doc) -> list[Span]:
+def _candidates(doc: Doc, text: str) -> list[Span]:
     spans = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
     taken = [(ent.start_char, ent.end_char) for ent in spans]
-    for match in _EXTRA.finditer(doc.text):
+    for match in _EXTRA.finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
@@ -77,25 +77,25 @@ def _candidates(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda span: span.start_char)
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text[start:end]
+def _trim(document: str, start: int, end: int) -> tuple[int, int]:
+    text = document[start:end]
     for pattern in (_LEADING, _CALENDAR_AFTER_THE):
         while True:
             found = pattern.match(text)
             if not found:
                 break
             start += found.end()
-            text = doc.text[start:end]
+            text = document[start:end]
     trailing = _TRAILING.search(text)
     if trailing:
         end -= len(trailing.group())
     return start, end
 
 
-def _pieces(doc: Doc, span: Span) -> list[tuple[int, int]]:
+def _pieces(document: str, span: Span) -> list[tuple[int, int]]:
     """A span, or the two ends of a range ("between 1994 and 1997") as separate expressions."""
-    start, end = _trim(doc, span.start_char, span.end_char)
-    found = _RANGE.match(doc.text[start:end])
+    start, end = _trim(document, span.start_char, span.end_char)
+    found = _RANGE.match(document[start:end])
     anchor = dt.date(2000, 6, 15)  # only to test that both ends read as times
     if found and normalize(found.group("first"), anchor=anchor) and normalize(found.group("second"), anchor=anchor):
         first_start = start + found.start("first")
@@ -152,10 +152,11 @@ def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpression, ...
     reference: TimeExpression | None = None
     quarter: re.Match[str] | None = None  # results stories compare a quarter with the year-earlier one
     reference_year: int | None = None
-    for span in _candidates(doc):
+    document = doc.text  # rebuilt from the tokens on every access: read it once
+    for span in _candidates(doc, document):
         tense = tense_of(span)
-        for start, end in _pieces(doc, span):
-            text = doc.text[start:end].strip()
+        for start, end in _pieces(document, span):
+            text = document[start:end].strip()
             if not text or _NOT_TIMES.match(text) or (text.lower() in _WORD_MONTHS and span.label_ != "DATE"):
                 continue
             if span.root.dep_ == "amod" and text.lower() in {"quarterly", "annual", "daily", "weekly", "monthly"}:
