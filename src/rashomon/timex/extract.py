@@ -42,8 +42,24 @@ _RANGE = re.compile(r"^(?:between\s+|from\s+)?(?P<first>.+?)\s+(?:and|to|through
 _WORD_MONTHS = {"may", "march"}
 
 
+_SCHEDULING = {"schedule", "slate", "plan", "expect", "due", "set", "begin", "resume", "postpone", "delay"}
+
+
+_FORWARD_CUES = {"payable", "effective", "deadline", "until", "through", "by", "soon", "starting", "beginning", "record", "due", "expires", "expire", "to"}
+_MODALS = {"will", "shall", "'ll", "wo", "would", "could", "might", "may", "must", "should", "can"}
+
+
 def tense_of(span: Span) -> str:
-    """``past``, ``present`` or ``future``, from the verb that governs ``span``."""
+    """``past``, ``present`` (the nearest such date) or ``future``, from the verb that governs ``span``.
+
+    Deadlines and schedules ("payable Dec. 7", "by Oct. 31", "as soon as Tuesday") and untensed
+    verbs ("to testify on Feb. 10") point to the nearest date rather than back from the anchor.
+    """
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    ancestors = [token.lower_ for token in list(span.root.ancestors)[:2]]
+    if before in _FORWARD_CUES or any(word in _FORWARD_CUES for word in ancestors):
+        return "present"
     token = span.root
     for _ in range(8):
         if token.pos_ in {"VERB", "AUX"}:
@@ -53,14 +69,16 @@ def tense_of(span: Span) -> str:
         token = token.head
     auxiliaries = [child for child in token.children if child.dep_ in {"aux", "auxpass"}]
     words = {child.lower_ for child in auxiliaries}
-    if words & {"will", "shall", "'ll", "wo", "would"} or token.lower_ in {"will", "shall"}:
-        return "future"
-    if any(child.lower_ == "going" for child in auxiliaries):
+    if token.lemma_.lower() in _SCHEDULING or token.head.lemma_.lower() in _SCHEDULING:
+        return "future"  # "scheduled for Tuesday", "expected to vote on Jan. 14"
+    if words & _MODALS or token.lower_ in {"will", "shall"} or any(child.lower_ == "going" for child in auxiliaries):
         return "future"
     for item in [token, *auxiliaries]:
         tense = item.morph.get("Tense", [])
         if tense:
             return "past" if tense[0] == "Past" else "present"
+    if token.tag_ in {"VB", "VBG"} or "to" in words:
+        return "present"  # an infinitive or participle carries no tense of its own
     return "past"
 
 
