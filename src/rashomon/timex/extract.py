@@ -45,7 +45,22 @@ _WORD_MONTHS = {"may", "march"}
 _SCHEDULING = {"schedule", "slate", "plan", "expect", "due", "set", "begin", "resume", "postpone", "delay"}
 
 
-_FORWARD_CUES = {"payable", "effective", "deadline", "until", "through", "by", "soon", "starting", "beginning", "record", "due", "expires", "expire", "to"}
+_FORWARD_CUES = {
+    "payable",
+    "effective",
+    "deadline",
+    "until",
+    "through",
+    "by",
+    "soon",
+    "starting",
+    "beginning",
+    "record",
+    "due",
+    "expires",
+    "expire",
+    "to",
+}
 _MODALS = {"will", "shall", "'ll", "wo", "would", "could", "might", "may", "must", "should", "can"}
 
 
@@ -110,9 +125,19 @@ def _trim(document: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ENDED = re.compile(r"^(?P<period>.+?)\s+(?:ended|ending|that ended|which ended)\s+(?P<date>.+)$", re.IGNORECASE)
+
+
 def _pieces(document: str, span: Span) -> list[tuple[int, int]]:
-    """A span, or the two ends of a range ("between 1994 and 1997") as separate expressions."""
+    """A span, or its parts as TimeML splits them: the two ends of a range ("between 1994 and
+    1997"), a reporting period and the date it ended ("the year | ended | March 31")."""
     start, end = _trim(document, span.start_char, span.end_char)
+    ended = _ENDED.match(document[start:end])
+    if ended:
+        return [
+            (start + ended.start("period"), start + ended.end("period")),
+            (start + ended.start("date"), start + ended.end("date")),
+        ]
     found = _RANGE.match(document[start:end])
     anchor = dt.date(2000, 6, 15)  # only to test that both ends read as times
     if found and normalize(found.group("first"), anchor=anchor) and normalize(found.group("second"), anchor=anchor):
@@ -173,13 +198,16 @@ def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpression, ...
     document = doc.text  # rebuilt from the tokens on every access: read it once
     for span in _candidates(doc, document):
         tense = tense_of(span)
-        for start, end in _pieces(document, span):
+        pieces = _pieces(document, span)
+        for start, end in pieces:
             text = document[start:end].strip()
             if not text or _NOT_TIMES.match(text) or (text.lower() in _WORD_MONTHS and span.label_ != "DATE"):
                 continue
             if span.root.dep_ == "amod" and text.lower() in {"quarterly", "annual", "daily", "weekly", "monthly"}:
                 continue  # "a quarterly dividend" describes, it does not date
             value, anchored_on = _value(text, anchor, tense, reference_year)
+            if len(pieces) == 2 and (start, end) == pieces[0] and value is not None and value.granularity == "year":
+                value = Normalized("DURATION", "P1Y")  # "the year ended March 31" is a twelve-month period
             anaphoric = _from_reference(text, reference)
             if anaphoric is not None:
                 value = Normalized("DATE", anaphoric)

@@ -316,8 +316,20 @@ def _lexical(t: str, anchor: dt.date, tense: str) -> Normalized | None:
     if t in {"the weekend", "this weekend", "the week-end", "weekend"}:
         year, week, _ = (anchor - dt.timedelta(days=2 if anchor.weekday() < 2 else 0)).isocalendar()
         return Normalized("DATE", f"{year:04d}-W{week:02d}-WE", None, None, "weekend")
-    if t in {"the year", "the current year", "this year", "the latest year"}:
+    if t in {
+        "the year",
+        "the current year",
+        "this year",
+        "the latest year",
+        "the full year",
+        "the whole year",
+        "the entire year",
+    }:
         return _year(anchor.year)
+    if t in {"the past year", "the last year", "the previous year", "the prior year"}:
+        return _year(anchor.year - 1)
+    if t in {"the next year", "the coming year", "the following year"}:
+        return _year(anchor.year + 1)
     if t in {"the month", "this month", "the current month"}:
         return _month(anchor.year, anchor.month)
     if t in {"this week", "the week", "the current week"}:
