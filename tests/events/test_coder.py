@@ -84,3 +84,8 @@ def test_not_every_verb_is_an_event(code):
 def test_provided_as_a_conjunction_is_not_aid(code):
     events = code("Syria is open to cooperation, provided it benefits Damascus.")
     assert not [e for e in events if e.type == "AID"]
+
+
+def test_passive_in_form_active_in_meaning(code):
+    event = _main(code, "Serbian forces were engaged in heavy fighting near the border with Kosovo.")
+    assert event.type == "ASSAULT" and event.source is not None and event.source.country == "SRB"

@@ -373,7 +373,10 @@ class EventCoder:
             passive_subject is not None
             and agent is None
             and (
-                pattern.cameo[:2] in _FRAME_ROOTS or token.lemma_.lower() in self.lexicon.intent or token.pos_ == "ADJ"
+                pattern.cameo[:2] in _FRAME_ROOTS
+                or token.lemma_.lower() in self.lexicon.intent
+                or token.lemma_.lower() in _ACTIVE_PASSIVES
+                or token.pos_ == "ADJ"
             )
         ):
             # "Israel is opposed to ...", "Vietnam is committed to ...": an adjectival passive; the subject acts.
