@@ -168,7 +168,7 @@ def normalize(text: str, *, anchor: dt.date, tense: str = "past") -> Normalized 
     """The TIMEX3 type and value of ``text`` anchored on ``anchor``, or None when not understood."""
     if text.strip() in {"may", "march", "sun", "sat"}:
         return None  # lower-case month names are the verbs and nouns, not the months
-    t = " ".join(text.lower().replace("’", "'").split()).strip(" .,;:")
+    t = " ".join(text.lower().replace("’", "'").replace(" or so", "").split()).strip(" .,;:")
     t = (
         re.sub(r"^(?:the\s+)?(?:same\s+)?(?:period|time|day|days|week)\s+of\s+", "", t)
         if t.startswith("the same")
@@ -198,9 +198,10 @@ def normalize(text: str, *, anchor: dt.date, tense: str = "past") -> Normalized 
 _MODIFIERS = re.compile(
     r"^(?:almost|nearly|about|around|roughly|approximately|over|barely|at least|least|more than|less than|no more than|"
     r"up to|just|only|some|early|late|mid|mid-|the middle of|the end of|the beginning of|the start of|the early hours of|"
-    r"in the|later|earlier|sometime|some time|this coming|the coming)[\s-]+"
+    r"in the|later|earlier|sometime|some time|this coming|the coming|its|their|his|her|our|a|an|both|each of|another|"
+    r"additional|the|an additional)[\s-]+"
 )
-_AFTERWARDS = re.compile(r"\s+(?:later|earlier|or so|or more|or less)$")
+_AFTERWARDS = re.compile(r"\s+(?:later|earlier|or more|or less)$")
 _CENTURY = re.compile(r"^(?:the|a|an)?\s*(?P<number>\d{1,2})(?:st|nd|rd|th)[\s-]+century$")
 _DECADE_WORDS = {
     "twenties": 2,
