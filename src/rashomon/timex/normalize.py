@@ -95,6 +95,11 @@ def _quarter(year: int, quarter: int) -> Normalized:
     )
 
 
+def _decade(decade: int) -> Normalized:
+    """The decade ``decade``0s: 199 is the 1990s."""
+    return Normalized("DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade")
+
+
 def _week(day: dt.date) -> Normalized:
     year, week, _ = day.isocalendar()
     monday = day - dt.timedelta(days=day.weekday())
@@ -234,9 +239,7 @@ def _month_of_relative_year(t: str, anchor: dt.date, tense: str) -> Normalized |
     words = t.removeprefix("the ")
     if words in _DECADE_WORDS:
         decade = 190 + _DECADE_WORDS[words] if anchor.year < 2030 else 200 + _DECADE_WORDS[words]
-        return Normalized(
-            "DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade"
-        )
+        return _decade(decade)
     if t in {"the end of the month", "the end of this month", "month-end", "month end"}:
         return _month(anchor.year, anchor.month)
     return None
@@ -367,9 +370,7 @@ def _shifted(unit: str, shift: int, anchor: dt.date) -> Normalized | None:
         return _date(anchor + dt.timedelta(days=shift))
     if unit in {"decade"}:
         decade = anchor.year // 10 + shift
-        return Normalized(
-            "DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade"
-        )
+        return _decade(decade)
     if unit in SEASONS:
         return Normalized("DATE", f"{anchor.year + shift:04d}-{SEASONS[unit]}", None, None, "season")
     if unit in WEEKDAYS:
@@ -409,9 +410,7 @@ def _calendar(t: str, anchor: dt.date, tense: str) -> Normalized | None:
     found = _DECADE.match(t)
     if found:
         decade = int(found.group("decade"))
-        return Normalized(
-            "DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade"
-        )
+        return _decade(decade)
     for shift_word, shift in (("last ", -1), ("next ", 1), ("this ", 0)):
         month_word = t.removeprefix(shift_word)
         if t.startswith(shift_word) and month_word in MONTHS:
@@ -509,9 +508,7 @@ def _moved(number: int, unit: str, sign: int, anchor: dt.date) -> Normalized | N
         return _quarter(index // 4, index % 4 + 1)
     if unit == "decade":
         decade = anchor.year // 10 + sign * number
-        return Normalized(
-            "DATE", f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31), "decade"
-        )
+        return _decade(decade)
     return None
 
 
