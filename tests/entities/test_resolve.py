@@ -56,3 +56,13 @@ def test_two_people_sharing_a_surname_stay_apart(engine):
     assert {"Melania Trump", "Donald Trump"} <= set(people)
     assert "Melania Trump" not in people["Donald Trump"].aliases
     assert "Trump" in people["Donald Trump"].aliases
+
+
+def test_other_names_of_a_country_are_one_entity_but_its_capital_is_not(engine):
+    text = "The U.S. and Britain said the United States would send aid to Jordan; officials in Washington said the UK agreed."
+    article = clean_document(RawDocument("c", "c", text, "text"), settings=Settings())
+    (annotation,) = annotate_articles([article], pipeline=engine.pipeline, tables=engine.tables)
+    by_name = {e.name: e for e in annotation.entities}
+    assert "U.S." in by_name["United States"].aliases and "UK" in by_name["Britain"].aliases
+    assert by_name["Washington"].country == "USA" and "Washington" not in by_name["United States"].aliases
+    assert "country:USA" in by_name["United States"].keys

@@ -150,15 +150,20 @@ def _shared_surnames(found: list[_Candidate]) -> set[str]:
     return {surname for surname, keys in bearers.items() if len(keys) > 1}
 
 
-def _link(text: str, found: list[_Candidate]) -> _UnionFind:
+def _link(text: str, found: list[_Candidate], countries: dict[str, str]) -> _UnionFind:
     links = _UnionFind(len(found))
     first_by_key: dict[tuple[str, str], int] = {}
     first_by_gazetteer: dict[str, int] = {}
     first_by_skeleton: dict[tuple[str, str], int] = {}
     ambiguous = _shared_surnames(found)
+    first_by_country: dict[str, int] = {}
     for index, cand in enumerate(found):
         if cand.gazetteer_id:
             links.union(first_by_gazetteer.setdefault(cand.gazetteer_id, index), index)
+        country = countries.get(cand.key) if cand.label == "GPE" else None
+        if country:
+            # "U.S." and "the United States" are one country.
+            links.union(first_by_country.setdefault(country, index), index)
         single = is_single_name(cand.text)
         # A bare surname two people share is resolved mention by mention, by proximity, not pooled.
         if not (single and surname_key(cand.text) in ambiguous):
@@ -262,9 +267,13 @@ def _country(
     return tables.country_by_demonym.get(name_key(first_word)) or tables.country_by_name.get(name_key(first_word))
 
 
-def _keys(entity_type: str, name: str, aliases: list[str], gazetteer_id: str | None) -> tuple[str, ...]:
+def _keys(
+    entity_type: str, name: str, aliases: list[str], gazetteer_id: str | None, country: str | None = None
+) -> tuple[str, ...]:
     group = TYPE_GROUPS[entity_type]
     keys = [f"gz:{gazetteer_id}"] if gazetteer_id else []
+    if country:
+        keys.append(f"country:{country}")
     for form in [name, *aliases]:
         if entity_type == "PERSON" and is_single_name(form) and not is_single_name(name):
             continue  # "Assad" must not tie Bashar to Hafez al-Assad; the surname key covers it
@@ -287,7 +296,7 @@ def resolve_entities(
     """Group the entity mentions of ``doc`` into document entities, in order of first mention."""
     text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
     found = _add_stated_aliases(doc, text, _candidates(doc, text, tables))
-    links = _link(text, found)
+    links = _link(text, found, tables.country_by_name)
     groups: dict[int, list[_Candidate]] = {}
     for index, cand in enumerate(found):
         groups.setdefault(links.find(index), []).append(cand)
@@ -308,7 +317,10 @@ def resolve_entities(
                 for role in (role_before(cand.span, tables), role_after(cand.span, tables)):
                     if role is not None and role not in roles:
                         roles.append(role)
-        keys = _keys(entity_type, name, aliases, gazetteer_id)
+        named_country = (
+            tables.country_by_name.get(name_key(name)) if entity_type == "GPE" and gazetteer_id is None else None
+        )
+        keys = _keys(entity_type, name, aliases, gazetteer_id, named_country)
         mentions = tuple(
             Mention(c.start, c.end, text[c.start : c.end], c.label, _sentence_index(sentence_starts, c.start))
             for c in members

@@ -10,7 +10,7 @@ from rashomon.entities.names import name_key
 
 @dataclass(frozen=True)
 class EntityTables:
-    """Country names, demonyms and title words, keyed for lookup."""
+    """Country names (with their other names), capitals and metonyms, demonyms and title words."""
 
     country_by_name: dict[str, str]
     country_by_indicator: dict[str, str]
@@ -36,11 +36,15 @@ def load_entity_tables() -> EntityTables:
     by_demonym: dict[str, str] = {}
     names: dict[str, str] = {}
     for line in _lines("countries.tsv"):
-        iso3, name, _geonameid, indicators, demonyms = [*line.split("\t"), "", ""][:5]
+        iso3, name, _geonameid, other_names, demonyms, places = [*line.split("\t"), "", "", ""][:6]
         names[iso3] = name
         by_name[name_key(name)] = iso3
-        for other in filter(None, indicators.split("|")):
-            by_indicator.setdefault(name_key(other), iso3)
+        # Other names of the country itself ("U.S.", "Britain") name the same entity as its name;
+        # capitals and metonyms ("Washington", "the Kremlin") only point to the country.
+        for other in filter(None, other_names.split("|")):
+            by_name.setdefault(name_key(other), iso3)
+        for place in filter(None, places.split("|")):
+            by_indicator.setdefault(name_key(place), iso3)
         for demonym in filter(None, demonyms.split("|")):
             by_demonym.setdefault(name_key(demonym), iso3)
     titles = frozenset(word.strip().lower() for word in _lines("titles.txt"))
