@@ -10,6 +10,7 @@ keys the corpus layer uses to link it to entities of other articles.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
@@ -343,11 +344,5 @@ def resolve_entities(
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
-    low, high = 0, len(starts)
-    while low + 1 < high:
-        middle = (low + high) // 2
-        if starts[middle] <= offset:
-            low = middle
-        else:
-            high = middle
-    return low
+    """Index of the sentence (by its start offset) that contains ``offset``."""
+    return max(bisect.bisect_right(starts, offset) - 1, 0)

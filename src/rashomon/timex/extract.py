@@ -125,6 +125,7 @@ def _trim(document: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_UNANCHORED = dt.date(2000, 7, 1)
 _ENDED = re.compile(r"^(?P<period>.+?)\s+(?:ended|ending|that ended|which ended)\s+(?P<date>.+)$", re.IGNORECASE)
 
 
@@ -139,8 +140,12 @@ def _pieces(document: str, span: Span) -> list[tuple[int, int]]:
             (start + ended.start("date"), start + ended.end("date")),
         ]
     found = _RANGE.match(document[start:end])
-    anchor = dt.date(2000, 6, 15)  # only to test that both ends read as times
-    if found and normalize(found.group("first"), anchor=anchor) and normalize(found.group("second"), anchor=anchor):
+    # Any anchor will do here: the question is only whether both ends read as times.
+    if (
+        found
+        and normalize(found.group("first"), anchor=_UNANCHORED)
+        and normalize(found.group("second"), anchor=_UNANCHORED)
+    ):
         first_start = start + found.start("first")
         second_start = start + found.start("second")
         return [(first_start, start + found.end("first")), (second_start, start + found.end("second"))]
@@ -163,7 +168,6 @@ def _from_reference(text: str, reference: TimeExpression | None) -> str | None:
 
 _EXPLICIT_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _THE_YEAR = re.compile(r"\b(?:the|this) year\b", re.IGNORECASE)
-_UNANCHORED = dt.date(2000, 7, 1)
 
 
 def _value(
