@@ -10,6 +10,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/rashomon gazetteer build
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -31,11 +32,13 @@ typecheck: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/rashomon eval events --write eval/results/events.json --check eval/floors.json
 	$(BIN)/rashomon eval time --write eval/results/time.json --check eval/floors.json
+	$(BIN)/rashomon eval geo --write eval/results/geo.json --check eval/floors.json
 
 # CI's gate: fail when a score drops below its pinned floor (floors only ever go up).
 eval-gate: $(STAMP)
 	$(BIN)/rashomon eval events --check eval/floors.json
 	$(BIN)/rashomon eval time --check eval/floors.json
+	$(BIN)/rashomon eval geo --check eval/floors.json
 
 bench: $(STAMP)
 	$(BIN)/rashomon bench --corpus ../shared/corpora/reuters21578/reuters21578.jsonl --limit 2000

@@ -31,7 +31,13 @@ def _run_time(shared: Path, engine: object) -> dict[str, object]:
     return time_scores(shared, engine)
 
 
-SUITES_RUN = {"events": _run_events, "time": _run_time}
+def _run_geo(shared: Path, engine: object) -> dict[str, object]:
+    from rashomon.eval.runner import geo_scores
+
+    return geo_scores(shared, engine)
+
+
+SUITES_RUN = {"events": _run_events, "time": _run_time, "geo": _run_geo}
 
 
 def _add_field_options(parser: argparse.ArgumentParser) -> None:
@@ -56,7 +62,10 @@ def _print_problem(problem: Problem, stream: TextIO) -> None:
 def _engine(settings: Settings):  # type: ignore[no-untyped-def]
     from rashomon.service import Engine
 
-    return Engine.load(settings)
+    def announce(path: Path) -> None:
+        print(f"rashomon: building the gazetteer at {path} (once, about 20 s)", file=sys.stderr)
+
+    return Engine.load(settings, on_build=announce)
 
 
 def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
@@ -204,7 +213,18 @@ def _event_filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return EventFilter(
         actor=args.actor, type=args.type, country=args.country, outlet=args.outlet,
         since=args.since, until=args.until, article=getattr(args, "article", None), limit=args.limit,
+        place=args.place, bbox=_bbox(args.bbox),
     )  # fmt: skip
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if not value:
+        return None
+    try:
+        south, west, north, east = (float(part) for part in value.split(","))
+    except ValueError as exc:
+        raise RashomonError(f"--bbox wants SOUTH,WEST,NORTH,EAST in degrees, got {value!r}") from exc
+    return south, west, north, east
 
 
 def _day(value: str | None):  # type: ignore[no-untyped-def]
@@ -238,8 +258,9 @@ def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
             else "-"
         )
         flags = ("NOT " if e.negated else "") + (f"({e.modality}) " if e.modality != "asserted" else "")
+        where = f" @ {e.location.name}" if e.location else ""
         print(
-            f"{stored.published or '----------'}  {e.type:9} {e.cameo:5} {source} -> {flags}{e.trigger_text} -> {target}  ({stored.outlet or '-'}, {stored.article_id})"
+            f"{stored.published or '----------'}  {e.type:9} {e.cameo:5} {source} -> {flags}{e.trigger_text} -> {target}{where}  ({stored.outlet or '-'}, {stored.article_id})"
         )
     return EXIT_OK
 
@@ -274,6 +295,44 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
             out.close()
     if args.output:
         print(f"{len(found)} events written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_places(args: argparse.Namespace, settings: Settings) -> int:
+    with _open_existing(settings) as store:
+        rows = store.place_counts(country=args.country, limit=args.limit)
+    if args.json:
+        print(json.dumps([{**row.place_json(), "mentions": row.mentions, "articles": row.articles} for row in rows],
+                         ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for row in rows:
+        p = row.place
+        print(f"{row.mentions:6} {row.articles:5}  {p.name} [{p.feature}, {p.country or '-'}] {p.lat:.3f},{p.lon:.3f}  {p.id}")
+    return EXIT_OK
+
+
+def cmd_gazetteer(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.geo.build import build_gazetteer
+    from rashomon.geo.gazetteer import open_gazetteer
+
+    path = Path(args.output) if getattr(args, "output", None) else settings.gazetteer_path
+    if args.action == "build":
+        if path.exists() and not args.force and not args.geonames:
+            print(f"gazetteer already built at {path} (--force rebuilds)")
+            return EXIT_OK
+        dump = Path(args.geonames) if args.geonames else None
+        if dump is not None and not dump.is_file():
+            raise RashomonError(f"{dump}: no such GeoNames dump file")
+        counts = build_gazetteer(path, geonames_dump=dump)
+        print(f"gazetteer built at {path}: {counts['places']:,} places, {counts['names']:,} names")
+        return EXIT_OK
+    gazetteer = open_gazetteer(path)
+    stats = gazetteer.stats()
+    print(f"{path}: {stats['places']:,} places, {stats['names']:,} names")
+    for name in args.names:
+        for place in gazetteer.candidates(name)[:10]:
+            print(f"  {name}: {place.name} [{place.feature}, {place.country or '-'}, {place.admin1 or '-'}] "
+                  f"{place.lat:.4f},{place.lon:.4f} pop {place.population:,} {place.id}")
     return EXIT_OK
 
 
@@ -406,6 +465,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--outlet")
         sub.add_argument("--since", metavar="DATE", help="published on or after (YYYY-MM-DD)")
         sub.add_argument("--until", metavar="DATE", help="published on or before (YYYY-MM-DD)")
+        sub.add_argument("--place", help="where it happened: place name, ISO alpha-3 country or region")
+        sub.add_argument("--bbox", metavar="S,W,N,E", help="where it happened: inside this box (degrees)")
         sub.add_argument("--limit", type=int)
 
     events = commands.add_parser("events", help="list coded events (who did what to whom)")
@@ -413,6 +474,23 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--article", help="only this article's events")
     events.add_argument("--json", action="store_true")
     events.set_defaults(run=cmd_events)
+
+    places = commands.add_parser("places", help="list the places stored articles mention, most mentioned first")
+    places.add_argument("--country", help="ISO 3166 alpha-3 code")
+    places.add_argument("--limit", type=int)
+    places.add_argument("--json", action="store_true")
+    places.set_defaults(run=cmd_places)
+
+    gazetteer = commands.add_parser("gazetteer", help="build or inspect the offline gazetteer")
+    gazetteer_actions = gazetteer.add_subparsers(dest="action", required=True)
+    build = gazetteer_actions.add_parser("build", help="build it from package data (make does this at install)")
+    build.add_argument("--force", action="store_true", help="rebuild even when it exists")
+    build.add_argument("--geonames", metavar="FILE", help="a GeoNames dump (allCountries.txt) instead of the bundled cities")
+    build.add_argument("--output", metavar="FILE", help="where to write it (default: RASHOMON_GAZETTEER or the cache)")
+    build.set_defaults(run=cmd_gazetteer)
+    info = gazetteer_actions.add_parser("info", help="size, and the candidates for NAMES")
+    info.add_argument("names", nargs="*", metavar="NAME")
+    info.set_defaults(run=cmd_gazetteer)
 
     export = commands.add_parser("export", help="export events as GDELT 2.0 event rows (TSV) or JSON lines")
     export.add_argument("--format", choices=["gdelt", "jsonl"], default="gdelt")
@@ -422,7 +500,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(run=cmd_export)
 
     evaluate = commands.add_parser("eval", help="score extraction on the external test suites")
-    evaluate.add_argument("suite", choices=["events", "time"])
+    evaluate.add_argument("suite", choices=["events", "time", "geo"])
     evaluate.add_argument(
         "--shared", default="../shared", metavar="DIR", help="the shared data folder (default ../shared)"
     )

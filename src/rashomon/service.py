@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rashomon.config import Settings
 from rashomon.corpus.entities import link_entity
 from rashomon.entities.tables import EntityTables, load_entity_tables
 from rashomon.errors import InputError
 from rashomon.events.coder import EventCoder, build_event_coder
+from rashomon.geo.build import build_gazetteer
+from rashomon.geo.gazetteer import Gazetteer, open_gazetteer
 from rashomon.ingest.clean import clean_document
 from rashomon.ingest.dedupe import Signature, minhash
 from rashomon.ingest.readers import FieldMap, read_inputs
@@ -31,11 +34,13 @@ class Engine:
     pipeline: NlpPipeline
     tables: EntityTables
     coder: EventCoder
+    gazetteer: Gazetteer
 
     @classmethod
-    def load(cls, settings: Settings) -> Engine:
+    def load(cls, settings: Settings, *, on_build: Callable[[Path], None] | None = None) -> Engine:
         tables = load_entity_tables()
-        return cls(build_pipeline(settings), tables, build_event_coder(tables))
+        gazetteer = ensure_gazetteer(settings.gazetteer_path, on_build=on_build)
+        return cls(build_pipeline(settings), tables, build_event_coder(tables), gazetteer)
 
     def annotate(
         self, articles: Iterable[Article], *, batch_size: int, stopwatch: Stopwatch | None = None
@@ -46,9 +51,19 @@ class Engine:
             pipeline=self.pipeline,
             tables=self.tables,
             coder=self.coder,
+            places=self.gazetteer,
             batch_size=batch_size,
             stopwatch=stopwatch,
         )
+
+
+def ensure_gazetteer(path: Path, *, on_build: Callable[[Path], None] | None = None) -> Gazetteer:
+    """Open the gazetteer, building it first when it is missing (about 20 s, once)."""
+    if not path.exists():
+        if on_build is not None:
+            on_build(path)
+        build_gazetteer(path)
+    return open_gazetteer(path)
 
 
 def clean_all(items: Iterable[RawDocument | Problem], *, settings: Settings) -> Iterator[Article | Problem]:

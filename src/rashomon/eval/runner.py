@@ -14,7 +14,8 @@ from rashomon.model import Event
 
 EVENT_SUITE = "events"
 TIME_SUITE = "time"
-SUITES = {EVENT_SUITE: "events", TIME_SUITE: "time"}  # suite -> folder under ../shared/eval
+GEO_SUITE = "geo"
+SUITES = {EVENT_SUITE: "events", TIME_SUITE: "time", GEO_SUITE: "geo"}  # suite -> folder under ../shared/eval
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,42 @@ def time_scores(shared: Path, engine: object) -> dict[str, object]:
     }
 
 
+def geo_scores(shared: Path, engine: object) -> dict[str, object]:
+    """Toponym recognition and resolution on GeoWebNews; focus country on CLIFF's hand-coded articles."""
+    from rashomon.eval.geo import read_cliff_focus, read_geowebnews, score_focus, score_geowebnews
+    from rashomon.geo.focus import find_focus
+    from rashomon.geo.recognize import find_toponyms
+    from rashomon.geo.resolve import resolve_toponyms
+    from rashomon.model import Focus, PlaceMention
+
+    pipeline = engine.pipeline  # type: ignore[attr-defined]
+    gazetteer = engine.gazetteer  # type: ignore[attr-defined]
+
+    def places(text: str) -> tuple[PlaceMention, ...]:
+        return resolve_toponyms(text, find_toponyms(pipeline.nlp(text), gazetteer), gazetteer)
+
+    def focus(text: str) -> Focus:
+        return find_focus(places(text), gazetteer)
+
+    alpha2 = {iso3: iso2 for iso2, iso3 in _country_codes()}
+    folder = shared / "eval" / "geo"
+    return {
+        "suite": GEO_SUITE,
+        "rashomon": __version__,
+        "model": f"{pipeline.provenance.model_name} {pipeline.provenance.model_version}",
+        "python": platform.python_version(),
+        "geowebnews": score_geowebnews(read_geowebnews(folder / "GWN.xml"), places),
+        "cliff_focus": score_focus(read_cliff_focus(folder / "cliff-focus"), focus, alpha2.get),
+    }
+
+
+def _country_codes() -> list[tuple[str, str]]:
+    from importlib import resources
+
+    text = resources.files("rashomon.geo.data").joinpath("country_points.tsv").read_text(encoding="utf-8")
+    return [tuple(line.split("\t")[:2]) for line in text.splitlines() if line and not line.startswith("#")]  # type: ignore[misc]
+
+
 def flatten(scores: dict[str, object], prefix: str = "") -> dict[str, float]:
     """``{"plover_gsr.type_accuracy": 0.84, ...}`` for every numeric leaf except counts and per-type rows."""
     flat: dict[str, float] = {}
@@ -95,6 +132,16 @@ def check_floors(scores: dict[str, object], floors_path: Path) -> list[FloorBrea
 
 
 def format_scores(scores: dict[str, object]) -> str:
+    if scores["suite"] == GEO_SUITE:
+        gwn, focus = scores["geowebnews"], scores["cliff_focus"]
+        assert isinstance(gwn, dict) and isinstance(focus, dict)
+        rec, res = gwn["recognition"], gwn["resolution"]
+        return (
+            f"GeoWebNews ({gwn['documents']} articles, {gwn['gold_toponyms']} resolvable toponyms): recognition "
+            f"P {rec['precision']:.3f} R {rec['recall']:.3f} F1 {rec['f1']:.3f}; resolution Acc@161km "
+            f"{res['accuracy_161km']:.3f}, mean error {res['mean_error_km']} km, median {res['median_error_km']} km\n"
+            f"CLIFF focus ({focus['documents']} articles): country accuracy {focus['country_accuracy']:.3f}"
+        )
     if scores["suite"] == TIME_SUITE:
         tbaq = scores["tbaq"]
         assert isinstance(tbaq, dict)

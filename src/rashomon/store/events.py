@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rashomon.model import Actor, Event, EventAnchor, TextSpan
+from rashomon.model import Actor, Event, EventAnchor, Place, TextSpan
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,8 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     article: str | None = None
+    place: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # south, west, north, east
     limit: int | None = None
 
 
@@ -59,9 +61,10 @@ def insert_events(
                 place.start if place else None, place.end if place else None,
                 date.text if date else None, date.start if date else None, date.end if date else None,
                 date.value if date else None,
+                e.location.id if e.location else None, e.location_source,
             )
         )  # fmt: skip
-    db.executemany(f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * 39)})", rows)
+    db.executemany(f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * 41)})", rows)
 
 
 def _actor(row: sqlite3.Row, prefix: str) -> Actor | None:
@@ -82,6 +85,15 @@ def _anchor(row: sqlite3.Row, prefix: str) -> EventAnchor | None:
     return EventAnchor(row[f"{prefix}_start"], row[f"{prefix}_end"], row[f"{prefix}_text"], entity, value)
 
 
+def _location(row: sqlite3.Row) -> Place | None:
+    if row["location_place"] is None or row["p_name"] is None:
+        return None
+    return Place(
+        row["location_place"], row["p_geonameid"], row["p_name"], row["p_feature"], row["p_country"],
+        row["p_admin1"], row["p_lat"], row["p_lon"], row["p_population"],
+    )  # fmt: skip
+
+
 def read_events(db: sqlite3.Connection, where: EventFilter) -> list[StoredEvent]:
     """Events matching ``where``, oldest publication first."""
     clauses: list[str] = []
@@ -97,6 +109,14 @@ def read_events(db: sqlite3.Connection, where: EventFilter) -> list[StoredEvent]
         if value:
             clauses.append(clause)
             params.append(value)
+    if where.place:
+        # Where it happened: the location's name, its country code, or its first-level region.
+        clauses.append("(p.name LIKE ? OR p.country = ? OR p.admin1 LIKE ?)")
+        params += [f"%{where.place}%", where.place.upper(), f"%{where.place}%"]
+    if where.bbox:
+        south, west, north, east = where.bbox
+        clauses.append("(p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?)")
+        params += [south, north, west, east]
     if where.country:
         clauses.append("(e.source_country = ? OR e.target_country = ?)")
         params += [where.country.upper()] * 2
@@ -114,7 +134,10 @@ def read_events(db: sqlite3.Connection, where: EventFilter) -> list[StoredEvent]
     prefix_params = [where.actor, f"%{where.actor}%", f"%{where.actor}%"] if where.actor else []
     sql = (
         (matched if where.actor else "")
-        + "SELECT e.*, a.outlet AS outlet, a.published AS published FROM events e JOIN articles a ON a.id = e.article_id"
+        + "SELECT e.*, a.outlet AS outlet, a.published AS published, "
+        + "p.geonameid AS p_geonameid, p.name AS p_name, p.feature AS p_feature, p.country AS p_country, "
+        + "p.admin1 AS p_admin1, p.lat AS p_lat, p.lon AS p_lon, p.population AS p_population "
+        + "FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN places p ON p.id = e.location_place"
         + (" WHERE " + " AND ".join(clauses) if clauses else "")
         + " ORDER BY a.published IS NULL, a.published, e.article_id, e.trigger_start"
     )
@@ -135,6 +158,7 @@ def read_events(db: sqlite3.Connection, where: EventFilter) -> list[StoredEvent]
             trigger=TextSpan(row["trigger_start"], row["trigger_end"]), trigger_text=row["trigger_text"],
             sentence=TextSpan(row["sentence_start"], row["sentence_end"]), place=_anchor(row, "place"),
             date=_anchor(row, "date"), reported_by=row["reported_by"],
+            location=_location(row), location_source=row["location_source"],
         )  # fmt: skip
         result.append(StoredEvent(event, row["article_id"], row["outlet"], row["published"]))
     return result

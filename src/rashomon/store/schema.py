@@ -168,6 +168,38 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX times_interval ON times(interval_start, interval_end);
     ALTER TABLE events ADD COLUMN date_value TEXT;
     """,
+    # 4: places, their mentions, article focus and event locations (issue 4)
+    """
+    CREATE TABLE places (
+        id TEXT PRIMARY KEY,
+        geonameid INTEGER,
+        name TEXT NOT NULL,
+        feature TEXT NOT NULL,
+        country TEXT,
+        admin1 TEXT,
+        lat REAL NOT NULL,
+        lon REAL NOT NULL,
+        population INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE place_mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        use TEXT NOT NULL,
+        place_id TEXT REFERENCES places(id),
+        PRIMARY KEY (article_id, start, end)
+    );
+    CREATE INDEX place_mentions_place ON place_mentions(place_id);
+    CREATE TABLE article_focus (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        country_place TEXT REFERENCES places(id),
+        city_place TEXT REFERENCES places(id)
+    );
+    ALTER TABLE events ADD COLUMN location_place TEXT REFERENCES places(id);
+    ALTER TABLE events ADD COLUMN location_source TEXT NOT NULL DEFAULT 'none';
+    CREATE INDEX events_location ON events(location_place);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

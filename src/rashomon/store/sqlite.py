@@ -16,7 +16,18 @@ from pathlib import Path
 
 from rashomon.errors import StoreError
 from rashomon.ingest.dedupe import Signature
-from rashomon.model import Annotation, Article, BoilerplateBlock, CorpusEntity, Event, Mention, Problem, Role
+from rashomon.model import (
+    Annotation,
+    Article,
+    BoilerplateBlock,
+    CorpusEntity,
+    Event,
+    Mention,
+    Place,
+    PlaceMention,
+    Problem,
+    Role,
+)
 from rashomon.store.events import EventFilter, StoredEvent, insert_events, read_events
 from rashomon.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -60,6 +71,20 @@ def _optional_text(value: object) -> str | None:
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    """A stored place and how often the corpus mentions it."""
+
+    place: Place
+    mentions: int
+    articles: int
+
+    def place_json(self) -> dict[str, object]:
+        from rashomon.jsonout import place_json
+
+        return place_json(self.place) or {}
 
 
 class Store:
@@ -209,6 +234,35 @@ class Store:
             ],
         )
 
+        places = [m.place for m in annotation.places if m.place is not None]
+        if annotation.focus is not None:
+            places += [p for p in (annotation.focus.country, annotation.focus.city) if p is not None]
+        places += [e.location for e in annotation.events if e.location is not None]
+        self.insert_places(places)
+        self._db.executemany(
+            "INSERT OR IGNORE INTO place_mentions VALUES (?,?,?,?,?,?)",
+            [
+                (article.id, m.start, m.end, m.text, m.use, m.place.id if m.place else None)
+                for m in annotation.places
+            ],
+        )
+        if annotation.focus is not None and (annotation.focus.country or annotation.focus.city):
+            self._db.execute(
+                "INSERT OR REPLACE INTO article_focus VALUES (?,?,?)",
+                (
+                    article.id,
+                    annotation.focus.country.id if annotation.focus.country else None,
+                    annotation.focus.city.id if annotation.focus.city else None,
+                ),
+            )
+
+    def insert_places(self, places: Sequence[Place]) -> None:
+        """Gazetteer entries the stored articles point to (each once)."""
+        self._db.executemany(
+            "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+            [(p.id, p.geonameid, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.population) for p in places],
+        )
+
     def insert_signature(self, article_id: str, signature: Signature) -> None:
         self._db.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", (article_id, signature.to_bytes()))
         self._db.executemany(
@@ -278,7 +332,9 @@ class Store:
     # --- reads for the surfaces --------------------------------------------
 
     def count(self, table: str) -> int:
-        if table not in {"articles", "entities", "mentions", "sources", "failures", "events", "times"}:
+        if table not in {
+            "articles", "entities", "mentions", "sources", "failures", "events", "times", "places", "place_mentions"
+        }:
             raise ValueError(table)
         return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
@@ -293,6 +349,31 @@ class Store:
             sql += " LIMIT ?"
             params.append(limit)
         return [self._article(row) for row in self._db.execute(sql, params)]
+
+    def place_counts(self, *, country: str | None = None, limit: int | None = None) -> list[PlaceCount]:
+        """Places mentioned in the store with mention and article counts, most mentioned first."""
+        sql = (
+            "SELECT p.id, p.geonameid, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.population, "
+            "COUNT(*), COUNT(DISTINCT m.article_id) FROM place_mentions m JOIN places p ON p.id = m.place_id"
+            + (" WHERE p.country = ?" if country else "")
+            + " GROUP BY p.id ORDER BY COUNT(*) DESC, p.name"
+        )
+        params: list[object] = [country.upper()] if country else []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [PlaceCount(Place(*row[:9]), row[9], row[10]) for row in self._db.execute(sql, params)]
+
+    def article_places(self, article_id: str) -> list[PlaceMention]:
+        rows = self._db.execute(
+            "SELECT m.start, m.end, m.text, m.use, p.id, p.geonameid, p.name, p.feature, p.country, p.admin1, "
+            "p.lat, p.lon, p.population FROM place_mentions m LEFT JOIN places p ON p.id = m.place_id "
+            "WHERE m.article_id = ? ORDER BY m.start",
+            (article_id,),
+        )
+        return [
+            PlaceMention(row[0], row[1], row[2], Place(*row[4:13]) if row[4] else None, row[3]) for row in rows
+        ]
 
     def article(self, article_id: str) -> Article | None:
         rows = self._db.execute(

@@ -1,0 +1,1 @@
+"""Where: an offline gazetteer, toponym recognition, resolution in context and focus."""

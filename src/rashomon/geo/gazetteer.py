@@ -1,0 +1,121 @@
+"""Reading the gazetteer: candidate places for a name, from an SQLite file built once.
+
+Lookups go to SQLite per name, so opening the gazetteer costs milliseconds whatever
+its size; the same schema holds the bundled cities or a full GeoNames dump.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from rashomon.entities.names import fold, name_key
+from rashomon.errors import ConfigError
+from rashomon.model import Place
+
+# Bump when the build changes what is stored; an older file is then rebuilt.
+GAZETTEER_VERSION = 1
+
+
+class Gazetteer(Protocol):
+    """What resolution needs from a gazetteer backend (SQLite here; PostgreSQL would do)."""
+
+    def candidates(self, name: str) -> tuple[Place, ...]: ...
+
+    def demonym(self, word: str) -> Place | None: ...
+
+    def country(self, code: str) -> Place | None: ...
+
+
+def lookup_key(name: str) -> str:
+    """The key a name is stored and looked up under ("Khmeimim Airbase" -> "khmeimim air base")."""
+    return name_key(name)
+
+
+def abbreviation_key(text: str) -> str:
+    """Abbreviations are matched with their dots ("calif.", "n.y."), never as bare words."""
+    return fold(" ".join(text.split()))
+
+
+_COLUMNS = "p.id, p.geonameid, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.population"
+
+
+def _place(row: tuple[object, ...]) -> Place:
+    pid, geonameid, name, feature, country, admin1, lat, lon, population = row
+    return Place(
+        id=str(pid),
+        geonameid=int(geonameid) if geonameid is not None else None,  # type: ignore[call-overload]
+        name=str(name),
+        feature=str(feature),
+        country=str(country) if country else None,
+        admin1=str(admin1) if admin1 else None,
+        lat=float(lat),  # type: ignore[arg-type]
+        lon=float(lon),  # type: ignore[arg-type]
+        population=int(population or 0),  # type: ignore[call-overload]
+    )
+
+
+@dataclass
+class SqliteGazetteer:
+    """Candidate places by name from a built gazetteer file (read-only)."""
+
+    path: Path
+    _connection: sqlite3.Connection = field(init=False, repr=False)
+    _cache: dict[tuple[str, str], tuple[Place, ...]] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.path.exists():
+            raise ConfigError(f"{self.path}: no gazetteer here; build it with `rashomon gazetteer build`")
+        self._connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        version = self._connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        if version is None or int(version[0]) != GAZETTEER_VERSION:
+            raise ConfigError(f"{self.path}: gazetteer from another version; rebuild with `rashomon gazetteer build`")
+
+    def _lookup(self, key: str, kind: str) -> tuple[Place, ...]:
+        cached = self._cache.get((key, kind))
+        if cached is not None:
+            return cached
+        rows = self._connection.execute(
+            f"SELECT DISTINCT {_COLUMNS} FROM names n JOIN places p ON p.id = n.place_id "
+            "WHERE n.key = ? AND n.kind = ? ORDER BY p.population DESC LIMIT 200",
+            (key, kind),
+        ).fetchall()
+        places = tuple(_place(row) for row in rows)
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[(key, kind)] = places
+        return places
+
+    def candidates(self, name: str) -> tuple[Place, ...]:
+        """Every place the name may refer to, most populous first."""
+        key = lookup_key(name)
+        found = self._lookup(key, "name") if key else ()
+        if "." in name:
+            found = self._lookup(abbreviation_key(name), "abbreviation") + found
+        return found
+
+    def demonym(self, word: str) -> Place | None:
+        """The country a demonym or place adjective points to ("Syrian" -> Syria)."""
+        key = lookup_key(word)
+        found = self._lookup(key, "demonym") if key else ()
+        return found[0] if found else None
+
+    def country(self, code: str) -> Place | None:
+        """The country with this ISO alpha-3 code."""
+        row = self._connection.execute(
+            f"SELECT {_COLUMNS} FROM places p WHERE p.feature = 'country' AND p.country = ? LIMIT 1", (code,)
+        ).fetchone()
+        return _place(row) if row else None
+
+    def stats(self) -> dict[str, int]:
+        """Row counts, for `rashomon gazetteer info`."""
+        places = self._connection.execute("SELECT COUNT(*) FROM places").fetchone()[0]
+        names = self._connection.execute("SELECT COUNT(*) FROM names").fetchone()[0]
+        return {"places": int(places), "names": int(names)}
+
+
+def open_gazetteer(path: Path) -> SqliteGazetteer:
+    """Open a built gazetteer; a clear error when it is missing or stale."""
+    return SqliteGazetteer(path)

@@ -1,0 +1,71 @@
+"""Toponyms found and resolved in context, on short articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.geo.focus import find_focus
+from rashomon.geo.recognize import find_toponyms
+from rashomon.geo.resolve import resolve_toponyms
+from rashomon.model import PlaceMention
+
+
+@pytest.fixture(scope="module")
+def places(engine):  # type: ignore[no-untyped-def]
+    def run(text: str) -> tuple[PlaceMention, ...]:
+        doc = engine.pipeline.nlp(text)
+        return resolve_toponyms(text, find_toponyms(doc, engine.gazetteer), engine.gazetteer)
+
+    return run
+
+
+def _by_text(mentions: tuple[PlaceMention, ...]) -> dict[str, PlaceMention]:
+    return {m.text: m for m in mentions}
+
+
+def test_damascus_in_a_syria_story_is_the_syrian_capital(places):
+    found = _by_text(places("Syrian officials met in Damascus on Monday to discuss the border with Lebanon."))
+    assert found["Damascus"].place.country == "SYR"  # type: ignore[union-attr]
+
+
+def test_a_qualifier_picks_the_small_namesake(places):
+    found = _by_text(places("Firefighters in Damascus, Oregon, said the fire was contained by the evening."))
+    damascus = found["Damascus"].place
+    assert damascus is not None and (damascus.country, damascus.admin1) == ("USA", "Oregon")
+
+
+def test_bases_and_landmarks_resolve_to_their_own_coordinates(places):
+    text = ("Russian aircraft left the Khmeimim Airbase near Latakia, while officials in the Kremlin "
+            "discussed the Tartus naval facility.")
+    found = _by_text(places(text))
+    base = found["Khmeimim Airbase"].place
+    assert base is not None and base.feature == "base" and abs(base.lat - 35.40) < 0.05
+    kremlin = found["Kremlin"].place
+    assert kremlin is not None and abs(kremlin.lat - 55.75) < 0.05 and abs(kremlin.lon - 37.62) < 0.05
+
+
+def test_adjectives_and_names_inside_organisations_are_kept_apart(places):
+    text = "The Syrian Observatory for Human Rights said Turkish troops shelled villages near Afrin."
+    found = _by_text(places(text))
+    assert found["Turkish"].use == "adjective" and found["Turkish"].place.country == "TUR"  # type: ignore[union-attr]
+    assert found["Syrian"].use == "embedded"
+    assert found["Afrin"].use == "name" and found["Afrin"].place.country == "SYR"  # type: ignore[union-attr]
+
+
+def test_people_named_like_places_are_not_places(places):
+    found = _by_text(places("Talk show host Joan Rivers joked about her plastic surgery. Rivers laughed."))
+    assert "Rivers" not in found
+
+
+def test_a_shouted_dateline_is_a_place(places):
+    found = _by_text(places("BEIRUT (Reuters) - Lebanon's parliament met on Tuesday."))
+    beirut = found["BEIRUT"].place
+    assert beirut is not None and beirut.country == "LBN"
+
+
+def test_focus_is_where_the_story_happens_not_every_country_named(places, engine):
+    text = ("ALEPPO, Syria - Residents of Aleppo queued for bread on Sunday. Aid arrived from Turkey, "
+            "and officials in Aleppo said more was expected from Turkey and Jordan.")
+    focus = find_focus(places(text), engine.gazetteer)
+    assert focus.country is not None and focus.country.country == "SYR"
+    assert focus.city is not None and focus.city.name == "Aleppo"
