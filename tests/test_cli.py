@@ -90,6 +90,30 @@ def test_events_listing_filters_and_exports(engine, tmp_path, fixture_path, caps
     assert main(["--db", db, "export", "--format", "gdelt", "--output", str(out)]) == 0
     rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == len(events) and all(len(row) == 61 for row in rows)
+    # Where: every event is placed, the Kremlin meeting in the Kremlin; filters by place and box.
+    assert all(e["place"] and e["place"]["lat"] is not None for e in events)
+    assert main(["--db", db, "events", "--place", "Kremlin", "--type", "CONSULT", "--json"]) == 0
+    in_kremlin = json.loads(capsys.readouterr().out)
+    assert in_kremlin and all(e["place"]["name"] == "the Kremlin" for e in in_kremlin)
+    assert main(["--db", db, "events", "--bbox", "55,37,56,38", "--json"]) == 0
+    in_moscow = json.loads(capsys.readouterr().out)
+    assert in_moscow and all(55 <= e["place"]["lat"] <= 56 for e in in_moscow)
+    assert len(in_moscow) < len(events)
+    assert main(["--db", db, "events", "--bbox", "north"]) == 2
+    assert "--bbox" in capsys.readouterr().err
+
+
+def test_places_lists_what_the_store_mentions(engine, tmp_path, fixture_path, capsys):
+    db = str(tmp_path / "pl.db")
+    assert main(["--db", db, "ingest", "--quiet", str(fixture_path / "kremlin_visit.txt")]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "places", "--json"]) == 0
+    places = {p["name"]: p for p in json.loads(capsys.readouterr().out)}
+    assert places["Hmeimim Air Base"]["feature"] == "base" and places["Hmeimim Air Base"]["mentions"] == 1
+    assert places["Moscow"]["geonameid"] == 524901 and places["Syria"]["country"] == "SYR"
+    assert main(["--db", db, "places", "--country", "SYR"]) == 0
+    listing = capsys.readouterr().out
+    assert "Hmeimim Air Base" in listing and "Moscow" not in listing
 
 
 def test_eval_without_shared_data_is_a_clear_error(tmp_path, capsys):

@@ -35,8 +35,10 @@ def test_a_qualifier_picks_the_small_namesake(places):
 
 
 def test_bases_and_landmarks_resolve_to_their_own_coordinates(places):
-    text = ("Russian aircraft left the Khmeimim Airbase near Latakia, while officials in the Kremlin "
-            "discussed the Tartus naval facility.")
+    text = (
+        "Russian aircraft left the Khmeimim Airbase near Latakia, while officials in the Kremlin "
+        "discussed the Tartus naval facility."
+    )
     found = _by_text(places(text))
     base = found["Khmeimim Airbase"].place
     assert base is not None and base.feature == "base" and abs(base.lat - 35.40) < 0.05
@@ -64,8 +66,10 @@ def test_a_shouted_dateline_is_a_place(places):
 
 
 def test_focus_is_where_the_story_happens_not_every_country_named(places, engine):
-    text = ("ALEPPO, Syria - Residents of Aleppo queued for bread on Sunday. Aid arrived from Turkey, "
-            "and officials in Aleppo said more was expected from Turkey and Jordan.")
+    text = (
+        "ALEPPO, Syria - Residents of Aleppo queued for bread on Sunday. Aid arrived from Turkey, "
+        "and officials in Aleppo said more was expected from Turkey and Jordan."
+    )
     focus = find_focus(places(text), engine.gazetteer)
     assert focus.country is not None and focus.country.country == "SYR"
     assert focus.city is not None and focus.city.name == "Aleppo"

@@ -74,6 +74,7 @@ def time_scores(shared: Path, engine: object) -> dict[str, object]:
 def geo_scores(shared: Path, engine: object) -> dict[str, object]:
     """Toponym recognition and resolution on GeoWebNews; focus country on CLIFF's hand-coded articles."""
     from rashomon.eval.geo import read_cliff_focus, read_geowebnews, score_focus, score_geowebnews
+    from rashomon.geo.build import iso3_by_iso2
     from rashomon.geo.focus import find_focus
     from rashomon.geo.recognize import find_toponyms
     from rashomon.geo.resolve import resolve_toponyms
@@ -88,7 +89,7 @@ def geo_scores(shared: Path, engine: object) -> dict[str, object]:
     def focus(text: str) -> Focus:
         return find_focus(places(text), gazetteer)
 
-    alpha2 = {iso3: iso2 for iso2, iso3 in _country_codes()}
+    alpha2 = {iso3: iso2 for iso2, iso3 in iso3_by_iso2().items()}
     folder = shared / "eval" / "geo"
     return {
         "suite": GEO_SUITE,
@@ -98,13 +99,6 @@ def geo_scores(shared: Path, engine: object) -> dict[str, object]:
         "geowebnews": score_geowebnews(read_geowebnews(folder / "GWN.xml"), places),
         "cliff_focus": score_focus(read_cliff_focus(folder / "cliff-focus"), focus, alpha2.get),
     }
-
-
-def _country_codes() -> list[tuple[str, str]]:
-    from importlib import resources
-
-    text = resources.files("rashomon.geo.data").joinpath("country_points.tsv").read_text(encoding="utf-8")
-    return [tuple(line.split("\t")[:2]) for line in text.splitlines() if line and not line.startswith("#")]  # type: ignore[misc]
 
 
 def flatten(scores: dict[str, object], prefix: str = "") -> dict[str, float]:

@@ -11,9 +11,8 @@ ADM1/ADM2 codes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
-
 import json
+from collections.abc import Iterable, Iterator
 from importlib import resources
 
 from rashomon.model import Actor, Place

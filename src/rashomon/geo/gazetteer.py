@@ -6,8 +6,10 @@ its size; the same schema holds the bundled cities or a full GeoNames dump.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
@@ -28,15 +30,26 @@ class Gazetteer(Protocol):
 
     def country(self, code: str) -> Place | None: ...
 
+    def is_generic(self, name: str) -> bool: ...
 
+
+@functools.lru_cache(maxsize=200_000)
 def lookup_key(name: str) -> str:
-    """The key a name is stored and looked up under ("Khmeimim Airbase" -> "khmeimim air base")."""
+    """The key a name is stored and looked up under ("Khmeimim Airbase" -> "khmeimim air base").
+
+    Cached: the same few thousand names (places, candidates' names) recur in every article."""
     return name_key(name)
 
 
 def abbreviation_key(text: str) -> str:
     """Abbreviations are matched with their dots ("calif.", "n.y."), never as bare words."""
     return fold(" ".join(text.split()))
+
+
+@functools.cache
+def _generic_names() -> frozenset[str]:
+    text = resources.files("rashomon.geo.data").joinpath("generic_names.txt").read_text(encoding="utf-8")
+    return frozenset(lookup_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 _COLUMNS = "p.id, p.geonameid, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.population"
@@ -108,6 +121,10 @@ class SqliteGazetteer:
             f"SELECT {_COLUMNS} FROM places p WHERE p.feature = 'country' AND p.country = ? LIMIT 1", (code,)
         ).fetchone()
         return _place(row) if row else None
+
+    def is_generic(self, name: str) -> bool:
+        """Whether a name is an ordinary English word first ("Central", "Western")."""
+        return lookup_key(name) in _generic_names()
 
     def stats(self) -> dict[str, int]:
         """Row counts, for `rashomon gazetteer info`."""

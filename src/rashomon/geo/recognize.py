@@ -18,6 +18,7 @@ from rashomon.model import Place
 # Below this population a city name that spaCy did not call a place is more often a surname.
 _UNLABELLED_CITY_POPULATION = 100_000
 _EMBEDDED_CITY_POPULATION = 1_000_000
+_ORG_CITY_POPULATION = 250_000
 _LEADING = ("the ", "The ")
 _CONTAINERS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 _STRONG_FEATURES = {"country", "admin1", "continent", "region", "sea", "base", "landmark", "airport", "port", "capital"}
@@ -82,7 +83,7 @@ def _embedded(span: Span, gazetteer: Gazetteer) -> list[Toponym]:
                 continue
             start, end = piece[0].idx, piece[-1].idx + len(piece[-1].text)
             text = "".join(t.text_with_ws for t in piece).strip()
-            places = gazetteer.candidates(text)
+            places = () if gazetteer.is_generic(text) else gazetteer.candidates(text)
             if (len(text) < 3 or text.isupper()) and not any(p.feature == "country" for p in places):
                 continue
             if any(_names_outright(p, text) for p in places):
@@ -105,9 +106,22 @@ def _names_outright(place: Place, text: str) -> bool:
     Only by their main name: "al-Sham" (an old name of Damascus) inside "Hayat Tahrir al-Sham"
     names the Levant, not the city.
     """
-    if place.feature in ("country", "admin1", "continent"):
+    if place.feature in ("country", "continent"):
         return True
     return place.population >= _EMBEDDED_CITY_POPULATION and lookup_key(place.name) == lookup_key(text)
+
+
+def _named_outright(place: Place, text: str, label: str) -> bool:
+    """A whole entity spaCy labelled as an organisation or person that is a place all the same:
+    a country ("Jordan" as PERSON), a populous region ("Karnataka" as ORG), a big city by its
+    main name ("Bristol" as ORG)."""
+    if place.feature in ("country", "continent"):
+        return True
+    if label == "PERSON":
+        return False
+    if place.feature in ("admin1", "region"):
+        return place.population >= _EMBEDDED_CITY_POPULATION or place.geonameid is None
+    return place.population >= _ORG_CITY_POPULATION and lookup_key(place.name) == lookup_key(text)
 
 
 def _looks_generic(text: str) -> bool:
@@ -142,9 +156,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             elif any(p.feature in ("country", "continent") for p in gazetteer.candidates(text)):
                 found.append(Toponym(start, end, text, "name", label))
         elif label in _CONTAINERS or label == "PERSON":
-            places = gazetteer.candidates(text)
-            outright = ("country", "continent") if label == "PERSON" else ("country", "admin1", "continent", "region")
-            if places and any(p.feature in outright for p in places):
+            places = () if gazetteer.is_generic(text) else gazetteer.candidates(text)
+            if places and any(_named_outright(p, text, label) for p in places):
                 found.append(Toponym(start, end, text, "name", label))
             elif places and text.isupper() and len(text) > 3 and _is_strong(places):
                 found.append(Toponym(start, end, text, "name", label))  # a dateline: "BEIRUT (Reuters)"
@@ -174,6 +187,8 @@ def _unlabelled(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Topon
         if token.is_sent_start and token.text.isupper() is False and token.pos_ != "PROPN":
             continue
         text = token.text
+        if gazetteer.is_generic(text):
+            continue
         places = gazetteer.candidates(text.title() if text.isupper() else text)
         if not places:
             continue

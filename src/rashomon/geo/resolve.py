@@ -58,6 +58,8 @@ def _prior(place: Place, key: str) -> float:
 def _fit(place: Place, context: _Context, qualifier: str | None) -> float:
     total = sum(context.countries.values())
     score = 0.0
+    if place.country is None and total:
+        score += 1.5  # a sea or a region across borders fits any article about its part of the world
     if place.country and total:
         share = context.countries[place.country] / total
         score += 3.0 * share + (1.0 if share > 0 else 0.0)
@@ -84,6 +86,11 @@ def _best(candidates: tuple[Place, ...], key: str, context: _Context, qualifier:
     if not candidates:
         return None
     best = max(candidates, key=lambda p: _prior(p, key) + _fit(p, context, qualifier))
+    if best.feature == "continent":
+        # Antarctica is a continent and a country code: the country carries more.
+        same = [p for p in candidates if p.feature == "country" and lookup_key(p.name) == lookup_key(best.name)]
+        if same:
+            return same[0]
     if best.feature == "admin1" and qualifier is None:
         # "New York", "Mexico City" vs the state: news means the big city unless it says "state".
         namesake = [
@@ -121,6 +128,9 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -
     context = _Context(countries, frozenset(regions))
     mentions = []
     for toponym, key, candidates, qualifier in lookups:
+        if gazetteer.is_generic(toponym.text):
+            # "Central", "Western": only a place of a country the article is already about.
+            candidates = tuple(p for p in candidates if p.country in context.countries)
         place = _best(candidates, key, context, qualifier)
         mentions.append(PlaceMention(toponym.start, toponym.end, toponym.text, place, toponym.use))
     return tuple(mentions)
