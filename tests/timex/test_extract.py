@@ -32,3 +32,21 @@ def test_ranges_split_and_modifiers_trimmed(engine):
     found = _times(engine, "Output rose between 1994 and 1997, about 10:35 a.m. on Friday.", dt.date(1998, 8, 7))
     assert {"1994", "1997"} <= set(found)
     assert "10:35 a.m." in found or "10:35 a.m. on Friday" in found
+    assert found["1994"].value == "1994" and found["1994"].type == "DATE"  # an end of a range, not a period
+
+
+def test_reported_modals_and_participles_do_not_look_ahead(engine):
+    thursday = dt.date(2000, 1, 6)
+    found = _times(engine, "His relatives could not be located Wednesday in their hometown.", thursday)
+    assert found["Wednesday"].value == "2000-01-05"  # "could" reports; the nearest Wednesday is yesterday
+    found = _times(engine, "Those shares began trading in August and closed yesterday at $26.", dt.date(1989, 11, 1))
+    assert found["August"].value == "1989-08"  # "began" here is done, not scheduled
+    found = _times(engine, "The guidelines to be published in early November will decide.", dt.date(1989, 10, 30))
+    assert found["early November"].value == "1989-11"
+    found = _times(engine, "The ministers will meet on Friday.", thursday)
+    assert found["Friday"].value == "2000-01-07"
+
+
+def test_ages_and_model_numbers_are_not_times(engine):
+    found = _times(engine, "The six-year-old boy used an 80486 computer.", dt.date(1998, 1, 1))
+    assert not ({"six-year-old", "80486"} & set(found))

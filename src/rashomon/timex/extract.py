@@ -26,7 +26,8 @@ _EXTRA = re.compile(
 _TRAILING = re.compile(r"(?:'s|’s|,)$")
 # Bare small numbers and ordinals, ages ("6-year-old") and adjectives like "quarterly dividend" are not times.
 _NOT_TIMES = re.compile(
-    r"^(?:\d{1,3}|one|two|three|first|second|third|fourth|fifth|.*\d[\s-]*(?:year|month|week|day)s?[\s-]old)$",
+    r"^(?:\d{1,3}|\d{5,}|one|two|three|first|second|third|fourth|fifth|"
+    r".*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:year|month|week|day)s?[\s-]old)$",
     re.IGNORECASE,
 )
 # Words before a time that TimeML leaves outside the expression ("about 10:35 a.m.", "only five hours").
@@ -61,7 +62,10 @@ _FORWARD_CUES = {
     "expire",
     "to",
 }
-_MODALS = {"will", "shall", "'ll", "wo", "would", "could", "might", "may", "must", "should", "can"}
+_MODALS = {"will", "shall", "'ll", "wo"}
+# "could be located Wednesday", "would appeal Friday's ruling": in reported speech these modals
+# are the past of "can" and "will" as often as they look ahead; the nearest date is the best bet.
+_WEAK_MODALS = {"would", "could", "might", "may", "must", "should", "can"}
 
 
 def tense_of(span: Span) -> str:
@@ -84,11 +88,19 @@ def tense_of(span: Span) -> str:
         token = token.head
     auxiliaries = [child for child in token.children if child.dep_ in {"aux", "auxpass"}]
     words = {child.lower_ for child in auxiliaries}
-    if token.lemma_.lower() in _SCHEDULING or token.head.lemma_.lower() in _SCHEDULING:
-        return "future"  # "scheduled for Tuesday", "expected to vote on Jan. 14"
+    scheduling = [t for t in (token, token.head) if t.lemma_.lower() in _SCHEDULING and t.tag_ != "VBD"]
+    if scheduling:
+        return "future"  # "scheduled for Tuesday", "expected to vote on Jan. 14"; not "began in August"
     if words & _MODALS or token.lower_ in {"will", "shall"} or any(child.lower_ == "going" for child in auxiliaries):
         return "future"
-    for item in [token, *auxiliaries]:
+    if words & _WEAK_MODALS:
+        return "present"
+    if "to" in words:
+        return "present"  # "to be published in early November": an infinitive looks to the nearest date
+    if any(child.lemma_.lower() == "have" for child in auxiliaries):
+        return "past"  # "has met Friday": the perfect reports what is done
+    # The auxiliary carries the clause's tense ("is heard in May"); a participle's own "Past" does not.
+    for item in [*auxiliaries, token]:
         tense = item.morph.get("Tense", [])
         if tense:
             return "past" if tense[0] == "Past" else "present"
@@ -210,7 +222,13 @@ def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpression, ...
             if span.root.dep_ == "amod" and text.lower() in {"quarterly", "annual", "daily", "weekly", "monthly"}:
                 continue  # "a quarterly dividend" describes, it does not date
             value, anchored_on = _value(text, anchor, tense, reference_year)
-            if len(pieces) == 2 and (start, end) == pieces[0] and value is not None and value.granularity == "year":
+            if (
+                len(pieces) == 2
+                and (start, end) == pieces[0]
+                and "end" in document[pieces[0][1] : pieces[1][0]]
+                and value is not None
+                and value.granularity == "year"
+            ):
                 value = Normalized("DURATION", "P1Y")  # "the year ended March 31" is a twelve-month period
             anaphoric = _from_reference(text, reference)
             if anaphoric is not None:

@@ -123,10 +123,15 @@ def _resolve_year(month: int, day: int | None, anchor: dt.date, tense: str) -> i
 
 
 def _weekday(index: int, anchor: dt.date, tense: str) -> dt.date:
-    """Past tense: the latest such day up to the anchor; otherwise the next one from it."""
-    if tense in {"future", "present"}:
-        return anchor + dt.timedelta(days=(index - anchor.weekday()) % 7)
-    return anchor - dt.timedelta(days=(anchor.weekday() - index) % 7)
+    """Past tense: the latest such day up to the anchor; future: the next one from it; present
+    (no tense to go by): the nearer of the two, the past one on a tie, as news mostly reports."""
+    ahead = anchor + dt.timedelta(days=(index - anchor.weekday()) % 7)
+    behind = anchor - dt.timedelta(days=(anchor.weekday() - index) % 7)
+    if tense == "future":
+        return ahead
+    if tense == "present":
+        return ahead if (ahead - anchor) < (anchor - behind) else behind
+    return behind
 
 
 _CALENDAR_DATE = re.compile(
