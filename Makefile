@@ -33,12 +33,14 @@ eval: $(STAMP)
 	$(BIN)/rashomon eval events --write eval/results/events.json --check eval/floors.json
 	$(BIN)/rashomon eval time --write eval/results/time.json --check eval/floors.json
 	$(BIN)/rashomon eval geo --write eval/results/geo.json --check eval/floors.json
+	$(BIN)/rashomon eval quotes --write eval/results/quotes.json --check eval/floors.json
 
 # CI's gate: fail when a score drops below its pinned floor (floors only ever go up).
 eval-gate: $(STAMP)
 	$(BIN)/rashomon eval events --check eval/floors.json
 	$(BIN)/rashomon eval time --check eval/floors.json
 	$(BIN)/rashomon eval geo --check eval/floors.json
+	$(BIN)/rashomon eval quotes --check eval/floors.json
 
 bench: $(STAMP)
 	$(BIN)/rashomon bench --corpus ../shared/corpora/reuters21578/reuters21578.jsonl --limit 2000

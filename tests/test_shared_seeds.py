@@ -148,3 +148,31 @@ def test_seed_places_resolve_within_ten_km(engine, seeds, capsys):
     assert first["focus"]["country"]["country"] == "SYR" and second["focus"]["city"]["name"] == "Moscow"
     hosted = _events_by(second)("hosted")
     assert hosted["place_source"] == "sentence" and hosted["place"]["name"] == "the Kremlin"
+
+
+def test_seed_quotes_and_claims(engine, seeds, capsys):
+    assert main(["analyze", *seeds]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+
+    def quote(words):
+        found = [q for q in second["quotes"] if words in q["text"]]
+        assert found, words
+        return found[0]
+
+    putin = quote("Throughout these decades")
+    assert putin["kind"] == "direct" and putin["speaker"]["name"] == "Vladimir Putin" and putin["speaker"]["text"] == "he"
+    for words in ("Part of Syria’s food supply", "We are trying to redefine", "We are re-establishing relations"):
+        assert quote(words)["kind"] == "direct" and quote(words)["speaker"]["name"] == "Ahmed al-Sharaa", words
+    lavrov = quote("physical extermination")
+    assert lavrov["kind"] == "mixed" and lavrov["speaker"]["name"] == "Sergey Lavrov"
+    novak = quote("Russia was ready to provide support")
+    assert novak["kind"] == "indirect" and novak["speaker"]["name"] == "Alexander Novak"
+    peskov = quote("future of Russian installations")
+    assert peskov["kind"] == "indirect" and peskov["speaker"]["name"] == "Dmitry Peskov"
+
+    enoch = [c for c in second["claims"] if "Russia’s military presence in Syria – which began" in c["text"]]
+    assert enoch and enoch[0]["attribution"]["kind"] == "tool"
+    strikes = [q for c in first["claims"] for q in c["quantities"] if q["unit"] == "airstrikes"]
+    assert strikes and (strikes[0]["value"], strikes[0]["bound"]) == (300, ">=")
+    assert strikes[0]["time_scope"] == "within the first five months of the year"
+    assert second["sourcing"]["listed_sources"] == [] and first["sourcing"]["listed_sources"] is None

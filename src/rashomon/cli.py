@@ -37,7 +37,13 @@ def _run_geo(shared: Path, engine: object) -> dict[str, object]:
     return geo_scores(shared, engine)
 
 
-SUITES_RUN = {"events": _run_events, "time": _run_time, "geo": _run_geo}
+def _run_quotes(shared: Path, engine: object) -> dict[str, object]:
+    from rashomon.eval.runner import quote_scores
+
+    return quote_scores(shared, engine)
+
+
+SUITES_RUN = {"events": _run_events, "time": _run_time, "geo": _run_geo, "quotes": _run_quotes}
 
 
 def _add_field_options(parser: argparse.ArgumentParser) -> None:
@@ -298,6 +304,53 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _quote_filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from rashomon.store.quotes import QuoteFilter
+
+    return QuoteFilter(
+        speaker=args.speaker, outlet=args.outlet, since=args.since, until=args.until, text=args.text,
+        kind=args.kind, article=args.article, limit=args.limit,
+    )  # fmt: skip
+
+
+def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.jsonout import quote_json
+
+    with _open_existing(settings) as store:
+        found = store.quotes(_quote_filter(args))
+    if args.json:
+        rows = [{**quote_json(s.quote), "article": s.article_id, "outlet": s.outlet, "published": s.published}
+                for s in found]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for stored in found:
+        q = stored.quote
+        who = (q.speaker.name or q.speaker.text) if q.speaker else "(unnamed)"
+        cue = f" ({q.cue_text})" if q.cue_text else ""
+        print(f"{stored.published or '----------'}  {who}{cue} [{q.kind}]: {q.text}  ({stored.outlet or '-'}, {stored.article_id})")
+    return EXIT_OK
+
+
+def cmd_claims(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.jsonout import claim_json
+
+    with _open_existing(settings) as store:
+        found = store.claims(_quote_filter(args))
+    if args.json:
+        rows = [{**claim_json(s.claim), "article": s.article_id, "outlet": s.outlet, "published": s.published}
+                for s in found]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for stored in found:
+        c = stored.claim
+        source = c.attribution.name or c.attribution.text or stored.outlet or "the outlet"
+        numbers = "; ".join(f"{x.bound}{x.value:g} {x.unit or ''}".strip() + (f" ({x.time_scope})" if x.time_scope else "")
+                            for x in c.quantities)  # fmt: skip
+        print(f"{stored.published or '----------'}  [{c.attribution.kind}: {source}] {c.text}"
+              + (f"  {{{numbers}}}" if numbers else "") + f"  ({stored.article_id})")  # fmt: skip
+    return EXIT_OK
+
+
 def cmd_places(args: argparse.Namespace, settings: Settings) -> int:
     with _open_existing(settings) as store:
         rows = store.place_counts(country=args.country, limit=args.limit)
@@ -475,6 +528,24 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--json", action="store_true")
     events.set_defaults(run=cmd_events)
 
+    def add_quote_filters(sub: argparse.ArgumentParser, kinds: list[str], what: str) -> None:
+        sub.add_argument("--speaker", help="entity id, name, alias or the words used for the source")
+        sub.add_argument("--outlet")
+        sub.add_argument("--since", metavar="DATE", help="published on or after (YYYY-MM-DD)")
+        sub.add_argument("--until", metavar="DATE", help="published on or before (YYYY-MM-DD)")
+        sub.add_argument("--text", help=f"words the {what} contains")
+        sub.add_argument("--kind", choices=kinds)
+        sub.add_argument("--article", help="only this article's")
+        sub.add_argument("--limit", type=int)
+        sub.add_argument("--json", action="store_true")
+
+    quotes = commands.add_parser("quotes", help="list quotes with their speakers (who said what)")
+    add_quote_filters(quotes, ["direct", "indirect", "mixed"], "quote")
+    quotes.set_defaults(run=cmd_quotes)
+    claims = commands.add_parser("claims", help="list claims with their attribution and numbers")
+    add_quote_filters(claims, ["person", "organisation", "unnamed", "outlet", "tool", "self"], "claim")
+    claims.set_defaults(run=cmd_claims)
+
     places = commands.add_parser("places", help="list the places stored articles mention, most mentioned first")
     places.add_argument("--country", help="ISO 3166 alpha-3 code")
     places.add_argument("--limit", type=int)
@@ -500,7 +571,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(run=cmd_export)
 
     evaluate = commands.add_parser("eval", help="score extraction on the external test suites")
-    evaluate.add_argument("suite", choices=["events", "time", "geo"])
+    evaluate.add_argument("suite", choices=["events", "time", "geo", "quotes"])
     evaluate.add_argument(
         "--shared", default="../shared", metavar="DIR", help="the shared data folder (default ../shared)"
     )

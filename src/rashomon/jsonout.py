@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from rashomon.model import (
     Actor,
     Annotation,
     Article,
+    Claim,
     CorpusEntity,
     DocEntity,
     Event,
@@ -16,6 +18,7 @@ from rashomon.model import (
     Place,
     PlaceMention,
     Problem,
+    Quote,
     TimeExpression,
 )
 
@@ -59,6 +62,9 @@ def annotation_json(annotation: Annotation) -> dict[str, object]:
         "times": [time_json(item) for item in annotation.times],
         "places": [place_mention_json(mention) for mention in annotation.places],
         "focus": focus_json(annotation.focus),
+        "quotes": [quote_json(quote) for quote in annotation.quotes],
+        "claims": [claim_json(claim) for claim in annotation.claims],
+        "sourcing": sourcing_json(annotation.quotes, annotation.claims, article.listed_sources),
         "sentences": [{"start": span.start, "end": span.end} for span in annotation.sentences],
         "boilerplate": [{"kind": block.kind, "text": block.text} for block in article.boilerplate],
         "listed_sources": None if article.listed_sources is None else list(article.listed_sources),
@@ -129,6 +135,65 @@ def place_mention_json(mention: PlaceMention) -> dict[str, object]:
     place = place_json(mention.place) or dict.fromkeys(("id", "geonameid", "name", "feature", "country", "admin1",
                                                         "lat", "lon"))
     return {"start": mention.start, "end": mention.end, "text": mention.text, "use": mention.use, **place}
+
+
+def quote_json(quote: Quote) -> dict[str, object]:
+    """One quote of the ``analyze`` object: content span, kind, cue and speaker."""
+    speaker = quote.speaker
+    return {
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "kind": quote.kind,
+        "cue": {"start": quote.cue.start, "end": quote.cue.end, "text": quote.cue_text} if quote.cue else None,
+        "speaker": {
+            "start": speaker.start, "end": speaker.end, "text": speaker.text,
+            "entity": speaker.entity, "name": speaker.name,
+        } if speaker else None,
+    }  # fmt: skip
+
+
+def claim_json(claim: Claim) -> dict[str, object]:
+    """One claim: the sentence, on whose authority, and its numbers."""
+    a = claim.attribution
+    return {
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "attribution": {"kind": a.kind, "text": a.text, "entity": a.entity, "name": a.name},
+        "quantities": [
+            {"start": q.start, "end": q.end, "text": q.text, "value": q.value, "bound": q.bound, "unit": q.unit,
+             "time_scope": q.time_scope}
+            for q in claim.quantities
+        ],
+    }  # fmt: skip
+
+
+def sourcing_json(
+    quotes: Sequence[Quote], claims: Sequence[Claim], listed_sources: Sequence[str] | None
+) -> dict[str, object]:
+    """Who an article lets speak and how much it asserts on its own authority."""
+    by_speaker: dict[str, dict[str, object]] = {}
+    for quote in quotes:
+        speaker = quote.speaker
+        key = (speaker.name or speaker.text) if speaker else "(no speaker named)"
+        row = by_speaker.setdefault(key, {"speaker": key, "entity": speaker.entity if speaker else None,
+                                          "direct": 0, "indirect": 0})  # fmt: skip
+        row["direct" if quote.kind == "direct" else "indirect"] = int(row["direct" if quote.kind == "direct" else "indirect"]) + 1  # type: ignore[call-overload]
+    kinds: dict[str, int] = {}
+    for claim in claims:
+        kinds[claim.attribution.kind] = kinds.get(claim.attribution.kind, 0) + 1
+    named = sum(count for kind, count in kinds.items() if kind in {"person", "organisation", "outlet", "tool"})
+    return {
+        "quotes": {"direct": sum(q.kind == "direct" for q in quotes), "indirect": sum(q.kind != "direct" for q in quotes)},
+        "speakers": sorted(by_speaker.values(), key=lambda row: -(int(row["direct"]) + int(row["indirect"]))),  # type: ignore[call-overload]
+        "claims": len(claims),
+        "claims_by_attribution": kinds,
+        "named_sources": named,
+        "unnamed_sources": kinds.get("unnamed", 0),
+        "unattributed_share": round(kinds.get("self", 0) / len(claims), 3) if claims else None,
+        "listed_sources": None if listed_sources is None else list(listed_sources),
+    }
 
 
 def focus_json(focus: Focus | None) -> dict[str, object]:

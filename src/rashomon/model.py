@@ -229,6 +229,74 @@ class Provenance:
 
 
 @dataclass(frozen=True)
+class Speaker:
+    """Who a quote is attributed to: the words used here ("he", "the spokesman") and the
+    article entity they resolve to, when one does."""
+
+    start: int
+    end: int
+    text: str
+    entity: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Reported speech or thought: its content, the cue that introduces it and its speaker.
+
+    ``kind`` is "direct" (inside quotation marks), "indirect" ("X said that ...",
+    "according to X, ..."), or "mixed" (indirect speech with a quoted fragment).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: TextSpan | None
+    cue_text: str | None
+    speaker: Speaker | None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number stated in a claim: "over 300 airstrikes" -> 300, ">=", "airstrikes"."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    bound: str  # "=", ">=", "<=", "~"
+    unit: str | None
+    time_scope: str | None = None  # the time expression that scopes it, as written
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """On whose authority a claim is made.
+
+    ``kind``: "person", "organisation", "unnamed" ("officials said"), "outlet" (another
+    news organisation), "tool" ("BrightU.AI's Enoch engine"), or "self" (the outlet's own
+    unattributed assertion).
+    """
+
+    kind: str
+    text: str | None = None
+    entity: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A check-worthy statement of fact in one sentence or clause, with its source and numbers."""
+
+    start: int
+    end: int
+    text: str
+    attribution: Attribution
+    quantities: tuple[Quantity, ...] = ()
+
+
+@dataclass(frozen=True)
 class Annotation:
     """Everything the per-article pass found in one article."""
 
@@ -240,6 +308,8 @@ class Annotation:
     times: tuple[TimeExpression, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     focus: Focus | None = None
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
 
 @dataclass(frozen=True)

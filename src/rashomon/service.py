@@ -22,6 +22,8 @@ from rashomon.ingest.readers import FieldMap, read_inputs
 from rashomon.model import Annotation, Article, IngestSummary, Problem, RawDocument
 from rashomon.nlp.annotate import Stopwatch, annotate_articles
 from rashomon.nlp.pipeline import NlpPipeline, build_pipeline
+from rashomon.quotes.claims import OutletNames, load_outlet_names
+from rashomon.quotes.extract import CueTable, load_cues
 from rashomon.store.sqlite import SourceRecord, Store
 
 ProblemCallback = Callable[[Problem], None]
@@ -35,12 +37,14 @@ class Engine:
     tables: EntityTables
     coder: EventCoder
     gazetteer: Gazetteer
+    cues: CueTable
+    outlets: OutletNames
 
     @classmethod
     def load(cls, settings: Settings, *, on_build: Callable[[Path], None] | None = None) -> Engine:
         tables = load_entity_tables()
         gazetteer = ensure_gazetteer(settings.gazetteer_path, on_build=on_build)
-        return cls(build_pipeline(settings), tables, build_event_coder(tables), gazetteer)
+        return cls(build_pipeline(settings), tables, build_event_coder(tables), gazetteer, load_cues(), load_outlet_names())
 
     def annotate(
         self, articles: Iterable[Article], *, batch_size: int, stopwatch: Stopwatch | None = None
@@ -52,6 +56,8 @@ class Engine:
             tables=self.tables,
             coder=self.coder,
             places=self.gazetteer,
+            cues=self.cues,
+            outlets=self.outlets,
             batch_size=batch_size,
             stopwatch=stopwatch,
         )
@@ -222,3 +228,5 @@ def _write(store: Store, annotation: Annotation, signature: Signature) -> None:
             corpus_ids[entity.id] = corpus_id
             store.insert_mentions(article.id, corpus_id, entity.mentions)
         store.insert_events(article.id, annotation.events, corpus_ids)
+        store.insert_quotes(article.id, annotation.quotes, corpus_ids)
+        store.insert_claims(article.id, annotation.claims, corpus_ids)

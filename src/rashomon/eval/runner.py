@@ -15,7 +15,8 @@ from rashomon.model import Event
 EVENT_SUITE = "events"
 TIME_SUITE = "time"
 GEO_SUITE = "geo"
-SUITES = {EVENT_SUITE: "events", TIME_SUITE: "time", GEO_SUITE: "geo"}  # suite -> folder under ../shared/eval
+QUOTE_SUITE = "quotes"
+SUITES = {EVENT_SUITE: "events", TIME_SUITE: "time", GEO_SUITE: "geo", QUOTE_SUITE: "quotes"}  # suite -> folder under ../shared/eval
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,30 @@ def geo_scores(shared: Path, engine: object) -> dict[str, object]:
     }
 
 
+def quote_scores(shared: Path, engine: object) -> dict[str, object]:
+    """Attributions on PolNeAR's dev split: content, speaker and cue."""
+    from rashomon.eval.quotes import read_polnear, score_polnear
+    from rashomon.model import Quote
+    from rashomon.quotes.extract import find_quotes
+
+    pipeline = engine.pipeline  # type: ignore[attr-defined]
+    tables = engine.tables  # type: ignore[attr-defined]
+    cues = engine.cues  # type: ignore[attr-defined]
+
+    def quotes(text: str) -> tuple[Quote, ...]:
+        doc = pipeline.nlp(text)
+        entities = resolve_entities(doc, tables=tables, gazetteer=pipeline.gazetteer, known_people=pipeline.known_people)
+        return find_quotes(doc, entities, cues=cues)
+
+    return {
+        "suite": QUOTE_SUITE,
+        "rashomon": __version__,
+        "model": f"{pipeline.provenance.model_name} {pipeline.provenance.model_version}",
+        "python": platform.python_version(),
+        "polnear_dev": score_polnear(read_polnear(shared / "eval" / "quotes" / "PolNeAR" / "data" / "dev"), quotes),
+    }
+
+
 def flatten(scores: dict[str, object], prefix: str = "") -> dict[str, float]:
     """``{"plover_gsr.type_accuracy": 0.84, ...}`` for every numeric leaf except counts and per-type rows."""
     flat: dict[str, float] = {}
@@ -126,6 +151,16 @@ def check_floors(scores: dict[str, object], floors_path: Path) -> list[FloorBrea
 
 
 def format_scores(scores: dict[str, object]) -> str:
+    if scores["suite"] == QUOTE_SUITE:
+        pol = scores["polnear_dev"]
+        assert isinstance(pol, dict)
+        low, high = pol["content_overlap_0.3"], pol["content_overlap_0.8"]
+        return (
+            f"PolNeAR dev ({pol['documents']} articles, {pol['gold']} attributions, {pol['predicted']} found): "
+            f"content F1 {low['f1']:.3f} at overlap 0.3 (P {low['precision']:.3f} R {low['recall']:.3f}), "
+            f"{high['f1']:.3f} at 0.8; speaker {pol['speaker_accuracy']:.3f}, cue {pol['cue_accuracy']:.3f}, "
+            f"direct-quote recall {pol['direct_quote_recall']:.3f} ({pol['direct_gold']} direct)"
+        )
     if scores["suite"] == GEO_SUITE:
         gwn, focus = scores["geowebnews"], scores["cliff_focus"]
         assert isinstance(gwn, dict) and isinstance(focus, dict)

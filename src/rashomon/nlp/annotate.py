@@ -15,6 +15,8 @@ from rashomon.geo.recognize import find_toponyms
 from rashomon.geo.resolve import resolve_toponyms
 from rashomon.model import Annotation, Article, Event, Focus, PlaceMention, TextSpan, TimeExpression
 from rashomon.nlp.pipeline import NlpPipeline
+from rashomon.quotes.claims import OutletNames, find_claims
+from rashomon.quotes.extract import CueTable, find_quotes
 from rashomon.timex.extract import find_times
 
 
@@ -35,6 +37,8 @@ def annotate_articles(
     tables: EntityTables,
     coder: EventCoder | None = None,
     places: Gazetteer | None = None,
+    cues: CueTable | None = None,
+    outlets: OutletNames | None = None,
     batch_size: int = 64,
     stopwatch: Stopwatch | None = None,
 ) -> Iterator[Annotation]:
@@ -65,6 +69,11 @@ def annotate_articles(
         events = tuple(_located(_dated(event, times), mentions, focus) for event in events)
         if stopwatch is not None:
             stopwatch.add("events", started)
+        started = time.perf_counter()
+        quotes = find_quotes(doc, entities, cues=cues) if cues is not None else ()
+        claims = find_claims(doc, entities, quotes, times, outlets=outlets) if outlets is not None else ()
+        if stopwatch is not None:
+            stopwatch.add("quotes", started)
         yield Annotation(
             article=article,
             sentences=sentences,
@@ -74,6 +83,8 @@ def annotate_articles(
             times=times,
             places=mentions,
             focus=focus,
+            quotes=quotes,
+            claims=claims,
         )
 
 

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from rashomon import __version__
 from rashomon.model import Article, CorpusEntity, Event, Mention
 from rashomon.store.events import EventFilter
+from rashomon.store.quotes import StoredQuote
 from rashomon.store.sqlite import ArticleEntity, Store
 
 
@@ -57,6 +58,10 @@ def render_report(store: Store, *, title: str = "Rashomon report", max_articles:
         events = tuple(stored.event for stored in store.events(EventFilter(article=article.id)))
         views.append(ArticleView(article, highlight(article.text, marks), found, duplicates, events))
     entities = [entity for entity in store.entities() if entity.mention_count > 0]
+    quotes_by: dict[str, list[StoredQuote]] = {}
+    for stored in store.quotes():
+        if stored.quote.speaker is not None and stored.quote.speaker.entity:
+            quotes_by.setdefault(stored.quote.speaker.entity, []).append(stored)
     return environment.get_template("report.html.j2").render(
         title=title,
         generated=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -64,6 +69,7 @@ def render_report(store: Store, *, title: str = "Rashomon report", max_articles:
         articles=views,
         article_total=store.count("articles"),
         entities=entities,
+        quotes_by=quotes_by,
         failures=store.failures(),
         event_total=store.count("events"),
         sources=store.count("sources"),

@@ -200,6 +200,39 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE events ADD COLUMN location_source TEXT NOT NULL DEFAULT 'none';
     CREATE INDEX events_location ON events(location_place);
     """,
+    # 5: quotes and claims (issue 5)
+    """
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        cue_text TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        speaker_text TEXT,
+        speaker_entity TEXT REFERENCES entities(id),
+        speaker_name TEXT,
+        PRIMARY KEY (article_id, start, end)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker_entity);
+    CREATE TABLE claims (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        attribution_kind TEXT NOT NULL,
+        attribution_text TEXT,
+        attribution_entity TEXT REFERENCES entities(id),
+        attribution_name TEXT,
+        quantities TEXT NOT NULL,
+        PRIMARY KEY (article_id, start, end)
+    );
+    CREATE INDEX claims_attribution ON claims(attribution_kind, attribution_entity);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -20,15 +20,26 @@ from rashomon.model import (
     Annotation,
     Article,
     BoilerplateBlock,
+    Claim,
     CorpusEntity,
     Event,
     Mention,
     Place,
     PlaceMention,
     Problem,
+    Quote,
     Role,
 )
 from rashomon.store.events import EventFilter, StoredEvent, insert_events, read_events
+from rashomon.store.quotes import (
+    QuoteFilter,
+    StoredClaim,
+    StoredQuote,
+    insert_claims,
+    insert_quotes,
+    read_claims,
+    read_quotes,
+)
 from rashomon.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -319,6 +330,18 @@ class Store:
     def insert_events(self, article_id: str, events: Sequence[Event], corpus_ids: Mapping[str, str]) -> None:
         insert_events(self._db, article_id, events, corpus_ids)
 
+    def insert_quotes(self, article_id: str, quotes: Sequence[Quote], corpus_ids: Mapping[str, str]) -> None:
+        insert_quotes(self._db, article_id, quotes, corpus_ids)
+
+    def insert_claims(self, article_id: str, claims: Sequence[Claim], corpus_ids: Mapping[str, str]) -> None:
+        insert_claims(self._db, article_id, claims, corpus_ids)
+
+    def quotes(self, where: QuoteFilter | None = None) -> list[StoredQuote]:
+        return read_quotes(self._db, where or QuoteFilter())
+
+    def claims(self, where: QuoteFilter | None = None) -> list[StoredClaim]:
+        return read_claims(self._db, where or QuoteFilter())
+
     def events(self, where: EventFilter | None = None) -> list[StoredEvent]:
         return read_events(self._db, where or EventFilter())
 
@@ -333,7 +356,8 @@ class Store:
 
     def count(self, table: str) -> int:
         if table not in {
-            "articles", "entities", "mentions", "sources", "failures", "events", "times", "places", "place_mentions"
+            "articles", "entities", "mentions", "sources", "failures", "events", "times", "places", "place_mentions",
+            "quotes", "claims",
         }:
             raise ValueError(table)
         return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])

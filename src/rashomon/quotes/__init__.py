@@ -1,0 +1,1 @@
+"""Quotes and claims: who said what, on whose authority, with which numbers."""

@@ -1,0 +1,255 @@
+"""Claims: check-worthy statements of fact, each with its source and its numbers.
+
+A sentence is a claim when it states something checkable about named actors or numbers:
+it names an entity or a quantity, reports rather than asks or exhorts, and is more than a
+greeting. Its attribution is the speaker of the quote that carries it (a person, an
+organisation, an unnamed source, another outlet, a tool such as an AI engine), else the
+outlet itself. Quantities keep their bound ("over 300" is >= 300), their unit (the noun
+counted) and the time expression that scopes them ("within the first five months of the year").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.model import Attribution, Claim, DocEntity, Quantity, Quote, TimeExpression
+from rashomon.timex.numbers import parse_number
+
+_NUMBER_ENTITIES = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+_NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW"}
+_MIN_WORDS = 6
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_BOUNDS = (
+    (re.compile(r"(?:more than|over|above|at least|exceeding|upwards of|in excess of|no fewer than|no less than)\s*$", re.I), ">="),
+    (re.compile(r"(?:less than|fewer than|under|below|up to|at most|no more than|as many as)\s*$", re.I), "<="),
+    (re.compile(r"(?:about|around|approximately|nearly|almost|some|roughly|close to|an estimated|estimated)\s*$", re.I), "~"),
+)  # fmt: skip
+_SCOPE_PREPOSITION = re.compile(r"(?:within|during|in|since|over|by|until|through|throughout|for)\s+$", re.I)
+# Opinion and exhortation at the head of a clause: not statements of fact.
+_OPINION_MODALS = {"should", "must", "ought", "shall"}
+_TOOL_WORDS = re.compile(r"\b(?:AI|engine|chatbot|model|algorithm|bot|GPT|assistant|\.AI)\b", re.I)
+_UNNAMED_HEADS = {
+    "official", "source", "analyst", "expert", "diplomat", "observer", "resident", "witness", "people",
+    "insider", "aide", "critic", "activist", "report", "reports", "media", "person", "officer", "some", "many",
+    "others", "government", "authority", "authorities", "military", "police",
+}  # fmt: skip
+_OUTLET_WORDS = {"newspaper", "agency", "network", "channel", "outlet", "magazine", "paper", "broadcaster", "daily"}
+
+
+@dataclass(frozen=True)
+class OutletNames:
+    """Names of news organisations, to tell "Reuters reported" from "the ministry said"."""
+
+    names: frozenset[str]
+
+    def is_outlet(self, text: str) -> bool:
+        lowered = text.lower().removeprefix("the ").strip()
+        return lowered in self.names or any(lowered.endswith(" " + word) for word in _OUTLET_WORDS)
+
+
+def load_outlet_names() -> OutletNames:
+    text = resources.files("rashomon.ingest.data").joinpath("outlets.tsv").read_text(encoding="utf-8")
+    names: set[str] = set()
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            parts = line.split("\t")
+            names.update(part.strip().lower() for part in parts if part.strip() and "." not in part)
+    return OutletNames(frozenset(names))
+
+
+def _value(token_text: str) -> float | None:
+    cleaned = token_text.replace(",", "").lstrip("$€£¥").rstrip("%")
+    try:
+        return float(cleaned)
+    except ValueError:
+        parsed = parse_number(token_text)
+        return float(parsed) if isinstance(parsed, int) else None
+
+
+def _quantity(span: Span, text: str, times: tuple[TimeExpression, ...], sentence: Span) -> Quantity | None:
+    tokens = [t for t in span if t.like_num or t.text[:1] in _CURRENCY]
+    if not tokens:
+        return None
+    value = None
+    for token in span:
+        if token.like_num:
+            value = _value(token.text)
+            if value is not None:
+                break
+    if value is None:
+        return None
+    for token in span:
+        if token.lower_ in _SCALE and token.i > tokens[0].i:
+            value *= _SCALE[token.lower_]
+    before = text[max(sentence.start_char, span.start_char - 30) : span.start_char]
+    bound = "="
+    lead = span.text.lower()
+    for pattern, sign in _BOUNDS:
+        if pattern.search(before) or pattern.search(lead.split(tokens[0].text.lower())[0]):
+            bound = sign
+            break
+    unit = _unit(span)
+    scope = _scope(span, text, times, sentence)
+    start = span.start_char
+    return Quantity(start, span.end_char, text[start : span.end_char], value, bound, unit, scope)
+
+
+def _unit(span: Span) -> str | None:
+    if span.label_ == "PERCENT" or span.text.endswith("%"):
+        return "percent"
+    if span.label_ == "MONEY":
+        symbol = next((_CURRENCY[t.text] for t in span if t.text in _CURRENCY), None)
+        return symbol or next((t.lemma_ for t in span if t.pos_ == "NOUN" and t.lower_ not in _SCALE), "money")
+    last = span[-1]
+    head = last.head
+    if last.dep_ in {"nummod", "quantmod", "compound"} and head.pos_ in {"NOUN", "PROPN"} and head.i > last.i:
+        return head.text  # "300 airstrikes", "49-year lease"
+    nouns = [t for t in span if t.pos_ == "NOUN"]
+    return nouns[-1].text if nouns else None
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Steps between two tokens through their lowest common ancestor in the parse."""
+    path_a = [a, *a.ancestors]
+    depth_b = {token.i: depth for depth, token in enumerate([b, *b.ancestors])}
+    for depth, token in enumerate(path_a):
+        if token.i in depth_b:
+            return depth + depth_b[token.i]
+    return len(path_a) + len(depth_b)
+
+
+def _scope(span: Span, text: str, times: tuple[TimeExpression, ...], sentence: Span) -> str | None:
+    """The time expression of the sentence closest to the number in the parse ("over 300
+    airstrikes ... within the first five months of the year"), with its preposition."""
+    candidates = [t for t in times if sentence.start_char <= t.start and t.end <= sentence.end_char]
+    candidates = [t for t in candidates if not (t.start <= span.start_char < t.end)]
+    if not candidates:
+        return None
+    doc = span.doc
+    anchor = span.root
+
+    def distance(t: TimeExpression) -> tuple[int, int]:
+        time_span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        steps = _tree_distance(anchor, time_span.root) if time_span is not None else 99
+        return steps, 0 if t.start > span.start_char else 1
+
+    nearest = min(candidates, key=distance)
+    start = nearest.start
+    found = _SCOPE_PREPOSITION.search(text[max(0, start - 12) : start])
+    if found:
+        start = max(0, start - 12) + found.start()
+    return text[start : nearest.end]
+
+
+def _checkable(sentence: Span) -> bool:
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    if len(words) < _MIN_WORDS:
+        return False
+    stripped = sentence.text.strip()
+    if stripped.endswith(("?", "!")) or stripped.endswith(":"):
+        return False
+    root = sentence.root
+    if any(child.lower_ in _OPINION_MODALS for child in root.children if child.dep_ == "aux"):
+        return False
+    if root.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(t.ent_type_ in _NAMED or t.ent_type_ in _NUMBER_ENTITIES for t in sentence)
+
+
+def _attribution(quote: Quote | None, entities: dict[str, DocEntity], outlets: OutletNames) -> Attribution:
+    if quote is None or quote.speaker is None:
+        return Attribution("self")
+    speaker = quote.speaker
+    words = speaker.text
+    entity = entities.get(speaker.entity) if speaker.entity else None
+    if _TOOL_WORDS.search(words):
+        kind = "tool"
+    elif outlets.is_outlet(words) or (entity is not None and outlets.is_outlet(entity.name)):
+        kind = "outlet"
+    elif entity is not None and entity.type == "PERSON":
+        kind = "person"
+    elif entity is not None:
+        kind = "organisation"
+    elif words.lower().split()[-1:] and words.lower().split()[-1].rstrip("s") in _UNNAMED_HEADS | {
+        w.rstrip("s") for w in _UNNAMED_HEADS
+    }:
+        kind = "unnamed"
+    elif words.lower() in {"he", "she", "i", "we", "they"}:
+        kind = "person"
+    else:
+        kind = "unnamed"
+    return Attribution(kind, words, entity.id if entity else None, entity.name if entity else None)
+
+
+def _quote_for(sentence: Span, quotes: Iterable[Quote]) -> Quote | None:
+    """The quote that carries most of the sentence, if any carries half of it."""
+    best = None
+    best_share = 0.0
+    length = max(1, sentence.end_char - sentence.start_char)
+    for quote in quotes:
+        shared = min(quote.end, sentence.end_char) - max(quote.start, sentence.start_char)
+        if shared > 0 and shared / length > best_share:
+            best, best_share = quote, shared / length
+    return best if best_share >= 0.4 else None
+
+
+def find_claims(
+    doc: Doc,
+    entities: tuple[DocEntity, ...],
+    quotes: tuple[Quote, ...],
+    times: tuple[TimeExpression, ...],
+    *,
+    outlets: OutletNames,
+) -> tuple[Claim, ...]:
+    """Check-worthy sentences of the article with attribution and quantities, in text order."""
+    text = doc.text
+    by_id = {entity.id: entity for entity in entities}
+    claims = []
+    # What a source is quoted as saying is a claim on that source's authority ...
+    attributed = [q for q in quotes if q.speaker is not None and _checkable_quote(doc, q)]
+    for quote in attributed:
+        content = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if content is None:
+            continue
+        claims.append(
+            Claim(quote.start, quote.end, quote.text, _attribution(quote, by_id, outlets),
+                  _quantities(content, text, times))
+        )  # fmt: skip
+    # ... and a checkable sentence no quote carries is the outlet's own.
+    for sentence in doc.sents:
+        if not _checkable(sentence) or _quote_for(sentence, quotes) is not None:
+            continue
+        if any(q.start < sentence.end_char and sentence.start_char < q.end for q in attributed):
+            continue
+        start, end = sentence.start_char, sentence.end_char
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        claims.append(Claim(start, end, text[start:end], Attribution("self"), _quantities(sentence, text, times)))
+    return tuple(sorted(claims, key=lambda claim: claim.start))
+
+
+def _quantities(span: Span, text: str, times: tuple[TimeExpression, ...]) -> tuple[Quantity, ...]:
+    found = []
+    for ent in span.doc.ents:
+        if ent.label_ in _NUMBER_ENTITIES and span.start_char <= ent.start_char and ent.end_char <= span.end_char:
+            quantity = _quantity(ent, text, times, ent.sent)
+            if quantity is not None:
+                found.append(quantity)
+    return tuple(found)
+
+
+def _checkable_quote(doc: Doc, quote: Quote) -> bool:
+    """A quoted statement worth checking: long enough, and about named actors or numbers."""
+    content = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if content is None or len([t for t in content if t.is_alpha]) < _MIN_WORDS - 1:
+        return False
+    if content.text.rstrip("\u201d\" ").endswith("?"):
+        return False
+    return any(t.ent_type_ in _NAMED or t.ent_type_ in _NUMBER_ENTITIES for t in content)
+

@@ -1,0 +1,435 @@
+"""Quotes in a parsed article: direct (in quotation marks), indirect and mixed.
+
+Indirect speech and thought come from the parse: a cue verb ("said", "told", "believes",
+"wants") and its clausal complement are the cue and the content, its subject the speaker;
+a participle ("..., stating that ...") takes the subject of the verb it hangs from;
+"according to X, ..." makes X the speaker of the rest of the clause. A quotation that a cue
+governs is that cue's content; one no cue governs takes the cue in its own sentence or
+right around it, else the speaker of the quotation just before it (a quote continued in the
+next sentence or paragraph). Short quoted phrases with no cue are scare quotes, not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.model import DocEntity, Quote, Speaker, TextSpan
+from rashomon.quotes.marks import QuotedSpan, quoted_spans
+
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_SOURCE_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+_SPEAKER_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it", "who"}
+_LONGEST_SPEAKER = 14
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive")
+# A participle or coordinated verb borrows the subject of the verb it hangs from.
+_BORROWS_SUBJECT = {"advcl", "xcomp", "conj", "pcomp"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "i", "you"}
+_SCARE_QUOTE_WORDS = 4
+_LEADING_JUNK = " ,:;\u2014-\u2013\"\u201c\u201d\u2018\u2019'"
+_TRAILING_JUNK = " ,:;.\u2014-\u2013\"\u201c\u201d\u2018\u2019'"
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    kind: str  # speech, thought, intention, report
+    takes: frozenset[str]  # "c" clause, "x" infinitive, "q" direct quote, "o" object, "p" prepositional object
+    prepositions: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class CueTable:
+    cues: dict[str, Cue]
+    source_nouns: frozenset[str] = frozenset()
+
+    def can_speak(self, speaker: Span | None) -> bool:
+        """Whether a subject can be a source: a name, a pronoun, or a noun like "officials"
+        or "a new poll" -- not "the visit highlighted" or "the meeting signals"."""
+        if speaker is None:
+            return False
+        root = speaker.root
+        name_parts = [root, *(c for c in root.children if c.dep_ in {"compound", "flat"})]
+        if any(token.ent_type_ in _SOURCE_ENTITIES for token in name_parts):
+            return True
+        lemma = root.lemma_.lower()
+        if root.pos_ in {"PROPN", "NUM"} or lemma in self.source_nouns:
+            return True
+        if root.pos_ == "PRON":
+            return root.lower_ not in {"that", "this", "which", "what"}
+        # Agent nouns name people and bodies: attorney, regulator, proponent, environmentalist.
+        return root.pos_ == "NOUN" and lemma.endswith(_AGENT_SUFFIXES)
+
+    def get(self, token: Token) -> Cue | None:
+        if token.pos_ not in {"VERB", "AUX"}:
+            return None
+        return self.cues.get(token.lemma_.lower())
+
+
+def load_cues() -> CueTable:
+    text = resources.files("rashomon.quotes.data").joinpath("cues.tsv").read_text(encoding="utf-8")
+    cues = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, kind, takes, *rest = line.split("\t")
+        cues[lemma] = Cue(lemma, kind, frozenset(takes), frozenset(rest[0].split("|")) if rest else frozenset())
+    nouns = resources.files("rashomon.quotes.data").joinpath("source_nouns.txt").read_text(encoding="utf-8")
+    sources = frozenset(w.strip() for w in nouns.splitlines() if w.strip() and not w.startswith("#"))
+    return CueTable(cues, sources)
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    kind: str
+    cue: Token | None
+    speaker: Span | None
+
+
+def _subject(verb: Token) -> Span | None:
+    """The subject of ``verb``, or of the verb it depends on ("..., stating that")."""
+    token: Token | None = verb
+    for _ in range(4):
+        if token is None:
+            return None
+        for child in token.children:
+            if child.dep_ in _SUBJECTS:
+                if child.lower_ in _RELATIVE and token.dep_ == "relcl":
+                    return _phrase(token.head)  # "a doctor who says ..."
+                return _phrase(child)
+            if child.dep_ == "agent":  # "was told by officials"
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return _phrase(objects[0])
+        if token.dep_ == "acl" and token.head.head.i != token.head.i:
+            token = token.head.head  # "an effort ..., stating": the subject of the verb the noun hangs from
+            continue
+        if token.dep_ in _BORROWS_SUBJECT and token.head.i != token.i:
+            token = token.head
+            continue
+        if token.dep_ == "relcl" and token.head.i != token.i:  # "Peskov, who said ..."
+            return _phrase(token.head)
+        return None
+    return None
+
+
+def _person_before(cue: Token, entities: tuple[DocEntity, ...]) -> Span | None:
+    """The last person the cue's sentence names before the cue (the article's entities, which
+    include names the model missed)."""
+    sentence = cue.sent
+    mentions = [
+        (m.start, m.end) for e in entities if e.type == "PERSON" for m in e.mentions
+        if sentence.start_char <= m.start and m.end <= cue.idx
+    ]  # fmt: skip
+    if not mentions:
+        return None
+    start, end = max(mentions)
+    return cue.doc.char_span(start, end, alignment_mode="expand")
+
+
+def _phrase(head: Token) -> Span:
+    """The noun phrase of ``head`` without relative clauses, appositions or trailing punctuation."""
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in {"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"}:
+            break
+        right = child.right_edge.i
+    for index in range(head.i - 1, left - 1, -1):  # never across a paragraph break (datelines, headers)
+        if "\n" in doc[index].text_with_ws:
+            left = index + 1
+            break
+    while right > left and doc[right].is_punct:
+        right -= 1
+    while left < right and doc[left].is_punct:
+        left += 1
+    if right - left >= _LONGEST_SPEAKER:  # a clause, not a name: keep the head and its name parts
+        left = min([c.i for c in head.lefts if c.dep_ in {"compound", "amod", "det", "poss"}] + [head.i])
+        right = head.i
+    return doc[left : right + 1]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _LEADING_JUNK or text[start].isspace()):
+        start += 1
+    paragraph_end = text.find("\n\n", start, end)
+    if paragraph_end != -1 and not _quoted_on(text, start, paragraph_end):
+        end = paragraph_end  # indirect speech ends with its paragraph
+    while end > start and (text[end - 1] in _TRAILING_JUNK or text[end - 1].isspace() or text[end - 1] == "_"):
+        end -= 1
+    return start, end
+
+
+def _quoted_on(text: str, start: int, end: int) -> bool:
+    """Whether a quotation is still open at ``end`` (so the quote continues past the paragraph)."""
+    piece = text[start:end]
+    return piece.count("\u201c") > piece.count("\u201d") or piece.count('"') % 2 == 1
+
+
+def _complement(verb: Token, cue: Cue) -> tuple[int, int] | None:
+    """Token range ``[first, last]`` of what the cue attributes: a clause, an infinitive, an
+    object ("cited the remarks", "called him a liar") or a prepositional object ("complained
+    about the microphone")."""
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "ccomp" and "c" in cue.takes:
+            return _subtree_beside(child, verb)
+    for child in children:
+        if child.dep_ == "xcomp" and "x" in cue.takes and child.pos_ in {"VERB", "AUX"}:
+            return _subtree_beside(child, verb)
+    if "c" in cue.takes:
+        for child in children:  # "he said in a statement: the talks failed" parses as parataxis
+            if child.dep_ == "parataxis" and child.pos_ in {"VERB", "AUX"} and child.i > verb.i:
+                return _subtree_beside(child, verb)
+    if "o" in cue.takes:
+        # What was said, not to whom: "cited the remarks", not "told reporters" or "attacked her".
+        objects = [
+            c for c in children
+            if c.dep_ in {"dobj", "attr"} and c.i > verb.i and c.pos_ != "PRON" and c.ent_type_ not in {"PERSON", "NORP"}
+        ]  # fmt: skip
+        if objects:
+            first, last = _subtree_beside(objects[0], verb)
+            for child in children:  # "called him a liar", "described it as a hoax"
+                if child.i > last and child.dep_ in {"oprd", "xcomp", "ccomp"}:
+                    last = child.right_edge.i
+                elif child.i > last and child.dep_ == "prep" and child.lower_ == "as":
+                    last = child.right_edge.i
+            return first, last
+    if "p" in cue.takes:
+        for child in children:
+            if child.dep_ in {"prep", "prt"} and child.lower_ in cue.prepositions and child.i > verb.i:
+                objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+                if objects:
+                    return objects[0].left_edge.i, objects[0].right_edge.i
+    return None
+
+
+def _subtree_beside(child: Token, verb: Token) -> tuple[int, int]:
+    left, right = child.left_edge.i, child.right_edge.i
+    if child.i > verb.i:
+        left = max(left, verb.i + 1)
+    else:
+        right = min(right, verb.i - 1)
+    return left, right
+
+
+def _interposed(verb: Token) -> tuple[int, int] | None:
+    """"X, he said, Y" and "X, he said.": the cue hangs off the clause it reports."""
+    if verb.dep_ != "parataxis" and not (verb.dep_ == "ROOT" and verb.i > verb.sent.start + 2):
+        return None
+    sentence = verb.sent
+    if verb.dep_ == "ROOT":
+        before = [t for t in sentence if t.i < verb.i and t.dep_ in {"ccomp", "parataxis"} and t.head.i == verb.i]
+        if not before:
+            return None
+        return before[0].left_edge.i, sentence.end - 1
+    return sentence.start, sentence.end - 1
+
+
+def _overlapping(spans: list[QuotedSpan], start: int, end: int) -> list[QuotedSpan]:
+    return [q for q in spans if q.start < end and start < q.end]
+
+
+def _according_to(doc: Doc) -> list[_Draft]:
+    drafts = []
+    for token in doc:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None:
+            continue
+        clause = token.head
+        sentence = token.sent
+        phrase_start, phrase_end = token.left_edge.i, token.right_edge.i
+        if phrase_start == sentence.start:  # "According to X, CONTENT."
+            left, right = phrase_end + 1, sentence.end - 1
+        elif phrase_end >= sentence.end - 2:  # "CONTENT, according to X."
+            left, right = sentence.start, phrase_start - 1
+        else:
+            left, right = clause.left_edge.i, clause.right_edge.i
+        if right <= left:
+            continue
+        start, end = doc[left].idx, doc[right].idx + len(doc[right])
+        drafts.append(_Draft(start, end, "indirect", token, _phrase(source)))
+    return drafts
+
+
+_COLON_SPEAKER = re.compile(r"^[\"\u201c\s]*(?P<speaker>[A-Z][\w.'\u2019 -]{1,40}?):\s+(?P<content>\S.*)$")
+
+
+def _colon_lines(doc: Doc, text: str) -> list[_Draft]:
+    """Transcripts and headlines: "PENCE: Well, look, ..." or "Poll: Voters abandon ..."."""
+    drafts = []
+    offset = 0
+    for line in text.split("\n"):
+        found = _COLON_SPEAKER.match(line)
+        if found and len(found.group("content").split()) >= 3:
+            speaker_span = doc.char_span(offset, offset + found.end("speaker"), alignment_mode="expand")
+            colon = doc.char_span(offset + found.end("speaker"), offset + found.end("speaker") + 1)
+            if speaker_span is not None and (speaker_span.text.isupper() or any(
+                t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in speaker_span
+            )):
+                start = offset + found.start("content")
+                drafts.append(_Draft(start, offset + len(line), "direct", colon[0] if colon else None, speaker_span))
+        offset += len(line) + 1
+    return drafts
+
+
+def _cue_near(doc: Doc, table: CueTable, quoted: QuotedSpan, sentence_starts: list[int]) -> Token | None:
+    """A cue outside the quotation in the sentences it touches: "X said", "said X", "X said:"."""
+    first = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
+    if first is None or not len(first):
+        return None
+    start_sentence = first[0].sent
+    end_sentence = first[-1].sent
+    candidates = []
+    for sentence in {start_sentence.start: start_sentence, end_sentence.start: end_sentence}.values():
+        for token in sentence:
+            if quoted.start - 1 <= token.idx < quoted.end + 1:
+                continue
+            if table.get(token) is not None:
+                distance = quoted.start - token.idx if token.idx < quoted.start else token.idx - quoted.end
+                candidates.append((distance, token.i, token))
+    # "He said:" closing the previous sentence introduces the quotation.
+    index = bisect_right(sentence_starts, start_sentence.start_char) - 2
+    if not candidates and index >= 0 and start_sentence.start > 0:
+        previous = doc[start_sentence.start - 1].sent
+        if previous.text.rstrip().endswith(":"):
+            for token in previous:
+                if table.get(token) is not None:
+                    candidates.append((quoted.start - token.idx, token.i, token))
+    return min(candidates)[2] if candidates else None
+
+
+def find_quotes(doc: Doc, entities: tuple[DocEntity, ...], *, cues: CueTable) -> tuple[Quote, ...]:
+    """Every quote of the article, in text order, with cue, speaker and the speaker's entity."""
+    text = doc.text
+    marks = quoted_spans(text)
+    drafts: list[_Draft] = []
+    attached: set[QuotedSpan] = set()
+    for token in doc:
+        cue = cues.get(token)
+        if cue is None or any(q.start <= token.idx < q.end for q in marks):
+            continue  # a cue inside a quotation is part of what the quoted speaker said
+        found = _complement(token, cue) or (_interposed(token) if "c" in cue.takes else None)
+        if found is None:
+            continue
+        start, end = doc[found[0]].idx, doc[found[1]].idx + len(doc[found[1]])
+        inside = _overlapping(marks, start, end)
+        kind = "indirect"
+        if inside:
+            attached.update(inside)
+            covered = sum(min(end, q.end) - max(start, q.start) for q in inside)
+            kind = "direct" if covered >= 0.6 * (end - start) else "mixed"
+            if kind == "direct":  # the quotation's own bounds, sentences beyond the clause included
+                start = min(start, min(q.start for q in inside))
+                end = max(end, max(q.end for q in inside))
+        speaker = _subject(token)
+        if speaker is not None and not cues.can_speak(speaker):
+            if kind == "indirect":
+                continue  # "the visit highlighted ...": a thing, not a source
+            speaker = _person_before(token, entities)  # a misparsed subject: the person the sentence opens with
+        drafts.append(_Draft(start, end, kind, token, speaker))
+    drafts += _according_to(doc)
+    drafts += _colon_lines(doc, text)
+    sentence_starts = [sentence.start_char for sentence in doc.sents]
+    for quoted in marks:
+        if quoted in attached:
+            continue
+        owner = next((d for d in drafts if d.start <= quoted.start and quoted.end <= d.end), None)
+        if owner is not None:
+            continue  # a quoted fragment inside indirect speech ("faced "physical extermination"")
+        words = len(text[quoted.start : quoted.end].split())
+        cue_token = _cue_near(doc, cues, quoted, sentence_starts)
+        if words < _SCARE_QUOTE_WORDS and not _utterance(text, quoted, cue_token):
+            continue  # a title ("Fox News Sunday") or a scare quote ("a con")
+        signed = _signature(doc, text, quoted)
+        if signed is not None:
+            draft = _Draft(quoted.start, quoted.end, "direct", signed[0], signed[1])
+        elif cue_token is not None:
+            draft = _Draft(quoted.start, quoted.end, "direct", cue_token, _subject(cue_token))
+        elif (previous := _before(drafts, quoted.start)) is not None and words >= _SCARE_QUOTE_WORDS:
+            draft = _Draft(quoted.start, quoted.end, "direct", None, previous.speaker)  # continued
+        elif words >= _SCARE_QUOTE_WORDS * 2 and _starts_sentence(text, quoted.start):
+            draft = _Draft(quoted.start, quoted.end, "direct", None, None)  # a quote with no speaker named
+        else:
+            continue
+        drafts.append(draft)
+    return tuple(_finish(doc, text, drafts, entities))
+
+
+def _before(drafts: list[_Draft], position: int) -> _Draft | None:
+    """The quotation just before ``position`` that this one may continue (same speaker)."""
+    earlier = [d for d in drafts if d.kind in {"direct", "mixed"} and d.end <= position and position - d.end < 400]
+    return max(earlier, key=lambda d: d.end) if earlier else None
+
+
+_SIGNATURE = re.compile(r"^[\s\u201d\"]*(?P<dash>[\u2015\u2014\u2013]|--)\s*(?P<name>[A-Z][^\n.,;]{1,60})")
+
+
+def _signature(doc: Doc, text: str, quoted: QuotedSpan) -> tuple[Token, Span] | None:
+    """A quotation signed with a dash: “…” ― Karen Bobadilla."""
+    found = _SIGNATURE.match(text, quoted.end, min(len(text), quoted.end + 80))
+    if found is None:
+        return None
+    dash = doc.char_span(found.start("dash"), found.end("dash"), alignment_mode="expand")
+    name = doc.char_span(found.start("name"), found.end("name"), alignment_mode="contract")
+    if dash is None or name is None or not len(name):
+        return None
+    return dash[0], name
+
+
+def _utterance(text: str, quoted: QuotedSpan, cue: Token | None) -> bool:
+    """A short quotation that is a whole utterance: “You winning?” she said."""
+    if cue is None or text[quoted.end - 1 : quoted.end] not in {",", ".", "?", "!"}:
+        return False
+    return 0 <= cue.idx - quoted.end <= 25 or 0 <= quoted.start - (cue.idx + len(cue)) <= 25
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[: max(0, start - 1)].rstrip(" ")
+    return not before or before[-1] in ".!?\n:\u201d\""
+
+
+def _finish(doc: Doc, text: str, drafts: list[_Draft], entities: tuple[DocEntity, ...]) -> list[Quote]:
+    quotes: list[Quote] = []
+    taken: list[tuple[int, int]] = []
+    for draft in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):
+        start, end = _trim(text, draft.start, draft.end)
+        if end - start < 3 or any(s <= start and end <= e for s, e in taken):
+            continue  # empty, or nested inside a quote already kept ("said ... told" chains)
+        taken.append((start, end))
+        cue = draft.cue
+        cue_span = None
+        cue_text = None
+        if cue is not None:
+            cue_end = cue
+            if cue.lower_ == "according":
+                cue_end = next((c for c in cue.children if c.lower_ == "to"), cue)
+            particles = [c for c in cue.children if c.dep_ == "prt"]
+            if particles:
+                cue_end = particles[-1]
+            cue_span = TextSpan(cue.idx, cue_end.idx + len(cue_end))
+            cue_text = text[cue_span.start : cue_span.end]
+        speaker = _speaker(draft.speaker, entities, text) if draft.speaker is not None else None
+        quotes.append(Quote(start, end, text[start:end], draft.kind, cue_span, cue_text, speaker))
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _speaker(span: Span, entities: tuple[DocEntity, ...], text: str) -> Speaker:
+    from rashomon.quotes.speakers import resolve_speaker
+
+    entity = resolve_speaker(span, entities)
+    return Speaker(
+        span.start_char, span.end_char, text[span.start_char : span.end_char],
+        entity.id if entity else None, entity.name if entity else None,
+    )  # fmt: skip

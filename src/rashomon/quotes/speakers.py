@@ -1,0 +1,55 @@
+"""Which entity of the article a speaker phrase names.
+
+A name is looked up among the article's entity mentions. A pronoun takes the entity last
+mentioned before it (a person for "he"/"she", an organisation or place for "it"/"they");
+a role noun ("the spokesman", "the president") the last-mentioned entity holding that role,
+else the last person mentioned.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from rashomon.model import DocEntity
+
+_PERSONAL = {"he", "she", "him", "her", "i", "we"}
+_COLLECTIVE = {"it", "they", "them"}
+
+
+def _last_before(entities: tuple[DocEntity, ...], position: int, types: set[str]) -> DocEntity | None:
+    best: tuple[int, DocEntity] | None = None
+    for entity in entities:
+        if entity.type not in types:
+            continue
+        for mention in entity.mentions:
+            if mention.end <= position and (best is None or mention.start > best[0]):
+                best = (mention.start, entity)
+    return best[1] if best else None
+
+
+def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
+    root = span.root
+    for entity in entities:  # the name itself, or a name inside the phrase ("Kremlin spokesman Dmitry Peskov")
+        for mention in entity.mentions:
+            if mention.start <= root.idx < mention.end:
+                return entity
+    inside = [
+        (mention.start, entity)
+        for entity in entities
+        for mention in entity.mentions
+        if span.start_char <= mention.start and mention.end <= span.end_char and entity.type in {"PERSON", "ORG"}
+    ]
+    if inside:
+        return max(inside, key=lambda pair: pair[0])[1]
+    word = root.lower_
+    if word in _PERSONAL:
+        return _last_before(entities, span.start_char, {"PERSON"})
+    if word in _COLLECTIVE:
+        return _last_before(entities, span.start_char, {"ORG", "GPE", "NORP"})
+    if root.pos_ == "NOUN":
+        lemma = root.lemma_.lower()
+        holders = [e for e in entities if any(role.title.lower().split()[-1:] == [lemma] for role in e.roles)]
+        found = _last_before(tuple(holders), span.start_char, {"PERSON"})
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,156 @@
+"""Quote and claim rows: written with an article, read back with filters for the surfaces."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rashomon.model import Attribution, Claim, Quantity, Quote, Speaker, TextSpan
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """What ``rashomon quotes`` and the API can ask for; None means any."""
+
+    speaker: str | None = None  # entity id, or part of a canonical name, alias or the speaker's words
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None
+    kind: str | None = None
+    article: str | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class StoredQuote:
+    quote: Quote
+    article_id: str
+    outlet: str | None
+    published: str | None
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    claim: Claim
+    article_id: str
+    outlet: str | None
+    published: str | None
+
+
+def insert_quotes(
+    db: sqlite3.Connection, article_id: str, quotes: Sequence[Quote], corpus_ids: Mapping[str, str]
+) -> None:
+    rows = []
+    for q in quotes:
+        speaker = q.speaker
+        rows.append(
+            (
+                article_id, q.start, q.end, q.text, q.kind,
+                q.cue.start if q.cue else None, q.cue.end if q.cue else None, q.cue_text,
+                speaker.start if speaker else None, speaker.end if speaker else None,
+                speaker.text if speaker else None,
+                corpus_ids.get(speaker.entity) if speaker and speaker.entity else None,
+                speaker.name if speaker else None,
+            )
+        )  # fmt: skip
+    db.executemany(f"INSERT OR IGNORE INTO quotes VALUES ({', '.join('?' * 13)})", rows)
+
+
+def _quantities_json(quantities: Sequence[Quantity]) -> str:
+    return json.dumps(
+        [
+            {"start": x.start, "end": x.end, "text": x.text, "value": x.value, "bound": x.bound, "unit": x.unit,
+             "time_scope": x.time_scope}
+            for x in quantities
+        ],
+        ensure_ascii=False,
+    )  # fmt: skip
+
+
+def insert_claims(
+    db: sqlite3.Connection, article_id: str, claims: Sequence[Claim], corpus_ids: Mapping[str, str]
+) -> None:
+    rows = [
+        (
+            article_id, c.start, c.end, c.text, c.attribution.kind, c.attribution.text,
+            corpus_ids.get(c.attribution.entity) if c.attribution.entity else None, c.attribution.name,
+            _quantities_json(c.quantities),
+        )
+        for c in claims
+    ]  # fmt: skip
+    db.executemany(f"INSERT OR IGNORE INTO claims VALUES ({', '.join('?' * 9)})", rows)
+
+
+def _where(where: QuoteFilter, alias: str, speaker_columns: tuple[str, str, str]) -> tuple[str, list[object]]:
+    entity, name, words = speaker_columns
+    clauses: list[str] = []
+    params: list[object] = []
+    for value, clause in (
+        (where.outlet, "a.outlet = ?"),
+        (where.since, "a.published >= ?"),
+        (where.until, "a.published <= ?"),
+        (where.article, f"{alias}.article_id = ?"),
+    ):
+        if value:
+            clauses.append(clause)
+            params.append(value)
+    if where.text:
+        clauses.append(f"{alias}.text LIKE ?")
+        params.append(f"%{where.text}%")
+    if where.speaker:
+        # Any spelling finds the speaker: entity id, canonical name, alias, or the words used.
+        clauses.append(
+            f"({entity} IN (SELECT id FROM entities WHERE id = ? OR name LIKE ? "
+            f"UNION SELECT entity_id FROM entity_aliases WHERE alias LIKE ?) OR {name} LIKE ? OR {words} LIKE ?)"
+        )
+        like = f"%{where.speaker}%"
+        params += [where.speaker, like, like, like, like]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def read_quotes(db: sqlite3.Connection, where: QuoteFilter) -> list[StoredQuote]:
+    sql_where, params = _where(where, "q", ("q.speaker_entity", "q.speaker_name", "q.speaker_text"))
+    if where.kind:
+        sql_where += (" AND " if sql_where else " WHERE ") + "q.kind = ?"
+        params.append(where.kind)
+    sql = (
+        "SELECT q.*, a.outlet, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+        + sql_where
+        + " ORDER BY a.published IS NULL, a.published, q.article_id, q.start"
+    )
+    if where.limit is not None:
+        sql += " LIMIT ?"
+        params.append(where.limit)
+    found = []
+    for row in db.execute(sql, params):
+        (article_id, start, end, text, kind, cue_start, cue_end, cue_text, s_start, s_end, s_text, s_entity,
+         s_name, outlet, published) = row  # fmt: skip
+        speaker = Speaker(s_start, s_end, s_text, s_entity, s_name) if s_text is not None else None
+        cue = TextSpan(cue_start, cue_end) if cue_start is not None else None
+        found.append(StoredQuote(Quote(start, end, text, kind, cue, cue_text, speaker), article_id, outlet, published))
+    return found
+
+
+def read_claims(db: sqlite3.Connection, where: QuoteFilter) -> list[StoredClaim]:
+    sql_where, params = _where(where, "c", ("c.attribution_entity", "c.attribution_name", "c.attribution_text"))
+    if where.kind:
+        sql_where += (" AND " if sql_where else " WHERE ") + "c.attribution_kind = ?"
+        params.append(where.kind)
+    sql = (
+        "SELECT c.*, a.outlet, a.published FROM claims c JOIN articles a ON a.id = c.article_id"
+        + sql_where
+        + " ORDER BY a.published IS NULL, a.published, c.article_id, c.start"
+    )
+    if where.limit is not None:
+        sql += " LIMIT ?"
+        params.append(where.limit)
+    found = []
+    for row in db.execute(sql, params):
+        article_id, start, end, text, kind, a_text, a_entity, a_name, quantities, outlet, published = row
+        numbers = tuple(Quantity(**item) for item in json.loads(quantities))
+        claim = Claim(start, end, text, Attribution(kind, a_text, a_entity, a_name), numbers)
+        found.append(StoredClaim(claim, article_id, outlet, published))
+    return found

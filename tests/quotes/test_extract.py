@@ -1,0 +1,79 @@
+"""Quotes on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.entities.resolve import resolve_entities
+from rashomon.model import Quote
+from rashomon.quotes.marks import quoted_spans
+
+
+@pytest.fixture(scope="module")
+def quotes(engine):  # type: ignore[no-untyped-def]
+    from rashomon.quotes.extract import find_quotes
+
+    def run(text: str) -> tuple[Quote, ...]:
+        doc = engine.pipeline.nlp(text)
+        pipeline = engine.pipeline
+        entities = resolve_entities(
+            doc, tables=engine.tables, gazetteer=pipeline.gazetteer, known_people=pipeline.known_people
+        )
+        return find_quotes(doc, entities, cues=engine.cues)
+
+    return run
+
+
+def test_marks_pair_curly_straight_and_typewriter_quotes():
+    text = 'He said: \u201cOne two.\n\u201cThree four,\u201d she added. The "final defeat" and ``a test\'\' came.'
+    assert [text[s.start : s.end] for s in quoted_spans(text)] == [
+        "One two.\n\u201cThree four,", "final defeat", "a test",
+    ]  # fmt: skip
+
+
+def test_direct_quote_with_speaker_after_and_continuation(quotes):
+    text = (
+        "Mayor Lena Ortiz spoke at the harbour on Monday. \u201cThe new pier will open in June,\u201d Ortiz said. "
+        "\u201cWe have waited for it for ten years.\u201d"
+    )
+    found = quotes(text)
+    direct = [q for q in found if q.kind == "direct"]
+    assert [q.text for q in direct] == ["The new pier will open in June", "We have waited for it for ten years"]
+    assert all(q.speaker is not None and q.speaker.name == "Lena Ortiz" for q in direct)
+    assert direct[0].cue_text == "said" and direct[1].cue is None
+
+
+def test_indirect_speech_according_to_and_pronoun_speaker(quotes):
+    text = (
+        "Finance Minister Tomas Berg told reporters that the budget would be balanced by 2027. "
+        "He added that taxes would not rise. According to the central bank, inflation fell to 3 percent."
+    )
+    found = {q.text: q for q in quotes(text)}
+    told = found["that the budget would be balanced by 2027"]
+    assert told.kind == "indirect" and told.cue_text == "told" and told.speaker.name == "Tomas Berg"  # type: ignore[union-attr]
+    added = found["that taxes would not rise"]
+    assert added.speaker.text == "He" and added.speaker.name == "Tomas Berg"  # type: ignore[union-attr]
+    bank = found["inflation fell to 3 percent"]
+    assert bank.cue_text == "According to" and bank.speaker.text == "the central bank"  # type: ignore[union-attr]
+
+
+def test_scare_quotes_are_not_quotes_but_mixed_speech_keeps_them(quotes):
+    text = (
+        "Critics called the plan a \u201cdisaster\u201d. The minister warned that the region faced "
+        "\u201ca long winter\u201d without new pipelines."
+    )
+    found = quotes(text)
+    assert not any(q.text == "disaster" for q in found)
+    winter = [q for q in found if "a long winter" in q.text]
+    assert winter and winter[0].kind == "mixed" and winter[0].cue_text == "warned"
+
+
+def test_things_do_not_speak(quotes):
+    found = quotes("The summit highlighted mutual interests in trade and energy between the two countries.")
+    assert found == ()
+
+
+def test_cues_inside_a_quotation_belong_to_it(quotes):
+    text = "\u201cI think the talks will fail, and I want everyone to know it,\u201d the senator said."
+    found = quotes(text)
+    assert len(found) == 1 and found[0].kind == "direct" and found[0].speaker.text == "the senator"  # type: ignore[union-attr]
