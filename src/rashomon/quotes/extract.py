@@ -60,6 +60,8 @@ class CueTable:
         lemma = root.lemma_.lower()
         if root.pos_ in {"PROPN", "NUM"} or lemma in self.source_nouns:
             return True
+        if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
+            return self.can_speak(root.doc[root.head.head.left_edge.i : root.head.head.i + 1])
         if root.pos_ == "PRON":
             return root.lower_ not in {"that", "this", "which", "what"}
         # Agent nouns name people and bodies: attorney, regulator, proponent, environmentalist.
@@ -101,9 +103,7 @@ def _subject(verb: Token) -> Span | None:
             return None
         for child in token.children:
             if child.dep_ in _SUBJECTS:
-                if child.lower_ in _RELATIVE and token.dep_ == "relcl":
-                    return _phrase(token.head)  # "a doctor who says ..."
-                return _phrase(child)
+                return _phrase(child)  # "who" in "a doctor who says": the speakers module resolves it
             if child.dep_ == "agent":  # "was told by officials"
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
@@ -184,7 +184,8 @@ def _complement(verb: Token, cue: Cue) -> tuple[int, int] | None:
             return _subtree_beside(child, verb)
     for child in children:
         if child.dep_ == "xcomp" and "x" in cue.takes and child.pos_ in {"VERB", "AUX"}:
-            return _subtree_beside(child, verb)
+            first, last = _subtree_beside(child, verb)
+            return first, _cut(child, last)
     if "c" in cue.takes:
         for child in children:  # "he said in a statement: the talks failed" parses as parataxis
             if child.dep_ == "parataxis" and child.pos_ in {"VERB", "AUX"} and child.i > verb.i:
@@ -197,6 +198,7 @@ def _complement(verb: Token, cue: Cue) -> tuple[int, int] | None:
         ]  # fmt: skip
         if objects:
             first, last = _subtree_beside(objects[0], verb)
+            last = _cut(objects[0], last)
             for child in children:  # "called him a liar", "described it as a hoax"
                 if child.i > last and child.dep_ in {"oprd", "xcomp", "ccomp"}:
                     last = child.right_edge.i
@@ -210,6 +212,18 @@ def _complement(verb: Token, cue: Cue) -> tuple[int, int] | None:
                 if objects:
                     return objects[0].left_edge.i, objects[0].right_edge.i
     return None
+
+
+def _cut(head: Token, last: int) -> int:
+    """End a phrase before a trailing relative, participial or appositive clause ("the health of
+    Donald Trump, who is 70"; "to sign up 5 million people, focusing on ...")."""
+    for token in head.subtree:
+        if token.i > head.i and token.dep_ in {"relcl", "advcl", "appos"} and token.head.i >= head.i:
+            edge = token.left_edge.i - 1
+            while edge > head.i and (token.doc[edge].is_punct or token.doc[edge].dep_ == "cc"):
+                edge -= 1
+            return min(last, edge)
+    return last
 
 
 def _subtree_beside(child: Token, verb: Token) -> tuple[int, int]:
@@ -324,6 +338,13 @@ def find_quotes(doc: Doc, entities: tuple[DocEntity, ...], *, cues: CueTable) ->
         if found is None:
             continue
         start, end = doc[found[0]].idx, doc[found[1]].idx + len(doc[found[1]])
+        # Speech reported by a cue stays in the cue's paragraph (the parser's sentences may not).
+        paragraph_start = text.rfind("\n", 0, token.idx) + 1
+        paragraph_end = text.find("\n", token.idx)
+        start = max(start, paragraph_start)
+        end = min(end, paragraph_end if paragraph_end != -1 else len(text))
+        if end <= start:
+            continue
         inside = _overlapping(marks, start, end)
         kind = "indirect"
         if inside:
@@ -333,6 +354,8 @@ def find_quotes(doc: Doc, entities: tuple[DocEntity, ...], *, cues: CueTable) ->
             if kind == "direct":  # the quotation's own bounds, sentences beyond the clause included
                 start = min(start, min(q.start for q in inside))
                 end = max(end, max(q.end for q in inside))
+            else:  # never stop inside a quoted fragment: "a big, big problem in this country"
+                end = max(end, max(q.end for q in inside if q.start >= start))
         speaker = _subject(token)
         if speaker is not None and not cues.can_speak(speaker):
             if kind == "indirect":
@@ -400,10 +423,26 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:\u201d\""
 
 
+def _merge_continuations(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """“A,” she said. “B.” is one quote: join a cue-less quotation to the one just before it when
+    only the cue stands between them in the same paragraph."""
+    merged: list[_Draft] = []
+    for draft in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):
+        last = merged[-1] if merged else None
+        if (
+            last is not None and draft.kind == "direct" and draft.cue is None and last.kind == "direct"
+            and 0 < draft.start - last.end < 80 and "\n" not in text[last.end : draft.start]
+        ):  # fmt: skip
+            merged[-1] = _Draft(last.start, draft.end, "direct", last.cue, last.speaker)
+            continue
+        merged.append(draft)
+    return merged
+
+
 def _finish(doc: Doc, text: str, drafts: list[_Draft], entities: tuple[DocEntity, ...]) -> list[Quote]:
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
-    for draft in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):
+    for draft in _merge_continuations(drafts, text):
         start, end = _trim(text, draft.start, draft.end)
         if end - start < 3 or any(s <= start and end <= e for s, e in taken):
             continue  # empty, or nested inside a quote already kept ("said ... told" chains)

@@ -37,24 +37,28 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     text = text.replace("''", '" ')
     spans: list[QuotedSpan] = []
     open_at: int | None = None
+    closer = ""
     reopening = -1  # the mark that reopens a quotation continued in the next paragraph
     for index, char in enumerate(text):
         if open_at is None:
             paragraph_start = index == 0 or text[index - 1] == "\n"
-            if (char in _OPEN and (char != '"' or _opens(text, index))) or (char == "\u201d" and paragraph_start):
-                open_at = index  # a closing mark opening a paragraph is a typo for an opening one
+            if char in _OPEN and (char != '"' or _opens(text, index)):
+                open_at, closer = index, _OPEN[char]
+            elif char == "\u201d" and paragraph_start:
+                open_at, closer = index, "\u201d"  # a closing mark opening a paragraph: a typo for an opening one
             continue
         if index == reopening:
             continue
         if char == "\n":
             rest = text[index + 1 :]
             stripped = rest.lstrip(" \n")
-            if stripped[:1] in _OPEN:
+            if stripped[:1] and _OPEN.get(stripped[:1]) == closer:  # reopened in the same style
                 reopening = index + 1 + (len(rest) - len(stripped))
             else:
                 open_at = None  # never closed in its paragraph: a stray mark
             continue
-        if char in _CLOSERS:
+        # Each style closes its own: a straight mark does not end a curly quotation, nor the reverse.
+        if char == closer or (closer == "\u201d" and char == '"' and not _opens(text, index)):
             spans.append(QuotedSpan(open_at + 1, index))
             open_at = None
     return [span for span in spans if span.end > span.start]

@@ -14,6 +14,7 @@ from rashomon.model import DocEntity
 
 _PERSONAL = {"he", "she", "him", "her", "i", "we"}
 _COLLECTIVE = {"it", "they", "them"}
+_RELATIVE = {"who", "that", "which", "whom"}
 
 
 def _last_before(entities: tuple[DocEntity, ...], position: int, types: set[str]) -> DocEntity | None:
@@ -29,6 +30,9 @@ def _last_before(entities: tuple[DocEntity, ...], position: int, types: set[str]
 
 def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
     root = span.root
+    if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
+        noun = root.head.head  # "a doctor who says": who is the doctor
+        return resolve_speaker(noun.doc[noun.left_edge.i : noun.i + 1], entities)
     for entity in entities:  # the name itself, or a name inside the phrase ("Kremlin spokesman Dmitry Peskov")
         for mention in entity.mentions:
             if mention.start <= root.idx < mention.end:
