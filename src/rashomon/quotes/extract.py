@@ -235,6 +235,20 @@ def _subtree_beside(child: Token, verb: Token) -> tuple[int, int]:
     return left, right
 
 
+def _trailing_cue(verb: Token) -> tuple[int, int] | None:
+    """Tokens before ", SOURCE said" when a sentence ends with its cue."""
+    sentence = verb.sent
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    subject_left = verb.i if subject is None or subject.i > verb.i else subject.left_edge.i
+    comma = subject_left - 1
+    if comma <= sentence.start or verb.doc[comma].text not in {",", "\u2014", "--"}:
+        return None
+    rest = [t for t in verb.doc[verb.i + 1 : sentence.end] if not t.is_punct]
+    if len(rest) > 8:  # not the end of the sentence
+        return None
+    return sentence.start, comma - 1
+
+
 def _interposed(verb: Token) -> tuple[int, int] | None:
     """"X, he said, Y" and "X, he said.": the cue hangs off the clause it reports."""
     if verb.dep_ != "parataxis" and not (verb.dep_ == "ROOT" and verb.i > verb.sent.start + 2):
@@ -337,6 +351,9 @@ def find_quotes(doc: Doc, entities: tuple[DocEntity, ...], *, cues: CueTable) ->
         found = _complement(token, cue) or (_interposed(token) if "c" in cue.takes else None)
         if found is None:
             continue
+        trailing = _trailing_cue(token) if "c" in cue.takes else None
+        if trailing is not None and found[0] >= trailing[0] and found[1] <= trailing[1]:
+            found = trailing  # "A, but B, the source added": all of it, not just the last clause
         start, end = doc[found[0]].idx, doc[found[1]].idx + len(doc[found[1]])
         # Speech reported by a cue stays in the cue's paragraph (the parser's sentences may not).
         paragraph_start = text.rfind("\n", 0, token.idx) + 1
@@ -361,6 +378,8 @@ def find_quotes(doc: Doc, entities: tuple[DocEntity, ...], *, cues: CueTable) ->
             if kind == "indirect":
                 continue  # "the visit highlighted ...": a thing, not a source
             speaker = _person_before(token, entities)  # a misparsed subject: the person the sentence opens with
+        elif speaker is None:
+            speaker = _person_before(token, entities)  # "..., asking ...": the person the clause is about
         drafts.append(_Draft(start, end, kind, token, speaker))
     drafts += _according_to(doc)
     drafts += _colon_lines(doc, text)
@@ -396,7 +415,7 @@ def _before(drafts: list[_Draft], position: int) -> _Draft | None:
     return max(earlier, key=lambda d: d.end) if earlier else None
 
 
-_SIGNATURE = re.compile(r"^[\s\u201d\"]*(?P<dash>[\u2015\u2014\u2013]|--)\s*(?P<name>[A-Z][^\n.,;]{1,60})")
+_SIGNATURE = re.compile(r"[\s\u201d\"]*(?P<dash>[\u2015\u2014\u2013]|--)\s*(?P<name>[A-Z][^\n.,;]{1,60})")
 
 
 def _signature(doc: Doc, text: str, quoted: QuotedSpan) -> tuple[Token, Span] | None:
