@@ -77,6 +77,7 @@ class SqliteGazetteer:
     path: Path
     _connection: sqlite3.Connection = field(init=False, repr=False)
     _cache: dict[tuple[str, str], tuple[Place, ...]] = field(default_factory=dict, init=False, repr=False)
+    _countries: dict[str, Place | None] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.path.exists():
@@ -117,10 +118,12 @@ class SqliteGazetteer:
 
     def country(self, code: str) -> Place | None:
         """The country with this ISO alpha-3 code."""
-        row = self._connection.execute(
-            f"SELECT {_COLUMNS} FROM places p WHERE p.feature = 'country' AND p.country = ? LIMIT 1", (code,)
-        ).fetchone()
-        return _place(row) if row else None
+        if code not in self._countries:
+            row = self._connection.execute(
+                f"SELECT {_COLUMNS} FROM places p WHERE p.country = ? AND p.feature = 'country' LIMIT 1", (code,)
+            ).fetchone()
+            self._countries[code] = _place(row) if row else None
+        return self._countries[code]
 
     def is_generic(self, name: str) -> bool:
         """Whether a name is an ordinary English word first ("Central", "Western")."""
