@@ -447,12 +447,15 @@ def _merge_continuations(drafts: list[_Draft], text: str) -> list[_Draft]:
     only the cue stands between them in the same paragraph."""
     merged: list[_Draft] = []
     for draft in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):
-        last = merged[-1] if merged else None
+        # The quotation it continues may be followed by other attributions in the gap
+        # ("..., said Caddell, speaking of Clinton's health. “..."): look past them.
+        index = next((i for i in range(len(merged) - 1, -1, -1) if merged[i].kind == "direct"), None)
+        last = merged[index] if index is not None else None
         if (
-            last is not None and draft.kind == "direct" and draft.cue is None and last.kind == "direct"
+            last is not None and index is not None and draft.kind == "direct" and draft.cue is None
             and 0 < draft.start - last.end < 80 and "\n" not in text[last.end : draft.start]
         ):  # fmt: skip
-            merged[-1] = _Draft(last.start, draft.end, "direct", last.cue, last.speaker)
+            merged[index] = _Draft(last.start, draft.end, "direct", last.cue, last.speaker)
             continue
         merged.append(draft)
     return merged
