@@ -275,32 +275,44 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     import csv
 
     from rashomon.export import GDELT_COLUMNS, gdelt_rows
-    from rashomon.jsonout import event_json
+    from rashomon.export.tables import ExportFilter, flat_rows, nested_rows
+    from rashomon.export.writers import write_csv, write_jsonl, write_parquet
+    from rashomon.store.quotes import QuoteFilter
 
+    if args.format == "gdelt" and args.table != "events":
+        raise RashomonError("--format gdelt writes events only (GDELT's event table); use jsonl, csv or parquet")
+    if args.format == "parquet" and not args.output:
+        raise RashomonError("--format parquet needs --output FILE (Parquet is not written to a terminal)")
+    where = ExportFilter(
+        events=_event_filter(args),
+        quotes=QuoteFilter(speaker=args.speaker, outlet=args.outlet, since=args.since, until=args.until,
+                           text=args.text, limit=args.limit),
+        outlet=args.outlet,
+        limit=args.limit,
+    )  # fmt: skip
     with _open_existing(settings) as store:
-        found = store.events(_event_filter(args))
-        urls = {a.id: a.url or a.origin for a in store.articles()}
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    try:
-        if args.format == "gdelt":
-            writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-            if args.header:
-                writer.writerow(GDELT_COLUMNS)
-            writer.writerows(gdelt_rows(found, urls=urls))
+        if args.format == "parquet":
+            count = write_parquet(flat_rows(store, args.table, where), Path(args.output))
         else:
-            for stored in found:
-                record = {
-                    **event_json(stored.event),
-                    "article": stored.article_id,
-                    "outlet": stored.outlet,
-                    "published": stored.published,
-                }
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    finally:
-        if args.output:
-            out.close()
+            out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+            try:
+                if args.format == "gdelt":
+                    found = store.events(where.events)
+                    urls = {a.id: a.url or a.origin for a in store.articles()}
+                    writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+                    if args.header:
+                        writer.writerow(GDELT_COLUMNS)
+                    writer.writerows(gdelt_rows(found, urls=urls))
+                    count = len(found)
+                elif args.format == "csv":
+                    count = write_csv(flat_rows(store, args.table, where), out)
+                else:
+                    count = write_jsonl(nested_rows(store, args.table, where), out)
+            finally:
+                if args.output:
+                    out.close()
     if args.output:
-        print(f"{len(found)} events written to {args.output}", file=sys.stderr)
+        print(f"{count} {args.table} written to {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -563,8 +575,12 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("names", nargs="*", metavar="NAME")
     info.set_defaults(run=cmd_gazetteer)
 
-    export = commands.add_parser("export", help="export events as GDELT 2.0 event rows (TSV) or JSON lines")
-    export.add_argument("--format", choices=["gdelt", "jsonl"], default="gdelt")
+    export = commands.add_parser("export", help="export a table as JSON lines, CSV, Parquet or GDELT 2.0 event rows")
+    export.add_argument("--table", choices=["articles", "entities", "events", "quotes", "claims", "places"],
+                        default="events")
+    export.add_argument("--format", choices=["gdelt", "jsonl", "csv", "parquet"], default="gdelt")
+    export.add_argument("--speaker", help="quotes and claims: entity id, name, alias or the words used")
+    export.add_argument("--text", help="quotes and claims: words the text contains")
     export.add_argument("--output", metavar="FILE", help="default: standard output")
     export.add_argument("--header", action="store_true", help="gdelt: write the column names first")
     add_event_filters(export)
