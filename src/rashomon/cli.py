@@ -363,6 +363,29 @@ def cmd_claims(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import os
+
+    token = args.token or os.environ.get("RASHOMON_API_TOKEN") or None
+    if args.host not in _LOOPBACK and token is None:
+        raise RashomonError(
+            f"serving on {args.host} exposes the store beyond this machine: set --token or RASHOMON_API_TOKEN"
+        )
+    if not settings.db_path.is_file():
+        raise RashomonError(f"{settings.db_path}: no database here; run `rashomon ingest` first")
+    import uvicorn
+
+    from rashomon.api.app import create_app
+
+    app = create_app(settings.db_path, token=token, cors_origins=args.cors or ())
+    print(f"Rashomon API on http://{args.host}:{args.port}/api (spec: /openapi.json)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return EXIT_OK
+
+
 def cmd_places(args: argparse.Namespace, settings: Settings) -> int:
     with _open_existing(settings) as store:
         rows = store.place_counts(country=args.country, limit=args.limit)
@@ -563,6 +586,13 @@ def build_parser() -> argparse.ArgumentParser:
     places.add_argument("--limit", type=int)
     places.add_argument("--json", action="store_true")
     places.set_defaults(run=cmd_places)
+
+    serve = commands.add_parser("serve", help="serve the store over a read-only HTTP API")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (anything but loopback needs a token)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--token", help="require 'Authorization: Bearer TOKEN' (or set RASHOMON_API_TOKEN)")
+    serve.add_argument("--cors", action="append", metavar="ORIGIN", help="allow browser calls from ORIGIN")
+    serve.set_defaults(run=cmd_serve)
 
     gazetteer = commands.add_parser("gazetteer", help="build or inspect the offline gazetteer")
     gazetteer_actions = gazetteer.add_subparsers(dest="action", required=True)

@@ -122,6 +122,23 @@ class Store:
         store._migrate()
         return store
 
+    @classmethod
+    def open_readonly(cls, path: Path | str) -> Store:
+        """Open an existing, up-to-date database for reading only (the API serves these)."""
+        target = Path(path)
+        if not target.is_file():
+            raise StoreError(f"{target}: no database here; run `rashomon ingest` first")
+        try:
+            connection = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
+            store = cls(connection, target)
+            version = store.schema_version
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{target}: not a Rashomon database ({exc})") from exc
+        if version != SCHEMA_VERSION:
+            connection.close()
+            raise StoreError(f"{target}: schema version {version}, expected {SCHEMA_VERSION}; run `rashomon ingest` once to upgrade")
+        return store
+
     def close(self) -> None:
         self._db.close()
 
@@ -421,6 +438,24 @@ class Store:
         "SELECT e.id, e.name, e.type, e.country, COUNT(m.article_id), COUNT(DISTINCT m.article_id) "
         "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
     )
+
+    def entity(self, entity_id: str) -> CorpusEntity | None:
+        row = self._db.execute(self._ENTITY_COUNTS + " WHERE e.id = ? GROUP BY e.id", (entity_id,)).fetchone()
+        return self._entity(row) if row and row[0] is not None else None
+
+    def search_sentences(self, words: str, *, limit: int) -> list[tuple[str, int, int, str]]:
+        """Sentences containing every word: (article id, start, end, sentence text), newest first."""
+        terms = [w for w in words.split() if w]
+        if not terms:
+            return []
+        sql = (
+            "SELECT s.article_id, s.start, s.end, substr(a.text, s.start + 1, s.end - s.start) AS sentence "
+            "FROM sentences s JOIN articles a ON a.id = s.article_id WHERE "
+            + " AND ".join("sentence LIKE ?" for _ in terms)
+            + " ORDER BY a.published IS NULL, a.published DESC, s.article_id, s.start LIMIT ?"
+        )
+        rows = self._db.execute(sql, [*(f"%{t}%" for t in terms), limit])
+        return [(str(r[0]), int(r[1]), int(r[2]), str(r[3])) for r in rows]
 
     def entities(self, *, entity_type: str | None = None, limit: int | None = None) -> list[CorpusEntity]:
         sql = (

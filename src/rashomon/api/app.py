@@ -1,0 +1,233 @@
+"""The HTTP API: read-only JSON over the store, with an OpenAPI description at /openapi.json.
+
+Every list takes ``limit`` and an opaque ``cursor`` and answers ``{"items": [...],
+"next_cursor": ...}``; every error is ``{"error": {"status", "code", "message"}}``. A token,
+when configured, is required as ``Authorization: Bearer TOKEN`` on every request.
+"""
+
+
+import base64
+import binascii
+import hmac
+import json
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from rashomon import __version__
+from rashomon.errors import StoreError
+from rashomon.jsonout import (
+    article_metadata_json,
+    claim_json,
+    corpus_entity_json,
+    event_json,
+    place_json,
+    place_mention_json,
+    quote_json,
+)
+from rashomon.store.events import EventFilter
+from rashomon.store.quotes import QuoteFilter
+from rashomon.store.sqlite import Store
+
+MAX_LIMIT = 200
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
+Cursor = Annotated[str | None, Query(description="next_cursor of the previous page")]
+
+
+def _decode_cursor(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    try:
+        value = json.loads(base64.urlsafe_b64decode(cursor.encode()).decode())
+        offset = int(value["o"])
+    except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+        raise HTTPException(400, "cursor is not one this API handed out") from exc
+    if offset < 0:
+        raise HTTPException(400, "cursor is not one this API handed out")
+    return offset
+
+
+def _encode_cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode()
+
+
+def page(fetch: Callable[[int], Sequence[Any]], render: Callable[[Any], dict[str, object]], *, limit: int,
+         cursor: str | None) -> dict[str, object]:  # fmt: skip
+    """One page: ``fetch(n)`` returns the first n rows in a stable order."""
+    offset = _decode_cursor(cursor)
+    rows = list(fetch(offset + limit + 1))[offset:]
+    more = len(rows) > limit
+    return {
+        "items": [render(row) for row in rows[:limit]],
+        "next_cursor": _encode_cursor(offset + limit) if more else None,
+    }
+
+
+def _with_source(record: dict[str, object], stored: Any) -> dict[str, object]:
+    return {**record, "article": stored.article_id, "outlet": stored.outlet, "published": stored.published}
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    codes = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
+             422: "invalid_parameter", 503: "unavailable"}  # fmt: skip
+    return JSONResponse(
+        {"error": {"status": status, "code": codes.get(status, "error"), "message": message}}, status_code=status
+    )
+
+
+def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequence[str] = ()) -> FastAPI:
+    """The API over the database at ``db_path`` (opened read-only for each request)."""
+    app = FastAPI(
+        title="Rashomon API",
+        version=__version__,
+        description="Read-only access to a Rashomon store: articles, entities, events, quotes, claims, places.",
+        docs_url=None,  # the interactive docs page loads scripts from a CDN; the spec itself is local
+        redoc_url=None,
+    )
+    if cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET"])
+
+    @app.middleware("http")
+    async def require_token(request: Request, call_next):  # type: ignore[no-untyped-def]
+        if token is not None:
+            sent = request.headers.get("authorization", "")
+            if not hmac.compare_digest(sent.encode(), f"Bearer {token}".encode()):
+                return _error(401, "send the API token as 'Authorization: Bearer TOKEN'")
+        return await call_next(request)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+        return _error(422, problems or "invalid request")
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+        return _error(503, exc.message)
+
+    def store() -> Iterator[Store]:
+        opened = Store.open_readonly(db_path)
+        try:
+            yield opened
+        finally:
+            opened.close()
+
+    Db = Annotated[Store, Depends(store)]
+
+    @app.get("/api/articles", summary="articles, oldest first")
+    def articles(db: Db, outlet: str | None = None, limit: Limit = 50, cursor: Cursor = None) -> dict[str, object]:
+        return page(lambda n: db.articles(outlet=outlet, limit=n), article_metadata_json, limit=limit, cursor=cursor)
+
+    @app.get("/api/articles/{article_id}", summary="one article with everything found in it")
+    def article(db: Db, article_id: str) -> dict[str, object]:
+        found = db.article(article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        where = QuoteFilter(article=found.id)
+        return {
+            **article_metadata_json(found),
+            "text": found.text,
+            "boilerplate": [{"kind": b.kind, "text": b.text} for b in found.boilerplate],
+            "entities": [
+                {
+                    **corpus_entity_json(item.entity),
+                    "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in item.mentions],
+                }
+                for item in db.article_entities(found.id)
+            ],
+            "events": [event_json(s.event) for s in db.events(EventFilter(article=found.id))],
+            "quotes": [quote_json(s.quote) for s in db.quotes(where)],
+            "claims": [claim_json(s.claim) for s in db.claims(where)],
+            "places": [place_mention_json(m) for m in db.article_places(found.id)],
+        }
+
+    @app.get("/api/entities", summary="canonical entities, most mentioned first")
+    def entities(db: Db, type: str | None = None, limit: Limit = 50, cursor: Cursor = None) -> dict[str, object]:
+        return page(lambda n: db.entities(entity_type=type, limit=n), corpus_entity_json, limit=limit, cursor=cursor)
+
+    @app.get("/api/entities/{entity_id}", summary="one entity with its quotes and events")
+    def entity(db: Db, entity_id: str) -> dict[str, object]:
+        found = db.entity(entity_id)
+        if found is None:
+            raise HTTPException(404, f"no entity {entity_id!r}")
+        return {
+            **corpus_entity_json(found),
+            "quotes": [_with_source(quote_json(s.quote), s) for s in db.quotes(QuoteFilter(speaker=found.id))],
+            "events": [_with_source(event_json(s.event), s) for s in db.events(EventFilter(actor=found.id))],
+        }
+
+    @app.get("/api/events", summary="coded events, oldest publication first")
+    def events(
+        db: Db, actor: str | None = None, type: str | None = None, country: str | None = None,
+        outlet: str | None = None, since: str | None = None, until: str | None = None, place: str | None = None,
+        bbox: Annotated[str | None, Query(description="south,west,north,east")] = None,
+        limit: Limit = 50, cursor: Cursor = None,
+    ) -> dict[str, object]:  # fmt: skip
+        box = None
+        if bbox:
+            try:
+                south, west, north, east = (float(part) for part in bbox.split(","))
+            except ValueError as exc:
+                raise HTTPException(422, "bbox: four numbers, south,west,north,east") from exc
+            box = (south, west, north, east)
+
+        def fetch(n: int) -> list[Any]:
+            return db.events(EventFilter(actor=actor, type=type, country=country, outlet=outlet, since=since,
+                                         until=until, place=place, bbox=box, limit=n))  # fmt: skip
+
+        return page(fetch, lambda s: {**event_json(s.event), "article": s.article_id, "outlet": s.outlet,
+                                      "published": s.published}, limit=limit, cursor=cursor)  # fmt: skip
+
+    @app.get("/api/quotes", summary="quotes with their speakers")
+    def quotes(
+        db: Db, speaker: str | None = None, outlet: str | None = None, since: str | None = None,
+        until: str | None = None, text: str | None = None, kind: str | None = None, limit: Limit = 50,
+        cursor: Cursor = None,
+    ) -> dict[str, object]:  # fmt: skip
+        def fetch(n: int) -> list[Any]:
+            return db.quotes(QuoteFilter(speaker=speaker, outlet=outlet, since=since, until=until, text=text,
+                                         kind=kind, limit=n))  # fmt: skip
+
+        return page(fetch, lambda s: {**quote_json(s.quote), "article": s.article_id, "outlet": s.outlet,
+                                      "published": s.published}, limit=limit, cursor=cursor)  # fmt: skip
+
+    @app.get("/api/claims", summary="claims with their attribution and numbers")
+    def claims(
+        db: Db, speaker: str | None = None, outlet: str | None = None, since: str | None = None,
+        until: str | None = None, text: str | None = None, kind: str | None = None, limit: Limit = 50,
+        cursor: Cursor = None,
+    ) -> dict[str, object]:  # fmt: skip
+        def fetch(n: int) -> list[Any]:
+            return db.claims(QuoteFilter(speaker=speaker, outlet=outlet, since=since, until=until, text=text,
+                                         kind=kind, limit=n))  # fmt: skip
+
+        return page(fetch, lambda s: {**claim_json(s.claim), "article": s.article_id, "outlet": s.outlet,
+                                      "published": s.published}, limit=limit, cursor=cursor)  # fmt: skip
+
+    @app.get("/api/places", summary="places the articles mention, most mentioned first")
+    def places(db: Db, country: str | None = None, limit: Limit = 50, cursor: Cursor = None) -> dict[str, object]:
+        return page(
+            lambda n: db.place_counts(country=country, limit=n),
+            lambda row: {**(place_json(row.place) or {}), "mentions": row.mentions, "articles": row.articles},
+            limit=limit, cursor=cursor,
+        )  # fmt: skip
+
+    @app.get("/api/search", summary="sentences containing all the words, newest first")
+    def search(db: Db, q: Annotated[str, Query(min_length=1)], limit: Limit = 50, cursor: Cursor = None) -> dict[str, object]:
+        return page(
+            lambda n: db.search_sentences(q, limit=n),
+            lambda row: {"article": row[0], "start": row[1], "end": row[2], "text": row[3]},
+            limit=limit, cursor=cursor,
+        )  # fmt: skip
+
+    return app
