@@ -188,31 +188,26 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
         return page(fetch, lambda s: {**event_json(s.event), "article": s.article_id, "outlet": s.outlet,
                                       "published": s.published}, limit=limit, cursor=cursor)  # fmt: skip
 
-    @app.get("/api/quotes", summary="quotes with their speakers")
-    def quotes(
-        db: Db, speaker: str | None = None, outlet: str | None = None, since: str | None = None,
-        until: str | None = None, text: str | None = None, kind: str | None = None, limit: Limit = 50,
-        cursor: Cursor = None,
-    ) -> dict[str, object]:  # fmt: skip
-        def fetch(n: int) -> list[Any]:
-            return db.quotes(QuoteFilter(speaker=speaker, outlet=outlet, since=since, until=until, text=text,
-                                         kind=kind, limit=n))  # fmt: skip
+    def quote_like(read: Callable[[Store], Callable[[QuoteFilter], list[Any]]], render: Callable[[Any], dict[str, object]]):  # type: ignore[no-untyped-def]
+        def route(
+            db: Db, speaker: str | None = None, outlet: str | None = None, since: str | None = None,
+            until: str | None = None, text: str | None = None, kind: str | None = None, limit: Limit = 50,
+            cursor: Cursor = None,
+        ) -> dict[str, object]:  # fmt: skip
+            def fetch(n: int) -> list[Any]:
+                return read(db)(QuoteFilter(speaker=speaker, outlet=outlet, since=since, until=until, text=text,
+                                            kind=kind, limit=n))  # fmt: skip
 
-        return page(fetch, lambda s: {**quote_json(s.quote), "article": s.article_id, "outlet": s.outlet,
-                                      "published": s.published}, limit=limit, cursor=cursor)  # fmt: skip
+            return page(fetch, lambda stored: _with_source(render(stored), stored), limit=limit, cursor=cursor)
 
-    @app.get("/api/claims", summary="claims with their attribution and numbers")
-    def claims(
-        db: Db, speaker: str | None = None, outlet: str | None = None, since: str | None = None,
-        until: str | None = None, text: str | None = None, kind: str | None = None, limit: Limit = 50,
-        cursor: Cursor = None,
-    ) -> dict[str, object]:  # fmt: skip
-        def fetch(n: int) -> list[Any]:
-            return db.claims(QuoteFilter(speaker=speaker, outlet=outlet, since=since, until=until, text=text,
-                                         kind=kind, limit=n))  # fmt: skip
+        return route
 
-        return page(fetch, lambda s: {**claim_json(s.claim), "article": s.article_id, "outlet": s.outlet,
-                                      "published": s.published}, limit=limit, cursor=cursor)  # fmt: skip
+    app.get("/api/quotes", summary="quotes with their speakers")(
+        quote_like(lambda db: db.quotes, lambda stored: quote_json(stored.quote))
+    )
+    app.get("/api/claims", summary="claims with their attribution and numbers; kind is the attribution kind")(
+        quote_like(lambda db: db.claims, lambda stored: claim_json(stored.claim))
+    )
 
     @app.get("/api/places", summary="places the articles mention, most mentioned first")
     def places(db: Db, country: str | None = None, limit: Limit = 50, cursor: Cursor = None) -> dict[str, object]:

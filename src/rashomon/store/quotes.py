@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rashomon.model import Attribution, Claim, Quantity, Quote, Speaker, TextSpan
 
@@ -84,48 +85,49 @@ def insert_claims(
     db.executemany(f"INSERT OR IGNORE INTO claims VALUES ({', '.join('?' * 9)})", rows)
 
 
-def _where(where: QuoteFilter, alias: str, speaker_columns: tuple[str, str, str]) -> tuple[str, list[object]]:
-    entity, name, words = speaker_columns
+def _select(db: sqlite3.Connection, table: str, source: str, kind_column: str, where: QuoteFilter) -> list[Any]:
+    """Rows of ``quotes`` or ``claims`` (with outlet and date) that match ``where``, oldest first.
+
+    ``source`` is the column prefix of who the row is on the authority of (``speaker`` or
+    ``attribution``); any spelling finds it: entity id, canonical name, alias, the words used.
+    """
     clauses: list[str] = []
     params: list[object] = []
     for value, clause in (
         (where.outlet, "a.outlet = ?"),
         (where.since, "a.published >= ?"),
         (where.until, "a.published <= ?"),
-        (where.article, f"{alias}.article_id = ?"),
+        (where.article, "t.article_id = ?"),
+        (where.kind, f"t.{kind_column} = ?"),
     ):
         if value:
             clauses.append(clause)
             params.append(value)
     if where.text:
-        clauses.append(f"{alias}.text LIKE ?")
+        clauses.append("t.text LIKE ?")
         params.append(f"%{where.text}%")
     if where.speaker:
-        # Any spelling finds the speaker: entity id, canonical name, alias, or the words used.
         clauses.append(
-            f"({entity} IN (SELECT id FROM entities WHERE id = ? OR name LIKE ? "
-            f"UNION SELECT entity_id FROM entity_aliases WHERE alias LIKE ?) OR {name} LIKE ? OR {words} LIKE ?)"
+            f"(t.{source}_entity IN (SELECT id FROM entities WHERE id = ? OR name LIKE ? "
+            f"UNION SELECT entity_id FROM entity_aliases WHERE alias LIKE ?) "
+            f"OR t.{source}_name LIKE ? OR t.{source}_text LIKE ?)"
         )
         like = f"%{where.speaker}%"
         params += [where.speaker, like, like, like, like]
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def read_quotes(db: sqlite3.Connection, where: QuoteFilter) -> list[StoredQuote]:
-    sql_where, params = _where(where, "q", ("q.speaker_entity", "q.speaker_name", "q.speaker_text"))
-    if where.kind:
-        sql_where += (" AND " if sql_where else " WHERE ") + "q.kind = ?"
-        params.append(where.kind)
     sql = (
-        "SELECT q.*, a.outlet, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
-        + sql_where
-        + " ORDER BY a.published IS NULL, a.published, q.article_id, q.start"
+        f"SELECT t.*, a.outlet, a.published FROM {table} t JOIN articles a ON a.id = t.article_id"
+        + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        + " ORDER BY a.published IS NULL, a.published, t.article_id, t.start"
     )
     if where.limit is not None:
         sql += " LIMIT ?"
         params.append(where.limit)
+    return db.execute(sql, params).fetchall()
+
+
+def read_quotes(db: sqlite3.Connection, where: QuoteFilter) -> list[StoredQuote]:
     found = []
-    for row in db.execute(sql, params):
+    for row in _select(db, "quotes", "speaker", "kind", where):
         (article_id, start, end, text, kind, cue_start, cue_end, cue_text, s_start, s_end, s_text, s_entity,
          s_name, outlet, published) = row  # fmt: skip
         speaker = Speaker(s_start, s_end, s_text, s_entity, s_name) if s_text is not None else None
@@ -135,20 +137,8 @@ def read_quotes(db: sqlite3.Connection, where: QuoteFilter) -> list[StoredQuote]
 
 
 def read_claims(db: sqlite3.Connection, where: QuoteFilter) -> list[StoredClaim]:
-    sql_where, params = _where(where, "c", ("c.attribution_entity", "c.attribution_name", "c.attribution_text"))
-    if where.kind:
-        sql_where += (" AND " if sql_where else " WHERE ") + "c.attribution_kind = ?"
-        params.append(where.kind)
-    sql = (
-        "SELECT c.*, a.outlet, a.published FROM claims c JOIN articles a ON a.id = c.article_id"
-        + sql_where
-        + " ORDER BY a.published IS NULL, a.published, c.article_id, c.start"
-    )
-    if where.limit is not None:
-        sql += " LIMIT ?"
-        params.append(where.limit)
     found = []
-    for row in db.execute(sql, params):
+    for row in _select(db, "claims", "attribution", "attribution_kind", where):
         article_id, start, end, text, kind, a_text, a_entity, a_name, quantities, outlet, published = row
         numbers = tuple(Quantity(**item) for item in json.loads(quantities))
         claim = Claim(start, end, text, Attribution(kind, a_text, a_entity, a_name), numbers)
