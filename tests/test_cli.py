@@ -128,3 +128,21 @@ def test_report_lists_events(engine, tmp_path, fixture_path, capsys):
     assert main(["--db", db, "report", "--html", str(report)]) == 0
     html = report.read_text(encoding="utf-8")
     assert "who did what to whom" in html and "CONSULT" in html
+
+
+def test_a_layer_failing_on_one_article_costs_neither_the_article_nor_the_batch(engine, tmp_path, fixture_path, capsys, monkeypatch):
+    import rashomon.nlp.annotate as annotate
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValueError("a bug in the quote layer")
+
+    monkeypatch.setattr(annotate, "find_quotes", broken)
+    db = str(tmp_path / "robust.db")
+    files = [str(fixture_path / "kremlin_visit.txt"), str(fixture_path / "moscow_talks.txt")]
+    assert main(["--db", db, "ingest", "--quiet", *files]) == 0
+    err = capsys.readouterr().err
+    assert "kremlin_visit.txt: warning: quotes failed on this article (ValueError: a bug in the quote layer) [layer-failed]" in err
+    assert main(["--db", db, "articles", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+    assert main(["--db", db, "events", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)  # the other layers were kept

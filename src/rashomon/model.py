@@ -310,6 +310,8 @@ class Annotation:
     focus: Focus | None = None
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
+    # Layers that failed on this article (the others stand); reported as warnings.
+    failures: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

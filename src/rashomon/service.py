@@ -94,7 +94,19 @@ def analyze_paths(
         articles = [item for item in chunk if isinstance(item, Article)]
         annotations = iter(engine.annotate(articles, batch_size=settings.batch_size))
         for item in chunk:
-            yield item if isinstance(item, Problem) else next(annotations)
+            if isinstance(item, Problem):
+                yield item
+                continue
+            annotation = next(annotations)
+            yield from layer_warnings(annotation)
+            yield annotation
+
+
+def layer_warnings(annotation: Annotation) -> list[Problem]:
+    """A warning per annotation layer that failed on the article (the rest of it is kept)."""
+    article = annotation.article
+    return [Problem(article.origin, "layer-failed", failure, line=article.line, severity="warning")
+            for failure in annotation.failures]  # fmt: skip
 
 
 def _chunks(items: Iterable[Article | Problem], size: int) -> Iterator[list[Article | Problem]]:
@@ -195,6 +207,8 @@ def ingest_paths(
         articles = [pair[0] for pair in fresh.values()]
         annotations = engine.annotate(articles, batch_size=settings.batch_size)
         for annotation in annotations:
+            for warning in layer_warnings(annotation):
+                _note_problem(store, counts, warning, on_problem)
             _write(store, annotation, fresh[annotation.article.id][1])
             counts.stored += 1
         # Written after the articles they point at, which may be in this same chunk.

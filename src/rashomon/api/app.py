@@ -33,6 +33,7 @@ from rashomon.jsonout import (
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
 from rashomon.store.sqlite import Store
+from rashomon.ui.pages import add_pages
 
 MAX_LIMIT = 200
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
@@ -123,6 +124,7 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
             opened.close()
 
     Db = Annotated[Store, Depends(store)]
+    add_pages(app, store)
 
     @app.get("/api/articles", summary="articles, oldest first")
     def articles(db: Db, outlet: str | None = None, limit: Limit = 50, cursor: Cursor = None) -> dict[str, object]:

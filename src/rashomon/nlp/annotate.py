@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from spacy.tokens import Doc
 
 from rashomon.entities.resolve import resolve_entities
 from rashomon.entities.tables import EntityTables
@@ -13,11 +16,13 @@ from rashomon.geo.focus import find_focus
 from rashomon.geo.gazetteer import Gazetteer
 from rashomon.geo.recognize import find_toponyms
 from rashomon.geo.resolve import resolve_toponyms
-from rashomon.model import Annotation, Article, Event, Focus, PlaceMention, TextSpan, TimeExpression
+from rashomon.model import Annotation, Article, DocEntity, Event, Focus, PlaceMention, TextSpan, TimeExpression
 from rashomon.nlp.pipeline import NlpPipeline
 from rashomon.quotes.claims import OutletNames, find_claims
 from rashomon.quotes.extract import CueTable, find_quotes
 from rashomon.timex.extract import find_times
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -45,47 +50,79 @@ def annotate_articles(
     """Annotate articles in input order; a pure function of each article's text."""
     stream = ((article.text, article) for article in articles)
     for doc, article in pipeline.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        yield _annotate_one(doc, article, pipeline, tables, coder, places, cues, outlets, stopwatch)
+
+
+def _annotate_one(
+    doc: Doc,
+    article: Article,
+    pipeline: NlpPipeline,
+    tables: EntityTables,
+    coder: EventCoder | None,
+    places: Gazetteer | None,
+    cues: CueTable | None,
+    outlets: OutletNames | None,
+    stopwatch: Stopwatch | None,
+) -> Annotation:
+    failures: list[str] = []
+
+    def stage(name: str, run: Callable[[], T]) -> T | None:
+        # One layer failing on one article must not cost the article or the batch: the
+        # other layers stand, and the failure is reported with the article.
         started = time.perf_counter()
-        sentences = tuple(TextSpan(sent.start_char, sent.end_char) for sent in doc.sents)
-        entities = resolve_entities(
-            doc, tables=tables, gazetteer=pipeline.gazetteer, known_people=pipeline.known_people
-        )
-        if stopwatch is not None:
-            stopwatch.add("entities", started)
-        started = time.perf_counter()
-        times = find_times(doc, anchor=article.published)
-        if stopwatch is not None:
-            stopwatch.add("times", started)
-        started = time.perf_counter()
-        mentions: tuple[PlaceMention, ...] = ()
-        focus = None
-        if places is not None:
-            mentions = resolve_toponyms(article.text, find_toponyms(doc, places), places)
-            focus = find_focus(mentions, places)
-        if stopwatch is not None:
-            stopwatch.add("places", started)
-        started = time.perf_counter()
-        events = coder.code(doc, entities, article_id=article.id) if coder is not None else ()
-        events = tuple(_located(_dated(event, times), mentions, focus) for event in events)
-        if stopwatch is not None:
-            stopwatch.add("events", started)
-        started = time.perf_counter()
-        quotes = find_quotes(doc, entities, cues=cues) if cues is not None else ()
-        claims = find_claims(doc, entities, quotes, times, outlets=outlets) if outlets is not None else ()
-        if stopwatch is not None:
-            stopwatch.add("quotes", started)
-        yield Annotation(
-            article=article,
-            sentences=sentences,
-            entities=entities,
-            provenance=pipeline.provenance,
-            events=events,
-            times=times,
-            places=mentions,
-            focus=focus,
-            quotes=quotes,
-            claims=claims,
-        )
+        try:
+            return run()
+        except Exception as exc:
+            failures.append(f"{name} failed on this article ({type(exc).__name__}: {exc})")
+            return None
+        finally:
+            if stopwatch is not None:
+                stopwatch.add(name, started)
+
+    sentences = tuple(TextSpan(sent.start_char, sent.end_char) for sent in doc.sents)
+    entities = stage("entities", lambda: resolve_entities(
+        doc, tables=tables, gazetteer=pipeline.gazetteer, known_people=pipeline.known_people
+    )) or ()  # fmt: skip
+    times = stage("times", lambda: find_times(doc, anchor=article.published)) or ()
+    mentions, focus = stage("places", lambda: _places(doc, article, places)) or ((), None)
+    events = stage("events", lambda: _events(doc, article, entities, times, mentions, focus, coder)) or ()
+    quotes = stage("quotes", lambda: find_quotes(doc, entities, cues=cues) if cues is not None else ()) or ()
+    claims = stage("claims", lambda: find_claims(doc, entities, quotes, times, outlets=outlets)
+                   if outlets is not None else ()) or ()  # fmt: skip
+    return Annotation(
+        article=article,
+        sentences=sentences,
+        entities=entities,
+        provenance=pipeline.provenance,
+        events=events,
+        times=times,
+        places=mentions,
+        focus=focus,
+        quotes=quotes,
+        claims=claims,
+        failures=tuple(failures),
+    )
+
+
+def _events(
+    doc: Doc,
+    article: Article,
+    entities: tuple[DocEntity, ...],
+    times: tuple[TimeExpression, ...],
+    mentions: tuple[PlaceMention, ...],
+    focus: Focus | None,
+    coder: EventCoder | None,
+) -> tuple[Event, ...]:
+    if coder is None:
+        return ()
+    return tuple(_located(_dated(event, times), mentions, focus) for event in coder.code(doc, entities, article_id=article.id))
+
+
+def _places(doc: Doc, article: Article, places: Gazetteer | None) -> tuple[tuple[PlaceMention, ...], Focus | None]:
+    if places is None:
+        return (), None
+    mentions = resolve_toponyms(article.text, find_toponyms(doc, places), places)
+    return mentions, find_focus(mentions, places)
 
 
 def _dated(event: Event, times: tuple[TimeExpression, ...]) -> Event:

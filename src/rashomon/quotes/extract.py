@@ -372,7 +372,7 @@ def find_quotes(doc: Doc, entities: tuple[DocEntity, ...], *, cues: CueTable) ->
                 start = min(start, min(q.start for q in inside))
                 end = max(end, max(q.end for q in inside))
             else:  # never stop inside a quoted fragment: "a big, big problem in this country"
-                end = max(end, max(q.end for q in inside if q.start >= start))
+                end = max([end, *(q.end for q in inside if q.start >= start)])
         speaker = _subject(token)
         if speaker is not None and not cues.can_speak(speaker):
             if kind == "indirect":

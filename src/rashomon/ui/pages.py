@@ -1,0 +1,143 @@
+"""The web UI: server-rendered pages over the same read-only store as the API.
+
+No page runs a script or loads anything from elsewhere; every response carries a Content
+Security Policy that forbids both, so even a mistake in escaping could not run article code.
+"""
+
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from rashomon import __version__
+from rashomon.model import Place, Quote
+from rashomon.store.events import EventFilter
+from rashomon.store.quotes import QuoteFilter
+from rashomon.store.sqlite import Store
+from rashomon.ui.render import Highlight, event_day, highlight_text, timeline, world_map
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+def _quote_label(quote: Quote) -> str:
+    who = (quote.speaker.name or quote.speaker.text) if quote.speaker else "no speaker named"
+    return f"{quote.kind} quote — {who}"
+
+
+def add_pages(app: FastAPI, store: Callable[[], Iterator[Store]]) -> None:
+    """Register the UI routes on ``app``; ``store`` is the API's read-only store dependency."""
+    environment = Environment(loader=PackageLoader("rashomon.ui", "templates"), autoescape=select_autoescape())
+    Db = Annotated[Store, Depends(store)]
+
+    def render(name: str, **context: object) -> HTMLResponse:
+        html = environment.get_template(name).render(version=__version__, **context)
+        return HTMLResponse(html, headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY})
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(db: Db) -> HTMLResponse:
+        return render(
+            "home.html.j2",
+            articles=db.articles(limit=200)[::-1][:30],
+            entities=db.entities(limit=20),
+            counts={table: db.count(table) for table in ("articles", "entities", "events", "quotes", "claims")},
+        )
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search(db: Db, q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
+        hits = db.search_sentences(q, limit=100) if q.strip() else []
+        titles = {a.id: a for a in db.articles()} if hits else {}
+        return render("search.html.j2", q=q, hits=hits, articles=titles)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article(db: Db, article_id: str) -> HTMLResponse:
+        found = db.article(article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        entities = db.article_entities(found.id)
+        places = db.article_places(found.id)
+        quotes = db.quotes(QuoteFilter(article=found.id))
+        marks = [
+            Highlight(m.start, m.end, "entity", f"{item.entity.name} ({item.entity.type})", f"/entities/{item.entity.id}")
+            for item in entities
+            for m in item.mentions
+        ]
+        marks += [Highlight(p.start, p.end, "place", p.place.name if p.place else "unresolved place") for p in places]
+        marks += [Highlight(s.quote.start, s.quote.end, "quote", _quote_label(s.quote)) for s in quotes]
+        return render(
+            "article.html.j2",
+            article=found,
+            body=highlight_text(found.text, marks),
+            entities=entities,
+            events=db.events(EventFilter(article=found.id)),
+            quotes=quotes,
+            claims=db.claims(QuoteFilter(article=found.id)),
+            places=places,
+        )
+
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    def entity(db: Db, entity_id: str) -> HTMLResponse:
+        found = db.entity(entity_id)
+        if found is None:
+            raise HTTPException(404, f"no entity {entity_id!r}")
+        events = db.events(EventFilter(actor=found.id))
+        days = Counter(day for s in events if (day := event_day(s.event, s.published)))
+        co_mentioned: Counter[str] = Counter()
+        names: dict[str, str] = {}
+        for article_id in {s.article_id for s in events} | {s.article_id for s in db.quotes(QuoteFilter(speaker=found.id))}:
+            for item in db.article_entities(article_id):
+                if item.entity.id != found.id:
+                    co_mentioned[item.entity.id] += 1
+                    names[item.entity.id] = item.entity.name
+        return render(
+            "entity.html.j2",
+            entity=found,
+            events=events,
+            timeline=timeline(days),
+            quotes_by=db.quotes(QuoteFilter(speaker=found.id)),
+            quotes_about=db.quotes(QuoteFilter(text=found.name)),
+            co_mentioned=[(eid, names[eid], n) for eid, n in co_mentioned.most_common(15)],
+        )
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events(
+        db: Db, actor: str | None = None, type: str | None = None, country: str | None = None,
+        place: str | None = None, since: str | None = None, until: str | None = None,
+    ) -> HTMLResponse:  # fmt: skip
+        where = EventFilter(actor=actor or None, type=type or None, country=country or None, place=place or None,
+                            since=since or None, until=until or None, limit=2000)  # fmt: skip
+        found = db.events(where)
+        days = Counter(day for s in found if (day := event_day(s.event, s.published)))
+        located: dict[str, tuple[Place, int]] = {}
+        for stored in found:
+            location = stored.event.location
+            if location is not None:
+                previous = located.get(location.id)
+                located[location.id] = (location, (previous[1] if previous else 0) + 1)
+        dots = [(p, n, f"/events?place={p.name}") for p, n in located.values()]
+        countries = frozenset(p.country for p, _ in located.values() if p.country)
+        return render(
+            "events.html.j2",
+            events=found[:500],
+            total=len(found),
+            timeline=timeline(days),
+            map=world_map(dots, highlight=countries),
+            filters={
+                "actor": actor or "", "type": type or "", "country": country or "", "place": place or "",
+                "since": since or "", "until": until or "",
+            },
+        )
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
