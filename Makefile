@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint typecheck bench eval eval-gate lock clean
+.PHONY: demo test lint typecheck bench eval eval-gate lock clean ui-check
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,3 +53,11 @@ lock:
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
+
+# Browser checks of the web UI and fresh screenshots for docs/ (installs Debian's chromium if missing).
+ui-check: $(STAMP)
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	$(BIN)/python -m pytest -q tests/ui
+	rm -f out/screenshots.db
+	$(BIN)/rashomon --db out/screenshots.db ingest --quiet ../shared/seeds
+	scripts/screenshots.sh out/screenshots.db docs/screenshots

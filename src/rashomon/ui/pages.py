@@ -34,6 +34,7 @@ def _quote_label(quote: Quote) -> str:
 def add_pages(app: FastAPI, store: Callable[[], Iterator[Store]]) -> None:
     """Register the UI routes on ``app``; ``store`` is the API's read-only store dependency."""
     environment = Environment(loader=PackageLoader("rashomon.ui", "templates"), autoescape=select_autoescape())
+    environment.filters["day"] = event_day
     Db = Annotated[Store, Depends(store)]
 
     def render(name: str, **context: object) -> HTMLResponse:
