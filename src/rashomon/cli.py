@@ -43,7 +43,13 @@ def _run_quotes(shared: Path, engine: object) -> dict[str, object]:
     return quote_scores(shared, engine)
 
 
-SUITES_RUN = {"events": _run_events, "time": _run_time, "geo": _run_geo, "quotes": _run_quotes}
+def _run_ask(shared: Path, engine: object) -> dict[str, object]:
+    from rashomon.eval.runner import ask_scores
+
+    return ask_scores(shared, engine, questions=Path("eval/ask/questions.jsonl"))
+
+
+SUITES_RUN = {"events": _run_events, "time": _run_time, "geo": _run_geo, "quotes": _run_quotes, "ask": _run_ask}
 
 
 def _add_field_options(parser: argparse.ArgumentParser) -> None:
@@ -386,6 +392,24 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.ask.answer import answer_json, ask
+
+    with _open_existing(settings) as store:
+        result = ask(store, args.question, top=args.top)
+    if args.json:
+        print(json.dumps(answer_json(result), ensure_ascii=False, indent=1))
+        return EXIT_OK
+    if not result.answered:
+        print(f"No answer: {result.reason}.")
+        return EXIT_OK
+    for outlet, citations in result.by_outlet().items():
+        print(f"{outlet}:")
+        for c in citations:
+            print(f"  {c.text}\n    [{c.article} {c.published or 'undated'} chars {c.start}-{c.end}]")
+    return EXIT_OK
+
+
 def cmd_places(args: argparse.Namespace, settings: Settings) -> int:
     with _open_existing(settings) as store:
         rows = store.place_counts(country=args.country, limit=args.limit)
@@ -587,6 +611,12 @@ def build_parser() -> argparse.ArgumentParser:
     places.add_argument("--json", action="store_true")
     places.set_defaults(run=cmd_places)
 
+    asking = commands.add_parser("ask", help="answer a question from the corpus only, citing its sentences")
+    asking.add_argument("question")
+    asking.add_argument("--top", type=int, default=3, help="at most this many sentences (default 3)")
+    asking.add_argument("--json", action="store_true")
+    asking.set_defaults(run=cmd_ask)
+
     serve = commands.add_parser("serve", help="serve the store over a read-only HTTP API")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (anything but loopback needs a token)")
     serve.add_argument("--port", type=int, default=8000)
@@ -617,7 +647,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(run=cmd_export)
 
     evaluate = commands.add_parser("eval", help="score extraction on the external test suites")
-    evaluate.add_argument("suite", choices=["events", "time", "geo", "quotes"])
+    evaluate.add_argument("suite", choices=["events", "time", "geo", "quotes", "ask"])
     evaluate.add_argument(
         "--shared", default="../shared", metavar="DIR", help="the shared data folder (default ../shared)"
     )

@@ -98,3 +98,12 @@ def test_serve_refuses_to_expose_the_store_without_a_token(database, capsys, mon
 def test_a_missing_database_is_a_clear_error(tmp_path):
     response = TestClient(create_app(tmp_path / "absent.db")).get("/api/articles")
     assert response.status_code == 503 and "rashomon ingest" in response.json()["error"]["message"]
+
+
+def test_ask_answers_with_citations_or_refuses(client):
+    answered = client.get("/api/ask", params={"q": "Who did Putin receive in the Kremlin?"}).json()
+    assert answered["answered"] and answered["by_outlet"][0]["sentences"][0]["article"]
+    refused = client.get("/api/ask", params={"q": "What did Emmanuel Macron say about the pier?"}).json()
+    assert not refused["answered"] and "Macron" in refused["reason"]
+    page = client.get("/ask", params={"q": "What did Emmanuel Macron say about the pier?"})
+    assert page.status_code == 200 and "No answer." in page.text

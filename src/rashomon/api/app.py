@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rashomon import __version__
+from rashomon.ask.answer import answer_json, ask
 from rashomon.errors import StoreError
 from rashomon.jsonout import (
     article_metadata_json,
@@ -218,6 +219,10 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
             lambda row: {**(place_json(row.place) or {}), "mentions": row.mentions, "articles": row.articles},
             limit=limit, cursor=cursor,
         )  # fmt: skip
+
+    @app.get("/api/ask", summary="answer a question from the corpus only: cited sentences, or a refusal")
+    def ask_route(db: Db, q: Annotated[str, Query(min_length=1, max_length=500)], top: Annotated[int, Query(ge=1, le=10)] = 3) -> dict[str, object]:
+        return answer_json(ask(db, q, top=top))
 
     @app.get("/api/search", summary="sentences containing all the words, newest first")
     def search(db: Db, q: Annotated[str, Query(min_length=1)], limit: Limit = 50, cursor: Cursor = None) -> dict[str, object]:

@@ -16,7 +16,8 @@ EVENT_SUITE = "events"
 TIME_SUITE = "time"
 GEO_SUITE = "geo"
 QUOTE_SUITE = "quotes"
-SUITES = {EVENT_SUITE: "events", TIME_SUITE: "time", GEO_SUITE: "geo", QUOTE_SUITE: "quotes"}  # suite -> folder under ../shared/eval
+ASK_SUITE = "ask"
+SUITES = {EVENT_SUITE: "events", TIME_SUITE: "time", GEO_SUITE: "geo", QUOTE_SUITE: "quotes", ASK_SUITE: "../corpora/fakes_syria"}  # suite -> folder under ../shared/eval
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,34 @@ def quote_scores(shared: Path, engine: object) -> dict[str, object]:
     }
 
 
+def ask_scores(shared: Path, engine: object, *, questions: Path) -> dict[str, object]:
+    """`ask` on the project's question set, over a fresh store of the seeds and FA-KES."""
+    import tempfile
+
+    from rashomon.ask.answer import ask
+    from rashomon.config import Settings
+    from rashomon.eval.ask import read_questions, score_ask
+    from rashomon.service import ingest_paths
+    from rashomon.store.sqlite import Store
+
+    pipeline = engine.pipeline  # type: ignore[attr-defined]
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings(db_path=Path(folder) / "ask.db")
+        with Store.open(settings.db_path) as store:
+            inputs = [str(shared / "seeds"), str(shared / "corpora" / "fakes_syria" / "fakes.csv")]
+            ingest_paths(inputs, settings=settings, engine=engine, store=store)  # type: ignore[arg-type]
+            scores = score_ask(read_questions(questions), lambda question: ask(store, question))
+    return {
+        "suite": ASK_SUITE,
+        "rashomon": __version__,
+        "model": f"{pipeline.provenance.model_name} {pipeline.provenance.model_version}",
+        "python": platform.python_version(),
+        "corpus": "seeds + FA-KES",
+        "questions": str(questions),
+        "ask": scores,
+    }
+
+
 def flatten(scores: dict[str, object], prefix: str = "") -> dict[str, float]:
     """``{"plover_gsr.type_accuracy": 0.84, ...}`` for every numeric leaf except counts and per-type rows."""
     flat: dict[str, float] = {}
@@ -151,6 +180,14 @@ def check_floors(scores: dict[str, object], floors_path: Path) -> list[FloorBrea
 
 
 def format_scores(scores: dict[str, object]) -> str:
+    if scores["suite"] == ASK_SUITE:
+        result = scores["ask"]
+        assert isinstance(result, dict)
+        return (
+            f"ask ({result['questions']} questions, {result['unanswerable']} unanswerable, {scores['corpus']}): "
+            f"recall@3 {result['recall_at_3']:.3f}, refusals {result['refusal_accuracy']:.3f}, "
+            f"answered {result['answered_share']:.3f}"
+        )
     if scores["suite"] == QUOTE_SUITE:
         pol = scores["polnear_dev"]
         assert isinstance(pol, dict)

@@ -233,6 +233,15 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX claims_attribution ON claims(attribution_kind, attribution_entity);
     """,
+    # 6: full-text search over sentences, for search and ask (issue 7)
+    """
+    CREATE VIRTUAL TABLE sentence_search USING fts5(
+        text, article_id UNINDEXED, idx UNINDEXED, tokenize = 'porter unicode61'
+    );
+    INSERT INTO sentence_search (text, article_id, idx)
+        SELECT substr(a.text, s.start + 1, s.end - s.start), s.article_id, s.idx
+        FROM sentences s JOIN articles a ON a.id = s.article_id;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

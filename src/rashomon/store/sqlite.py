@@ -85,6 +85,20 @@ def _now() -> str:
 
 
 @dataclass(frozen=True)
+class SentenceHit:
+    """A sentence found by full-text search, with its BM25 rank (lower is better)."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    rank: float
+    outlet: str | None
+    published: str | None
+
+
+@dataclass(frozen=True)
 class PlaceCount:
     """A stored place and how often the corpus mentions it."""
 
@@ -243,6 +257,10 @@ class Store:
         self._db.executemany(
             "INSERT INTO sentences VALUES (?,?,?,?)",
             [(article.id, index, span.start, span.end) for index, span in enumerate(annotation.sentences)],
+        )
+        self._db.executemany(
+            "INSERT INTO sentence_search (text, article_id, idx) VALUES (?,?,?)",
+            [(article.text[span.start : span.end], article.id, index) for index, span in enumerate(annotation.sentences)],
         )
         self._db.executemany(
             "INSERT OR IGNORE INTO times VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -442,6 +460,48 @@ class Store:
     def entity(self, entity_id: str) -> CorpusEntity | None:
         row = self._db.execute(self._ENTITY_COUNTS + " WHERE e.id = ? GROUP BY e.id", (entity_id,)).fetchone()
         return self._entity(row) if row and row[0] is not None else None
+
+    def ranked_sentences(self, terms: Sequence[str], *, limit: int) -> list[SentenceHit]:
+        """Sentences matching any of ``terms`` (stemmed full-text search), best BM25 first."""
+        words = [t.replace('"', "") for t in terms if t.replace('"', "").strip()]
+        if not words:
+            return []
+        query = " OR ".join(f'"{word}"' for word in words)
+        return self.match_sentences(query, limit=limit)
+
+    def match_sentences(self, query: str, *, limit: int) -> list[SentenceHit]:
+        """Sentences matching an FTS5 query, best BM25 first."""
+        rows = self._db.execute(
+            "SELECT f.article_id, f.idx, s.start, s.end, f.text, bm25(sentence_search) AS rank, a.outlet, a.published "
+            "FROM sentence_search f JOIN sentences s ON s.article_id = f.article_id AND s.idx = f.idx "
+            "JOIN articles a ON a.id = f.article_id WHERE sentence_search MATCH ? ORDER BY rank LIMIT ?",
+            (query, limit),
+        )
+        return [SentenceHit(*row) for row in rows]
+
+    def entities_in_sentence(self, article_id: str, index: int) -> set[str]:
+        rows = self._db.execute(
+            "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ? AND sentence = ?", (article_id, index)
+        )
+        return {str(row[0]) for row in rows}
+
+    def entities_named(self, text: str) -> dict[str, str]:
+        """Entities (id -> type) whose canonical name or an alias is ``text`` (any case)."""
+        rows = self._db.execute(
+            "SELECT e.id, e.type FROM entities e WHERE e.name = ? COLLATE NOCASE "
+            "UNION SELECT e.id, e.type FROM entity_aliases a JOIN entities e ON e.id = a.entity_id "
+            "WHERE a.alias = ? COLLATE NOCASE",
+            (text, text),
+        ).fetchall()
+        if not rows:  # a person by surname: "Lavrov", "Sharaa" for "Ahmed al-Sharaa"
+            rows = self._db.execute(
+                "SELECT id, type FROM entities WHERE type = 'PERSON' AND (name LIKE ? OR name LIKE ?)",
+                (f"% {text}", f"%-{text}"),
+            ).fetchall()
+        return {str(row[0]): str(row[1]) for row in rows}
+
+    def outlets(self) -> list[str]:
+        return [str(row[0]) for row in self._db.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
 
     def search_sentences(self, words: str, *, limit: int) -> list[tuple[str, int, int, str]]:
         """Sentences containing every word: (article id, start, end, sentence text), newest first."""

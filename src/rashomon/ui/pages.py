@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from rashomon import __version__
+from rashomon.ask.answer import ask
 from rashomon.model import Place, Quote
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
@@ -49,6 +50,11 @@ def add_pages(app: FastAPI, store: Callable[[], Iterator[Store]]) -> None:
             entities=db.entities(limit=20),
             counts={table: db.count(table) for table in ("articles", "entities", "events", "quotes", "claims")},
         )
+
+    @app.get("/ask", response_class=HTMLResponse, include_in_schema=False)
+    def ask_page(db: Db, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
+        result = ask(db, q) if q.strip() else None
+        return render("ask.html.j2", q=q, answer=result)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(db: Db, q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:

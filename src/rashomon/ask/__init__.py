@@ -1,0 +1,1 @@
+"""Questions answered from the corpus only, every sentence cited."""

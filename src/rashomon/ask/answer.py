@@ -1,0 +1,208 @@
+"""Answering a question from the corpus only, with a citation for every sentence.
+
+Retrieval is full-text (SQLite FTS5, BM25 over stemmed words) narrowed by what the question
+names: entities found through the alias layer ("al-Julani" finds al-Sharaa), outlets, years.
+An answer is made only of corpus sentences. A sentence supports the question when it carries
+most of the question's content words and every entity the question names; when none does,
+or the question names someone the corpus has never heard of, the answer says so instead of
+guessing. Sentences are grouped by outlet, so where outlets differ both sides show.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from rashomon.store.sqlite import SentenceHit, Store
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*")
+_QUESTION_WORDS = {"who", "whom", "whose", "what", "when", "where", "which", "why", "how", "many", "much",
+                   "did", "does", "do", "is", "are", "was", "were", "according", "say", "said", "tell"}  # fmt: skip
+_NAME = re.compile(r"\b(?:[A-Z][\w'\u2019.-]*(?:\s+(?:al-|bin\s|de\s|of\s)?[A-Z][\w'\u2019.-]*)*)")
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}  # fmt: skip
+_DATED = re.compile(r"\b(?:(?:19|20)\d\d|" + "|".join(sorted(_CALENDAR, key=len, reverse=True)) + r")\b", re.I)
+_CANDIDATES = 300
+_TOP = 3
+_COVERAGE = 0.6
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where an answer sentence stands: the article, its outlet and date, the characters."""
+
+    article: str
+    outlet: str | None
+    published: str | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answered: bool
+    citations: tuple[Citation, ...] = ()
+    reason: str | None = None
+    entities: tuple[str, ...] = field(default_factory=tuple)
+
+    def by_outlet(self) -> dict[str, list[Citation]]:
+        grouped: dict[str, list[Citation]] = {}
+        for citation in self.citations:
+            grouped.setdefault(citation.outlet or "unknown outlet", []).append(citation)
+        return grouped
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'").removesuffix("'s") for w in _WORD.findall(text)]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or one a short inflection of the other: kill/killed, Israel/Israeli, Syria/Syrian."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def content_words(question: str) -> list[str]:
+    words = [w for w in _words(question) if w not in STOP_WORDS and w not in _QUESTION_WORDS and len(w) > 1]
+    return list(dict.fromkeys(words))
+
+
+def _names(question: str) -> list[str]:
+    """Capitalised phrases that name someone or something (not the question's first word)."""
+    names = []
+    for match in _NAME.finditer(question):
+        phrase = match.group().strip(" .")
+        if match.start() == 0 and phrase.split()[0].lower() in _QUESTION_WORDS | STOP_WORDS:
+            phrase = " ".join(phrase.split()[1:])
+        if phrase and phrase.lower() not in STOP_WORDS and phrase.lower().rstrip(".") not in _CALENDAR:
+            names.append(phrase)
+    return names
+
+
+# Who or what a question is about must be in the answer sentence; places and peoples are
+# only words to match ("Israeli airstrikes" is answered by a sentence naming Israel).
+_MUST_APPEAR = {"PERSON", "ORG", "FAC", "EVENT"}
+
+
+@dataclass(frozen=True)
+class _Named:
+    """Something the question names: its words, and the entities they resolve to."""
+
+    words: str
+    entities: frozenset[str]
+
+
+def _resolve_names(store: Store, names: list[str]) -> tuple[list[_Named], list[str]]:
+    """What each name must find in a sentence (its entities, or its words as written), and the
+    names the corpus has never heard of."""
+    found: list[_Named] = []
+    unknown: list[str] = []
+    outlets = {o.lower() for o in store.outlets()}
+    for name in names:
+        tokens = re.sub(r"['\u2019]s\b", "", name).split()
+        known: dict[str, str] = {}
+        for size in range(len(tokens), 0, -1):
+            for start in range(0, len(tokens) - size + 1):
+                known = store.entities_named(" ".join(tokens[start : start + size]))
+                if known:
+                    break
+            if known:
+                break
+        if known:
+            # A name that is also a place ("Syria", mis-tagged as a person somewhere) is a place.
+            if set(known.values()) <= _MUST_APPEAR:
+                found.append(_Named(" ".join(tokens), frozenset(known)))
+        elif name.lower() in outlets:
+            continue
+        elif store.match_sentences(f'"{name.replace(chr(34), "")}"', limit=1):
+            found.append(_Named(name, frozenset()))  # no entity, but the words must be there
+        else:
+            unknown.append(name)  # no entity, and the words occur nowhere in the corpus
+    return found, unknown
+
+
+def _coverage(terms: list[str], sentence: str) -> float:
+    words = _words(sentence)
+    hits = sum(1 for term in terms if any(_same_word(term, word) for word in words))
+    return hits / len(terms) if terms else 0.0
+
+
+def _candidates(store: Store, terms: list[str]) -> list[SentenceHit]:
+    """Sentences with all the words, then with all but one, then with any: in a large corpus
+    the few sentences that carry the whole question must not drown among those carrying
+    its commonest words."""
+    quoted = [f'"{term}"' for term in terms]
+    queries = [" AND ".join(quoted)]
+    if len(quoted) > 2:
+        queries += [" AND ".join(quoted[:i] + quoted[i + 1 :]) for i in range(len(quoted))]
+    queries.append(" OR ".join(quoted))
+    seen: dict[tuple[str, int], SentenceHit] = {}
+    for query in queries:
+        for hit in store.match_sentences(query, limit=_CANDIDATES):
+            seen.setdefault((hit.article_id, hit.index), hit)
+    return list(seen.values())
+
+
+def ask(store: Store, question: str, *, top: int = _TOP) -> Answer:
+    """The corpus sentences that answer ``question`` (at most ``top``), or a refusal saying why."""
+    terms = content_words(question)
+    if not terms:
+        return Answer(question, False, reason="the question has no words to look for")
+    named, unknown = _resolve_names(store, _names(question))
+    if unknown:
+        return Answer(question, False, reason=f"the corpus does not mention {', '.join(unknown)}")
+    outlets = [o for o in store.outlets() if o.lower() in question.lower()]
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
+    asks_when = question.strip().lower().startswith("when")
+    scored: list[tuple[float, SentenceHit]] = []
+    for hit in _candidates(store, terms):
+        if outlets and hit.outlet not in outlets:
+            continue
+        present = store.entities_in_sentence(hit.article_id, hit.index) if named else set()
+        lowered = hit.text.lower()
+        if any(not (item.entities & present) and item.words.lower() not in lowered for item in named):
+            continue  # every entity the question names must be in the sentence
+        coverage = _coverage(terms, hit.text)
+        if years and not any(year in hit.text or (hit.published or "").startswith(year) for year in years):
+            continue
+        if coverage < _COVERAGE:
+            continue
+        score = coverage * 2 - hit.rank / 10
+        if asks_when and _DATED.search(hit.text):
+            score += 0.5  # "when" is answered by a sentence that gives a date
+        scored.append((score, hit))
+    entity_ids = tuple(sorted({entity for item in named for entity in item.entities}))
+    if not scored:
+        return Answer(question, False, reason="no sentence in the corpus supports an answer", entities=entity_ids)
+    scored.sort(key=lambda pair: -pair[0])
+    citations = tuple(
+        Citation(hit.article_id, hit.outlet, hit.published, hit.start, hit.end, hit.text) for _, hit in scored[:top]
+    )
+    return Answer(question, True, citations, entities=entity_ids)
+
+
+def answer_json(answer: Answer) -> dict[str, object]:
+    """The answer as the CLI, the API and the UI give it: cited sentences grouped by outlet."""
+    return {
+        "question": answer.question,
+        "answered": answer.answered,
+        "reason": answer.reason,
+        "entities": list(answer.entities),
+        "by_outlet": [
+            {
+                "outlet": outlet,
+                "sentences": [
+                    {"text": c.text, "article": c.article, "published": c.published, "start": c.start, "end": c.end}
+                    for c in citations
+                ],
+            }
+            for outlet, citations in answer.by_outlet().items()
+        ],
+    }

@@ -1,0 +1,58 @@
+"""Answers from the corpus only: cited sentences, or a refusal that says why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rashomon.ask.answer import answer_json, ask, content_words
+from rashomon.cli import main
+from rashomon.eval.ask import Question, score_ask
+from rashomon.store.sqlite import Store
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def store(engine, tmp_path_factory):  # type: ignore[no-untyped-def]
+    db = tmp_path_factory.mktemp("ask") / "ask.db"
+    files = [str(FIXTURES / "kremlin_visit.txt"), str(FIXTURES / "moscow_talks.txt")]
+    assert main(["--db", str(db), "ingest", "--quiet", *files]) == 0
+    with Store.open(db) as opened:
+        yield opened
+
+
+def test_content_words_drop_question_and_stop_words():
+    assert content_words("What did Peskov say about the Tartus naval facility?") == ["peskov", "tartus", "naval", "facility"]
+
+
+def test_answers_cite_their_sentences(store):
+    result = ask(store, "Who did Putin receive in the Kremlin?")
+    assert result.answered and result.citations
+    top = result.citations[0]
+    article = store.article(top.article)
+    assert article is not None and article.text[top.start : top.end] == top.text  # the citation points at the text
+    assert "received Syrian interim leader Ahmed al-Sharaa" in top.text
+
+
+def test_an_alias_finds_the_person(store):
+    result = ask(store, "What group did al-Julani once lead?")
+    assert result.answered and any("Hayat Tahrir al-Sham" in c.text for c in result.citations)
+
+
+def test_refuses_what_the_corpus_does_not_say(store):
+    unknown = ask(store, "What did Emmanuel Macron say about the pier?")
+    assert not unknown.answered and "Macron" in (unknown.reason or "")
+    unsupported = ask(store, "How many satellites did Syria launch into orbit?")
+    assert not unsupported.answered and unsupported.reason == "no sentence in the corpus supports an answer"
+    assert answer_json(unsupported)["by_outlet"] == []
+
+
+def test_scoring_counts_recall_and_refusals(store):
+    questions = [
+        Question("Who did Putin receive in the Kremlin?", True, ("received Syrian interim leader",)),
+        Question("How many satellites did Syria launch into orbit?", False, ()),
+    ]
+    scores = score_ask(questions, lambda q: ask(store, q))
+    assert scores["recall_at_3"] == 1.0 and scores["refusal_accuracy"] == 1.0
