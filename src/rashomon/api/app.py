@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rashomon import __version__
@@ -38,7 +39,21 @@ from rashomon.ui.pages import add_pages
 
 MAX_LIMIT = 200
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
-Cursor = Annotated[str | None, Query(description="next_cursor of the previous page")]
+Cursor = Annotated[
+    str | None, Query(description="next_cursor of the previous page (opaque)", pattern=r"^[A-Za-z0-9_=-]+$")
+]
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """Every error: ``{"error": {"status", "code", "message"}}``."""
+
+    error: ErrorDetail
 
 
 def _decode_cursor(cursor: str | None) -> int:
@@ -84,7 +99,18 @@ def _error(status: int, message: str) -> JSONResponse:
 
 def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequence[str] = ()) -> FastAPI:
     """The API over the database at ``db_path`` (opened read-only for each request)."""
+    errors: dict[int | str, dict[str, Any]] = {
+        status: {"model": ErrorBody, "description": description}
+        for status, description in (
+            (400, "a cursor this API did not hand out"),
+            (401, "the API token is missing or wrong"),
+            (404, "no such article or entity"),
+            (422, "a parameter out of range or malformed"),
+            (503, "no database, or one that needs an upgrade"),
+        )
+    }
     app = FastAPI(
+        responses=errors,
         title="Rashomon API",
         version=__version__,
         description="Read-only access to a Rashomon store: articles, entities, events, quotes, claims, places.",
