@@ -59,3 +59,16 @@ def test_a_version_1_database_is_migrated_in_place(tmp_path):
         assert store.schema_version == SCHEMA_VERSION
         assert store.count("events") == 0
         assert [p.code for p in store.failures()] == ["empty"]
+
+
+def test_articles_stored_before_search_existed_become_searchable(engine, tmp_path, fixture_path):
+    from rashomon.cli import main
+
+    path = tmp_path / "v5.db"
+    assert main(["--db", str(path), "ingest", "--quiet", str(fixture_path / "kremlin_visit.txt")]) == 0
+    connection = sqlite3.connect(path)
+    connection.executescript("DROP TABLE sentence_search; PRAGMA user_version = 5;")
+    connection.close()
+    with Store.open(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.ranked_sentences(["Peskov"], limit=5)
