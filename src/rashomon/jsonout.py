@@ -145,6 +145,7 @@ def quote_json(quote: Quote) -> dict[str, object]:
         "end": quote.end,
         "text": quote.text,
         "kind": quote.kind,
+        "parts": [{"start": p.start, "end": p.end} for p in quote.parts],
         "cue": {"start": quote.cue.start, "end": quote.cue.end, "text": quote.cue_text} if quote.cue else None,
         "speaker": {
             "start": speaker.start, "end": speaker.end, "text": speaker.text,

@@ -255,6 +255,8 @@ class Quote:
     cue: TextSpan | None
     cue_text: str | None
     speaker: Speaker | None
+    # A quotation in pieces around its cue ("A," she said. "B."); empty when it is one piece.
+    parts: tuple[TextSpan, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 A predicted quote matches a gold attribution when their contents overlap by at least the
 threshold, measured in word tokens as |shared| / max(|predicted|, |gold|) (both spans must
-cover that share of each other); pairs are matched one to one, best overlap first. Content
+cover that share of each other; a quotation in pieces around its cue counts its pieces, as
+the gold marks them); pairs are matched one to one, best overlap first. Content
 precision, recall and F1 are reported at overlap 0.3 and 0.8. On the pairs matched at 0.3,
 the speaker is right when the predicted speaker span shares a word with the gold Source (or
 both are absent), and the cue when the spans share a word. Direct-quote recall is recall at
@@ -130,7 +131,7 @@ def score_polnear(
     for document in documents:
         text = document.text
         quotes = extract(text)
-        predicted = [_tokens(text, [(q.start, q.end)]) for q in quotes]
+        predicted = [_tokens(text, [(p.start, p.end) for p in q.parts] or [(q.start, q.end)]) for q in quotes]
         gold = [_tokens(text, a.content) for a in document.attributions]
         totals["documents"] += 1
         totals["predicted"] += len(predicted)

@@ -93,6 +93,8 @@ class _Draft:
     kind: str
     cue: Token | None
     speaker: Span | None
+    # A quotation in pieces around its cue ("A," she said. "B."): the pieces, else just the span.
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 def _subject(verb: Token) -> Span | None:
@@ -184,8 +186,7 @@ def _complement(verb: Token, cue: Cue) -> tuple[int, int] | None:
             return _subtree_beside(child, verb)
     for child in children:
         if child.dep_ == "xcomp" and "x" in cue.takes and child.pos_ in {"VERB", "AUX"}:
-            first, last = _subtree_beside(child, verb)
-            return first, _cut(child, last)
+            return _subtree_beside(child, verb)
     if "c" in cue.takes:
         for child in children:  # "he said in a statement: the talks failed" parses as parataxis
             if child.dep_ == "parataxis" and child.pos_ in {"VERB", "AUX"} and child.i > verb.i:
@@ -198,7 +199,6 @@ def _complement(verb: Token, cue: Cue) -> tuple[int, int] | None:
         ]  # fmt: skip
         if objects:
             first, last = _subtree_beside(objects[0], verb)
-            last = _cut(objects[0], last)
             for child in children:  # "called him a liar", "described it as a hoax"
                 if child.i > last and child.dep_ in {"oprd", "xcomp", "ccomp"}:
                     last = child.right_edge.i
@@ -212,18 +212,6 @@ def _complement(verb: Token, cue: Cue) -> tuple[int, int] | None:
                 if objects:
                     return objects[0].left_edge.i, objects[0].right_edge.i
     return None
-
-
-def _cut(head: Token, last: int) -> int:
-    """End a phrase before a trailing relative, participial or appositive clause ("the health of
-    Donald Trump, who is 70"; "to sign up 5 million people, focusing on ...")."""
-    for token in head.subtree:
-        if token.i > head.i and token.dep_ in {"relcl", "advcl", "appos"} and token.head.i >= head.i:
-            edge = token.left_edge.i - 1
-            while edge > head.i and (token.doc[edge].is_punct or token.doc[edge].dep_ == "cc"):
-                edge -= 1
-            return min(last, edge)
-    return last
 
 
 def _subtree_beside(child: Token, verb: Token) -> tuple[int, int]:
@@ -451,11 +439,16 @@ def _merge_continuations(drafts: list[_Draft], text: str) -> list[_Draft]:
         # ("..., said Caddell, speaking of Clinton's health. “..."): look past them.
         index = next((i for i in range(len(merged) - 1, -1, -1) if merged[i].kind == "direct"), None)
         last = merged[index] if index is not None else None
+        gap = text[last.end : draft.start] if last is not None else ""
+        same_cue = draft.cue is None or (last is not None and last.cue is not None and draft.cue.i == last.cue.i)
+        cue_between = last is not None and last.cue is not None and last.end <= last.cue.idx < draft.start
         if (
-            last is not None and index is not None and draft.kind == "direct" and draft.cue is None
-            and 0 < draft.start - last.end < 80 and "\n" not in text[last.end : draft.start]
+            last is not None and index is not None and draft.kind == "direct" and same_cue
+            and 0 < len(gap) and "\n" not in gap
+            and (len(gap) < 80 or (cue_between and len(gap) < 120))
         ):  # fmt: skip
-            merged[index] = _Draft(last.start, draft.end, "direct", last.cue, last.speaker)
+            pieces = (last.parts or ((last.start, last.end),)) + (draft.parts or ((draft.start, draft.end),))
+            merged[index] = _Draft(last.start, draft.end, "direct", last.cue, last.speaker, pieces)
             continue
         merged.append(draft)
     return merged
@@ -482,7 +475,8 @@ def _finish(doc: Doc, text: str, drafts: list[_Draft], entities: tuple[DocEntity
             cue_span = TextSpan(cue.idx, cue_end.idx + len(cue_end))
             cue_text = text[cue_span.start : cue_span.end]
         speaker = _speaker(draft.speaker, entities, text) if draft.speaker is not None else None
-        quotes.append(Quote(start, end, text[start:end], draft.kind, cue_span, cue_text, speaker))
+        parts = tuple(TextSpan(*_trim(text, a, b)) for a, b in draft.parts)
+        quotes.append(Quote(start, end, text[start:end], draft.kind, cue_span, cue_text, speaker, parts))
     return sorted(quotes, key=lambda q: q.start)
 
 

@@ -55,9 +55,10 @@ def insert_quotes(
                 speaker.text if speaker else None,
                 corpus_ids.get(speaker.entity) if speaker and speaker.entity else None,
                 speaker.name if speaker else None,
+                json.dumps([[p.start, p.end] for p in q.parts]),
             )
         )  # fmt: skip
-    db.executemany(f"INSERT OR IGNORE INTO quotes VALUES ({', '.join('?' * 13)})", rows)
+    db.executemany(f"INSERT OR IGNORE INTO quotes VALUES ({', '.join('?' * 14)})", rows)
 
 
 def _quantities_json(quantities: Sequence[Quantity]) -> str:
@@ -129,10 +130,12 @@ def read_quotes(db: sqlite3.Connection, where: QuoteFilter) -> list[StoredQuote]
     found = []
     for row in _select(db, "quotes", "speaker", "kind", where):
         (article_id, start, end, text, kind, cue_start, cue_end, cue_text, s_start, s_end, s_text, s_entity,
-         s_name, outlet, published) = row  # fmt: skip
+         s_name, parts, outlet, published) = row  # fmt: skip
         speaker = Speaker(s_start, s_end, s_text, s_entity, s_name) if s_text is not None else None
         cue = TextSpan(cue_start, cue_end) if cue_start is not None else None
-        found.append(StoredQuote(Quote(start, end, text, kind, cue, cue_text, speaker), article_id, outlet, published))
+        pieces = tuple(TextSpan(a, b) for a, b in json.loads(parts))
+        quote = Quote(start, end, text, kind, cue, cue_text, speaker, pieces)
+        found.append(StoredQuote(quote, article_id, outlet, published))
     return found
 
 

@@ -242,6 +242,10 @@ MIGRATIONS: tuple[str, ...] = (
         SELECT substr(a.text, s.start + 1, s.end - s.start), s.article_id, s.idx
         FROM sentences s JOIN articles a ON a.id = s.article_id;
     """,
+    # 7: quotations in pieces around their cue (issue 5)
+    """
+    ALTER TABLE quotes ADD COLUMN parts TEXT NOT NULL DEFAULT '[]';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
