@@ -239,12 +239,6 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return south, west, north, east
 
 
-def _day(value: str | None):  # type: ignore[no-untyped-def]
-    import datetime as dt
-
-    return dt.date.fromisoformat(value) if value else None
-
-
 def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.jsonout import event_json
 

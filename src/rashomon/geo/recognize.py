@@ -124,11 +124,6 @@ def _named_outright(place: Place, text: str, label: str) -> bool:
     return place.population >= _ORG_CITY_POPULATION and lookup_key(place.name) == lookup_key(text)
 
 
-def _looks_generic(text: str) -> bool:
-    # Words that are places somewhere but ordinary words in an organisation's name.
-    return text.lower() in {"national", "university", "state", "union", "center", "centre", "party", "city"}
-
-
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Toponym spans in ``doc``, in text order, without overlaps."""
     found: list[Toponym] = []
