@@ -325,16 +325,20 @@ def _quote_filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     )  # fmt: skip
 
 
+def _print_stored(found: list, render) -> int:  # type: ignore[no-untyped-def, type-arg]
+    """Stored quotes or claims as JSON, each with its article, outlet and date."""
+    rows = [{**render(s), "article": s.article_id, "outlet": s.outlet, "published": s.published} for s in found]
+    print(json.dumps(rows, ensure_ascii=False, indent=1))
+    return EXIT_OK
+
+
 def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.jsonout import quote_json
 
     with _open_existing(settings) as store:
         found = store.quotes(_quote_filter(args))
     if args.json:
-        rows = [{**quote_json(s.quote), "article": s.article_id, "outlet": s.outlet, "published": s.published}
-                for s in found]  # fmt: skip
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-        return EXIT_OK
+        return _print_stored(found, lambda stored: quote_json(stored.quote))
     for stored in found:
         q = stored.quote
         who = (q.speaker.name or q.speaker.text) if q.speaker else "(unnamed)"
@@ -349,10 +353,7 @@ def cmd_claims(args: argparse.Namespace, settings: Settings) -> int:
     with _open_existing(settings) as store:
         found = store.claims(_quote_filter(args))
     if args.json:
-        rows = [{**claim_json(s.claim), "article": s.article_id, "outlet": s.outlet, "published": s.published}
-                for s in found]  # fmt: skip
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-        return EXIT_OK
+        return _print_stored(found, lambda stored: claim_json(stored.claim))
     for stored in found:
         c = stored.claim
         source = c.attribution.name or c.attribution.text or stored.outlet or "the outlet"

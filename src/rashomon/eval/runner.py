@@ -30,6 +30,17 @@ class FloorBreach:
         return f"{self.metric}: {self.measured:.4f} is below the floor {self.floor:.4f}"
 
 
+def _header(suite: str, pipeline: object) -> dict[str, object]:
+    """What every results file starts with: the suite, and the software and model that scored."""
+    provenance = pipeline.provenance  # type: ignore[attr-defined]
+    return {
+        "suite": suite,
+        "rashomon": __version__,
+        "model": f"{provenance.model_name} {provenance.model_version}",
+        "python": platform.python_version(),
+    }
+
+
 def event_scores(shared: Path, engine: object) -> dict[str, object]:
     """Scores of the event coder on the PLOVER and PETRARCH-2 gold files under ``shared``."""
     pipeline = engine.pipeline  # type: ignore[attr-defined]
@@ -44,10 +55,7 @@ def event_scores(shared: Path, engine: object) -> dict[str, object]:
 
     folder = shared / "eval" / "events"
     return {
-        "suite": EVENT_SUITE,
-        "rashomon": __version__,
-        "model": f"{pipeline.provenance.model_name} {pipeline.provenance.model_version}",
-        "python": platform.python_version(),
+        **_header(EVENT_SUITE, pipeline),
         "plover_gsr": score_plover(load_plover_gold(folder / "PLOVER_GSR_CAMEO.txt"), code),
         "petrarch2_validation": score_petrarch(load_petrarch(folder / "PETR2_GSR_validation.xml"), code),
     }
@@ -63,10 +71,7 @@ def time_scores(shared: Path, engine: object) -> dict[str, object]:
     paths = sorted((shared / "eval" / "time" / "TBAQ-cleaned").glob("*/*.tml"))
     documents = [read_timeml(path) for path in paths]
     return {
-        "suite": TIME_SUITE,
-        "rashomon": __version__,
-        "model": f"{pipeline.provenance.model_name} {pipeline.provenance.model_version}",
-        "python": platform.python_version(),
+        **_header(TIME_SUITE, pipeline),
         "tbaq": score_timeml(
             documents, lambda document: find_times(pipeline.nlp(document.text), anchor=document.creation)
         ),
@@ -94,10 +99,7 @@ def geo_scores(shared: Path, engine: object) -> dict[str, object]:
     alpha2 = {iso3: iso2 for iso2, iso3 in iso3_by_iso2().items()}
     folder = shared / "eval" / "geo"
     return {
-        "suite": GEO_SUITE,
-        "rashomon": __version__,
-        "model": f"{pipeline.provenance.model_name} {pipeline.provenance.model_version}",
-        "python": platform.python_version(),
+        **_header(GEO_SUITE, pipeline),
         "geowebnews": score_geowebnews(read_geowebnews(folder / "GWN.xml"), places),
         "cliff_focus": score_focus(read_cliff_focus(folder / "cliff-focus"), focus, alpha2.get),
     }
@@ -119,10 +121,7 @@ def quote_scores(shared: Path, engine: object) -> dict[str, object]:
         return find_quotes(doc, entities, cues=cues)
 
     return {
-        "suite": QUOTE_SUITE,
-        "rashomon": __version__,
-        "model": f"{pipeline.provenance.model_name} {pipeline.provenance.model_version}",
-        "python": platform.python_version(),
+        **_header(QUOTE_SUITE, pipeline),
         "polnear_dev": score_polnear(read_polnear(shared / "eval" / "quotes" / "PolNeAR" / "data" / "dev"), quotes),
     }
 
@@ -145,10 +144,7 @@ def ask_scores(shared: Path, engine: object, *, questions: Path) -> dict[str, ob
             ingest_paths(inputs, settings=settings, engine=engine, store=store)  # type: ignore[arg-type]
             scores = score_ask(read_questions(questions), lambda question: ask(store, question))
     return {
-        "suite": ASK_SUITE,
-        "rashomon": __version__,
-        "model": f"{pipeline.provenance.model_name} {pipeline.provenance.model_version}",
-        "python": platform.python_version(),
+        **_header(ASK_SUITE, pipeline),
         "corpus": "seeds + FA-KES",
         "questions": str(questions),
         "ask": scores,
