@@ -71,3 +71,9 @@ def test_missing_or_stale_files_are_clear_errors(tmp_path: Path):
 
     with pytest.raises(ConfigError, match="rashomon gazetteer build"):
         open_gazetteer(tmp_path / "absent.sqlite")
+
+
+def test_formal_and_suffixed_names_find_the_place(gazetteer):
+    assert gazetteer.candidates("Republic of Armenia")[0].country == "ARM"
+    assert any(p.feature == "admin1" and p.country == "MEX" for p in gazetteer.candidates("Oaxaca State"))
+    assert gazetteer.candidates("Mexico City")[0].name == "Mexico City"  # a real name is never shortened

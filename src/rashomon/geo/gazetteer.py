@@ -7,6 +7,7 @@ its size; the same schema holds the bundled cities or a full GeoNames dump.
 from __future__ import annotations
 
 import functools
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from importlib import resources
@@ -51,6 +52,11 @@ def _generic_names() -> frozenset[str]:
     text = resources.files("rashomon.geo.data").joinpath("generic_names.txt").read_text(encoding="utf-8")
     return frozenset(lookup_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
+
+_FORMAL = re.compile(
+    r"^(?:the )?(?:republic|kingdom|state|province|governorate|commonwealth|emirate|sultanate) of |"
+    r" (?:state|province|governorate|city|region|oblast)$"
+)
 
 _COLUMNS = "p.id, p.geonameid, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.population"
 
@@ -108,6 +114,11 @@ class SqliteGazetteer:
         found = self._lookup(key, "name") if key else ()
         if "." in name:
             found = self._lookup(abbreviation_key(name), "abbreviation") + found
+        if not found:
+            # "Republic of Armenia", "Oaxaca State", "Birmingham City": the place under its short name.
+            short = _FORMAL.sub("", key)
+            if short and short != key:
+                found = self._lookup(short, "name")
         return found
 
     def demonym(self, word: str) -> Place | None:
