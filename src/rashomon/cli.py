@@ -245,12 +245,7 @@ def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
     with _open_existing(settings) as store:
         found = store.events(_event_filter(args))
     if args.json:
-        rows = [
-            {**event_json(s.event), "article": s.article_id, "outlet": s.outlet, "published": s.published}
-            for s in found
-        ]
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-        return EXIT_OK
+        return _print_stored(found, lambda stored: event_json(stored.event))
     for stored in found:
         e = stored.event
         source = (
@@ -327,7 +322,9 @@ def _quote_filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def _print_stored(found: list, render) -> int:  # type: ignore[no-untyped-def, type-arg]
     """Stored quotes or claims as JSON, each with its article, outlet and date."""
-    rows = [{**render(s), "article": s.article_id, "outlet": s.outlet, "published": s.published} for s in found]
+    from rashomon.jsonout import with_source
+
+    rows = [with_source(render(s), s) for s in found]
     print(json.dumps(rows, ensure_ascii=False, indent=1))
     return EXIT_OK
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from rashomon.model import (
     Actor,
@@ -112,6 +113,11 @@ def _actor_json(actor: Actor | None) -> dict[str, object] | None:
         "sector": actor.sector,
         "implied": actor.implied,
     }
+
+
+def with_source(record: dict[str, object], stored: Any) -> dict[str, object]:
+    """A stored event, quote or claim's object with the article, outlet and date it came from."""
+    return {**record, "article": stored.article_id, "outlet": stored.outlet, "published": stored.published}
 
 
 def place_json(place: Place | None) -> dict[str, object] | None:

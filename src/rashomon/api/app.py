@@ -31,6 +31,7 @@ from rashomon.jsonout import (
     place_json,
     place_mention_json,
     quote_json,
+    with_source,
 )
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
@@ -83,10 +84,6 @@ def page(fetch: Callable[[int], Sequence[Any]], render: Callable[[Any], dict[str
         "items": [render(row) for row in rows[:limit]],
         "next_cursor": _encode_cursor(offset + limit) if more else None,
     }
-
-
-def _with_source(record: dict[str, object], stored: Any) -> dict[str, object]:
-    return {**record, "article": stored.article_id, "outlet": stored.outlet, "published": stored.published}
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -191,8 +188,8 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
             raise HTTPException(404, f"no entity {entity_id!r}")
         return {
             **corpus_entity_json(found),
-            "quotes": [_with_source(quote_json(s.quote), s) for s in db.quotes(QuoteFilter(speaker=found.id))],
-            "events": [_with_source(event_json(s.event), s) for s in db.events(EventFilter(actor=found.id))],
+            "quotes": [with_source(quote_json(s.quote), s) for s in db.quotes(QuoteFilter(speaker=found.id))],
+            "events": [with_source(event_json(s.event), s) for s in db.events(EventFilter(actor=found.id))],
         }
 
     @app.get("/api/events", summary="coded events, oldest publication first")
@@ -214,8 +211,7 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
             return db.events(EventFilter(actor=actor, type=type, country=country, outlet=outlet, since=since,
                                          until=until, place=place, bbox=box, limit=n))  # fmt: skip
 
-        return page(fetch, lambda s: {**event_json(s.event), "article": s.article_id, "outlet": s.outlet,
-                                      "published": s.published}, limit=limit, cursor=cursor)  # fmt: skip
+        return page(fetch, lambda s: with_source(event_json(s.event), s), limit=limit, cursor=cursor)
 
     def quote_like(read: Callable[[Store], Callable[[QuoteFilter], list[Any]]], render: Callable[[Any], dict[str, object]]):  # type: ignore[no-untyped-def]
         def route(
@@ -227,7 +223,7 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
                 return read(db)(QuoteFilter(speaker=speaker, outlet=outlet, since=since, until=until, text=text,
                                             kind=kind, limit=n))  # fmt: skip
 
-            return page(fetch, lambda stored: _with_source(render(stored), stored), limit=limit, cursor=cursor)
+            return page(fetch, lambda stored: with_source(render(stored), stored), limit=limit, cursor=cursor)
 
         return route
 

@@ -10,7 +10,15 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from rashomon.jsonout import article_metadata_json, claim_json, corpus_entity_json, event_json, place_json, quote_json
+from rashomon.jsonout import (
+    article_metadata_json,
+    claim_json,
+    corpus_entity_json,
+    event_json,
+    place_json,
+    quote_json,
+    with_source,
+)
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
 from rashomon.store.sqlite import Store
@@ -52,16 +60,13 @@ def nested_rows(store: Store, table: str, where: ExportFilter) -> Iterator[dict[
             yield corpus_entity_json(entity)
     elif table == "events":
         for stored in store.events(where.events):
-            yield {**event_json(stored.event), "article": stored.article_id, "outlet": stored.outlet,
-                   "published": stored.published}  # fmt: skip
+            yield with_source(event_json(stored.event), stored)
     elif table == "quotes":
         for quote in store.quotes(where.quotes):
-            yield {**quote_json(quote.quote), "article": quote.article_id, "outlet": quote.outlet,
-                   "published": quote.published}  # fmt: skip
+            yield with_source(quote_json(quote.quote), quote)
     elif table == "claims":
         for claim in store.claims(where.quotes):
-            yield {**claim_json(claim.claim), "article": claim.article_id, "outlet": claim.outlet,
-                   "published": claim.published}  # fmt: skip
+            yield with_source(claim_json(claim.claim), claim)
     elif table == "places":
         for row in store.place_counts(limit=where.limit):
             yield {**(place_json(row.place) or {}), "mentions": row.mentions, "articles": row.articles}
