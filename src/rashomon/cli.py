@@ -15,6 +15,7 @@ from rashomon.errors import RashomonError
 from rashomon.ingest.readers import FieldMap
 from rashomon.jsonout import annotation_json, article_metadata_json, corpus_entity_json, problem_json
 from rashomon.model import Problem
+from rashomon.store.stories import StoredStory
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -49,7 +50,13 @@ def _run_ask(shared: Path, engine: object) -> dict[str, object]:
     return ask_scores(shared, engine, questions=Path("eval/ask/questions.jsonl"))
 
 
-SUITES_RUN = {"events": _run_events, "time": _run_time, "geo": _run_geo, "quotes": _run_quotes, "ask": _run_ask}
+def _run_stories(shared: Path, engine: object) -> dict[str, object]:
+    from rashomon.eval.runner import story_scores
+
+    return story_scores(shared, engine)
+
+
+SUITES_RUN = {"events": _run_events, "time": _run_time, "geo": _run_geo, "quotes": _run_quotes, "ask": _run_ask, "stories": _run_stories}
 
 
 def _add_field_options(parser: argparse.ArgumentParser) -> None:
@@ -114,7 +121,10 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             on_problem=lambda p: bar.write(str(p), file=sys.stderr),
             on_progress=bar.update,
         )
-    line = f"ingested {summary.stored}, unchanged {summary.unchanged}, duplicates {summary.duplicates}, failed {summary.failed} -> {settings.db_path}"
+    line = (
+        f"ingested {summary.stored}, unchanged {summary.unchanged}, duplicates {summary.duplicates}, "
+        f"failed {summary.failed}, stories touched {summary.stories_touched} -> {settings.db_path}"
+    )
     if args.json:
         print(
             json.dumps(
@@ -123,6 +133,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
                     "unchanged": summary.unchanged,
                     "duplicates": summary.duplicates,
                     "failed": summary.failed,
+                    "stories_touched": summary.stories_touched,
                     "problems": [problem_json(p) for p in summary.problems],
                 }
             )
@@ -415,6 +426,58 @@ def cmd_places(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
+    with _open_existing(settings) as store:
+        rows = store.stories(min_articles=args.min_articles, outlet=args.outlet, entity=args.entity, limit=args.limit)
+    if args.json:
+        print(json.dumps([_story_json(row) for row in rows], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for row in rows:
+        span = row.first_date if row.first_date == row.last_date else f"{row.first_date}..{row.last_date}"
+        print(f"{row.id}  {row.article_count:3} articles {row.outlet_count:2} outlets  {span or 'undated':22}  {row.title}")
+    return EXIT_OK
+
+
+def _story_json(row: StoredStory) -> dict[str, object]:
+    return {
+        "id": row.id, "title": row.title, "first_date": row.first_date, "last_date": row.last_date,
+        "articles": row.article_count, "outlets": row.outlet_count,
+        "members": [{"id": a.article_id, "title": a.title, "outlet": a.outlet, "published": a.published} for a in row.articles],
+    }  # fmt: skip
+
+
+def cmd_story(args: argparse.Namespace, settings: Settings) -> int:
+    with _open_existing(settings) as store:
+        row = store.story(args.story)
+        if row is None:
+            raise RashomonError(f"no story {args.story!r}; `rashomon stories` lists them")
+    if args.json:
+        print(json.dumps(_story_json(row), ensure_ascii=False, indent=1))
+        return EXIT_OK
+    print(f"story {row.id}: {row.title}")
+    print(f"{row.article_count} articles from {row.outlet_count} outlets, {row.first_date or 'undated'}..{row.last_date or ''}")
+    for a in row.articles:
+        print(f"  {a.published or 'undated':10}  {a.outlet or '(outlet unknown)':24}  {a.title or '(untitled)'}  ({a.article_id})")
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.compare.build import FramingModels, compare_story
+    from rashomon.compare.output import comparison_json, comparison_text
+    from rashomon.ui.story import comparison_page
+
+    with _open_existing(settings) as store:
+        comparison = compare_story(store, args.story, FramingModels.load())
+    if args.html:
+        Path(args.html).write_text(comparison_page(comparison), encoding="utf-8")
+        print(f"comparison written to {args.html}")
+    elif args.json:
+        print(json.dumps(comparison_json(comparison), ensure_ascii=False, indent=1))
+    else:
+        print(comparison_text(comparison))
+    return EXIT_OK
+
+
 def cmd_gazetteer(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.geo.build import build_gazetteer
     from rashomon.geo.gazetteer import open_gazetteer
@@ -597,6 +660,25 @@ def build_parser() -> argparse.ArgumentParser:
     add_quote_filters(claims, ["person", "organisation", "unnamed", "outlet", "tool", "self"], "claim")
     claims.set_defaults(run=cmd_claims)
 
+    stories = commands.add_parser("stories", help="list stories: articles grouped by the event they report")
+    stories.add_argument("--min-articles", type=int, default=1, help="only stories with at least this many articles")
+    stories.add_argument("--outlet", help="only stories an outlet reported")
+    stories.add_argument("--entity", help="only stories that mention this entity id")
+    stories.add_argument("--limit", type=int)
+    stories.add_argument("--json", action="store_true")
+    stories.set_defaults(run=cmd_stories)
+
+    story = commands.add_parser("story", help="show one story and its articles")
+    story.add_argument("story", metavar="STORY", help="a story id from `rashomon stories`")
+    story.add_argument("--json", action="store_true")
+    story.set_defaults(run=cmd_story)
+
+    compare = commands.add_parser("compare", help="line up what each article of a story says, and how it frames it")
+    compare.add_argument("story", metavar="STORY", help="a story id from `rashomon stories`")
+    compare.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    compare.add_argument("--html", metavar="FILE", help="write the comparison as a self-contained HTML page")
+    compare.set_defaults(run=cmd_compare)
+
     places = commands.add_parser("places", help="list the places stored articles mention, most mentioned first")
     places.add_argument("--country", help="ISO 3166 alpha-3 code")
     places.add_argument("--limit", type=int)
@@ -639,7 +721,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(run=cmd_export)
 
     evaluate = commands.add_parser("eval", help="score extraction on the external test suites")
-    evaluate.add_argument("suite", choices=["events", "time", "geo", "quotes", "ask"])
+    evaluate.add_argument("suite", choices=["events", "time", "geo", "quotes", "ask", "stories"])
     evaluate.add_argument(
         "--shared", default="../shared", metavar="DIR", help="the shared data folder (default ../shared)"
     )

@@ -354,3 +354,4 @@ class IngestSummary:
     duplicates: int = 0
     failed: int = 0
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+    stories_touched: int = 0

@@ -12,6 +12,7 @@ from pathlib import Path
 from rashomon.config import Settings
 from rashomon.corpus.entities import link_entity
 from rashomon.entities.tables import EntityTables, load_entity_tables
+from rashomon.embed import SentenceEncoder
 from rashomon.errors import InputError
 from rashomon.events.coder import EventCoder, build_event_coder
 from rashomon.geo.build import build_gazetteer
@@ -24,6 +25,7 @@ from rashomon.nlp.annotate import Stopwatch, annotate_articles
 from rashomon.nlp.pipeline import NlpPipeline, build_pipeline
 from rashomon.quotes.claims import OutletNames, load_outlet_names
 from rashomon.quotes.extract import CueTable, load_cues
+from rashomon.stories.update import update_stories
 from rashomon.store.sqlite import SourceRecord, Store
 
 ProblemCallback = Callable[[Problem], None]
@@ -39,12 +41,21 @@ class Engine:
     gazetteer: Gazetteer
     cues: CueTable
     outlets: OutletNames
+    encoder: SentenceEncoder
 
     @classmethod
     def load(cls, settings: Settings, *, on_build: Callable[[Path], None] | None = None) -> Engine:
         tables = load_entity_tables()
         gazetteer = ensure_gazetteer(settings.gazetteer_path, on_build=on_build)
-        return cls(build_pipeline(settings), tables, build_event_coder(tables), gazetteer, load_cues(), load_outlet_names())
+        return cls(
+            build_pipeline(settings),
+            tables,
+            build_event_coder(tables),
+            gazetteer,
+            load_cues(),
+            load_outlet_names(),
+            SentenceEncoder(),
+        )
 
     def annotate(
         self, articles: Iterable[Article], *, batch_size: int, stopwatch: Stopwatch | None = None
@@ -177,8 +188,11 @@ def ingest_paths(
     fields: FieldMap | None = None,
     on_problem: ProblemCallback | None = None,
     on_progress: Callable[[int], None] | None = None,
+    group_stories: bool = True,
 ) -> IngestSummary:
-    """Ingest every input into ``store``; each article in one transaction. Safe to re-run."""
+    """Ingest every input into ``store``; each article in one transaction. Safe to re-run.
+
+    The new articles are then grouped into stories (one pass at the end, off the per-article path)."""
     counts = _RunCounts()
     items = clean_all(read_inputs(paths, settings=settings, fields=fields), settings=settings)
     for chunk in _chunks(items, settings.batch_size):
@@ -218,7 +232,10 @@ def ingest_paths(
                     store.insert_source(record)
         if on_progress is not None:
             on_progress(len(chunk))
-    return IngestSummary(counts.stored, counts.unchanged, counts.duplicates, counts.failed, tuple(counts.problems))
+    stories = update_stories(store, encoder=engine.encoder).touched if group_stories else 0
+    return IngestSummary(
+        counts.stored, counts.unchanged, counts.duplicates, counts.failed, tuple(counts.problems), stories
+    )
 
 
 def _note_problem(store: Store, counts: _RunCounts, problem: Problem, on_problem: ProblemCallback | None) -> None:

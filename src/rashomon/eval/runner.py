@@ -17,7 +17,15 @@ TIME_SUITE = "time"
 GEO_SUITE = "geo"
 QUOTE_SUITE = "quotes"
 ASK_SUITE = "ask"
-SUITES = {EVENT_SUITE: "events", TIME_SUITE: "time", GEO_SUITE: "geo", QUOTE_SUITE: "quotes", ASK_SUITE: "../corpora/fakes_syria"}  # suite -> folder under ../shared/eval
+STORY_SUITE = "stories"
+SUITES = {
+    EVENT_SUITE: "events",
+    TIME_SUITE: "time",
+    GEO_SUITE: "geo",
+    QUOTE_SUITE: "quotes",
+    ASK_SUITE: "../corpora/fakes_syria",
+    STORY_SUITE: "../corpora/ecbplus",
+}  # suite -> folder under ../shared/eval
 
 
 @dataclass(frozen=True)
@@ -148,6 +156,42 @@ def ask_scores(shared: Path, engine: object, *, questions: Path) -> dict[str, ob
         "corpus": "seeds + FA-KES",
         "questions": str(questions),
         "ask": scores,
+    }
+
+
+def story_scores(shared: Path, engine: object) -> dict[str, object]:
+    """Story grouping on the ECB+ dev topics: every document ingested into a fresh store, grouped the
+    way `rashomon ingest` groups them, and compared with the gold sub-topics (one event each)."""
+    import json
+    import tempfile
+
+    from rashomon.config import Settings
+    from rashomon.eval.stories import score_clusters
+    from rashomon.ingest.records import FieldMap
+    from rashomon.service import ingest_paths
+    from rashomon.store.sqlite import Store
+
+    pipeline = engine.pipeline  # type: ignore[attr-defined]
+    corpus = shared / "corpora" / "ecbplus" / "ecbplus_dev_topics_1-35.jsonl"
+    gold_by_line = {
+        number: json.loads(line)["subtopic"]
+        for number, line in enumerate(corpus.read_text(encoding="utf-8").splitlines(), start=1)
+        if line.strip()
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings(db_path=Path(folder) / "stories.db")
+        with Store.open(settings.db_path) as store:
+            ingest_paths([str(corpus)], settings=settings, engine=engine, store=store, fields=FieldMap(id="doc"))  # type: ignore[arg-type]
+            predicted: dict[str, object] = {}
+            for article in store.articles():
+                story = store.story_of(article.id)
+                for source in store.sources_of(article.id):
+                    if source.line is not None:
+                        predicted[str(source.line)] = story
+    gold = {str(line): label for line, label in gold_by_line.items()}
+    return {
+        **_header(STORY_SUITE, pipeline),
+        "ecbplus_dev": score_clusters(gold, predicted),
     }
 
 

@@ -246,6 +246,29 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE quotes ADD COLUMN parts TEXT NOT NULL DEFAULT '[]';
     """,
+    # 8: stories: articles grouped by the event they report (issue 6)
+    """
+    CREATE TABLE article_vectors (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        model TEXT NOT NULL,
+        vector BLOB NOT NULL
+    );
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        first_date TEXT,
+        last_date TEXT,
+        article_count INTEGER NOT NULL,
+        outlet_count INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        position INTEGER NOT NULL
+    );
+    CREATE INDEX story_articles_story ON story_articles(story_id, position);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

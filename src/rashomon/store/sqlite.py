@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from rashomon.errors import StoreError
 from rashomon.ingest.dedupe import Signature
 from rashomon.model import (
@@ -29,6 +31,7 @@ from rashomon.model import (
     Problem,
     Quote,
     Role,
+    TextSpan,
 )
 from rashomon.store.events import EventFilter, StoredEvent, insert_events, read_events
 from rashomon.store.quotes import (
@@ -41,6 +44,19 @@ from rashomon.store.quotes import (
     read_quotes,
 )
 from rashomon.store.schema import MIGRATIONS, SCHEMA_VERSION
+from rashomon.store.stories import (
+    StoredStory,
+    article_facts,
+    grouped_in_window,
+    read_stories,
+    read_story,
+    read_vectors,
+    story_of,
+    ungrouped_article_ids,
+    write_stories,
+    write_vectors,
+)
+from rashomon.stories.features import StoredArticleFacts
 
 
 @dataclass(frozen=True)
@@ -380,6 +396,51 @@ class Store:
     def events(self, where: EventFilter | None = None) -> list[StoredEvent]:
         return read_events(self._db, where or EventFilter())
 
+    # --- stories ---------------------------------------------------------------
+
+    def ungrouped_article_ids(self) -> list[str]:
+        return ungrouped_article_ids(self._db)
+
+    def article_facts(self, article_ids: Sequence[str]) -> list[StoredArticleFacts]:
+        return article_facts(self._db, article_ids)
+
+    def grouped_in_window(self, since: str | None, until: str | None) -> dict[str, list[str]]:
+        return grouped_in_window(self._db, since, until)
+
+    def read_vectors(self, article_ids: Sequence[str], model: str) -> dict[str, np.ndarray]:
+        return read_vectors(self._db, article_ids, model)
+
+    def write_vectors(self, vectors: Mapping[str, np.ndarray], model: str) -> None:
+        write_vectors(self._db, vectors, model)
+
+    def write_stories(self, members: Mapping[str, Sequence[str]]) -> None:
+        write_stories(self._db, members, _now())
+
+    def stories(
+        self, *, min_articles: int = 1, outlet: str | None = None, entity: str | None = None,
+        limit: int | None = None, after: str | None = None,
+    ) -> list[StoredStory]:
+        return read_stories(self._db, min_articles=min_articles, outlet=outlet, entity=entity, limit=limit, after=after)
+
+    def story(self, story_id: str) -> StoredStory | None:
+        return read_story(self._db, story_id)
+
+    def article_sentences(self, article_id: str) -> list[TextSpan]:
+        rows = self._db.execute("SELECT start, end FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,))
+        return [TextSpan(int(start), int(end)) for start, end in rows]
+
+    def article_roles(self, article_id: str) -> dict[str, list[str]]:
+        """Titles the article gives each entity ("interim president"), keyed by entity id."""
+        roles: dict[str, list[str]] = {}
+        for entity_id, title in self._db.execute(
+            "SELECT entity_id, title FROM entity_roles WHERE article_id = ? ORDER BY title", (article_id,)
+        ):
+            roles.setdefault(str(entity_id), []).append(str(title))
+        return roles
+
+    def story_of(self, article_id: str) -> str | None:
+        return story_of(self._db, article_id)
+
     def record_failure(self, problem: Problem) -> None:
         """Remember a failed document (autocommits; safe outside a transaction)."""
         self._db.execute(
@@ -392,7 +453,7 @@ class Store:
     def count(self, table: str) -> int:
         if table not in {
             "articles", "entities", "mentions", "sources", "failures", "events", "times", "places", "place_mentions",
-            "quotes", "claims",
+            "quotes", "claims", "stories",
         }:
             raise ValueError(table)
         return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])

@@ -1,0 +1,224 @@
+"""Assemble a story's comparison from the store: aligned statements, subjects and framing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from rashomon.compare.align import AlignedGroup, Number, Statement, align_statements
+from rashomon.compare.classifier import LinearClassifier, feature_matrix, load_classifier
+from rashomon.compare.framing import (
+    ActorTone,
+    ArticleFraming,
+    Cited,
+    LoadedUse,
+    ToneWords,
+    actor_labels,
+    count_kinds,
+    load_label_nouns,
+    load_tone_words,
+    sentence_polarity,
+    speaker_rows,
+)
+from rashomon.compare.lexicon import LoadedLexicon, load_loaded_lexicon
+from rashomon.embed import SentenceEncoder
+from rashomon.errors import RashomonError
+from rashomon.model import Article
+from rashomon.store.events import EventFilter
+from rashomon.store.quotes import QuoteFilter
+from rashomon.store.sqlite import ArticleEntity, Store
+from rashomon.store.stories import StoredStory
+
+SUBJECT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+TONE_ACTORS = 5
+
+
+@dataclass(frozen=True)
+class FramingModels:
+    """What the comparison needs loaded once: the encoder, classifiers and word lists."""
+
+    encoder: SentenceEncoder
+    subjectivity: LinearClassifier
+    bias: LinearClassifier
+    lexicon: LoadedLexicon
+    tone: ToneWords
+    label_nouns: frozenset[str]
+
+    @classmethod
+    def load(cls, encoder: SentenceEncoder | None = None) -> FramingModels:
+        return cls(
+            encoder or SentenceEncoder(), load_classifier("subjectivity"), load_classifier("bias"),
+            load_loaded_lexicon(), load_tone_words(), load_label_nouns(),
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Subject:
+    """An actor or place, and the first sentence of each article that names it."""
+
+    entity_id: str
+    name: str
+    type: str
+    citations: tuple[Cited, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(c.article_id for c in self.citations)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    story: StoredStory
+    articles: tuple[Article, ...]
+    subjects: tuple[Subject, ...]
+    groups: tuple[AlignedGroup, ...]
+    framing: tuple[ArticleFraming, ...]
+    sentences: Mapping[str, tuple[str, ...]]  # article id -> its sentences, in order (what citations index)
+
+
+@dataclass(frozen=True)
+class _ArticleFacts:
+    article: Article
+    sentences: tuple[tuple[int, int], ...]
+    entities: tuple[ArticleEntity, ...]
+    roles: dict[str, list[str]]
+
+
+def compare_story(store: Store, story_id: str, models: FramingModels) -> Comparison:
+    story = store.story(story_id)
+    if story is None:
+        raise RashomonError(f"no story {story_id!r}; `rashomon stories` lists them")
+    facts = []
+    for member in story.articles:
+        article = store.article(member.article_id)
+        if article is None:
+            continue
+        spans = tuple((span.start, span.end) for span in store.article_sentences(article.id))
+        facts.append(_ArticleFacts(article, spans, tuple(store.article_entities(article.id)), store.article_roles(article.id)))
+    statements = [statement for item in facts for statement in _statements(store, item)]
+    vectors = models.encoder.encode([s.text for s in statements])
+    groups = align_statements(statements, vectors)
+    framing = tuple(_framing(store, item, statements, vectors, models) for item in facts)
+    sentences = {item.article.id: tuple(item.article.text[a:b].strip() for a, b in item.sentences) for item in facts}
+    return Comparison(story, tuple(item.article for item in facts), _subjects(facts), tuple(groups), framing, sentences)
+
+
+def _statements(store: Store, item: _ArticleFacts) -> list[Statement]:
+    article = item.article
+    claims = [c.claim for c in store.claims(QuoteFilter(article=article.id))]
+    quotes = [q.quote for q in store.quotes(QuoteFilter(article=article.id))]
+    events = [e.event for e in store.events(EventFilter(article=article.id))]
+    by_sentence: dict[int, set[str]] = {}
+    for entity in item.entities:
+        for mention in entity.mentions:
+            by_sentence.setdefault(mention.sentence, set()).add(entity.entity.id)
+    statements = []
+    for index, (start, end) in enumerate(item.sentences):
+        text = article.text[start:end].strip()
+        if len(text.split()) < 4:
+            continue
+        inside = [c for c in claims if c.start < end and c.end > start]
+        numbers = tuple(Number(q.value, q.bound, q.unit, q.text) for c in inside for q in c.quantities)
+        sentence_events = [e for e in events if e.sentence.start < end and e.sentence.end > start]
+        quoted = any(q.start < end and q.end > start for q in quotes)
+        statements.append(
+            Statement(
+                article.id, article.outlet, index, start, end, text, frozenset(by_sentence.get(index, ())), numbers,
+                frozenset(e.type for e in sentence_events if e.negated),
+                frozenset(e.type for e in sentence_events if not e.negated),
+                bool(inside or sentence_events or quoted),
+            )
+        )  # fmt: skip
+    return statements
+
+
+def _subjects(facts: Sequence[_ArticleFacts]) -> tuple[Subject, ...]:
+    names: dict[str, tuple[str, str]] = {}
+    cited: dict[str, list[Cited]] = {}
+    for item in facts:
+        for entity in item.entities:
+            if entity.entity.type not in SUBJECT_TYPES or not entity.mentions:
+                continue
+            first = min(entity.mentions, key=lambda m: m.start)
+            start, end = item.sentences[first.sentence]
+            names[entity.entity.id] = (entity.entity.name, entity.entity.type)
+            cited.setdefault(entity.entity.id, []).append(
+                Cited(item.article.id, first.sentence, start, end, item.article.text[start:end].strip())
+            )
+    subjects = [Subject(key, *names[key], tuple(citations)) for key, citations in cited.items()]
+    subjects.sort(key=lambda s: (-len(s.citations), s.citations[0].article_id, s.citations[0].start))
+    return tuple(subjects)
+
+
+def _framing(
+    store: Store, item: _ArticleFacts, statements: Sequence[Statement], vectors: np.ndarray, models: FramingModels
+) -> ArticleFraming:
+    article = item.article
+    rows = [i for i, s in enumerate(statements) if s.article_id == article.id]
+    texts = [statements[i].text for i in rows]
+    features = feature_matrix(texts, vectors[rows], models.lexicon) if rows else np.zeros((0, 392), np.float32)
+    subjective_labels = models.subjectivity.labels(features) if rows else []
+    biased_labels = models.bias.labels(features) if rows else []
+
+    def cite(i: int) -> Cited:
+        s = statements[i]
+        return Cited(s.article_id, s.sentence, s.start, s.end, s.text)
+
+    loaded = []
+    for start, end, term in models.lexicon.find(article.text):
+        index = _sentence_at(item.sentences, start)
+        loaded.append(LoadedUse(term.term, term.category, term.neutral, Cited(article.id, index, start, end, article.text[start:end])))
+    polarity = {i: sentence_polarity(statements[i].text, models.tone, models.lexicon) for i in rows}
+    tone = []
+    ranked = sorted(
+        (e for e in item.entities if e.entity.type in {"PERSON", "ORG", "GPE", "NORP"}), key=lambda e: -len(e.mentions)
+    )[:TONE_ACTORS]
+    for entity in ranked:
+        about = [i for i in rows if entity.entity.id in statements[i].entities]
+        favourable = [i for i in about if polarity[i] > 0]
+        unfavourable = [i for i in about if polarity[i] < 0]
+        examples = tuple(cite(i) for i in (unfavourable + favourable)[:3])
+        tone.append(ActorTone(entity.entity.id, entity.entity.name, len(about), len(favourable), len(unfavourable), examples))
+    quotes = store.quotes(QuoteFilter(article=article.id))
+    speakers = speaker_rows([
+        ((q.quote.speaker.name or q.quote.speaker.text) if q.quote.speaker else "(no speaker named)",
+         q.quote.speaker.entity if q.quote.speaker else None, q.quote.kind, len(q.quote.text.split()))
+        for q in quotes
+    ])  # fmt: skip
+    claims = [c.claim for c in store.claims(QuoteFilter(article=article.id))]
+    tools = tuple(
+        Cited(article.id, _sentence_at(item.sentences, c.start), c.start, c.end, c.text)
+        for c in claims
+        if c.attribution.kind == "tool"
+    )
+    labels = {}
+    for entity in (e for e in item.entities if e.entity.type == "PERSON"):
+        mentions = [(m.start, m.end, m.sentence) for m in sorted(entity.mentions, key=lambda m: m.start)]
+        found = actor_labels(article.text, mentions, item.roles.get(entity.entity.id, []), article.id, item.sentences,
+                              models.label_nouns)
+        if found:
+            labels[entity.entity.name] = found
+    return ArticleFraming(
+        article_id=article.id,
+        outlet=article.outlet,
+        words=article.word_count,
+        loaded=tuple(loaded),
+        subjective=tuple(cite(i) for i, label in zip(rows, subjective_labels) if label == models.subjectivity.positive),
+        sentences=len(rows),
+        biased=tuple(cite(i) for i, label in zip(rows, biased_labels) if label == models.bias.positive),
+        tone=tuple(tone),
+        speakers=speakers,
+        attribution=count_kinds([c.attribution.kind for c in claims]),
+        tools=tools,
+        listed_sources=article.listed_sources,
+        labels=labels,
+    )
+
+
+def _sentence_at(sentences: Sequence[tuple[int, int]], offset: int) -> int:
+    for index, (start, end) in enumerate(sentences):
+        if start <= offset < end:
+            return index
+    return max(0, len(sentences) - 1)

@@ -1,0 +1,172 @@
+"""How one article frames its story: loaded words, opinion, tone toward each actor, who speaks,
+on whose authority it asserts, and the labels it gives the actors. Every item cites its sentence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from rashomon.compare.lexicon import LoadedLexicon
+
+_LABEL_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-Za-z][a-z'\-]+\s){1,4})$")
+_APPOSITION = re.compile(r"^,\s+((?:the|a|an|who|formerly|once)\s[^,.;()]{3,70}?)\s*[,.;(]")
+_LABEL_STOP = frozenset(
+    "the a an and of in to by with for from that as at on said says told his her their its when while after before".split()
+)
+# Lower-case words that may open a label ("interim leader", "ousted dictator"); other lower-case
+# words in front of one are the sentence's verbs and go.
+_LABEL_MODIFIERS = frozenset(
+    "interim transitional former formerly deputy acting new then late ousted exiled deposed embattled longtime "
+    "veteran top senior self-proclaimed self-styled de facto prime foreign defense defence press".split()
+)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A stretch of an article's text, with the sentence it sits in."""
+
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class LoadedUse:
+    term: str
+    category: str
+    neutral: str
+    where: Cited
+
+
+@dataclass(frozen=True)
+class ActorTone:
+    entity_id: str
+    name: str
+    sentences: int
+    favourable: int
+    unfavourable: int
+    examples: tuple[Cited, ...]
+
+    @property
+    def score(self) -> float:
+        """-1 (every clause about the actor unfavourable) .. +1 (every one favourable)."""
+        return round((self.favourable - self.unfavourable) / self.sentences, 3) if self.sentences else 0.0
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    entity_id: str | None
+    direct: int
+    indirect: int
+    words: int
+
+
+@dataclass(frozen=True)
+class ArticleFraming:
+    article_id: str
+    outlet: str | None
+    words: int
+    loaded: tuple[LoadedUse, ...]
+    subjective: tuple[Cited, ...]
+    sentences: int
+    biased: tuple[Cited, ...]
+    tone: tuple[ActorTone, ...]
+    speakers: tuple[Speaker, ...]
+    attribution: Mapping[str, int]
+    tools: tuple[Cited, ...]
+    listed_sources: tuple[str, ...] | None
+    labels: Mapping[str, tuple[Cited, ...]]  # actor name -> the words used for it
+
+    @property
+    def loaded_per_1000_words(self) -> float:
+        return round(1000 * len(self.loaded) / self.words, 2) if self.words else 0.0
+
+    @property
+    def subjective_share(self) -> float:
+        return round(len(self.subjective) / self.sentences, 3) if self.sentences else 0.0
+
+
+@dataclass(frozen=True)
+class ToneWords:
+    polarity: Mapping[str, int]
+    pattern: re.Pattern[str]
+
+
+def load_tone_words() -> ToneWords:
+    text = (resources.files("rashomon.compare") / "data" / "tone_words.tsv").read_text(encoding="utf-8")
+    polarity = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, value = line.split("\t")
+            polarity[word] = int(value)
+    alternatives = "|".join(re.escape(word) for word in sorted(polarity, key=len, reverse=True))
+    return ToneWords(polarity, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE))
+
+
+def sentence_polarity(text: str, tone: ToneWords, lexicon: LoadedLexicon) -> int:
+    score = sum(tone.polarity[match.group(0).lower()] for match in tone.pattern.finditer(text))
+    for _, _, term in lexicon.find(text):
+        if term.category in {"pejorative", "emotive"} and term.term not in tone.polarity:
+            score -= 1
+        elif term.category == "laudatory" and term.term not in tone.polarity:
+            score += 1
+    return score
+
+
+def load_label_nouns() -> frozenset[str]:
+    text = (resources.files("rashomon.compare") / "data" / "label_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def actor_labels(text: str, mentions: Sequence[tuple[int, int, int]], roles: Sequence[str], article_id: str,
+                 sentences: Sequence[tuple[int, int]], nouns: frozenset[str]) -> tuple[Cited, ...]:  # fmt: skip
+    """What an article calls a person next to the name: "ousted dictator", "formerly the leader of ...".
+
+    A phrase counts when it ends in a noun of office or status (``label_nouns.txt``)."""
+    found: dict[str, Cited] = {}
+    for start, end, sentence in mentions:
+        s_start, s_end = sentences[sentence]
+        before = _LABEL_BEFORE.search(text[max(s_start, start - 60) : start])
+        if before:
+            words = before.group(1).split()
+            while words and (
+                words[0].lower() in _LABEL_STOP
+                or words[0].lower().endswith("'s")
+                or (words[0].islower() and words[0] not in _LABEL_MODIFIERS and words[0] not in nouns)
+            ):
+                words = words[1:]
+            phrase = " ".join(words)
+            if words and words[-1].lower() in nouns and phrase.lower() not in found:
+                found[phrase.lower()] = Cited(article_id, sentence, start - len(before.group(1)), start, phrase)
+        after = _APPOSITION.match(text[end : min(s_end, end + 90)])
+        if after and any(word.lower().strip(",") in nouns for word in after.group(1).split()):
+            phrase = after.group(1).strip()
+            if phrase.lower() not in found:
+                found[phrase.lower()] = Cited(article_id, sentence, end + after.start(1), end + after.end(1), phrase)
+    for role in roles:
+        key = role.lower()
+        if not any(key in phrase for phrase in found):
+            for start, _, sentence in mentions[:1]:
+                found[key] = Cited(article_id, sentence, start, start, key)
+    return tuple(found.values())
+
+
+def speaker_rows(quotes: Sequence[tuple[str, str | None, str, int]]) -> tuple[Speaker, ...]:
+    """(name, entity, kind, words) per quote -> one row per speaker, most words first."""
+    rows: dict[str, list[object]] = {}
+    for name, entity, kind, words in quotes:
+        row = rows.setdefault(name, [entity, 0, 0, 0])
+        row[1 if kind == "direct" else 2] = int(row[1 if kind == "direct" else 2]) + 1  # type: ignore[call-overload]
+        row[3] = int(row[3]) + words  # type: ignore[call-overload]
+    speakers = [Speaker(name, row[0], int(row[1]), int(row[2]), int(row[3])) for name, row in rows.items()]  # type: ignore[arg-type, call-overload]
+    return tuple(sorted(speakers, key=lambda s: (-s.words, s.name)))
+
+
+def count_kinds(kinds: Sequence[str]) -> dict[str, int]:
+    return dict(Counter(kinds).most_common())

@@ -1,0 +1,1 @@
+"""Stories: articles from any outlet and day that report the same real-world event."""

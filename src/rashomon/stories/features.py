@@ -1,0 +1,111 @@
+"""What story grouping knows about one article: its words, entities, places, years and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d[\d,.]*\d|\d")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
+# Words of reporting, not of the event: every story has them.
+_REPORTING = frozenset(
+    "said says told according reported report reports reuters ap afp news agency statement added "
+    "monday tuesday wednesday thursday friday saturday sunday year years week weeks day days "
+    "percent people time".split()
+)
+
+
+@dataclass(frozen=True)
+class StoredArticleFacts:
+    """The stored rows story grouping reads for one article."""
+
+    article_id: str
+    title: str | None
+    text: str
+    published: dt.date | None
+    outlet: str | None
+    entities: tuple[tuple[str, str], ...]  # (entity id, label) per mention
+    places: tuple[str, ...]  # place ids per mention
+    time_values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArticleFeatures:
+    article_id: str
+    title: str
+    lead: str  # title and first sentences: what the embedding reads
+    published: dt.date | None
+    outlet: str | None
+    terms: Mapping[str, int]
+    numbers: frozenset[str]
+    persons: frozenset[str]
+    others: frozenset[str]  # organisations, groups, events, facilities
+    places: frozenset[str]
+    years: frozenset[int]
+    main_person: str | None
+    vector: np.ndarray | None = field(default=None, compare=False)
+
+
+def _terms(text: str) -> tuple[Counter[str], frozenset[str]]:
+    terms: Counter[str] = Counter()
+    numbers = set()
+    for match in _WORD.finditer(text):
+        word = match.group().lower().strip("'-")
+        if word[:1].isdigit():
+            numbers.add(word.rstrip(".,"))
+            continue
+        if len(word) < 3 or word in STOP_WORDS or word in _REPORTING:
+            continue
+        if word.endswith("'s"):
+            word = word[:-2]
+        terms[word] += 1
+    return terms, frozenset(numbers)
+
+
+def _lead_text(facts: StoredArticleFacts, sentences: int = 3) -> str:
+    parts = re.split(r"(?<=[.!?])\s+", facts.text.strip(), maxsplit=sentences)
+    lead = " ".join(parts[:sentences])
+    return f"{facts.title}. {lead}" if facts.title else lead
+
+
+def article_features(facts: StoredArticleFacts) -> ArticleFeatures:
+    text = f"{facts.title}\n{facts.text}" if facts.title else facts.text
+    terms, numbers = _terms(text)
+    persons: Counter[str] = Counter()
+    others: set[str] = set()
+    for entity_id, label in facts.entities:
+        if label == "PERSON":
+            persons[entity_id] += 1
+        elif label in ("ORG", "NORP", "EVENT", "FAC", "PRODUCT", "LAW", "WORK_OF_ART"):
+            others.add(entity_id)
+    years = {int(m.group(1)) for value in facts.time_values if (m := _YEAR.match(value))}
+    main = persons.most_common(1)[0] if persons else None
+    return ArticleFeatures(
+        article_id=facts.article_id,
+        title=facts.title or facts.text[:80],
+        lead=_lead_text(facts),
+        published=facts.published,
+        outlet=facts.outlet,
+        terms=dict(terms),
+        numbers=numbers,
+        persons=frozenset(persons),
+        others=frozenset(others),
+        places=frozenset(facts.places),
+        years=frozenset(years),
+        main_person=main[0] if main and main[1] >= 2 else None,
+    )
+
+
+def document_frequencies(features: Iterable[ArticleFeatures]) -> tuple[Counter[str], int]:
+    counts: Counter[str] = Counter()
+    total = 0
+    for item in features:
+        counts.update(item.terms.keys())
+        total += 1
+    return counts, total

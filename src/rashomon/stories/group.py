@@ -1,0 +1,200 @@
+"""Group articles into stories, incrementally: each new article joins the story it is most like.
+
+Two passes. The first links an article to the story whose members it resembles most on average
+(words weighted by rarity, shared people, organisations, places, numbers and years, and the
+embedding of its lead) when that resemblance clears a threshold. The second looks inside each
+story that grew: words every member shares there ("earthquake", "navy", "pirates") say nothing
+about which earthquake, so the members are compared again on the words that are rare *inside*
+the story, and a story that falls into well-separated parts is split. That is what tells two
+arrests of two different people, or two earthquakes in two years, apart.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from rashomon.stories.features import ArticleFeatures
+
+# Unseen background documents, so that a small store does not zero the weight of shared words.
+_PRIOR_DOCUMENTS = 10
+
+
+@dataclass(frozen=True)
+class GroupingSettings:
+    join_threshold: float = 0.5
+    split_threshold: float = 0.07
+    min_part: int = 2
+    max_days_apart: int = 10
+    organisations: float = 0.3
+    numbers: float = 0.2
+    persons: float = 0.5
+    main_person_conflict: float = 0.2
+    places: float = 0.3
+    places_disjoint: float = 0.1
+    years_disjoint: float = 0.15
+    embedding: float = 1.0
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """Story membership: story key -> article ids, in the order they joined."""
+
+    members: Mapping[str, tuple[str, ...]]
+
+
+def _jaccard(left: frozenset[str] | frozenset[int], right: frozenset[str] | frozenset[int]) -> float:
+    union = len(left | right)
+    return len(left & right) / union if union else 0.0
+
+
+class _Weights:
+    def __init__(self, df: Counter[str], total: int) -> None:
+        self._df = df
+        self._total = total + _PRIOR_DOCUMENTS
+
+    def vector(self, terms: Mapping[str, int]) -> dict[str, float]:
+        weighted = {
+            word: (1 + math.log(count)) * math.log((self._total + 1) / (self._df.get(word, 0) + 1))
+            for word, count in terms.items()
+        }
+        norm = math.sqrt(sum(value * value for value in weighted.values())) or 1.0
+        return {word: value / norm for word, value in weighted.items()}
+
+
+def _cosine(left: Mapping[str, float], right: Mapping[str, float]) -> float:
+    if len(left) > len(right):
+        left, right = right, left
+    return sum(value * right.get(word, 0.0) for word, value in left.items())
+
+
+def similarity(
+    a: ArticleFeatures, b: ArticleFeatures, va: Mapping[str, float], vb: Mapping[str, float], settings: GroupingSettings
+) -> float:
+    """How strongly two articles look like reports of one event (roughly 0..2.5, not a probability)."""
+    score = _cosine(va, vb)
+    score += settings.organisations * _jaccard(a.others, b.others)
+    score += settings.numbers * _jaccard(a.numbers, b.numbers)
+    score += settings.persons * _jaccard(a.persons, b.persons)
+    if a.main_person and b.main_person and a.main_person != b.main_person:
+        if a.main_person not in b.persons and b.main_person not in a.persons:
+            score -= settings.main_person_conflict
+    if a.places and b.places:
+        score += settings.places * _jaccard(a.places, b.places)
+        if not a.places & b.places:
+            score -= settings.places_disjoint
+    if a.years and b.years and not a.years & b.years:
+        score -= settings.years_disjoint
+    if a.vector is not None and b.vector is not None:
+        score += settings.embedding * float(np.dot(a.vector, b.vector))
+    return score
+
+
+def _too_far_apart(a: ArticleFeatures, b: ArticleFeatures, settings: GroupingSettings) -> bool:
+    if a.published is None or b.published is None:
+        return False
+    return abs((a.published - b.published).days) > settings.max_days_apart
+
+
+def group_articles(
+    existing: Grouping,
+    known: Mapping[str, ArticleFeatures],
+    arriving: Sequence[ArticleFeatures],
+    *,
+    df: Counter[str],
+    total: int,
+    new_key: callable,  # type: ignore[valid-type]
+    settings: GroupingSettings = GroupingSettings(),
+) -> tuple[Grouping, set[str]]:
+    """Add ``arriving`` articles (in date order) to ``existing`` stories; returns the new grouping
+    and the keys of the stories that changed. ``known`` holds the features of existing members."""
+    weights = _Weights(df, total)
+    features = dict(known)
+    features.update((item.article_id, item) for item in arriving)
+    vectors = {article_id: weights.vector(item.terms) for article_id, item in features.items()}
+    members = {key: list(ids) for key, ids in existing.members.items()}
+    touched: set[str] = set()
+    for item in arriving:
+        best_key, best_score = None, -math.inf
+        for key, ids in members.items():
+            scores = [
+                similarity(item, features[other], vectors[item.article_id], vectors[other], settings)
+                for other in ids
+                if other in features and not _too_far_apart(item, features[other], settings)
+            ]
+            if scores:
+                score = sum(scores) / len(ids)
+                if score > best_score:
+                    best_key, best_score = key, score
+        if best_key is not None and best_score >= settings.join_threshold:
+            members[best_key].append(item.article_id)
+            touched.add(best_key)
+        else:
+            key = new_key(item)
+            members[key] = [item.article_id]
+            touched.add(key)
+    for key in sorted(touched):
+        if len(members[key]) < 2 * settings.min_part:
+            continue
+        parts = _split(members[key], features, df, total, settings)
+        if len(parts) > 1:
+            # The part holding the story's first article keeps the story's key.
+            parts.sort(key=lambda part: members[key].index(part[0]))
+            members[key] = parts[0]
+            for part in parts[1:]:
+                fresh = new_key(features[part[0]])
+                members[fresh] = part
+                touched.add(fresh)
+    return Grouping({key: tuple(ids) for key, ids in members.items() if ids}), touched
+
+
+def _split(
+    ids: list[str], features: Mapping[str, ArticleFeatures], df: Counter[str], total: int, settings: GroupingSettings
+) -> list[list[str]]:
+    inside = Counter(word for article_id in ids for word in _instance_terms(features[article_id]))
+    count = len(ids)
+    vectors = []
+    for article_id in ids:
+        terms = _instance_terms(features[article_id])
+        weighted = {
+            word: (1 + math.log(n))
+            * math.log((total + _PRIOR_DOCUMENTS + 1) / (df.get(word, 0) + 1))
+            * math.log((count + 1) / inside[word])
+            for word, n in terms.items()
+            if inside[word] > 1
+        }
+        norm = math.sqrt(sum(value * value for value in weighted.values())) or 1.0
+        vectors.append({word: value / norm for word, value in weighted.items()})
+    local = np.array([[_cosine(a, b) for b in vectors] for a in vectors])
+    clusters = [[index] for index in range(count)]
+    while len(clusters) > 1:
+        best, best_score = None, -1.0
+        for i in range(len(clusters)):
+            for j in range(i + 1, len(clusters)):
+                score = float(local[np.ix_(clusters[i], clusters[j])].mean())
+                if score > best_score:
+                    best, best_score = (i, j), score
+        if best is None or best_score < settings.split_threshold:
+            break
+        i, j = best
+        clusters[i] += clusters.pop(j)
+    largest = max(clusters, key=len)
+    parts = [cluster for cluster in clusters if len(cluster) >= settings.min_part]
+    strays = [index for cluster in clusters if len(cluster) < settings.min_part for index in cluster]
+    if strays:
+        target = largest if len(largest) >= settings.min_part else strays
+        if target is strays:
+            return [ids]
+        target.extend(strays)
+    return [sorted((ids[index] for index in part), key=ids.index) for part in parts]
+
+
+def _instance_terms(item: ArticleFeatures) -> Counter[str]:
+    terms = Counter(item.terms)
+    terms.update({number: 1 for number in item.numbers})
+    terms.update({f"year:{year}": 2 for year in item.years})
+    return terms
