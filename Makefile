@@ -35,6 +35,8 @@ eval: $(STAMP)
 	$(BIN)/rashomon eval geo --write eval/results/geo.json --check eval/floors.json
 	$(BIN)/rashomon eval quotes --write eval/results/quotes.json --check eval/floors.json
 	$(BIN)/rashomon eval ask --write eval/results/ask.json --check eval/floors.json
+	$(BIN)/rashomon eval stories --write eval/results/stories.json --check eval/floors.json
+	$(BIN)/rashomon eval framing --write eval/results/framing.json --check eval/floors.json
 
 # CI's gate: fail when a score drops below its pinned floor (floors only ever go up).
 eval-gate: $(STAMP)
@@ -43,6 +45,8 @@ eval-gate: $(STAMP)
 	$(BIN)/rashomon eval geo --check eval/floors.json
 	$(BIN)/rashomon eval quotes --check eval/floors.json
 	$(BIN)/rashomon eval ask --check eval/floors.json
+	$(BIN)/rashomon eval stories --check eval/floors.json
+	$(BIN)/rashomon eval framing --check eval/floors.json
 
 bench: $(STAMP)
 	$(BIN)/rashomon bench --corpus ../shared/corpora/reuters21578/reuters21578.jsonl --limit 2000

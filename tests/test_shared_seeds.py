@@ -176,3 +176,54 @@ def test_seed_quotes_and_claims(engine, seeds, capsys):
     assert strikes and (strikes[0]["value"], strikes[0]["bound"]) == (300, ">=")
     assert strikes[0]["time_scope"] == "within the first five months of the year"
     assert second["sourcing"]["listed_sources"] == [] and first["sourcing"]["listed_sources"] is None
+
+
+def test_seeds_form_one_story_and_the_comparison_cites_what_each_reports(engine, seeds, tmp_path, capsys):
+    db = str(tmp_path / "seeds.db")
+    assert main(["--db", db, "ingest", "--quiet", *seeds]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "stories", "--json"]) == 0
+    (story,) = json.loads(capsys.readouterr().out)
+    assert story["articles"] == 2
+    assert main(["--db", db, "compare", story["id"], "--json"]) == 0
+    comparison = json.loads(capsys.readouterr().out)
+    first, second = (a["id"] for a in comparison["articles"])
+    assert comparison["articles"][1]["outlet"] == "Dangerous.News"
+
+    def statements(label, article):
+        return [s["text"] for g in comparison["groups"] if g["label"] == label
+                for s in g["statements"] if s["article"] == article]  # fmt: skip
+
+    shared_first = " ".join(statements("shared", first))
+    shared_second = " ".join(statements("shared", second))
+    assert "Ahmad al-Sharaa’s visit to Moscow" in shared_first and "in the Kremlin" in shared_second
+    assert "Tartus" in shared_first and "Khmeimim Airbase" in shared_second
+    named_by_both = {s["name"] for s in comparison["subjects"] if len(s["mentioned_by"]) == 2}
+    assert {"Kremlin", "Vladimir Putin", "Ahmed al-Sharaa"} <= named_by_both
+    assert any("meimim" in name for name in named_by_both) and any("Tartus" in name for name in named_by_both)
+    both_themes = {t["term"] for t in comparison["themes"] if len(t["used_by"]) == 2}
+    assert {"reconstruction", "bases"} <= both_themes
+
+    only_first = " ".join(statements("single", first))
+    for fact in ("extradition", "over 300 airstrikes", "Belousov", "wheat"):
+        assert fact in only_first, fact
+    only_second = " ".join(statements("single", second))
+    for fact in ("asylum", "Lavrov", "Hayat Tahrir al-Sham", "49-year lease", "in 2017", "Novak", "Druze"):
+        assert fact in only_second, fact
+
+    framing = {f["article"]: f for f in comparison["framing"]}
+    loaded_first = {u["term"] for u in framing[first]["loaded_words"]}
+    assert {"aggression", "strategic foresight", "skepticism"} <= loaded_first
+    loaded_second = {u["term"] for u in framing[second]["loaded_words"]}
+    assert {"dictator", "ousted", "scorched-earth"} <= loaded_second
+    assert any("Enoch" in c["text"] for c in framing[second]["ai_tool_citations"])
+    assert framing[second]["listed_sources"] == []
+    labels = framing[second]["labels"]
+    assert any("interim leader" in c["text"] for c in labels["Ahmed al-Sharaa"])
+    assert any("formerly the leader" in c["text"] for c in labels["Ahmed al-Sharaa"])
+    text = {a["id"]: a for a in comparison["articles"]}
+    del text
+    # Every statement cites its sentence: offsets into the stored article text.
+    for group in comparison["groups"]:
+        for s in group["statements"]:
+            assert s["end"] > s["start"] and s["sentence"] >= 0

@@ -13,9 +13,8 @@ from rashomon import __version__
 from rashomon.config import Settings, load_settings
 from rashomon.errors import RashomonError
 from rashomon.ingest.readers import FieldMap
-from rashomon.jsonout import annotation_json, article_metadata_json, corpus_entity_json, problem_json
+from rashomon.jsonout import annotation_json, article_metadata_json, corpus_entity_json, problem_json, story_json
 from rashomon.model import Problem
-from rashomon.store.stories import StoredStory
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -56,7 +55,13 @@ def _run_stories(shared: Path, engine: object) -> dict[str, object]:
     return story_scores(shared, engine)
 
 
-SUITES_RUN = {"events": _run_events, "time": _run_time, "geo": _run_geo, "quotes": _run_quotes, "ask": _run_ask, "stories": _run_stories}
+def _run_framing(shared: Path, engine: object) -> dict[str, object]:
+    from rashomon.eval.runner import framing_scores
+
+    return framing_scores(shared, engine)
+
+
+SUITES_RUN = {"events": _run_events, "time": _run_time, "geo": _run_geo, "quotes": _run_quotes, "ask": _run_ask, "stories": _run_stories, "framing": _run_framing}
 
 
 def _add_field_options(parser: argparse.ArgumentParser) -> None:
@@ -430,20 +435,12 @@ def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
     with _open_existing(settings) as store:
         rows = store.stories(min_articles=args.min_articles, outlet=args.outlet, entity=args.entity, limit=args.limit)
     if args.json:
-        print(json.dumps([_story_json(row) for row in rows], ensure_ascii=False, indent=1))
+        print(json.dumps([story_json(row) for row in rows], ensure_ascii=False, indent=1))
         return EXIT_OK
     for row in rows:
         span = row.first_date if row.first_date == row.last_date else f"{row.first_date}..{row.last_date}"
         print(f"{row.id}  {row.article_count:3} articles {row.outlet_count:2} outlets  {span or 'undated':22}  {row.title}")
     return EXIT_OK
-
-
-def _story_json(row: StoredStory) -> dict[str, object]:
-    return {
-        "id": row.id, "title": row.title, "first_date": row.first_date, "last_date": row.last_date,
-        "articles": row.article_count, "outlets": row.outlet_count,
-        "members": [{"id": a.article_id, "title": a.title, "outlet": a.outlet, "published": a.published} for a in row.articles],
-    }  # fmt: skip
 
 
 def cmd_story(args: argparse.Namespace, settings: Settings) -> int:
@@ -452,7 +449,7 @@ def cmd_story(args: argparse.Namespace, settings: Settings) -> int:
         if row is None:
             raise RashomonError(f"no story {args.story!r}; `rashomon stories` lists them")
     if args.json:
-        print(json.dumps(_story_json(row), ensure_ascii=False, indent=1))
+        print(json.dumps(story_json(row), ensure_ascii=False, indent=1))
         return EXIT_OK
     print(f"story {row.id}: {row.title}")
     print(f"{row.article_count} articles from {row.outlet_count} outlets, {row.first_date or 'undated'}..{row.last_date or ''}")
@@ -511,12 +508,13 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if not (shared / "eval" / folder).is_dir():
         raise RashomonError(f"{shared}/eval/{folder} not found; pass --shared DIR (the shared data folder)")
     scores = SUITES_RUN[args.suite](shared, _engine(settings))
-    print(format_scores(scores))
     if args.write:
         target = Path(args.write)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(scores, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"scores written to {target}")
+    print(format_scores(scores))
+    if args.write:
+        print(f"scores written to {args.write}")
     if args.check:
         breaches = check_floors(scores, Path(args.check))
         for breach in breaches:
@@ -721,7 +719,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(run=cmd_export)
 
     evaluate = commands.add_parser("eval", help="score extraction on the external test suites")
-    evaluate.add_argument("suite", choices=["events", "time", "geo", "quotes", "ask", "stories"])
+    evaluate.add_argument("suite", choices=["events", "time", "geo", "quotes", "ask", "stories", "framing"])
     evaluate.add_argument(
         "--shared", default="../shared", metavar="DIR", help="the shared data folder (default ../shared)"
     )

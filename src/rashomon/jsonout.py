@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from rashomon.store.stories import StoredStory
 from rashomon.model import (
     Actor,
     Annotation,
@@ -270,3 +272,11 @@ def event_json(event: Event, *, published: dt.date | None = None) -> dict[str, o
         "date": date,
         "date_source": date_source,
     }
+
+
+def story_json(row: StoredStory) -> dict[str, object]:
+    return {
+        "id": row.id, "title": row.title, "first_date": row.first_date, "last_date": row.last_date,
+        "articles": row.article_count, "outlets": row.outlet_count,
+        "members": [{"id": a.article_id, "title": a.title, "outlet": a.outlet, "published": a.published} for a in row.articles],
+    }  # fmt: skip

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from rashomon.config import Settings
 from rashomon.corpus.entities import link_entity
-from rashomon.entities.tables import EntityTables, load_entity_tables
 from rashomon.embed import SentenceEncoder
+from rashomon.entities.tables import EntityTables, load_entity_tables
 from rashomon.errors import InputError
 from rashomon.events.coder import EventCoder, build_event_coder
 from rashomon.geo.build import build_gazetteer
@@ -25,8 +25,8 @@ from rashomon.nlp.annotate import Stopwatch, annotate_articles
 from rashomon.nlp.pipeline import NlpPipeline, build_pipeline
 from rashomon.quotes.claims import OutletNames, load_outlet_names
 from rashomon.quotes.extract import CueTable, load_cues
-from rashomon.stories.update import update_stories
 from rashomon.store.sqlite import SourceRecord, Store
+from rashomon.stories.update import update_stories
 
 ProblemCallback = Callable[[Problem], None]
 

@@ -107,3 +107,21 @@ def test_ask_answers_with_citations_or_refuses(client):
     assert not refused["answered"] and "Macron" in refused["reason"]
     page = client.get("/ask", params={"q": "What did Emmanuel Macron say about the pier?"})
     assert page.status_code == 200 and "No answer." in page.text
+
+
+def test_stories_and_their_comparison(client):
+    stories = client.get("/api/stories").json()
+    assert stories["items"], "the two fixture reports of the Moscow visit make a story"
+    story = stories["items"][0]
+    assert story["articles"] == 2 and story["outlets"] >= 1
+    one = client.get(f"/api/stories/{story['id']}").json()
+    assert [m["id"] for m in one["members"]] and one["id"] == story["id"]
+    comparison = client.get(f"/api/stories/{story['id']}/compare").json()
+    assert {"articles", "groups", "subjects", "themes", "framing", "counts"} <= set(comparison)
+    assert len(comparison["framing"]) == 2
+    for group in comparison["groups"]:
+        assert group["label"] in {"shared", "single", "conflict"}
+        for statement in group["statements"]:
+            assert statement["text"] and statement["end"] > statement["start"]
+    missing = client.get("/api/stories/s-none/compare")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"

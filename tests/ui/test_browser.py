@@ -67,6 +67,22 @@ def test_click_through_from_home_to_an_entity(server):
     assert "<circle" in _dom(server, "/events")
 
 
+def test_click_through_from_an_entity_to_its_story_comparison(server):
+    home = _dom(server, "/")
+    article = re.findall(r'href="(/articles/[^"]+)"', home)[0]
+    entity_links = re.findall(r'href="(/entities/[^"]+)"', _dom(server, article))
+    for link in entity_links:
+        stories = re.findall(r'href="(/stories/[^"]+)"', _dom(server, link))
+        if stories:
+            break
+    else:
+        pytest.fail("no entity page links to a story")
+    page = _dom(server, stories[0])
+    assert "Statements lined up" in page and "The articles side by side" in page
+    assert re.search(r'id="A-s\d+"', page) and re.search(r'href="#A-s\d+"', page)
+    assert "<script" not in page.lower()
+
+
 def test_hostile_article_is_inert_in_the_browser(server):
     home = _dom(server, "/")
     for link in re.findall(r'href="(/articles/[^"]+)"', home):

@@ -41,6 +41,21 @@ def test_every_page_renders_and_links_lead_on(client):
     assert search.status_code == 200 and "naval facility" in search.text and _links(search.text, "/articles/")
 
 
+def test_story_pages_list_and_compare(client):
+    listing = client.get("/stories")
+    assert listing.status_code == 200
+    story = _links(listing.text, "/stories/")[0]
+    page = client.get(story)
+    assert page.status_code == 200
+    for heading in ("Statements lined up", "Who and what each names", "Framing", "The articles side by side"):
+        assert heading in page.text
+    # Every statement link points at a sentence anchor that exists on the page.
+    anchors = set(re.findall(r'id="([A-Z]-s\d+)"', page.text))
+    targets = set(re.findall(r'href="#([A-Z]-s\d+)"', page.text))
+    assert targets and targets <= anchors
+    assert client.get("/stories/nothing-here").status_code == 404
+
+
 def test_article_page_marks_entities_places_and_quotes_and_shows_boilerplate_apart(client):
     home = client.get("/").text
     kremlin = next(link for link in _links(home, "/articles/") if "Kremlin" in client.get(link).text)

@@ -22,6 +22,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rashomon import __version__
 from rashomon.ask.answer import answer_json, ask
+from rashomon.compare.build import FramingModels, compare_story
+from rashomon.compare.output import comparison_json
 from rashomon.errors import StoreError
 from rashomon.jsonout import (
     article_metadata_json,
@@ -31,6 +33,7 @@ from rashomon.jsonout import (
     place_json,
     place_mention_json,
     quote_json,
+    story_json,
     with_source,
 )
 from rashomon.store.events import EventFilter
@@ -148,7 +151,15 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
             opened.close()
 
     Db = Annotated[Store, Depends(store)]
-    add_pages(app, store)
+    loaded: dict[str, FramingModels] = {}
+
+    def framing_models() -> FramingModels:
+        # Loaded on the first comparison asked for, then kept for the life of this app.
+        if "models" not in loaded:
+            loaded["models"] = FramingModels.load()
+        return loaded["models"]
+
+    add_pages(app, store, framing_models)
 
     @app.get("/api/articles", summary="articles, oldest first")
     def articles(db: Db, outlet: str | None = None, limit: Limit = 50, cursor: Cursor = None) -> dict[str, object]:
@@ -241,6 +252,29 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
             lambda row: {**(place_json(row.place) or {}), "mentions": row.mentions, "articles": row.articles},
             limit=limit, cursor=cursor,
         )  # fmt: skip
+
+    @app.get("/api/stories", summary="stories: articles grouped by the event they report, most outlets first")
+    def stories(
+        db: Db, outlet: str | None = None, entity: str | None = None,
+        min_articles: Annotated[int, Query(ge=1)] = 1, limit: Limit = 50, cursor: Cursor = None,
+    ) -> dict[str, object]:  # fmt: skip
+        return page(
+            lambda n: db.stories(min_articles=min_articles, outlet=outlet, entity=entity, limit=n),
+            story_json, limit=limit, cursor=cursor,
+        )  # fmt: skip
+
+    @app.get("/api/stories/{story_id}", summary="one story and its articles")
+    def story(db: Db, story_id: str) -> dict[str, object]:
+        found = db.story(story_id)
+        if found is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return story_json(found)
+
+    @app.get("/api/stories/{story_id}/compare", summary="a story's articles compared: aligned statements and framing")
+    def compare(db: Db, story_id: str) -> dict[str, object]:
+        if db.story(story_id) is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return comparison_json(compare_story(db, story_id, framing_models()))
 
     @app.get("/api/ask", summary="answer a question from the corpus only: cited sentences, or a refusal")
     def ask_route(db: Db, q: Annotated[str, Query(min_length=1, max_length=500)], top: Annotated[int, Query(ge=1, le=10)] = 3) -> dict[str, object]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from rashomon.compare.align import AlignedGroup, Number, Statement, align_statements
 from rashomon.compare.classifier import LinearClassifier, feature_matrix, load_classifier
@@ -31,6 +35,7 @@ from rashomon.store.quotes import QuoteFilter
 from rashomon.store.sqlite import ArticleEntity, Store
 from rashomon.store.stories import StoredStory
 
+_THEME_WORD = re.compile(r"[A-Za-z][a-z]{4,}(?:-[a-z]+)*")
 SUBJECT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 TONE_ACTORS = 5
 
@@ -45,13 +50,19 @@ class FramingModels:
     lexicon: LoadedLexicon
     tone: ToneWords
     label_nouns: frozenset[str]
+    generic_words: frozenset[str]
 
     @classmethod
     def load(cls, encoder: SentenceEncoder | None = None) -> FramingModels:
         return cls(
             encoder or SentenceEncoder(), load_classifier("subjectivity"), load_classifier("bias"),
-            load_loaded_lexicon(), load_tone_words(), load_label_nouns(),
+            load_loaded_lexicon(), load_tone_words(), load_label_nouns(), _generic_words(),
         )  # fmt: skip
+
+
+def _generic_words() -> frozenset[str]:
+    text = (resources.files("rashomon.compare") / "data" / "generic_words.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 
 @dataclass(frozen=True)
@@ -69,12 +80,26 @@ class Subject:
 
 
 @dataclass(frozen=True)
+class Theme:
+    """A content word of the story and the first sentence of each article that uses it."""
+
+    term: str
+    count: int
+    citations: tuple[Cited, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(c.article_id for c in self.citations)
+
+
+@dataclass(frozen=True)
 class Comparison:
     story: StoredStory
     articles: tuple[Article, ...]
     subjects: tuple[Subject, ...]
     groups: tuple[AlignedGroup, ...]
     framing: tuple[ArticleFraming, ...]
+    themes: tuple[Theme, ...]
     sentences: Mapping[str, tuple[str, ...]]  # article id -> its sentences, in order (what citations index)
 
 
@@ -102,7 +127,35 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
     groups = align_statements(statements, vectors)
     framing = tuple(_framing(store, item, statements, vectors, models) for item in facts)
     sentences = {item.article.id: tuple(item.article.text[a:b].strip() for a, b in item.sentences) for item in facts}
-    return Comparison(story, tuple(item.article for item in facts), _subjects(facts), tuple(groups), framing, sentences)
+    themes = _themes(statements, models.generic_words)
+    return Comparison(
+        story, tuple(item.article for item in facts), _subjects(facts), tuple(groups), framing, themes, sentences
+    )
+
+
+def _themes(statements: Sequence[Statement], generic: frozenset[str], limit: int = 40) -> tuple[Theme, ...]:
+    """Words of substance (not names, not news boilerplate) by how often the story uses them."""
+    counts: Counter[str] = Counter()
+    first: dict[str, dict[str, Statement]] = {}
+    for statement in statements:
+        for match in _THEME_WORD.finditer(statement.text):
+            word = match.group(0)
+            if word[0].isupper() or word.lower() in generic or word.lower() in STOP_WORDS:
+                continue
+            key = word.lower()
+            counts[key] += 1
+            first.setdefault(key, {}).setdefault(statement.article_id, statement)
+    def theme(term: str) -> Theme:
+        cited = tuple(Cited(s.article_id, s.sentence, s.start, s.end, s.text) for s in first[term].values())
+        return Theme(term, counts[term], cited)
+
+    shared = sorted((t for t in counts if len(first[t]) > 1), key=lambda t: (-counts[t], t))[:limit]
+    themes = [theme(term) for term in shared]
+    for article in dict.fromkeys(s.article_id for s in statements):
+        # Longer words first among equals: "extradition" says more than "talks".
+        alone = sorted((t for t in counts if list(first[t]) == [article]), key=lambda t: (-counts[t], -len(t), t))
+        themes += [theme(term) for term in alone[: limit // 2]]
+    return tuple(themes)
 
 
 def _statements(store: Store, item: _ArticleFacts) -> list[Statement]:
@@ -188,11 +241,7 @@ def _framing(
         for q in quotes
     ])  # fmt: skip
     claims = [c.claim for c in store.claims(QuoteFilter(article=article.id))]
-    tools = tuple(
-        Cited(article.id, _sentence_at(item.sentences, c.start), c.start, c.end, c.text)
-        for c in claims
-        if c.attribution.kind == "tool"
-    )
+    tools = tuple(_sentence_cited(item, _sentence_at(item.sentences, c.start)) for c in claims if c.attribution.kind == "tool")
     labels = {}
     for entity in (e for e in item.entities if e.entity.type == "PERSON"):
         mentions = [(m.start, m.end, m.sentence) for m in sorted(entity.mentions, key=lambda m: m.start)]
@@ -205,9 +254,9 @@ def _framing(
         outlet=article.outlet,
         words=article.word_count,
         loaded=tuple(loaded),
-        subjective=tuple(cite(i) for i, label in zip(rows, subjective_labels) if label == models.subjectivity.positive),
+        subjective=tuple(cite(i) for i, label in zip(rows, subjective_labels, strict=True) if label == models.subjectivity.positive),
         sentences=len(rows),
-        biased=tuple(cite(i) for i, label in zip(rows, biased_labels) if label == models.bias.positive),
+        biased=tuple(cite(i) for i, label in zip(rows, biased_labels, strict=True) if label == models.bias.positive),
         tone=tuple(tone),
         speakers=speakers,
         attribution=count_kinds([c.attribution.kind for c in claims]),
@@ -215,6 +264,11 @@ def _framing(
         listed_sources=article.listed_sources,
         labels=labels,
     )
+
+
+def _sentence_cited(item: _ArticleFacts, index: int) -> Cited:
+    start, end = item.sentences[index]
+    return Cited(item.article.id, index, start, end, item.article.text[start:end].strip())
 
 
 def _sentence_at(sentences: Sequence[tuple[int, int]], offset: int) -> int:

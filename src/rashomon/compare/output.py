@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from rashomon.compare.align import AlignedGroup, Statement
-from rashomon.compare.build import Comparison, Subject
+from rashomon.compare.build import Comparison, Subject, Theme
 from rashomon.compare.framing import ArticleFraming, Cited
 
 LABEL_TITLES = {
@@ -42,6 +42,16 @@ def subject_json(subject: Subject, articles: Sequence[str]) -> dict[str, object]
         "mentioned_by": list(subject.articles),
         "missing_from": [a for a in articles if a not in subject.articles],
         "citations": [cited_json(c) for c in subject.citations],
+    }
+
+
+def theme_json(theme: Theme, articles: Sequence[str]) -> dict[str, object]:
+    return {
+        "term": theme.term,
+        "count": theme.count,
+        "used_by": list(theme.articles),
+        "missing_from": [a for a in articles if a not in theme.articles],
+        "citations": [cited_json(c) for c in theme.citations],
     }
 
 
@@ -84,6 +94,7 @@ def comparison_json(comparison: Comparison) -> dict[str, object]:
         "counts": dict(counts),
         "groups": [group_json(g, ids) for g in comparison.groups],
         "subjects": [subject_json(s, ids) for s in comparison.subjects],
+        "themes": [theme_json(t, ids) for t in comparison.themes],
         "framing": [framing_json(f) for f in comparison.framing],
     }
 
@@ -120,6 +131,12 @@ def comparison_text(comparison: Comparison) -> str:
         only = [s.name for s in alone if s.articles[0] == a.id]
         if only:
             lines.append(f"Named only by [{letters[a.id]}]: " + ", ".join(only[:30]))
+    lines += ["", "Themes of more than one article: " + ", ".join(
+        f"{t.term} ({'/'.join(letters[a] for a in t.articles)})" for t in comparison.themes if len(t.citations) > 1)]  # fmt: skip
+    for a in comparison.articles:
+        only = [t.term for t in comparison.themes if len(t.citations) == 1 and t.articles[0] == a.id]
+        if only:
+            lines.append(f"Themes only in [{letters[a.id]}]: " + ", ".join(only))
     lines += ["", "Framing"]
     for f in comparison.framing:
         tag = letters[f.article_id]

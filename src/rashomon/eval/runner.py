@@ -18,6 +18,7 @@ GEO_SUITE = "geo"
 QUOTE_SUITE = "quotes"
 ASK_SUITE = "ask"
 STORY_SUITE = "stories"
+FRAMING_SUITE = "framing"
 SUITES = {
     EVENT_SUITE: "events",
     TIME_SUITE: "time",
@@ -25,6 +26,7 @@ SUITES = {
     QUOTE_SUITE: "quotes",
     ASK_SUITE: "../corpora/fakes_syria",
     STORY_SUITE: "../corpora/ecbplus",
+    FRAMING_SUITE: "framing",
 }  # suite -> folder under ../shared/eval
 
 
@@ -195,12 +197,43 @@ def story_scores(shared: Path, engine: object) -> dict[str, object]:
     }
 
 
+def framing_scores(shared: Path, engine: object) -> dict[str, object]:
+    """The shipped sentence classifiers on held-out framing gold, and headline/body stance on FNC-1."""
+    from rashomon.compare.classifier import feature_matrix, load_classifier
+    from rashomon.compare.lexicon import load_loaded_lexicon
+    from rashomon.eval.framing import babe_held_out, macro_f1, read_babe, read_checkthat
+    from rashomon.eval.stance import pair_signals, read_fnc, score_fnc
+
+    encoder = engine.encoder  # type: ignore[attr-defined]
+    lexicon = load_loaded_lexicon()
+    folder = shared / "eval" / "framing"
+
+    def classify(name: str, texts: list[str]) -> list[str]:
+        return load_classifier(name).labels(feature_matrix(texts, encoder.encode(texts), lexicon))
+
+    checkthat = read_checkthat(folder / "checkthat2025-task1-subjectivity" / "dev_test_en.tsv")
+    babe = [s for s in read_babe(folder / "BABE" / "final_labels_SG2.csv") if babe_held_out(s)]
+    pairs, bodies = read_fnc(shared / "eval" / "stance" / "fnc-1")
+    return {
+        **_header(FRAMING_SUITE, engine.pipeline),  # type: ignore[attr-defined]
+        "checkthat_subjectivity_dev_test": {
+            "sentences": len(checkthat),
+            **macro_f1([s.label for s in checkthat], classify("subjectivity", [s.text for s in checkthat])),
+        },
+        "babe_held_out": {
+            "sentences": len(babe),
+            **macro_f1([s.label for s in babe], classify("bias", [s.text for s in babe])),
+        },
+        "fnc1_competition_test": score_fnc(pairs, pair_signals(pairs, bodies, encoder)),
+    }
+
+
 def flatten(scores: dict[str, object], prefix: str = "") -> dict[str, float]:
     """``{"plover_gsr.type_accuracy": 0.84, ...}`` for every numeric leaf except counts and per-type rows."""
     flat: dict[str, float] = {}
     for key, value in scores.items():
         name = f"{prefix}{key}"
-        if isinstance(value, dict) and key not in {"per_type", "confusions", "value_misses_by_gold_type"}:
+        if isinstance(value, dict) and key not in {"per_type", "confusions", "value_misses_by_gold_type", "f1_per_class"}:
             flat.update(flatten(value, f"{name}."))
         elif isinstance(value, float):
             flat[name] = value
@@ -220,6 +253,23 @@ def check_floors(scores: dict[str, object], floors_path: Path) -> list[FloorBrea
 
 
 def format_scores(scores: dict[str, object]) -> str:
+    if scores["suite"] == STORY_SUITE:
+        ecb = scores["ecbplus_dev"]
+        assert isinstance(ecb, dict)
+        return (
+            f"ECB+ dev topics ({ecb['items']} documents, {ecb['gold_clusters']} events, {ecb['predicted_clusters']} stories): "
+            f"B3 P {ecb['bcubed_precision']:.3f} R {ecb['bcubed_recall']:.3f} F1 {ecb['bcubed_f1']:.3f}; "
+            f"pairwise P {ecb['pairwise_precision']:.3f} R {ecb['pairwise_recall']:.3f} F1 {ecb['pairwise_f1']:.3f}"
+        )
+    if scores["suite"] == FRAMING_SUITE:
+        subj, babe, fnc = scores["checkthat_subjectivity_dev_test"], scores["babe_held_out"], scores["fnc1_competition_test"]
+        assert isinstance(subj, dict) and isinstance(babe, dict) and isinstance(fnc, dict)
+        return (
+            f"CheckThat! 2025 subjectivity dev-test ({subj['sentences']} sentences): macro-F1 {subj['macro_f1']:.3f}\n"
+            f"BABE held-out fifth ({babe['sentences']} sentences): macro-F1 {babe['macro_f1']:.3f}\n"
+            f"FNC-1 competition test ({fnc['pairs_scored']} pairs scored): weighted score {fnc['weighted_score']:.3f}, "
+            f"related/unrelated accuracy {fnc['related_accuracy']:.3f}"
+        )
     if scores["suite"] == ASK_SUITE:
         result = scores["ask"]
         assert isinstance(result, dict)

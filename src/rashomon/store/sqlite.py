@@ -418,9 +418,9 @@ class Store:
 
     def stories(
         self, *, min_articles: int = 1, outlet: str | None = None, entity: str | None = None,
-        limit: int | None = None, after: str | None = None,
+        limit: int | None = None,
     ) -> list[StoredStory]:
-        return read_stories(self._db, min_articles=min_articles, outlet=outlet, entity=entity, limit=limit, after=after)
+        return read_stories(self._db, min_articles=min_articles, outlet=outlet, entity=entity, limit=limit)
 
     def story(self, story_id: str) -> StoredStory | None:
         return read_story(self._db, story_id)

@@ -113,7 +113,8 @@ def write_stories(db: sqlite3.Connection, members: Mapping[str, Sequence[str]], 
             "VALUES (?, '', NULL, NULL, 0, 0, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at",
             (story_id, now),
         )
-        db.execute("DELETE FROM story_articles WHERE article_id IN (%s)" % ",".join("?" * len(article_ids)), tuple(article_ids))
+        marks = ",".join("?" * len(article_ids))
+        db.execute(f"DELETE FROM story_articles WHERE article_id IN ({marks})", tuple(article_ids))
         db.executemany(
             "INSERT INTO story_articles (article_id, story_id, position) VALUES (?, ?, ?)",
             [(article_id, story_id, position) for position, article_id in enumerate(article_ids)],
@@ -155,7 +156,7 @@ def _refresh(db: sqlite3.Connection, story_id: str) -> None:
 
 def read_stories(
     db: sqlite3.Connection, *, min_articles: int = 1, outlet: str | None = None, entity: str | None = None,
-    limit: int | None = None, after: str | None = None,
+    limit: int | None = None,
 ) -> list[StoredStory]:
     clauses = ["article_count >= ?"]
     params: list[object] = [min_articles]
@@ -165,16 +166,11 @@ def read_stories(
     if entity:
         clauses.append("id IN (SELECT s.story_id FROM story_articles s JOIN mentions m ON m.article_id = s.article_id WHERE m.entity_id = ?)")
         params.append(entity)
-    if after:
-        clauses.append("id > ?")
-        params.append(after)
     query = (
         "SELECT id, title, first_date, last_date, article_count, outlet_count FROM stories WHERE "
         + " AND ".join(clauses)
         + " ORDER BY outlet_count DESC, article_count DESC, COALESCE(last_date, '') DESC, id"
     )
-    if after:
-        query = query.replace("ORDER BY outlet_count DESC, article_count DESC, COALESCE(last_date, '') DESC, id", "ORDER BY id")
     if limit is not None:
         query += " LIMIT ?"
         params.append(limit)
@@ -195,7 +191,8 @@ def read_story(db: sqlite3.Connection, story_id: str) -> StoredStory | None:
             (story_id,),
         )
     )
-    return StoredStory(*row, articles=articles)
+    story_id, title, first_date, last_date, article_count, outlet_count = row
+    return StoredStory(story_id, title, first_date, last_date, article_count, outlet_count, articles)
 
 
 def story_of(db: sqlite3.Connection, article_id: str) -> str | None:

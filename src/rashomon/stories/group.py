@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -107,8 +107,8 @@ def group_articles(
     *,
     df: Counter[str],
     total: int,
-    new_key: callable,  # type: ignore[valid-type]
-    settings: GroupingSettings = GroupingSettings(),
+    new_key: Callable[[ArticleFeatures], str],
+    settings: GroupingSettings,
 ) -> tuple[Grouping, set[str]]:
     """Add ``arriving`` articles (in date order) to ``existing`` stories; returns the new grouping
     and the keys of the stories that changed. ``known`` holds the features of existing members."""

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+import numpy as np
 
 from rashomon.embed import SentenceEncoder
+from rashomon.store.sqlite import Store
 from rashomon.stories.features import ArticleFeatures, article_features, document_frequencies
 from rashomon.stories.group import Grouping, GroupingSettings, group_articles
-from rashomon.store.sqlite import Store
 
 VECTOR_MODEL = "all-MiniLM-L6-v2-int8/lead"
 
@@ -26,9 +29,10 @@ def story_key(article_id: str) -> str:
 
 
 def update_stories(
-    store: Store, *, encoder: SentenceEncoder | None, settings: GroupingSettings = GroupingSettings()
+    store: Store, *, encoder: SentenceEncoder | None, settings: GroupingSettings | None = None
 ) -> StoryUpdate:
     """Group every article without a story; earlier stories keep their ids and may grow or split."""
+    settings = settings or GroupingSettings()
     arriving_ids = store.ungrouped_article_ids()
     if not arriving_ids:
         return StoryUpdate(0, 0, store.count("stories"))
@@ -47,7 +51,7 @@ def update_stories(
         vectors = store.read_vectors([item.article_id for item in everyone], VECTOR_MODEL)
         missing = [item for item in everyone if item.article_id not in vectors]
         if missing:
-            fresh = dict(zip((item.article_id for item in missing), encoder.encode([item.lead for item in missing])))
+            fresh = dict(zip((item.article_id for item in missing), encoder.encode([item.lead for item in missing]), strict=True))
             vectors.update(fresh)
             with store.transaction():
                 store.write_vectors(fresh, VECTOR_MODEL)
@@ -68,7 +72,5 @@ def update_stories(
     return StoryUpdate(len(arriving), len(touched), store.count("stories"))
 
 
-def _with_vector(item: ArticleFeatures, vectors: dict) -> ArticleFeatures:  # type: ignore[type-arg]
-    from dataclasses import replace
-
+def _with_vector(item: ArticleFeatures, vectors: Mapping[str, np.ndarray]) -> ArticleFeatures:
     return replace(item, vector=vectors.get(item.article_id))

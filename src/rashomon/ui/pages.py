@@ -15,11 +15,13 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from rashomon import __version__
 from rashomon.ask.answer import ask
+from rashomon.compare.build import FramingModels, compare_story
 from rashomon.model import Place, Quote
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
 from rashomon.store.sqlite import Store
 from rashomon.ui.render import Highlight, event_day, highlight_text, timeline, world_map
+from rashomon.ui.story import comparison_context
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
@@ -32,8 +34,9 @@ def _quote_label(quote: Quote) -> str:
     return f"{quote.kind} quote — {who}"
 
 
-def add_pages(app: FastAPI, store: Callable[[], Iterator[Store]]) -> None:
-    """Register the UI routes on ``app``; ``store`` is the API's read-only store dependency."""
+def add_pages(app: FastAPI, store: Callable[[], Iterator[Store]], framing_models: Callable[[], FramingModels]) -> None:
+    """Register the UI routes on ``app``; ``store`` is the API's read-only store dependency and
+    ``framing_models`` hands out the (lazily loaded) models a story comparison needs."""
     environment = Environment(loader=PackageLoader("rashomon.ui", "templates"), autoescape=select_autoescape())
     environment.filters["day"] = event_day
     Db = Annotated[Store, Depends(store)]
@@ -86,6 +89,7 @@ def add_pages(app: FastAPI, store: Callable[[], Iterator[Store]]) -> None:
             quotes=quotes,
             claims=db.claims(QuoteFilter(article=found.id)),
             places=places,
+            story=db.story_of(found.id),
         )
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -110,7 +114,19 @@ def add_pages(app: FastAPI, store: Callable[[], Iterator[Store]]) -> None:
             quotes_by=db.quotes(QuoteFilter(speaker=found.id)),
             quotes_about=db.quotes(QuoteFilter(text=found.name)),
             co_mentioned=[(eid, names[eid], n) for eid, n in co_mentioned.most_common(15)],
+            stories=db.stories(entity=found.id, limit=30),
         )
+
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories(db: Db) -> HTMLResponse:
+        return render("stories.html.j2", stories=db.stories(limit=300))
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story(db: Db, story_id: str) -> HTMLResponse:
+        if db.story(story_id) is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        comparison = compare_story(db, story_id, framing_models())
+        return render("story.html.j2", links=True, **comparison_context(comparison))
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events(

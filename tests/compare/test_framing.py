@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from rashomon.compare.framing import actor_labels, load_label_nouns, load_tone_words, sentence_polarity
+from rashomon.compare.lexicon import load_loaded_lexicon
+
+
+def test_loaded_words_prefer_the_longest_phrase():
+    lexicon = load_loaded_lexicon()
+    found = lexicon.find("It showed strategic foresight amid Israeli aggression and the so-called truce.")
+    assert [(term.term, term.category) for _, _, term in found] == [
+        ("strategic foresight", "laudatory"), ("aggression", "pejorative"), ("so-called", "doubt"),
+    ]
+
+
+def test_labels_are_the_office_or_epithet_next_to_a_name():
+    text = "Putin hosted the ousted dictator Bashar Assad. Sharaa, formerly the leader of a militia, spoke."
+    sentences = [(0, 46), (47, len(text))]
+    labels = actor_labels(text, [(33, 45, 0)], [], "a", sentences, load_label_nouns())
+    assert [c.text for c in labels] == ["ousted dictator"]
+    labels = actor_labels(text, [(47, 53, 1)], [], "a", sentences, load_label_nouns())
+    assert [c.text for c in labels] == ["formerly the leader of a militia"]
+
+
+def test_sentence_polarity_counts_favourable_and_hostile_words():
+    tone, lexicon = load_tone_words(), load_loaded_lexicon()
+    assert sentence_polarity("Russia pledged support for reconstruction.", tone, lexicon) > 0
+    assert sentence_polarity("The brutal regime was condemned.", tone, lexicon) < 0
