@@ -402,9 +402,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.ask.answer import answer_json, ask
+    from rashomon.embed import SentenceEncoder
 
     with _open_existing(settings) as store:
-        result = ask(store, args.question, top=args.top)
+        result = ask(store, args.question, top=args.top, encoder=SentenceEncoder())
     if args.json:
         print(json.dumps(answer_json(result), ensure_ascii=False, indent=1))
         return EXIT_OK
@@ -415,6 +416,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{outlet}:")
         for c in citations:
             print(f"  {c.text}\n    [{c.article} {c.published or 'undated'} chars {c.start}-{c.end}]")
+    for article, silent_outlet in result.silent:
+        print(f"Not reported by {silent_outlet or 'an unknown outlet'} ({article}), in the same story.")
     return EXIT_OK
 
 

@@ -52,3 +52,21 @@ def test_one_denies_what_the_other_reports():
     statements = [_statement("a", 0, "x", asserted=["ASSAULT"]), _statement("b", 0, "y", negated=["ASSAULT"])]
     (group,) = align_statements(statements, _vectors([0, 0]))
     assert group.label == "conflict" and "denies" in (group.conflict or "")
+
+
+def test_casualty_kind_is_the_nearest_cue():
+    from rashomon.compare.align import casualty_kind
+
+    text = "A bomb blast killed six people and injured 32 in the district."
+    assert casualty_kind(text, text.index("six"), text.index("six") + 3) == "killed"
+    assert casualty_kind(text, text.index("32"), text.index("32") + 2) == "injured"
+    assert casualty_kind("The 3 ministers met.", 4, 5) is None
+
+
+def test_killed_and_injured_counts_are_not_compared_with_each_other():
+    killed = Number(6, "=", "people", "six people", "people killed")
+    injured = Number(32, "=", None, "32", "people injured")
+    other_killed = Number(6, "=", None, "six", "people killed")
+    statements = [_statement("a", 0, "x", numbers=[killed, injured]), _statement("b", 0, "y", numbers=[other_killed])]
+    (group,) = align_statements(statements, _vectors([0, 0]))
+    assert group.label == "shared"

@@ -278,7 +278,7 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
 
     @app.get("/api/ask", summary="answer a question from the corpus only: cited sentences, or a refusal")
     def ask_route(db: Db, q: Annotated[str, Query(min_length=1, max_length=500)], top: Annotated[int, Query(ge=1, le=10)] = 3) -> dict[str, object]:
-        return answer_json(ask(db, q, top=top))
+        return answer_json(ask(db, q, top=top, encoder=framing_models().encoder))
 
     @app.get("/api/search", summary="sentences containing all the words, newest first")
     def search(db: Db, q: Annotated[str, Query(min_length=1)], limit: Limit = 50, cursor: Cursor = None) -> dict[str, object]:

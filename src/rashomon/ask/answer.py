@@ -6,15 +6,22 @@ An answer is made only of corpus sentences. A sentence supports the question whe
 most of the question's content words and every entity the question names; when none does,
 or the question names someone the corpus has never heard of, the answer says so instead of
 guessing. Sentences are grouped by outlet, so where outlets differ both sides show.
+
+With a sentence encoder the retrieval is hybrid: the best lexical candidates are re-ranked by
+the cosine of their embedding with the question's, so a paraphrase outranks a sentence that
+merely repeats the question's commonest words. An answer also names the other articles of the
+cited articles' stories that carry no answering sentence: what those outlets left out.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from rashomon.embed import SentenceEncoder
 from rashomon.store.sqlite import SentenceHit, Store
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*")
@@ -28,6 +35,9 @@ _DATED = re.compile(r"\b(?:(?:19|20)\d\d|" + "|".join(sorted(_CALENDAR, key=len,
 _CANDIDATES = 300
 _TOP = 3
 _COVERAGE = 0.6
+_COVERAGE_MARGIN = 0.2
+_RERANKED = 40
+_EMBEDDING_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,8 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     reason: str | None = None
     entities: tuple[str, ...] = field(default_factory=tuple)
+    # Articles in the same story as a cited one that have no sentence answering the question.
+    silent: tuple[tuple[str, str | None], ...] = ()
 
     def by_outlet(self) -> dict[str, list[Citation]]:
         grouped: dict[str, list[Citation]] = {}
@@ -128,10 +140,13 @@ def _resolve_names(store: Store, names: list[str]) -> tuple[list[_Named], list[s
     return found, unknown
 
 
-def _coverage(terms: list[str], sentence: str) -> float:
+def _coverage(terms: list[str], sentence: str, weights: dict[str, float] | None = None) -> float:
+    """The share of the question's words the sentence carries; with weights, rare words count more."""
     words = _words(sentence)
-    hits = sum(1 for term in terms if any(_same_word(term, word) for word in words))
-    return hits / len(terms) if terms else 0.0
+    weight = weights or dict.fromkeys(terms, 1.0)
+    hits = sum(weight[term] for term in terms if any(_same_word(term, word) for word in words))
+    whole = sum(weight[term] for term in terms)
+    return hits / whole if whole else 0.0
 
 
 def _candidates(store: Store, terms: list[str]) -> list[SentenceHit]:
@@ -150,7 +165,7 @@ def _candidates(store: Store, terms: list[str]) -> list[SentenceHit]:
     return list(seen.values())
 
 
-def ask(store: Store, question: str, *, top: int = _TOP) -> Answer:
+def ask(store: Store, question: str, *, top: int = _TOP, encoder: SentenceEncoder | None = None) -> Answer:
     """The corpus sentences that answer ``question`` (at most ``top``), or a refusal saying why."""
     terms = content_words(question)
     if not terms:
@@ -161,7 +176,10 @@ def ask(store: Store, question: str, *, top: int = _TOP) -> Answer:
     outlets = [o for o in store.outlets() if o.lower() in question.lower()]
     years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
     asks_when = question.strip().lower().startswith("when")
+    frequencies, sentences = store.sentence_frequencies(terms)
+    rarity = {term: math.log((sentences + 1) / (frequencies[term] + 1)) + 1 for term in terms}
     scored: list[tuple[float, SentenceHit]] = []
+    coverage_of: dict[tuple[str, int], float] = {}
     for hit in _candidates(store, terms):
         if outlets and hit.outlet not in outlets:
             continue
@@ -174,6 +192,7 @@ def ask(store: Store, question: str, *, top: int = _TOP) -> Answer:
             continue
         if coverage < _COVERAGE:
             continue
+        coverage_of[(hit.article_id, hit.index)] = _coverage(terms, hit.text, rarity)
         score = coverage * 2 - hit.rank / 10
         if asks_when and _DATED.search(hit.text):
             score += 0.5  # "when" is answered by a sentence that gives a date
@@ -181,11 +200,34 @@ def ask(store: Store, question: str, *, top: int = _TOP) -> Answer:
     entity_ids = tuple(sorted({entity for item in named for entity in item.entities}))
     if not scored:
         return Answer(question, False, reason="no sentence in the corpus supports an answer", entities=entity_ids)
+    # A sentence carrying the question's rare words makes one that lacks them no longer evidence.
+    if asks_when and any(_DATED.search(hit.text) for _, hit in scored):
+        scored = [(score, hit) for score, hit in scored if _DATED.search(hit.text)]  # only a dated one says when
+    best = max(coverage_of[(hit.article_id, hit.index)] for _, hit in scored)
+    scored = [(score, hit) for score, hit in scored if coverage_of[(hit.article_id, hit.index)] >= best - _COVERAGE_MARGIN]
     scored.sort(key=lambda pair: -pair[0])
+    if encoder is not None:
+        head = scored[:_RERANKED]
+        vectors = encoder.encode([question, *(hit.text for _, hit in head)])
+        cosines = vectors[1:] @ vectors[0]
+        head = [(score + _EMBEDDING_WEIGHT * float(cos), hit) for (score, hit), cos in zip(head, cosines, strict=True)]
+        scored = sorted(head, key=lambda pair: -pair[0]) + scored[_RERANKED:]
     citations = tuple(
         Citation(hit.article_id, hit.outlet, hit.published, hit.start, hit.end, hit.text) for _, hit in scored[:top]
     )
-    return Answer(question, True, citations, entities=entity_ids)
+    return Answer(question, True, citations, entities=entity_ids, silent=_silent(store, citations))
+
+
+def _silent(store: Store, citations: tuple[Citation, ...]) -> tuple[tuple[str, str | None], ...]:
+    cited = {c.article for c in citations}
+    silent: dict[str, str | None] = {}
+    for article_id in sorted(cited):
+        story_id = store.story_of(article_id)
+        story = store.story(story_id) if story_id else None
+        for member in story.articles if story else ():
+            if member.article_id not in cited:
+                silent[member.article_id] = member.outlet
+    return tuple(silent.items())
 
 
 def answer_json(answer: Answer) -> dict[str, object]:
@@ -205,4 +247,5 @@ def answer_json(answer: Answer) -> dict[str, object]:
             }
             for outlet, citations in answer.by_outlet().items()
         ],
+        "not_reported_by": [{"article": article, "outlet": outlet} for article, outlet in answer.silent],
     }

@@ -15,10 +15,13 @@ ENTITY_BONUS = 0.08
 # Numbers for the same thing differ by more than this share before they count as a conflict.
 NUMBER_TOLERANCE = 0.1
 
-_PEOPLE_UNITS = frozenset(
-    "people persons civilians deaths dead killed victims residents casualties fatalities bodies children "
-    "women men soldiers fighters militants troops".split()
-)
+# Counts of the same kind of thing under different words ("15 civilians", "30 people").
+_UNIT_CLASSES = {
+    **dict.fromkeys("people persons civilians deaths dead killed victims residents casualties fatalities bodies".split(), "people"),
+    **dict.fromkeys("soldiers fighters militants troops rebels combatants".split(), "combatants"),
+    **dict.fromkeys("children child kids".split(), "children"),
+    **dict.fromkeys("women".split(), "women"),
+}
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,30 @@ class Number:
     bound: str
     unit: str | None
     text: str
+    kind: str | None = None  # what is counted, when the words around say more than the unit ("killed")
+
+    @property
+    def counts(self) -> str | None:
+        return self.kind or unit_class(self.unit)
+
+
+_CASUALTY_CUE = re.compile(
+    r"\b(?:(?P<injured>injur\w*|wound\w*|hurt)|(?P<killed>kill\w*|dead|deaths?|died|die|dying|lives|death toll))\b",
+    re.IGNORECASE,
+)
+
+
+def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | None:
+    """"killed" or "injured" for a count of people, from the cue nearest to it in ``text``."""
+    best: tuple[int, str] | None = None
+    for match in _CASUALTY_CUE.finditer(text, max(0, start - window), min(len(text), end + window)):
+        distance = start - match.end() if match.end() <= start else match.start() - end
+        if distance < 0:
+            continue
+        kind = "injured" if match.group("injured") else "killed"
+        if best is None or distance < best[0]:
+            best = (distance, kind)
+    return best[1] if best else None
 
 
 @dataclass(frozen=True)
@@ -62,20 +89,21 @@ def unit_class(unit: str | None) -> str | None:
     if unit is None:
         return None
     word = unit.lower().split()[-1]
-    if word in _PEOPLE_UNITS:
-        return "people"
-    return re.sub(r"(?<=[a-z]{3})s$", "", word)
+    return _UNIT_CLASSES.get(word) or re.sub(r"(?<=[a-z]{3})s$", "", word)
 
 
 def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | None:
-    for a in left:
-        for b in right:
-            unit = unit_class(a.unit)
-            if unit is None or unit != unit_class(b.unit):
-                continue
-            if _compatible(a, b):
-                continue
-            return f"{a.text} vs {b.text}"
+    """A count of one kind of thing that each side states and the other has nothing to match.
+
+    "69 civilians, including 19 children" against the same words is no conflict; "at least 56
+    civilians" against "21 civilians" is."""
+    for unit in {n.counts for n in left} - {None}:
+        mine = [n for n in left if n.counts == unit]
+        theirs = [n for n in right if n.counts == unit]
+        unmatched_mine = [a for a in mine if not any(_compatible(a, b) for b in theirs)]
+        unmatched_theirs = [b for b in theirs if not any(_compatible(a, b) for a in mine)]
+        if unmatched_mine and unmatched_theirs:
+            return f"{unmatched_mine[0].text} vs {unmatched_theirs[0].text}"
     return None
 
 
@@ -98,22 +126,12 @@ def align_statements(statements: Sequence[Statement], vectors: np.ndarray) -> li
     if count == 0:
         return []
     similarity = np.asarray(vectors @ vectors.T, dtype=np.float32)
-    parent = list(range(count))
-    best_link: dict[int, float] = {}
-
-    def find(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
     articles = sorted({statement.article_id for statement in statements})
     by_article = {article: [i for i, s in enumerate(statements) if s.article_id == article] for article in articles}
+    candidates: list[tuple[float, int, int]] = []
     for position, left_article in enumerate(articles):
         for right_article in articles[position + 1 :]:
             left, right = by_article[left_article], by_article[right_article]
-            if not left or not right:
-                continue
             scores = similarity[np.ix_(left, right)].copy()
             for row, i in enumerate(left):
                 for column, j in enumerate(right):
@@ -122,12 +140,28 @@ def align_statements(statements: Sequence[Statement], vectors: np.ndarray) -> li
             # Mutual best matches only: each sentence pairs with at most one in the other article.
             for row, i in enumerate(left):
                 column = int(np.argmax(scores[row]))
-                if scores[row, column] < MATCH_THRESHOLD or int(np.argmax(scores[:, column])) != row:
-                    continue
-                j = right[column]
-                parent[find(i)] = find(j)
-                best_link[i] = max(best_link.get(i, 0.0), float(scores[row, column]))
-                best_link[j] = max(best_link.get(j, 0.0), float(scores[row, column]))
+                if scores[row, column] >= MATCH_THRESHOLD and int(np.argmax(scores[:, column])) == row:
+                    candidates.append((float(scores[row, column]), i, right[column]))
+    # Strongest matches first; a group never takes two statements of one article, so a chain of
+    # loose matches across many outlets cannot drift into one sprawling group.
+    parent = list(range(count))
+    outlets_of = {i: {statements[i].article_id} for i in range(count)}
+    best_link: dict[int, float] = {}
+
+    def find(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for score, i, j in sorted(candidates, reverse=True):
+        root_i, root_j = find(i), find(j)
+        if root_i == root_j or outlets_of[root_i] & outlets_of[root_j]:
+            continue
+        parent[root_j] = root_i
+        outlets_of[root_i] |= outlets_of.pop(root_j)
+        best_link[i] = max(best_link.get(i, 0.0), score)
+        best_link[j] = max(best_link.get(j, 0.0), score)
     members: dict[int, list[int]] = {}
     for index in range(count):
         members.setdefault(find(index), []).append(index)

@@ -11,7 +11,7 @@ from importlib import resources
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from rashomon.compare.align import AlignedGroup, Number, Statement, align_statements
+from rashomon.compare.align import AlignedGroup, Number, Statement, align_statements, casualty_kind, unit_class
 from rashomon.compare.classifier import LinearClassifier, feature_matrix, load_classifier
 from rashomon.compare.framing import (
     ActorTone,
@@ -29,7 +29,7 @@ from rashomon.compare.framing import (
 from rashomon.compare.lexicon import LoadedLexicon, load_loaded_lexicon
 from rashomon.embed import SentenceEncoder
 from rashomon.errors import RashomonError
-from rashomon.model import Article
+from rashomon.model import Article, Quantity
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
 from rashomon.store.sqlite import ArticleEntity, Store
@@ -173,7 +173,7 @@ def _statements(store: Store, item: _ArticleFacts) -> list[Statement]:
         if len(text.split()) < 4:
             continue
         inside = [c for c in claims if c.start < end and c.end > start]
-        numbers = tuple(Number(q.value, q.bound, q.unit, q.text) for c in inside for q in c.quantities)
+        numbers = tuple(_number(article.text, q) for c in inside for q in c.quantities if not _is_year(q))
         sentence_events = [e for e in events if e.sentence.start < end and e.sentence.end > start]
         quoted = any(q.start < end and q.end > start for q in quotes)
         statements.append(
@@ -185,6 +185,19 @@ def _statements(store: Store, item: _ArticleFacts) -> list[Statement]:
             )
         )  # fmt: skip
     return statements
+
+
+def _is_year(quantity: Quantity) -> bool:
+    return quantity.unit is None and quantity.value.is_integer() and 1900 <= quantity.value <= 2100
+
+
+def _number(text: str, quantity: Quantity) -> Number:
+    kind = unit_class(quantity.unit)
+    if kind in {None, "people", "children", "women", "combatants"}:
+        casualty = casualty_kind(text, quantity.start, quantity.end)
+        if casualty is not None:
+            kind = f"{kind or 'people'} {casualty}"
+    return Number(quantity.value, quantity.bound, quantity.unit, quantity.text, kind)
 
 
 def _subjects(facts: Sequence[_ArticleFacts]) -> tuple[Subject, ...]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import platform
 from dataclasses import dataclass
@@ -152,7 +154,8 @@ def ask_scores(shared: Path, engine: object, *, questions: Path) -> dict[str, ob
         with Store.open(settings.db_path) as store:
             inputs = [str(shared / "seeds"), str(shared / "corpora" / "fakes_syria" / "fakes.csv")]
             ingest_paths(inputs, settings=settings, engine=engine, store=store)  # type: ignore[arg-type]
-            scores = score_ask(read_questions(questions), lambda question: ask(store, question))
+            encoder = engine.encoder  # type: ignore[attr-defined]
+            scores = score_ask(read_questions(questions), lambda question: ask(store, question, encoder=encoder))
     return {
         **_header(ASK_SUITE, pipeline),
         "corpus": "seeds + FA-KES",
@@ -194,7 +197,37 @@ def story_scores(shared: Path, engine: object) -> dict[str, object]:
     return {
         **_header(STORY_SUITE, pipeline),
         "ecbplus_dev": score_clusters(gold, predicted),
+        "fakes_same_day_place": _fakes_grouping(shared, engine),
     }
+
+
+def _fakes_grouping(shared: Path, engine: object) -> dict[str, object]:
+    """FA-KES ingested as it ships; its same-day, same-place reports from different outlets should share a story."""
+    import tempfile
+
+    from rashomon.config import Settings
+    from rashomon.eval.stories import same_event_pair_recall
+    from rashomon.ingest.encoding import decode_bytes
+    from rashomon.service import ingest_paths
+    from rashomon.store.sqlite import Store
+
+    corpus = shared / "corpora" / "fakes_syria" / "fakes.csv"
+    text = decode_bytes(corpus.read_bytes()).text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings(db_path=Path(folder) / "fakes.db")
+        with Store.open(settings.db_path) as store:
+            ingest_paths([str(corpus)], settings=settings, engine=engine, store=store)  # type: ignore[arg-type]
+            by_title: dict[str, str] = {}
+            for article in store.articles():
+                by_title.setdefault(" ".join((article.title or "").split())[:60], article.id)
+            groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+            for row in rows:
+                article_id = by_title.get(" ".join(row["article_title"].split())[:60])
+                if article_id is not None:
+                    groups.setdefault((row["date"], row["location"]), []).append((article_id, row["source"]))
+            story_of = {article_id: store.story_of(article_id) for members in groups.values() for article_id, _ in members}
+    return dict(same_event_pair_recall(groups, story_of))
 
 
 def framing_scores(shared: Path, engine: object) -> dict[str, object]:
@@ -259,7 +292,9 @@ def format_scores(scores: dict[str, object]) -> str:
         return (
             f"ECB+ dev topics ({ecb['items']} documents, {ecb['gold_clusters']} events, {ecb['predicted_clusters']} stories): "
             f"B3 P {ecb['bcubed_precision']:.3f} R {ecb['bcubed_recall']:.3f} F1 {ecb['bcubed_f1']:.3f}; "
-            f"pairwise P {ecb['pairwise_precision']:.3f} R {ecb['pairwise_recall']:.3f} F1 {ecb['pairwise_f1']:.3f}"
+            f"pairwise P {ecb['pairwise_precision']:.3f} R {ecb['pairwise_recall']:.3f} F1 {ecb['pairwise_f1']:.3f}\n"
+            f"FA-KES: {scores['fakes_same_day_place']['pair_recall']:.3f} of {scores['fakes_same_day_place']['pairs']} "  # type: ignore[index]
+            "cross-outlet same-day, same-place pairs share a story"
         )
     if scores["suite"] == FRAMING_SUITE:
         subj, babe, fnc = scores["checkthat_subjectivity_dev_test"], scores["babe_held_out"], scores["fnc1_competition_test"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 
 
 def _f1(precision: float, recall: float) -> float:
@@ -50,3 +50,20 @@ def score_clusters(gold: Mapping[str, Hashable], predicted: Mapping[str, Hashabl
         "pairwise_recall": round(pair_recall, 4),
         "pairwise_f1": round(_f1(pair_precision, pair_recall), 4),
     }
+
+
+def same_event_pair_recall(
+    groups: Mapping[tuple[str, str], Sequence[tuple[str, str]]], story_of: Mapping[str, object]
+) -> dict[str, float | int]:
+    """Of the pairs of articles from different outlets that a corpus marks as one event (FA-KES: same
+    day, same place), the share that landed in one story. Precision cannot be read off such gold:
+    two same-day reports from one city may still be two events."""
+    pairs = together = 0
+    for members in groups.values():
+        for i, (left, left_outlet) in enumerate(members):
+            for right, right_outlet in members[i + 1 :]:
+                if left_outlet == right_outlet or left == right:
+                    continue
+                pairs += 1
+                together += story_of.get(left) is not None and story_of.get(left) == story_of.get(right)
+    return {"pairs": pairs, "grouped": together, "pair_recall": round(together / pairs, 4) if pairs else 0.0}

@@ -540,6 +540,19 @@ class Store:
         )
         return [SentenceHit(*row) for row in rows]
 
+    def sentence_frequencies(self, words: Sequence[str]) -> tuple[dict[str, int], int]:
+        """How many sentences hold each word (stemmed as the index stems it), and how many there are."""
+        counts = {
+            word: int(
+                self._db.execute(
+                    "SELECT COUNT(*) FROM sentence_search WHERE sentence_search MATCH ?", (f'"{word.replace(chr(34), "")}"',)
+                ).fetchone()[0]
+            )
+            for word in words
+        }
+        total = int(self._db.execute("SELECT COUNT(*) FROM sentences").fetchone()[0])
+        return counts, total
+
     def entities_in_sentence(self, article_id: str, index: int) -> set[str]:
         rows = self._db.execute(
             "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ? AND sentence = ?", (article_id, index)

@@ -49,9 +49,11 @@ def article_facts(db: sqlite3.Connection, article_ids: Sequence[str]) -> list[St
             for entity, label in db.execute("SELECT entity_id, label FROM mentions WHERE article_id = ?", (article_id,))
         )
         places = tuple(
-            str(place)
-            for (place,) in db.execute(
-                "SELECT place_id FROM place_mentions WHERE article_id = ? AND place_id IS NOT NULL", (article_id,)
+            (str(place), str(feature))
+            for place, feature in db.execute(
+                "SELECT m.place_id, p.feature FROM place_mentions m JOIN places p ON p.id = m.place_id "
+                "WHERE m.article_id = ?",
+                (article_id,),
             )
         )
         times = tuple(

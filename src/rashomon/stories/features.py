@@ -12,6 +12,7 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d[\d,.]*\d|\d")
+_WIDE_PLACES = frozenset({"country", "continent", "region", "sea", "admin1"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
 # Words of reporting, not of the event: every story has them.
 _REPORTING = frozenset(
@@ -31,7 +32,7 @@ class StoredArticleFacts:
     published: dt.date | None
     outlet: str | None
     entities: tuple[tuple[str, str], ...]  # (entity id, label) per mention
-    places: tuple[str, ...]  # place ids per mention
+    places: tuple[tuple[str, str], ...]  # (place id, feature) per mention
     time_values: tuple[str, ...]
 
 
@@ -47,6 +48,7 @@ class ArticleFeatures:
     persons: frozenset[str]
     others: frozenset[str]  # organisations, groups, events, facilities
     places: frozenset[str]
+    local_places: frozenset[str]  # towns, bases, landmarks: not countries, continents or regions
     years: frozenset[int]
     main_person: str | None
     vector: np.ndarray | None = field(default=None, compare=False)
@@ -96,7 +98,8 @@ def article_features(facts: StoredArticleFacts) -> ArticleFeatures:
         numbers=numbers,
         persons=frozenset(persons),
         others=frozenset(others),
-        places=frozenset(facts.places),
+        places=frozenset(place for place, _ in facts.places),
+        local_places=frozenset(place for place, feature in facts.places if feature not in _WIDE_PLACES),
         years=frozenset(years),
         main_person=main[0] if main and main[1] >= 2 else None,
     )

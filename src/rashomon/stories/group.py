@@ -30,14 +30,19 @@ class GroupingSettings:
     split_threshold: float = 0.07
     min_part: int = 2
     max_days_apart: int = 10
+    undated_year_mismatch: float = 0.4  # an undated article that never names the other's year
     organisations: float = 0.3
     numbers: float = 0.2
     persons: float = 0.5
-    main_person_conflict: float = 0.2
+    main_person_conflict: float = 0.4
     places: float = 0.3
     places_disjoint: float = 0.1
     years_disjoint: float = 0.15
     embedding: float = 1.0
+    per_day_apart: float = 0.3  # taken off for each day between publication dates beyond the first
+    compared_members: int = 25  # an article is compared with a story's most recent members only
+    max_split_size: int = 80  # larger stories are not re-split (the split compares every pair)
+    signal_terms: int = 15  # an article's highest-weighted words that make a story a candidate
 
 
 @dataclass(frozen=True)
@@ -89,9 +94,25 @@ def similarity(
             score -= settings.places_disjoint
     if a.years and b.years and not a.years & b.years:
         score -= settings.years_disjoint
+    for dated, undated in ((a, b), (b, a)):
+        if dated.published is not None and undated.published is None and undated.years:
+            if dated.published.year not in undated.years:
+                score -= settings.undated_year_mismatch
     if a.vector is not None and b.vector is not None:
         score += settings.embedding * float(np.dot(a.vector, b.vector))
+    if a.published is not None and b.published is not None:
+        score -= settings.per_day_apart * max(0, abs((a.published - b.published).days) - 1)
     return score
+
+
+def _signals(item: ArticleFeatures, vector: Mapping[str, float], terms: int) -> set[str]:
+    """The names, towns and heaviest words of an article; stories sharing none are not compared with it."""
+    heaviest = sorted(vector, key=lambda word: -vector[word])[:terms]
+    return (
+        {f"entity:{entity}" for entity in item.persons | item.others}
+        | {f"place:{place}" for place in item.local_places}
+        | {f"word:{word}" for word in heaviest}
+    )
 
 
 def _too_far_apart(a: ArticleFeatures, b: ArticleFeatures, settings: GroupingSettings) -> bool:
@@ -117,28 +138,40 @@ def group_articles(
     features.update((item.article_id, item) for item in arriving)
     vectors = {article_id: weights.vector(item.terms) for article_id, item in features.items()}
     members = {key: list(ids) for key, ids in existing.members.items()}
+    # Which stories share a name or a telling word with an article: only those are compared.
+    index: dict[str, set[str]] = {}
+    for key, ids in members.items():
+        for article_id in ids:
+            if article_id in features:
+                for signal in _signals(features[article_id], vectors[article_id], settings.signal_terms):
+                    index.setdefault(signal, set()).add(key)
     touched: set[str] = set()
     for item in arriving:
+        signals = _signals(item, vectors[item.article_id], settings.signal_terms)
+        candidates = set().union(*(index.get(signal, set()) for signal in signals)) if signals else set()
         best_key, best_score = None, -math.inf
-        for key, ids in members.items():
+        for key in sorted(candidates):
+            recent = members[key][-settings.compared_members :]
             scores = [
                 similarity(item, features[other], vectors[item.article_id], vectors[other], settings)
-                for other in ids
+                for other in recent
                 if other in features and not _too_far_apart(item, features[other], settings)
             ]
             if scores:
-                score = sum(scores) / len(ids)
+                score = sum(scores) / len(recent)
                 if score > best_score:
                     best_key, best_score = key, score
         if best_key is not None and best_score >= settings.join_threshold:
-            members[best_key].append(item.article_id)
-            touched.add(best_key)
+            key = best_key
+            members[key].append(item.article_id)
         else:
             key = new_key(item)
             members[key] = [item.article_id]
-            touched.add(key)
+        touched.add(key)
+        for signal in signals:
+            index.setdefault(signal, set()).add(key)
     for key in sorted(touched):
-        if len(members[key]) < 2 * settings.min_part:
+        if not 2 * settings.min_part <= len(members[key]) <= settings.max_split_size:
             continue
         parts = _split(members[key], features, df, total, settings)
         if len(parts) > 1:

@@ -56,7 +56,7 @@ def add_pages(app: FastAPI, store: Callable[[], Iterator[Store]], framing_models
 
     @app.get("/ask", response_class=HTMLResponse, include_in_schema=False)
     def ask_page(db: Db, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
-        result = ask(db, q) if q.strip() else None
+        result = ask(db, q, encoder=framing_models().encoder) if q.strip() else None
         return render("ask.html.j2", q=q, answer=result)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
