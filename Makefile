@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint typecheck bench eval eval-gate lock clean ui-check
+.PHONY: demo test lint typecheck bench bench-api eval eval-gate lock clean ui-check
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ eval-gate: $(STAMP)
 	$(BIN)/rashomon eval ask --check eval/floors.json
 	$(BIN)/rashomon eval stories --check eval/floors.json
 	$(BIN)/rashomon eval framing --check eval/floors.json
+
+bench-api: $(STAMP)
+	mkdir -p out
+	$(BIN)/rashomon --db out/bench20k.db bench-api --build 20000 --json out/bench-api.json
 
 bench: $(STAMP)
 	$(BIN)/rashomon bench --corpus ../shared/corpora/reuters21578/reuters21578.jsonl --limit 2000

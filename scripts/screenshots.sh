@@ -22,5 +22,8 @@ shot article "/articles/$article"
 shot entity "/entities/$entity"
 shot events "/events?country=SYR"
 shot search "/search?q=Hmeimim"
+story=$(curl -s "http://127.0.0.1:$port/api/stories?min_articles=2&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+shot story "/stories/$story"
+shot stories "/stories"
 rm -rf "$profile"
 ls -la "$out"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -558,6 +559,42 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_bench_api(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.api.loadtest import measure
+    from rashomon.config import default_cache_dir
+    from rashomon.demo import news_articles_jsonl
+    from rashomon.service import ingest_paths
+    from rashomon.store import Store
+
+    if args.build:
+        shared = Path(args.shared)
+        inputs = [
+            str(shared / "corpora" / "reuters21578" / "reuters21578.jsonl"),
+            str(shared / "corpora" / "fakes_syria" / "fakes.csv"),
+            str(shared / "seeds"),
+            str(news_articles_jsonl(default_cache_dir())),
+        ]
+        with Store.open(settings.db_path) as store:
+            if store.count("articles") < args.build:
+                started = time.perf_counter()
+                summary = ingest_paths(inputs, settings=settings, engine=_engine(settings), store=store,
+                                       on_problem=lambda p: None)  # fmt: skip
+                print(f"built {settings.db_path}: {summary.stored} articles stored in {time.perf_counter() - started:.0f} s")
+    with Store.open_readonly(settings.db_path) as store:
+        size = store.count("articles")
+    print(f"{settings.db_path}: {size:,} articles; {args.requests} requests per route from a loopback client")
+    print("| route | requests | p50 ms | p95 ms | max ms | errors |\n|---|---:|---:|---:|---:|---:|")
+    timings = measure(
+        settings.db_path, per_route=args.requests,
+        on_route=lambda t: print(f"| {t.name} | {t.requests} | {t.p50_ms} | {t.p95_ms} | {t.max_ms} | {t.errors} |", flush=True),
+    )  # fmt: skip
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps({"articles": size, "routes": [t.__dict__ for t in timings]}, indent=1) + "\n", encoding="utf-8"
+        )
+    return EXIT_SOME_FAILED if any(t.errors for t in timings) else EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.demo import run_demo
 
@@ -625,6 +662,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true")
     _add_field_options(bench)
     bench.set_defaults(run=cmd_bench)
+
+    bench_api = commands.add_parser("bench-api", help="latency of the API and web pages over a store, from a loopback client")
+    bench_api.add_argument("--requests", type=int, default=40, help="requests per route (default 40)")
+    bench_api.add_argument("--build", type=int, metavar="N", help="first ingest the shared corpora and NewsArticles into --db if it holds fewer than N articles")
+    bench_api.add_argument("--shared", default="../shared", help="the shared data folder (for --build)")
+    bench_api.add_argument("--json", metavar="FILE", help="also write the timings as JSON")
+    bench_api.set_defaults(run=cmd_bench_api)
 
     def add_event_filters(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--actor", help="entity id, name or alias (source or target)")

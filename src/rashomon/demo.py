@@ -72,16 +72,32 @@ def write_topic_subset(source: Path, target: Path) -> int:
     with source.open(encoding="utf-8", newline="") as handle, target.open("w", encoding="utf-8") as out:
         for row in csv.DictReader(handle):
             if TOPIC.search(f"{row['title']} {row['text']}"):
-                record = {
-                    "id": f"newsarticles-{row['article_id']}",
-                    "published": row["publish_date"],
-                    "url": row["article_source_link"],
-                    "title": row["title"],
-                    "text": row["text"],
-                }
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.write(json.dumps(_record(row), ensure_ascii=False) + "\n")
                 count += 1
     return count
+
+
+def news_articles_jsonl(cache_dir: Path) -> Path:
+    """The whole NewsArticles corpus as JSONL (fetched once into ``cache_dir``)."""
+    target = cache_dir / "newsarticles-all.jsonl"
+    if not target.exists():
+        source = fetch_news_articles(cache_dir)
+        partial = target.with_suffix(".partial")
+        with source.open(encoding="utf-8", newline="") as handle, partial.open("w", encoding="utf-8") as out:
+            for row in csv.DictReader(handle):
+                out.write(json.dumps(_record(row), ensure_ascii=False) + "\n")
+        partial.replace(target)
+    return target
+
+
+def _record(row: dict[str, str]) -> dict[str, str]:
+    return {
+        "id": f"newsarticles-{row['article_id']}",
+        "published": row["publish_date"],
+        "url": row["article_source_link"],
+        "title": row["title"],
+        "text": row["text"],
+    }
 
 
 def bundled_samples() -> list[str]:

@@ -223,7 +223,7 @@ def ingest_paths(
         for annotation in annotations:
             for warning in layer_warnings(annotation):
                 _note_problem(store, counts, warning, on_problem)
-            _write(store, annotation, fresh[annotation.article.id][1])
+            store_annotation(store, annotation, fresh[annotation.article.id][1])
             counts.stored += 1
         # Written after the articles they point at, which may be in this same chunk.
         if duplicates:
@@ -247,7 +247,8 @@ def _note_problem(store: Store, counts: _RunCounts, problem: Problem, on_problem
         on_problem(problem)
 
 
-def _write(store: Store, annotation: Annotation, signature: Signature) -> None:
+def store_annotation(store: Store, annotation: Annotation, signature: Signature) -> None:
+    """Write one annotated article and everything found in it, in one transaction."""
     article = annotation.article
     with store.transaction():
         store.insert_article(annotation)

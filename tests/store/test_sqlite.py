@@ -67,7 +67,10 @@ def test_articles_stored_before_search_existed_become_searchable(engine, tmp_pat
     path = tmp_path / "v5.db"
     assert main(["--db", str(path), "ingest", "--quiet", str(fixture_path / "kremlin_visit.txt")]) == 0
     connection = sqlite3.connect(path)
-    connection.executescript("DROP TABLE sentence_search; ALTER TABLE quotes DROP COLUMN parts; PRAGMA user_version = 5;")
+    connection.executescript(
+        "DROP TABLE story_articles; DROP TABLE stories; DROP TABLE article_vectors; "
+        "DROP TABLE sentence_search; ALTER TABLE quotes DROP COLUMN parts; PRAGMA user_version = 5;"
+    )
     connection.close()
     with Store.open(path) as store:
         assert store.schema_version == SCHEMA_VERSION

@@ -10,8 +10,8 @@ from rashomon.compare.framing import ArticleFraming, Cited
 
 LABEL_TITLES = {
     "conflict": "In conflict",
-    "shared": "Reported by several outlets",
-    "single": "Reported by one outlet only",
+    "shared": "Reported by several articles",
+    "single": "Reported by one article only",
 }
 
 
@@ -131,8 +131,9 @@ def comparison_text(comparison: Comparison) -> str:
         only = [s.name for s in alone if s.articles[0] == a.id]
         if only:
             lines.append(f"Named only by [{letters[a.id]}]: " + ", ".join(only[:30]))
+    shared_themes = [t for t in comparison.themes if len(t.citations) > 1][:20]
     lines += ["", "Themes of more than one article: " + ", ".join(
-        f"{t.term} ({'/'.join(letters[a] for a in t.articles)})" for t in comparison.themes if len(t.citations) > 1)]  # fmt: skip
+        f"{t.term} ({'/'.join(letters[a] for a in t.articles)})" for t in shared_themes)]  # fmt: skip
     for a in comparison.articles:
         only = [t.term for t in comparison.themes if len(t.citations) == 1 and t.articles[0] == a.id]
         if only:
