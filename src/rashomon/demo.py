@@ -77,6 +77,16 @@ def write_topic_subset(source: Path, target: Path) -> int:
     return count
 
 
+def news_articles_syria(cache_dir: Path) -> Path:
+    """The Syria-related NewsArticles as JSONL (fetched once into ``cache_dir``)."""
+    target = cache_dir / "newsarticles-syria.jsonl"
+    if not target.exists():
+        partial = target.with_suffix(".partial")
+        write_topic_subset(fetch_news_articles(cache_dir), partial)
+        partial.replace(target)
+    return target
+
+
 def news_articles_jsonl(cache_dir: Path) -> Path:
     """The whole NewsArticles corpus as JSONL (fetched once into ``cache_dir``)."""
     target = cache_dir / "newsarticles-all.jsonl"

@@ -118,6 +118,8 @@ def _resolve_names(store: Store, names: list[str]) -> tuple[list[_Named], list[s
     unknown: list[str] = []
     outlets = {o.lower() for o in store.outlets()}
     for name in names:
+        if name.lower() in outlets:
+            continue  # an outlet the question names is a constraint on sources, not a subject
         tokens = re.sub(r"['\u2019]s\b", "", name).split()
         known: dict[str, str] = {}
         for size in range(len(tokens), 0, -1):
@@ -131,8 +133,6 @@ def _resolve_names(store: Store, names: list[str]) -> tuple[list[_Named], list[s
             # A name that is also a place ("Syria", mis-tagged as a person somewhere) is a place.
             if set(known.values()) <= _MUST_APPEAR:
                 found.append(_Named(" ".join(tokens), frozenset(known)))
-        elif name.lower() in outlets:
-            continue
         elif store.match_sentences(f'"{name.replace(chr(34), "")}"', limit=1):
             found.append(_Named(name, frozenset()))  # no entity, but the words must be there
         else:
@@ -173,7 +173,10 @@ def ask(store: Store, question: str, *, top: int = _TOP, encoder: SentenceEncode
     named, unknown = _resolve_names(store, _names(question))
     if unknown:
         return Answer(question, False, reason=f"the corpus does not mention {', '.join(unknown)}")
-    outlets = [o for o in store.outlets() if o.lower() in question.lower()]
+    # "According to SANA": the outlet's own reports, or sentences that cite it; its name is not a word to match.
+    outlets = [o for o in store.outlets() if re.search(rf"(?<!\w){re.escape(o.lower())}(?!\w)", question.lower())]
+    outlet_words = {word for outlet in outlets for word in _words(outlet)}
+    terms = [term for term in terms if term not in outlet_words] or terms
     years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
     asks_when = question.strip().lower().startswith("when")
     frequencies, sentences = store.sentence_frequencies(terms)
@@ -181,7 +184,7 @@ def ask(store: Store, question: str, *, top: int = _TOP, encoder: SentenceEncode
     scored: list[tuple[float, SentenceHit]] = []
     coverage_of: dict[tuple[str, int], float] = {}
     for hit in _candidates(store, terms):
-        if outlets and hit.outlet not in outlets:
+        if outlets and hit.outlet not in outlets and not any(o.lower() in hit.text.lower() for o in outlets):
             continue
         present = store.entities_in_sentence(hit.article_id, hit.index) if named else set()
         lowered = hit.text.lower()
@@ -190,9 +193,10 @@ def ask(store: Store, question: str, *, top: int = _TOP, encoder: SentenceEncode
         coverage = _coverage(terms, hit.text)
         if years and not any(year in hit.text or (hit.published or "").startswith(year) for year in years):
             continue
-        if coverage < _COVERAGE:
+        weighted = _coverage(terms, hit.text, rarity)
+        if coverage < _COVERAGE or weighted < _COVERAGE:
             continue
-        coverage_of[(hit.article_id, hit.index)] = _coverage(terms, hit.text, rarity)
+        coverage_of[(hit.article_id, hit.index)] = weighted
         score = coverage * 2 - hit.rank / 10
         if asks_when and _DATED.search(hit.text):
             score += 0.5  # "when" is answered by a sentence that gives a date

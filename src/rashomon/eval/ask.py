@@ -15,6 +15,7 @@ class Question:
     question: str
     answerable: bool
     support: tuple[str, ...]
+    corpus: str = "seeds+fakes"
 
 
 def read_questions(path: Path) -> list[Question]:
@@ -22,7 +23,10 @@ def read_questions(path: Path) -> list[Question]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            questions.append(Question(row["question"], bool(row["answerable"]), tuple(row.get("support") or ())))
+            questions.append(
+                Question(row["question"], bool(row["answerable"]), tuple(row.get("support") or ()),
+                         row.get("corpus", "seeds+fakes"))
+            )  # fmt: skip
     return questions
 
 

@@ -139,26 +139,35 @@ def quote_scores(shared: Path, engine: object) -> dict[str, object]:
 
 
 def ask_scores(shared: Path, engine: object, *, questions: Path) -> dict[str, object]:
-    """`ask` on the project's question set, over a fresh store of the seeds and FA-KES."""
+    """`ask` on the project's question set, over a fresh store of the seeds, FA-KES and (when it can
+    be fetched) the NewsArticles Syria subset."""
     import tempfile
 
     from rashomon.ask.answer import ask
-    from rashomon.config import Settings
+    from rashomon.config import Settings, default_cache_dir
+    from rashomon.demo import news_articles_syria
+    from rashomon.errors import RashomonError
     from rashomon.eval.ask import read_questions, score_ask
     from rashomon.service import ingest_paths
     from rashomon.store.sqlite import Store
 
     pipeline = engine.pipeline  # type: ignore[attr-defined]
+    encoder = engine.encoder  # type: ignore[attr-defined]
+    inputs = [str(shared / "seeds"), str(shared / "corpora" / "fakes_syria" / "fakes.csv")]
+    try:
+        inputs.append(str(news_articles_syria(default_cache_dir())))
+        corpus = "seeds + FA-KES + NewsArticles (Syria)"
+    except RashomonError as exc:
+        corpus = f"seeds + FA-KES (NewsArticles not fetched: {exc})"
+    asked = [q for q in read_questions(questions) if q.corpus != "newsarticles" or "NewsArticles (Syria)" in corpus]
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings(db_path=Path(folder) / "ask.db")
         with Store.open(settings.db_path) as store:
-            inputs = [str(shared / "seeds"), str(shared / "corpora" / "fakes_syria" / "fakes.csv")]
             ingest_paths(inputs, settings=settings, engine=engine, store=store)  # type: ignore[arg-type]
-            encoder = engine.encoder  # type: ignore[attr-defined]
-            scores = score_ask(read_questions(questions), lambda question: ask(store, question, encoder=encoder))
+            scores = score_ask(asked, lambda question: ask(store, question, encoder=encoder))
     return {
         **_header(ASK_SUITE, pipeline),
-        "corpus": "seeds + FA-KES",
+        "corpus": corpus,
         "questions": str(questions),
         "ask": scores,
     }
