@@ -28,3 +28,11 @@ def test_outlets_from_codes_and_domains():
     assert outlet_from_url("https://www.aljazeera.com/news/2017/1/1/x") == "Al Jazeera"
     assert outlet_from_url("https://europe.chinadaily.com.cn/a") == "China Daily"
     assert outlet_from_url("https://unknown.example.org/a") == "unknown.example.org"
+
+
+def test_unknown_time_zone_names_are_ignored_without_warnings():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert parse_published("26-FEB-1987 15:01:01.79 RM") == dt.date(1987, 2, 26)

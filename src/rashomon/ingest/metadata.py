@@ -26,7 +26,9 @@ def parse_published(value: str | None) -> dt.date | None:
     if re.fullmatch(r"\d{9,11}", text):
         return dt.datetime.fromtimestamp(int(text), tz=dt.timezone.utc).date()
     try:
-        parsed = date_parser.parse(text, dayfirst=False, yearfirst=bool(re.match(r"\d{4}[/-]", text)), fuzzy=True)
+        parsed = date_parser.parse(
+            text, dayfirst=False, yearfirst=bool(re.match(r"\d{4}[/-]", text)), fuzzy=True, ignoretz=True
+        )
     except (ValueError, OverflowError):
         return None
     day = parsed.date()

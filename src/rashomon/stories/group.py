@@ -40,6 +40,7 @@ class GroupingSettings:
     years_disjoint: float = 0.15
     embedding: float = 1.0
     per_day_apart: float = 0.3  # taken off for each day between publication dates beyond the first
+    min_word_cosine: float = 0.0  # at least one member must share this much weighted vocabulary
     compared_members: int = 25  # an article is compared with a story's most recent members only
     max_split_size: int = 80  # larger stories are not re-split (the split compares every pair)
     signal_terms: int = 15  # an article's highest-weighted words that make a story a candidate
@@ -159,7 +160,8 @@ def group_articles(
             ]
             if scores:
                 score = sum(scores) / len(recent)
-                if score > best_score:
+                closest_words = max(_cosine(vectors[item.article_id], vectors[other]) for other in recent if other in vectors)
+                if score > best_score and closest_words >= settings.min_word_cosine:
                     best_key, best_score = key, score
         if best_key is not None and best_score >= settings.join_threshold:
             key = best_key
