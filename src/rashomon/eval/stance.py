@@ -97,10 +97,10 @@ def pair_signals(pairs: Sequence[StancePair], bodies: dict[str, str], encoder: S
     return signals
 
 
-def predict(signal: PairSignals, related: float, agree: float) -> str:
+def predict(signal: PairSignals, related: float, agree: float, refute: bool = True) -> str:
     if signal.relatedness < related:
         return "unrelated"
-    if signal.refuted:
+    if refute and signal.refuted:
         return "disagree"
     return "agree" if signal.relatedness >= agree and not signal.hedged else "discuss"
 
@@ -109,16 +109,16 @@ def score_fnc(pairs: Sequence[StancePair], signals: Sequence[PairSignals]) -> di
     tune = [i for i, p in enumerate(pairs) if tuning_pair(p)]
     test = [i for i, p in enumerate(pairs) if not tuning_pair(p)]
 
-    def run(indices: list[int], related: float, agree: float) -> float:
-        return fnc_score([pairs[i].stance for i in indices], [predict(signals[i], related, agree) for i in indices])
+    def run(indices: list[int], related: float, agree: float, refute: bool) -> float:
+        return fnc_score([pairs[i].stance for i in indices], [predict(signals[i], related, agree, refute) for i in indices])
 
     best = max(
-        ((run(tune, related, agree), related, agree)
-         for related in np.arange(0.2, 0.6, 0.02) for agree in np.arange(0.3, 1.01, 0.05)),
+        ((run(tune, related, agree, refute), related, agree, refute)
+         for related in np.arange(0.2, 0.6, 0.02) for agree in np.arange(0.3, 1.01, 0.05) for refute in (True, False)),
     )  # fmt: skip
-    _, related, agree = best
+    _, related, agree, refute = best
     gold = [pairs[i].stance for i in test]
-    guessed = [predict(signals[i], related, agree) for i in test]
+    guessed = [predict(signals[i], related, agree, refute) for i in test]
     split_right = sum((g == "unrelated") == (p == "unrelated") for g, p in zip(gold, guessed, strict=True))
     per_class = {}
     for label in ("unrelated", *RELATED):
@@ -132,7 +132,8 @@ def score_fnc(pairs: Sequence[StancePair], signals: Sequence[PairSignals]) -> di
         "pairs_tuning": len(tune),
         "related_threshold": round(float(related), 2),
         "agree_threshold": round(float(agree), 2),
-        "weighted_score": round(run(test, related, agree), 4),
+        "refuting_words_used": refute,
+        "weighted_score": round(run(test, related, agree, refute), 4),
         "related_accuracy": round(split_right / len(test), 4) if test else 0.0,
         "f1_per_class": per_class,
     }
