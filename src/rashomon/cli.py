@@ -448,17 +448,28 @@ def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_story(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.jsonout import event_json, with_source
+    from rashomon.store.events import EventFilter
+
     with _open_existing(settings) as store:
         row = store.story(args.story)
         if row is None:
             raise RashomonError(f"no story {args.story!r}; `rashomon stories` lists them")
+        events = [s for a in row.articles for s in store.events(EventFilter(article=a.article_id))]
     if args.json:
-        print(json.dumps(story_json(row), ensure_ascii=False, indent=1))
+        print(json.dumps(story_json(row, [with_source(event_json(s.event), s) for s in events]), ensure_ascii=False, indent=1))
         return EXIT_OK
     print(f"story {row.id}: {row.title}")
     print(f"{row.article_count} articles from {row.outlet_count} outlets, {row.first_date or 'undated'}..{row.last_date or ''}")
     for a in row.articles:
         print(f"  {a.published or 'undated':10}  {a.outlet or '(outlet unknown)':24}  {a.title or '(untitled)'}  ({a.article_id})")
+    if events:
+        print(f"events ({len(events)}):")
+    for stored in events:
+        e = stored.event
+        source = e.source.name if e.source else "-"
+        target = e.target.name if e.target else "-"
+        print(f"  {e.type:10} {source} -> {e.trigger_text} -> {target}  ({stored.outlet or '-'}, {stored.article_id})")
     return EXIT_OK
 
 

@@ -274,9 +274,12 @@ def event_json(event: Event, *, published: dt.date | None = None) -> dict[str, o
     }
 
 
-def story_json(row: StoredStory) -> dict[str, object]:
-    return {
+def story_json(row: StoredStory, events: Sequence[dict[str, object]] | None = None) -> dict[str, object]:
+    data: dict[str, object] = {
         "id": row.id, "title": row.title, "first_date": row.first_date, "last_date": row.last_date,
         "articles": row.article_count, "outlets": row.outlet_count,
         "members": [{"id": a.article_id, "title": a.title, "outlet": a.outlet, "published": a.published} for a in row.articles],
     }  # fmt: skip
+    if events is not None:
+        data["events"] = list(events)
+    return data

@@ -70,3 +70,12 @@ def test_killed_and_injured_counts_are_not_compared_with_each_other():
     statements = [_statement("a", 0, "x", numbers=[killed, injured]), _statement("b", 0, "y", numbers=[other_killed])]
     (group,) = align_statements(statements, _vectors([0, 0]))
     assert group.label == "shared"
+
+
+def test_the_same_event_on_different_days_conflicts():
+    from dataclasses import replace
+
+    a = replace(_statement("a", 0, "x"), dates=frozenset({"2025-10-15"}))
+    b = replace(_statement("b", 0, "y"), dates=frozenset({"2025-10-16"}))
+    (group,) = align_statements([a, b], _vectors([0, 0]))
+    assert group.label == "conflict" and "dates differ" in (group.conflict or "")

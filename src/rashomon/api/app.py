@@ -263,12 +263,13 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
             story_json, limit=limit, cursor=cursor,
         )  # fmt: skip
 
-    @app.get("/api/stories/{story_id}", summary="one story and its articles")
+    @app.get("/api/stories/{story_id}", summary="one story: its articles and their events")
     def story(db: Db, story_id: str) -> dict[str, object]:
         found = db.story(story_id)
         if found is None:
             raise HTTPException(404, f"no story {story_id!r}")
-        return story_json(found)
+        events = [s for a in found.articles for s in db.events(EventFilter(article=a.article_id))]
+        return story_json(found, [with_source(event_json(s.event), s) for s in events])
 
     @app.get("/api/stories/{story_id}/compare", summary="a story's articles compared: aligned statements and framing")
     def compare(db: Db, story_id: str) -> dict[str, object]:

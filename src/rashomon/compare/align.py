@@ -12,6 +12,8 @@ import numpy as np
 # Paraphrase threshold on MiniLM cosine, with a little help from shared entities.
 MATCH_THRESHOLD = 0.8
 ENTITY_BONUS = 0.08
+# Same event type with the same actor: the same predicate about the same people.
+EVENT_BONUS = 0.1
 # Numbers for the same thing differ by more than this share before they count as a conflict.
 NUMBER_TOLERANCE = 0.1
 
@@ -71,6 +73,8 @@ class Statement:
     negated_types: frozenset[str]
     asserted_types: frozenset[str]
     substantive: bool  # carries a claim, an event or a quote
+    events: frozenset[str] = frozenset()  # "TYPE actor-entity" for each event and actor in the sentence
+    dates: frozenset[str] = frozenset()  # day-precise dates its events carry in the sentence itself
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,8 @@ def align_statements(statements: Sequence[Statement], vectors: np.ndarray) -> li
                 for column, j in enumerate(right):
                     shared = statements[i].entities & statements[j].entities
                     scores[row, column] += ENTITY_BONUS * min(len(shared), 2)
+                    if statements[i].events & statements[j].events:
+                        scores[row, column] += EVENT_BONUS
             # Mutual best matches only: each sentence pairs with at most one in the other article.
             for row, i in enumerate(left):
                 column = int(np.argmax(scores[row]))
@@ -193,4 +199,6 @@ def _group_conflict(statements: Sequence[Statement]) -> str | None:
             denied = (left.negated_types & right.asserted_types) | (right.negated_types & left.asserted_types)
             if denied:
                 return f"one denies what the other reports ({', '.join(sorted(denied))})"
+            if left.dates and right.dates and not left.dates & right.dates:
+                return f"dates differ: {', '.join(sorted(left.dates))} vs {', '.join(sorted(right.dates))}"
     return None

@@ -182,6 +182,14 @@ def _statements(store: Store, item: _ArticleFacts) -> list[Statement]:
                 frozenset(e.type for e in sentence_events if e.negated),
                 frozenset(e.type for e in sentence_events if not e.negated),
                 bool(inside or sentence_events or quoted),
+                frozenset(
+                    f"{e.type} {actor.entity}" for e in sentence_events for actor in (e.source, e.target)
+                    if actor is not None and actor.entity
+                ),
+                frozenset(
+                    e.date.value for e in sentence_events
+                    if e.date is not None and e.date.value and re.fullmatch(r"\d{4}-\d\d-\d\d", e.date.value)
+                ),
             )
         )  # fmt: skip
     return statements
