@@ -11,6 +11,7 @@ arrests of two different people, or two earthquakes in two years, apart.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -41,7 +42,8 @@ class GroupingSettings:
     embedding: float = 1.0
     per_day_apart: float = 0.3  # taken off for each day between publication dates beyond the first
     min_word_cosine: float = 0.0  # at least one member must share this much weighted vocabulary
-    compared_members: int = 25  # an article is compared with a story's most recent members only
+    compared_members: int = 25
+    max_candidates: int = 50  # stories compared with each arriving article, by shared signals  # an article is compared with a story's most recent members only
     max_split_size: int = 80  # larger stories are not re-split (the split compares every pair)
     signal_terms: int = 15  # an article's highest-weighted words that make a story a candidate
 
@@ -116,6 +118,19 @@ def _signals(item: ArticleFeatures, vector: Mapping[str, float], terms: int) -> 
     )
 
 
+def _widen(span: tuple[dt.date, dt.date] | None, day: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    if day is None:
+        return span
+    return (min(span[0], day), max(span[1], day)) if span else (day, day)
+
+
+def _in_window(item: ArticleFeatures, span: tuple[dt.date, dt.date] | None, settings: GroupingSettings) -> bool:
+    if item.published is None or span is None:
+        return True
+    reach = dt.timedelta(days=settings.max_days_apart)
+    return span[0] - reach <= item.published <= span[1] + reach
+
+
 def _too_far_apart(a: ArticleFeatures, b: ArticleFeatures, settings: GroupingSettings) -> bool:
     if a.published is None or b.published is None:
         return False
@@ -139,19 +154,28 @@ def group_articles(
     features.update((item.article_id, item) for item in arriving)
     vectors = {article_id: weights.vector(item.terms) for article_id, item in features.items()}
     members = {key: list(ids) for key, ids in existing.members.items()}
-    # Which stories share a name or a telling word with an article: only those are compared.
+    # Which stories share a name or a telling word with an article, and when each ran: only stories
+    # that share one and ran within the window are compared.
     index: dict[str, set[str]] = {}
+    spans: dict[str, tuple[dt.date, dt.date] | None] = {}
     for key, ids in members.items():
         for article_id in ids:
             if article_id in features:
                 for signal in _signals(features[article_id], vectors[article_id], settings.signal_terms):
                     index.setdefault(signal, set()).add(key)
+                spans[key] = _widen(spans.get(key), features[article_id].published)
     touched: set[str] = set()
     for item in arriving:
         signals = _signals(item, vectors[item.article_id], settings.signal_terms)
-        candidates = set().union(*(index.get(signal, set()) for signal in signals)) if signals else set()
+        shared: Counter[str] = Counter()
+        for signal in signals:
+            shared.update(index.get(signal, ()))
+        # The stories sharing the most names and words with the article; in a large corpus a
+        # common word would otherwise make every story a candidate.
+        nearby = [key for key in shared if _in_window(item, spans.get(key), settings)]
+        candidates = sorted(nearby, key=lambda key: (-shared[key], key))[: settings.max_candidates]
         best_key, best_score = None, -math.inf
-        for key in sorted(candidates):
+        for key in candidates:
             recent = members[key][-settings.compared_members :]
             scores = [
                 similarity(item, features[other], vectors[item.article_id], vectors[other], settings)
@@ -170,6 +194,7 @@ def group_articles(
             key = new_key(item)
             members[key] = [item.article_id]
         touched.add(key)
+        spans[key] = _widen(spans.get(key), item.published)
         for signal in signals:
             index.setdefault(signal, set()).add(key)
     for key in sorted(touched):
