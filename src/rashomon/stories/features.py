@@ -22,6 +22,10 @@ _REPORTING = frozenset(
 )
 
 
+# Enough for the who, what and where of a news lead; longer inputs cost more than they tell.
+LEAD_WORDS = 60
+
+
 @dataclass(frozen=True)
 class StoredArticleFacts:
     """The stored rows story grouping reads for one article."""
@@ -70,9 +74,9 @@ def _terms(text: str) -> tuple[Counter[str], frozenset[str]]:
     return terms, frozenset(numbers)
 
 
-def _lead_text(facts: StoredArticleFacts, sentences: int = 3) -> str:
-    parts = re.split(r"(?<=[.!?])\s+", facts.text.strip(), maxsplit=sentences)
-    lead = " ".join(parts[:sentences])
+def _lead_text(facts: StoredArticleFacts, words: int = LEAD_WORDS) -> str:
+    """The title and the first words of the text: what the embedding of an article reads."""
+    lead = " ".join(facts.text.split()[:words])
     return f"{facts.title}. {lead}" if facts.title else lead
 
 

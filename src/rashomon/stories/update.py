@@ -14,7 +14,7 @@ from rashomon.store.sqlite import Store
 from rashomon.stories.features import ArticleFeatures, article_features, document_frequencies
 from rashomon.stories.group import Grouping, GroupingSettings, group_articles
 
-VECTOR_MODEL = "all-MiniLM-L6-v2-int8/lead"
+VECTOR_MODEL = "all-MiniLM-L6-v2-int8/title+60-words"
 
 
 @dataclass(frozen=True)
