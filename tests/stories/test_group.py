@@ -30,3 +30,19 @@ def test_two_earthquakes_make_two_stories_and_a_rerun_keeps_them(engine, tmp_pat
     assert main(["--db", str(db), "ingest", "--quiet", str(STORIES)]) == 0
     with Store.open(db) as store:
         assert store.count("stories") == 2
+
+
+def test_average_linkage_merges_while_clusters_are_close():
+    import numpy as np
+
+    from rashomon.stories.group import _average_linkage
+
+    similarity = np.array([
+        [1.0, 0.9, 0.1, 0.0],
+        [0.9, 1.0, 0.2, 0.1],
+        [0.1, 0.2, 1.0, 0.8],
+        [0.0, 0.1, 0.8, 1.0],
+    ])  # fmt: skip
+    assert _average_linkage(similarity, 0.5) == [[0, 1], [2, 3]]
+    # The two pairs are 0.1 apart on average: one cluster only when the threshold allows it.
+    assert _average_linkage(similarity, 0.1) == [[0, 1, 2, 3]]

@@ -229,19 +229,7 @@ def _split(
         }
         norm = math.sqrt(sum(value * value for value in weighted.values())) or 1.0
         vectors.append({word: value / norm for word, value in weighted.items()})
-    local = np.array([[_cosine(a, b) for b in vectors] for a in vectors])
-    clusters = [[index] for index in range(count)]
-    while len(clusters) > 1:
-        best, best_score = None, -1.0
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                score = float(local[np.ix_(clusters[i], clusters[j])].mean())
-                if score > best_score:
-                    best, best_score = (i, j), score
-        if best is None or best_score < settings.split_threshold:
-            break
-        i, j = best
-        clusters[i] += clusters.pop(j)
+    clusters = _average_linkage(np.array([[_cosine(a, b) for b in vectors] for a in vectors]), settings.split_threshold)
     largest = max(clusters, key=len)
     parts = [cluster for cluster in clusters if len(cluster) >= settings.min_part]
     strays = [index for cluster in clusters if len(cluster) < settings.min_part for index in cluster]
@@ -251,6 +239,32 @@ def _split(
             return [ids]
         target.extend(strays)
     return [sorted((ids[index] for index in part), key=ids.index) for part in parts]
+
+
+def _average_linkage(similarity: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-linkage agglomeration: merge the closest pair of clusters while their mean pairwise
+    similarity is at least ``threshold``. Cluster similarities are updated in place (Lance-Williams),
+    so a merge costs one row, not a pass over every pair."""
+    count = len(similarity)
+    linked = similarity.astype(np.float64).copy()
+    np.fill_diagonal(linked, -np.inf)
+    sizes = np.ones(count)
+    members: dict[int, list[int]] = {index: [index] for index in range(count)}
+    while len(members) > 1:
+        upper = np.triu(linked, 1)
+        upper[np.tril_indices(count)] = -np.inf
+        i, j = np.unravel_index(int(np.argmax(upper)), upper.shape)
+        if upper[i, j] < threshold:
+            break
+        merged = (sizes[i] * linked[i] + sizes[j] * linked[j]) / (sizes[i] + sizes[j])
+        linked[i, :] = merged
+        linked[:, i] = merged
+        linked[i, i] = -np.inf
+        linked[j, :] = -np.inf
+        linked[:, j] = -np.inf
+        sizes[i] += sizes[j]
+        members[int(i)] += members.pop(int(j))
+    return [members[key] for key in sorted(members)]
 
 
 def _instance_terms(item: ArticleFeatures) -> Counter[str]:
