@@ -68,6 +68,8 @@ def test_articles_stored_before_search_existed_become_searchable(engine, tmp_pat
     assert main(["--db", str(path), "ingest", "--quiet", str(fixture_path / "kremlin_visit.txt")]) == 0
     connection = sqlite3.connect(path)
     connection.executescript(
+        "DROP INDEX entities_by_mentions; DROP INDEX places_lat; ALTER TABLE entities DROP COLUMN mention_count; "
+        "ALTER TABLE entities DROP COLUMN article_count; "
         "DROP TABLE story_articles; DROP TABLE stories; DROP TABLE article_vectors; "
         "DROP TABLE sentence_search; ALTER TABLE quotes DROP COLUMN parts; PRAGMA user_version = 5;"
     )

@@ -256,7 +256,7 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
     @app.get("/api/stories", summary="stories: articles grouped by the event they report, most outlets first")
     def stories(
         db: Db, outlet: str | None = None, entity: str | None = None,
-        min_articles: Annotated[int, Query(ge=1)] = 1, limit: Limit = 50, cursor: Cursor = None,
+        min_articles: Annotated[int, Query(ge=1, le=1_000_000)] = 1, limit: Limit = 50, cursor: Cursor = None,
     ) -> dict[str, object]:  # fmt: skip
         return page(
             lambda n: db.stories(min_articles=min_articles, outlet=outlet, entity=entity, limit=n),

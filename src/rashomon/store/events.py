@@ -115,7 +115,7 @@ def read_events(db: sqlite3.Connection, where: EventFilter) -> list[StoredEvent]
         params += [f"%{where.place}%", where.place.upper(), f"%{where.place}%"]
     if where.bbox:
         south, west, north, east = where.bbox
-        clauses.append("(p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?)")
+        clauses.append("e.location_place IN (SELECT id FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)")
         params += [south, north, west, east]
     if where.country:
         clauses.append("(e.source_country = ? OR e.target_country = ?)")

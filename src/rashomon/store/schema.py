@@ -269,6 +269,16 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX story_articles_story ON story_articles(story_id, position);
     """,
+    # 9: mention and article counts kept on each entity, so lists need not count every request (issue 7)
+    """
+    ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
+    UPDATE entities SET
+        mention_count = (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = entities.id),
+        article_count = (SELECT COUNT(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = entities.id);
+    CREATE INDEX entities_by_mentions ON entities(mention_count DESC, name);
+    CREATE INDEX places_lat ON places(lat);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

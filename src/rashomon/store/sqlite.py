@@ -238,8 +238,8 @@ class Store:
         return [EntityMatch(*row) for row in rows]
 
     def mention_count(self, entity_id: str) -> int:
-        row = self._db.execute("SELECT COUNT(*) FROM mentions WHERE entity_id = ?", (entity_id,)).fetchone()
-        return int(row[0])
+        row = self._db.execute("SELECT mention_count FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return int(row[0]) if row else 0
 
     def entity_exists(self, entity_id: str) -> bool:
         return self._db.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone() is not None
@@ -351,7 +351,9 @@ class Store:
         )
 
     def insert_entity(self, entity_id: str, *, name: str, entity_type: str, country: str | None) -> None:
-        self._db.execute("INSERT INTO entities VALUES (?,?,?,?)", (entity_id, name, entity_type, country))
+        self._db.execute(
+            "INSERT INTO entities (id, name, type, country) VALUES (?,?,?,?)", (entity_id, name, entity_type, country)
+        )
 
     def update_entity(self, entity_id: str, *, name: str | None = None, country: str | None = None) -> None:
         if name is not None:
@@ -373,10 +375,20 @@ class Store:
         )
 
     def insert_mentions(self, article_id: str, entity_id: str, mentions: Sequence[Mention]) -> None:
+        seen_here = self._db.execute(
+            "SELECT 1 FROM mentions WHERE article_id = ? AND entity_id = ? LIMIT 1", (article_id, entity_id)
+        ).fetchone()
+        before = self._db.total_changes
         self._db.executemany(
             "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?)",
             [(article_id, entity_id, m.start, m.end, m.text, m.label, m.sentence) for m in mentions],
         )
+        added = self._db.total_changes - before
+        if added:
+            self._db.execute(
+                "UPDATE entities SET mention_count = mention_count + ?, article_count = article_count + ? WHERE id = ?",
+                (added, 0 if seen_here else 1, entity_id),
+            )
 
     def insert_events(self, article_id: str, events: Sequence[Event], corpus_ids: Mapping[str, str]) -> None:
         insert_events(self._db, article_id, events, corpus_ids)
@@ -513,13 +525,10 @@ class Store:
         rows = self._db.execute("SELECT origin, code, reason, line FROM failures ORDER BY origin, line")
         return [Problem(origin, code, reason, line or None) for origin, code, reason, line in rows]
 
-    _ENTITY_COUNTS = (
-        "SELECT e.id, e.name, e.type, e.country, COUNT(m.article_id), COUNT(DISTINCT m.article_id) "
-        "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
-    )
+    _ENTITY_COUNTS = "SELECT e.id, e.name, e.type, e.country, e.mention_count, e.article_count FROM entities e"
 
     def entity(self, entity_id: str) -> CorpusEntity | None:
-        row = self._db.execute(self._ENTITY_COUNTS + " WHERE e.id = ? GROUP BY e.id", (entity_id,)).fetchone()
+        row = self._db.execute(self._ENTITY_COUNTS + " WHERE e.id = ?", (entity_id,)).fetchone()
         return self._entity(row) if row and row[0] is not None else None
 
     def ranked_sentences(self, terms: Sequence[str], *, limit: int) -> list[SentenceHit]:
@@ -579,23 +588,24 @@ class Store:
 
     def search_sentences(self, words: str, *, limit: int) -> list[tuple[str, int, int, str]]:
         """Sentences containing every word: (article id, start, end, sentence text), newest first."""
-        terms = [w for w in words.split() if w]
+        terms = [w.replace('"', "") for w in words.split() if w.replace('"', "")]
         if not terms:
             return []
+        # The full-text index finds the sentences (words as the index stems them); newest first.
         sql = (
-            "SELECT s.article_id, s.start, s.end, substr(a.text, s.start + 1, s.end - s.start) AS sentence "
-            "FROM sentences s JOIN articles a ON a.id = s.article_id WHERE "
-            + " AND ".join("sentence LIKE ?" for _ in terms)
-            + " ORDER BY a.published IS NULL, a.published DESC, s.article_id, s.start LIMIT ?"
+            "SELECT f.article_id, s.start, s.end, f.text FROM sentence_search f "
+            "JOIN sentences s ON s.article_id = f.article_id AND s.idx = f.idx "
+            "JOIN articles a ON a.id = f.article_id WHERE sentence_search MATCH ? "
+            "ORDER BY a.published IS NULL, a.published DESC, f.article_id, s.start LIMIT ?"
         )
-        rows = self._db.execute(sql, [*(f"%{t}%" for t in terms), limit])
+        rows = self._db.execute(sql, [" AND ".join(f'"{t}"' for t in terms), limit])
         return [(str(r[0]), int(r[1]), int(r[2]), str(r[3])) for r in rows]
 
     def entities(self, *, entity_type: str | None = None, limit: int | None = None) -> list[CorpusEntity]:
         sql = (
             self._ENTITY_COUNTS
             + (" WHERE e.type = ?" if entity_type else "")
-            + " GROUP BY e.id ORDER BY COUNT(m.article_id) DESC, e.name"
+            + " ORDER BY e.mention_count DESC, e.name"
         )
         params: list[object] = [entity_type] if entity_type else []
         if limit is not None:
@@ -606,7 +616,7 @@ class Store:
     def article_entities(self, article_id: str) -> list[ArticleEntity]:
         """The entities mentioned in one article, in order of first mention, with those mentions."""
         rows = self._db.execute(
-            self._ENTITY_COUNTS + " WHERE e.id IN (SELECT entity_id FROM mentions WHERE article_id = ?) GROUP BY e.id",
+            self._ENTITY_COUNTS + " WHERE e.id IN (SELECT entity_id FROM mentions WHERE article_id = ?)",
             (article_id,),
         ).fetchall()
         by_entity: dict[str, list[Mention]] = {}
