@@ -613,6 +613,19 @@ class Store:
             params.append(limit)
         return [self._entity(row) for row in self._db.execute(sql, params).fetchall()]
 
+    def co_mentioned(self, entity_id: str, *, articles: int, limit: int) -> list[tuple[str, str, int]]:
+        """(id, name, articles) of the entities most often named with this one in its latest articles."""
+        rows = self._db.execute(
+            "WITH recent AS (SELECT m.article_id, MAX(a.published) AS day FROM mentions m "
+            "JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? GROUP BY m.article_id "
+            "ORDER BY day IS NULL, day DESC LIMIT ?) "
+            "SELECT m.entity_id, e.name, COUNT(DISTINCT m.article_id) AS n FROM mentions m "
+            "JOIN recent r ON r.article_id = m.article_id JOIN entities e ON e.id = m.entity_id "
+            "WHERE m.entity_id != ? GROUP BY m.entity_id ORDER BY n DESC, e.name LIMIT ?",
+            (entity_id, articles, entity_id, limit),
+        )
+        return [(str(r[0]), str(r[1]), int(r[2])) for r in rows]
+
     def article_entities(self, article_id: str) -> list[ArticleEntity]:
         """The entities mentioned in one article, in order of first mention, with those mentions."""
         rows = self._db.execute(
