@@ -33,9 +33,11 @@ from rashomon.model import Article, Quantity
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
 from rashomon.store.sqlite import ArticleEntity, Store
-from rashomon.store.stories import StoredStory
+from rashomon.store.stories import StoredStory, StoryArticle
 
 _THEME_WORD = re.compile(r"[A-Za-z][a-z]{4,}(?:-[a-z]+)*")
+# A comparison lines up at most this many articles: one per outlet first, earliest first.
+MAX_COMPARED = 8
 SUBJECT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 TONE_ACTORS = 5
 
@@ -116,7 +118,7 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
     if story is None:
         raise RashomonError(f"no story {story_id!r}; `rashomon stories` lists them")
     facts = []
-    for member in story.articles:
+    for member in _compared_members(story.articles, MAX_COMPARED):
         article = store.article(member.article_id)
         if article is None:
             continue
@@ -156,6 +158,19 @@ def _themes(statements: Sequence[Statement], generic: frozenset[str], limit: int
         alone = sorted((t for t in counts if list(first[t]) == [article]), key=lambda t: (-counts[t], -len(t), t))
         themes += [theme(term) for term in alone[: limit // 2]]
     return tuple(themes)
+
+
+def _compared_members(members: Sequence[StoryArticle], most: int) -> list[StoryArticle]:
+    chosen: list[StoryArticle] = []
+    outlets: set[str | None] = set()
+    for member in members:
+        if len(chosen) < most and member.outlet not in outlets:
+            chosen.append(member)
+            outlets.add(member.outlet)
+    for member in members:
+        if len(chosen) < most and member not in chosen:
+            chosen.append(member)
+    return sorted(chosen, key=members.index)
 
 
 def _statements(store: Store, item: _ArticleFacts) -> list[Statement]:

@@ -108,6 +108,8 @@ def comparison_text(comparison: Comparison) -> str:
     """The comparison for a terminal: articles, aligned statements by label, subjects, framing."""
     letters = {a.id: chr(ord("A") + i) for i, a in enumerate(comparison.articles)}
     lines = [f"story {comparison.story.id}: {comparison.story.title}", ""]
+    if comparison.story.article_count > len(comparison.articles):
+        lines.insert(1, f"comparing {len(comparison.articles)} of its {comparison.story.article_count} articles, one per outlet first")
     for a in comparison.articles:
         when = a.published.isoformat() if a.published else "undated"
         lines.append(f"  [{letters[a.id]}] {a.outlet or '(outlet unknown)'}, {when}: {a.title or '(untitled)'}  ({a.id})")

@@ -55,6 +55,7 @@ class ArticleFeatures:
     local_places: frozenset[str]  # towns, bases, landmarks: not countries, continents or regions
     years: frozenset[int]
     main_person: str | None
+    main_organisation: str | None = None
     vector: np.ndarray | None = field(default=None, compare=False)
 
 
@@ -84,14 +85,18 @@ def article_features(facts: StoredArticleFacts) -> ArticleFeatures:
     text = f"{facts.title}\n{facts.text}" if facts.title else facts.text
     terms, numbers = _terms(text)
     persons: Counter[str] = Counter()
+    organisations: Counter[str] = Counter()
     others: set[str] = set()
     for entity_id, label in facts.entities:
         if label == "PERSON":
             persons[entity_id] += 1
         elif label in ("ORG", "NORP", "EVENT", "FAC", "PRODUCT", "LAW", "WORK_OF_ART"):
             others.add(entity_id)
+            if label == "ORG":
+                organisations[entity_id] += 1
     years = {int(m.group(1)) for value in facts.time_values if (m := _YEAR.match(value))}
     main = persons.most_common(1)[0] if persons else None
+    main_org = organisations.most_common(1)[0] if organisations else None
     return ArticleFeatures(
         article_id=facts.article_id,
         title=facts.title or facts.text[:80],
@@ -106,6 +111,7 @@ def article_features(facts: StoredArticleFacts) -> ArticleFeatures:
         local_places=frozenset(place for place, feature in facts.places if feature not in _WIDE_PLACES),
         years=frozenset(years),
         main_person=main[0] if main and main[1] >= 2 else None,
+        main_organisation=main_org[0] if main_org and main_org[1] >= 2 else None,
     )
 
 

@@ -36,6 +36,7 @@ class GroupingSettings:
     numbers: float = 0.2
     persons: float = 0.5
     main_person_conflict: float = 0.4
+    main_organisation_conflict: float = 0.2
     places: float = 0.3
     places_disjoint: float = 0.1
     years_disjoint: float = 0.15
@@ -91,6 +92,9 @@ def similarity(
     if a.main_person and b.main_person and a.main_person != b.main_person:
         if a.main_person not in b.persons and b.main_person not in a.persons:
             score -= settings.main_person_conflict
+    if a.main_organisation and b.main_organisation and a.main_organisation != b.main_organisation:
+        if a.main_organisation not in b.others and b.main_organisation not in a.others:
+            score -= settings.main_organisation_conflict
     if a.places and b.places:
         score += settings.places * _jaccard(a.places, b.places)
         if not a.places & b.places:
