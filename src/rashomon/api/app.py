@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rashomon import __version__
 from rashomon.ask.answer import answer_json, ask
-from rashomon.compare.build import FramingModels, compare_story
+from rashomon.compare.build import ComparisonCache, FramingModels
 from rashomon.compare.output import comparison_json
 from rashomon.errors import StoreError
 from rashomon.jsonout import (
@@ -159,7 +159,8 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
             loaded["models"] = FramingModels.load()
         return loaded["models"]
 
-    add_pages(app, store, framing_models)
+    comparisons = ComparisonCache(framing_models)
+    add_pages(app, store, framing_models, comparisons)
 
     @app.get("/api/articles", summary="articles, oldest first")
     def articles(db: Db, outlet: str | None = None, limit: Limit = 50, cursor: Cursor = None) -> dict[str, object]:
@@ -275,7 +276,7 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
     def compare(db: Db, story_id: str) -> dict[str, object]:
         if db.story(story_id) is None:
             raise HTTPException(404, f"no story {story_id!r}")
-        return comparison_json(compare_story(db, story_id, framing_models()))
+        return comparison_json(comparisons.get(db, story_id))
 
     @app.get("/api/ask", summary="answer a question from the corpus only: cited sentences, or a refusal")
     def ask_route(db: Db, q: Annotated[str, Query(min_length=1, max_length=500)], top: Annotated[int, Query(ge=1, le=10)] = 3) -> dict[str, object]:

@@ -71,7 +71,8 @@ def _routes(store: Store, per_route: int) -> list[tuple[str, str, list[str]]]:
         ("page /articles/ID", "page", [f"/articles/{a}" for a in cycle(articles)]),
         ("page /entities/ID", "page", [f"/entities/{e}" for e in cycle(entities)]),
         ("page /events", "page", ["/events?country=SYR"] * per_route),
-        ("page /stories/ID (comparison)", "compare", [f"/stories/{s}" for s in cycle(stories)]),
+        ("page /stories/ID (comparison, first view)", "compare", [f"/stories/{s}" for s in cycle(stories)]),
+        ("page /stories/ID (comparison, seen before)", "page", [f"/stories/{s}" for s in cycle(stories)]),
     ]
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -312,3 +312,25 @@ def _sentence_at(sentences: Sequence[tuple[int, int]], offset: int) -> int:
         if start <= offset < end:
             return index
     return max(0, len(sentences) - 1)
+
+
+class ComparisonCache:
+    """The last comparisons made, reused while their story is unchanged (a comparison embeds
+    every sentence of up to eight articles: about two seconds, too slow to redo per page view)."""
+
+    def __init__(self, models: Callable[[], FramingModels], size: int = 64) -> None:
+        self._models = models
+        self._size = size
+        self._kept: OrderedDict[tuple[str, int, str | None], Comparison] = OrderedDict()
+
+    def get(self, store: Store, story_id: str) -> Comparison:
+        story = store.story(story_id)
+        if story is None:
+            raise RashomonError(f"no story {story_id!r}; `rashomon stories` lists them")
+        key = (story.id, story.article_count, story.last_date)
+        if key not in self._kept:
+            self._kept[key] = compare_story(store, story_id, self._models())
+            while len(self._kept) > self._size:
+                self._kept.popitem(last=False)
+        self._kept.move_to_end(key)
+        return self._kept[key]

@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from rashomon import __version__
 from rashomon.ask.answer import ask
-from rashomon.compare.build import FramingModels, compare_story
+from rashomon.compare.build import ComparisonCache, FramingModels
 from rashomon.model import Place, Quote
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
@@ -40,9 +40,12 @@ def _quote_label(quote: Quote) -> str:
     return f"{quote.kind} quote — {who}"
 
 
-def add_pages(app: FastAPI, store: Callable[[], Iterator[Store]], framing_models: Callable[[], FramingModels]) -> None:
-    """Register the UI routes on ``app``; ``store`` is the API's read-only store dependency and
-    ``framing_models`` hands out the (lazily loaded) models a story comparison needs."""
+def add_pages(
+    app: FastAPI, store: Callable[[], Iterator[Store]], framing_models: Callable[[], FramingModels],
+    comparisons: ComparisonCache,
+) -> None:  # fmt: skip
+    """Register the UI routes on ``app``; ``store`` is the API's read-only store dependency,
+    ``framing_models`` hands out the (lazily loaded) models, ``comparisons`` the story comparisons."""
     environment = Environment(loader=PackageLoader("rashomon.ui", "templates"), autoescape=select_autoescape())
     environment.filters["day"] = event_day
     Db = Annotated[Store, Depends(store)]
@@ -125,7 +128,7 @@ def add_pages(app: FastAPI, store: Callable[[], Iterator[Store]], framing_models
     def story(db: Db, story_id: str) -> HTMLResponse:
         if db.story(story_id) is None:
             raise HTTPException(404, f"no story {story_id!r}")
-        comparison = compare_story(db, story_id, framing_models())
+        comparison = comparisons.get(db, story_id)
         return render("story.html.j2", links=True, **comparison_context(comparison))
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
