@@ -56,3 +56,18 @@ def test_scoring_counts_recall_and_refusals(store):
     ]
     scores = score_ask(questions, lambda q: ask(store, q))
     assert scores["recall_at_3"] == 1.0 and scores["refusal_accuracy"] == 1.0
+
+
+def test_what_someone_said_about_a_topic_needs_the_topic_in_the_sentence(store):
+    # The fixture has Peskov speaking about the bases, never about wheat.
+    assert ask(store, "What did Peskov say about the Tartus naval facility?").answered
+    refused = ask(store, "What did Peskov say about wheat?")
+    assert not refused.answered
+
+
+def test_an_answer_names_the_story_articles_that_do_not_report_it(store):
+    result = ask(store, "What did Sharaa thank Putin for?")
+    assert result.answered
+    cited = {c.article for c in result.citations}
+    assert result.silent and not cited & {article for article, _ in result.silent}
+    assert answer_json(result)["not_reported_by"]

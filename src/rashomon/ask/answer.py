@@ -179,6 +179,8 @@ def ask(store: Store, question: str, *, top: int = _TOP, encoder: SentenceEncode
     terms = [term for term in terms if term not in outlet_words] or terms
     years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
     asks_when = question.strip().lower().startswith("when")
+    about = re.search(r"\babout\s+(.+?)[?.!]*$", question.strip(), re.IGNORECASE)
+    topic = [term for term in content_words(about.group(1)) if term in terms] if about else []
     frequencies, sentences = store.sentence_frequencies(terms)
     rarity = {term: math.log((sentences + 1) / (frequencies[term] + 1)) + 1 for term in terms}
     scored: list[tuple[float, SentenceHit]] = []
@@ -190,6 +192,8 @@ def ask(store: Store, question: str, *, top: int = _TOP, encoder: SentenceEncode
         lowered = hit.text.lower()
         if any(not (item.entities & present) and item.words.lower() not in lowered for item in named):
             continue  # every entity the question names must be in the sentence
+        if topic and not _coverage(topic, hit.text):
+            continue  # "what did X say about Y": a sentence without Y does not answer
         coverage = _coverage(terms, hit.text)
         if years and not any(year in hit.text or (hit.published or "").startswith(year) for year in years):
             continue

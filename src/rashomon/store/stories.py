@@ -65,9 +65,11 @@ def article_facts(db: sqlite3.Connection, article_ids: Sequence[str]) -> list[St
 
 
 def ungrouped_article_ids(db: sqlite3.Connection) -> list[str]:
+    # Date, then the order of storing (rowid): grouping is incremental, so its input order must
+    # not depend on which articles happened to be stored within the same second.
     rows = db.execute(
         "SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id "
-        "WHERE s.article_id IS NULL ORDER BY COALESCE(a.published, ''), a.ingested_at, a.id"
+        "WHERE s.article_id IS NULL ORDER BY COALESCE(a.published, ''), a.rowid"
     )
     return [str(row[0]) for row in rows]
 
