@@ -29,7 +29,7 @@ from rashomon.compare.framing import (
 from rashomon.compare.lexicon import LoadedLexicon, load_loaded_lexicon
 from rashomon.embed import SentenceEncoder
 from rashomon.errors import RashomonError
-from rashomon.model import Article, Quantity
+from rashomon.model import Article, Claim, Event, Quantity, Quote
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
 from rashomon.store.sqlite import ArticleEntity, Store
@@ -111,6 +111,9 @@ class _ArticleFacts:
     sentences: tuple[tuple[int, int], ...]
     entities: tuple[ArticleEntity, ...]
     roles: dict[str, list[str]]
+    quotes: tuple[Quote, ...]
+    claims: tuple[Claim, ...]
+    events: tuple[Event, ...]
 
 
 def compare_story(store: Store, story_id: str, models: FramingModels) -> Comparison:
@@ -123,11 +126,18 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
         if article is None:
             continue
         spans = tuple((span.start, span.end) for span in store.article_sentences(article.id))
-        facts.append(_ArticleFacts(article, spans, tuple(store.article_entities(article.id)), store.article_roles(article.id)))
-    statements = [statement for item in facts for statement in _statements(store, item)]
+        where = QuoteFilter(article=article.id)
+        facts.append(
+            _ArticleFacts(
+                article, spans, tuple(store.article_entities(article.id)), store.article_roles(article.id),
+                tuple(q.quote for q in store.quotes(where)), tuple(c.claim for c in store.claims(where)),
+                tuple(e.event for e in store.events(EventFilter(article=article.id))),
+            )
+        )  # fmt: skip
+    statements = [statement for item in facts for statement in _statements(item)]
     vectors = models.encoder.encode([s.text for s in statements])
     groups = align_statements(statements, vectors)
-    framing = tuple(_framing(store, item, statements, vectors, models) for item in facts)
+    framing = tuple(_framing(item, statements, vectors, models) for item in facts)
     sentences = {item.article.id: tuple(item.article.text[a:b].strip() for a, b in item.sentences) for item in facts}
     themes = _themes(statements, models.generic_words)
     return Comparison(
@@ -173,11 +183,9 @@ def _compared_members(members: Sequence[StoryArticle], most: int) -> list[StoryA
     return sorted(chosen, key=members.index)
 
 
-def _statements(store: Store, item: _ArticleFacts) -> list[Statement]:
+def _statements(item: _ArticleFacts) -> list[Statement]:
     article = item.article
-    claims = [c.claim for c in store.claims(QuoteFilter(article=article.id))]
-    quotes = [q.quote for q in store.quotes(QuoteFilter(article=article.id))]
-    events = [e.event for e in store.events(EventFilter(article=article.id))]
+    claims, quotes, events = item.claims, item.quotes, item.events
     by_sentence: dict[int, set[str]] = {}
     for entity in item.entities:
         for mention in entity.mentions:
@@ -242,7 +250,7 @@ def _subjects(facts: Sequence[_ArticleFacts]) -> tuple[Subject, ...]:
 
 
 def _framing(
-    store: Store, item: _ArticleFacts, statements: Sequence[Statement], vectors: np.ndarray, models: FramingModels
+    item: _ArticleFacts, statements: Sequence[Statement], vectors: np.ndarray, models: FramingModels
 ) -> ArticleFraming:
     article = item.article
     rows = [i for i, s in enumerate(statements) if s.article_id == article.id]
@@ -270,13 +278,12 @@ def _framing(
         unfavourable = [i for i in about if polarity[i] < 0]
         examples = tuple(cite(i) for i in (unfavourable + favourable)[:3])
         tone.append(ActorTone(entity.entity.id, entity.entity.name, len(about), len(favourable), len(unfavourable), examples))
-    quotes = store.quotes(QuoteFilter(article=article.id))
     speakers = speaker_rows([
-        ((q.quote.speaker.name or q.quote.speaker.text) if q.quote.speaker else "(no speaker named)",
-         q.quote.speaker.entity if q.quote.speaker else None, q.quote.kind, len(q.quote.text.split()))
-        for q in quotes
+        ((q.speaker.name or q.speaker.text) if q.speaker else "(no speaker named)",
+         q.speaker.entity if q.speaker else None, q.kind, len(q.text.split()))
+        for q in item.quotes
     ])  # fmt: skip
-    claims = [c.claim for c in store.claims(QuoteFilter(article=article.id))]
+    claims = item.claims
     tools = tuple(_sentence_cited(item, _sentence_at(item.sentences, c.start)) for c in claims if c.attribution.kind == "tool")
     labels = {}
     for entity in (e for e in item.entities if e.entity.type == "PERSON"):
