@@ -130,7 +130,9 @@ def test_report_lists_events(engine, tmp_path, fixture_path, capsys):
     assert "who did what to whom" in html and "CONSULT" in html
 
 
-def test_a_layer_failing_on_one_article_costs_neither_the_article_nor_the_batch(engine, tmp_path, fixture_path, capsys, monkeypatch):
+def test_a_layer_failing_on_one_article_costs_neither_the_article_nor_the_batch(
+    engine, tmp_path, fixture_path, capsys, monkeypatch
+):
     import rashomon.nlp.annotate as annotate
 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -141,7 +143,10 @@ def test_a_layer_failing_on_one_article_costs_neither_the_article_nor_the_batch(
     files = [str(fixture_path / "kremlin_visit.txt"), str(fixture_path / "moscow_talks.txt")]
     assert main(["--db", db, "ingest", "--quiet", *files]) == 0
     err = capsys.readouterr().err
-    assert "kremlin_visit.txt: warning: quotes failed on this article (ValueError: a bug in the quote layer) [layer-failed]" in err
+    assert (
+        "kremlin_visit.txt: warning: quotes failed on this article (ValueError: a bug in the quote layer) [layer-failed]"
+        in err
+    )
     assert main(["--db", db, "articles", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 2
     assert main(["--db", db, "events", "--json"]) == 0

@@ -160,7 +160,9 @@ def test_seed_quotes_and_claims(engine, seeds, capsys):
         return found[0]
 
     putin = quote("Throughout these decades")
-    assert putin["kind"] == "direct" and putin["speaker"]["name"] == "Vladimir Putin" and putin["speaker"]["text"] == "he"
+    assert (
+        putin["kind"] == "direct" and putin["speaker"]["name"] == "Vladimir Putin" and putin["speaker"]["text"] == "he"
+    )
     for words in ("Part of Syria’s food supply", "We are trying to redefine", "We are re-establishing relations"):
         assert quote(words)["kind"] == "direct" and quote(words)["speaker"]["name"] == "Ahmed al-Sharaa", words
     lavrov = quote("physical extermination")

@@ -87,10 +87,12 @@ def _run_pipeline(documents: list[RawDocument], settings: Settings) -> SideResul
 
 
 def _after_the_pass(annotations: list[Annotation], engine: Engine) -> dict[str, float]:
-    """What ingest does once the per-article pass is over: write each article, then group the new
-    ones into stories (sentence embeddings of their leads included). Timed apart from the pass."""
+    """What ingest does once the per-article pass is over: write each article, group the new ones
+    into stories (sentence embeddings of their leads included), then embed the sentences the
+    changed stories' comparisons read. Timed apart from the pass."""
     import tempfile
 
+    from rashomon.compare.vectors import prepare_comparisons
     from rashomon.ingest.dedupe import minhash
     from rashomon.service import store_annotation
     from rashomon.store.sqlite import Store
@@ -101,9 +103,15 @@ def _after_the_pass(annotations: list[Annotation], engine: Engine) -> dict[str, 
         for annotation in annotations:
             store_annotation(store, annotation, minhash(annotation.article.text))
         written = time.perf_counter()
-        update_stories(store, encoder=engine.encoder)
+        update = update_stories(store, encoder=engine.encoder)
         grouped = time.perf_counter()
-    return {"store (after the pass)": written - start, "stories (after the pass)": grouped - written}
+        prepare_comparisons(store, update.touched_ids, encoder=engine.encoder)
+        prepared = time.perf_counter()
+    return {
+        "store (after the pass)": written - start,
+        "stories (after the pass)": grouped - written,
+        "comparison vectors (after the pass)": prepared - grouped,
+    }
 
 
 def _child(side: str, documents: list[RawDocument], settings: Settings, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]

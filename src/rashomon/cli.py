@@ -62,7 +62,15 @@ def _run_framing(shared: Path, engine: object) -> dict[str, object]:
     return framing_scores(shared, engine)
 
 
-SUITES_RUN = {"events": _run_events, "time": _run_time, "geo": _run_geo, "quotes": _run_quotes, "ask": _run_ask, "stories": _run_stories, "framing": _run_framing}
+SUITES_RUN = {
+    "events": _run_events,
+    "time": _run_time,
+    "geo": _run_geo,
+    "quotes": _run_quotes,
+    "ask": _run_ask,
+    "stories": _run_stories,
+    "framing": _run_framing,
+}
 
 
 def _add_field_options(parser: argparse.ArgumentParser) -> None:
@@ -140,6 +148,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
                     "duplicates": summary.duplicates,
                     "failed": summary.failed,
                     "stories_touched": summary.stories_touched,
+                    "articles_embedded": summary.articles_embedded,
                     "problems": [problem_json(p) for p in summary.problems],
                 }
             )
@@ -311,7 +320,9 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
                 if args.format == "gdelt":
                     found = store.events(where.events)
                     urls = {a.id: a.url or a.origin for a in store.articles()}
-                    writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+                    writer = csv.writer(
+                        out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\"
+                    )
                     if args.header:
                         writer.writerow(GDELT_COLUMNS)
                     writer.writerows(gdelt_rows(found, urls=urls))
@@ -357,7 +368,9 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
         q = stored.quote
         who = (q.speaker.name or q.speaker.text) if q.speaker else "(unnamed)"
         cue = f" ({q.cue_text})" if q.cue_text else ""
-        print(f"{stored.published or '----------'}  {who}{cue} [{q.kind}]: {q.text}  ({stored.outlet or '-'}, {stored.article_id})")
+        print(
+            f"{stored.published or '----------'}  {who}{cue} [{q.kind}]: {q.text}  ({stored.outlet or '-'}, {stored.article_id})"
+        )
     return EXIT_OK
 
 
@@ -426,12 +439,19 @@ def cmd_places(args: argparse.Namespace, settings: Settings) -> int:
     with _open_existing(settings) as store:
         rows = store.place_counts(country=args.country, limit=args.limit)
     if args.json:
-        print(json.dumps([{**row.place_json(), "mentions": row.mentions, "articles": row.articles} for row in rows],
-                         ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                [{**row.place_json(), "mentions": row.mentions, "articles": row.articles} for row in rows],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return EXIT_OK
     for row in rows:
         p = row.place
-        print(f"{row.mentions:6} {row.articles:5}  {p.name} [{p.feature}, {p.country or '-'}] {p.lat:.3f},{p.lon:.3f}  {p.id}")
+        print(
+            f"{row.mentions:6} {row.articles:5}  {p.name} [{p.feature}, {p.country or '-'}] {p.lat:.3f},{p.lon:.3f}  {p.id}"
+        )
     return EXIT_OK
 
 
@@ -443,7 +463,22 @@ def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_OK
     for row in rows:
         span = row.first_date if row.first_date == row.last_date else f"{row.first_date}..{row.last_date}"
-        print(f"{row.id}  {row.article_count:3} articles {row.outlet_count:2} outlets  {span or 'undated':22}  {row.title}")
+        print(
+            f"{row.id}  {row.article_count:3} articles {row.outlet_count:2} outlets  {span or 'undated':22}  {row.title}"
+        )
+    return EXIT_OK
+
+
+def cmd_prepare(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.compare.vectors import prepare_comparisons
+    from rashomon.embed import SentenceEncoder
+
+    with _open_existing(settings) as store:
+        story_ids = [row.id for row in store.stories(min_articles=2)]
+        done = prepare_comparisons(store, story_ids, encoder=SentenceEncoder(threads=args.threads))
+    print(
+        f"{done.stories} stories of two or more articles: embedded {done.sentences} sentences of {done.articles} articles"
+    )
     return EXIT_OK
 
 
@@ -457,12 +492,20 @@ def cmd_story(args: argparse.Namespace, settings: Settings) -> int:
             raise RashomonError(f"no story {args.story!r}; `rashomon stories` lists them")
         events = [s for a in row.articles for s in store.events(EventFilter(article=a.article_id))]
     if args.json:
-        print(json.dumps(story_json(row, [with_source(event_json(s.event), s) for s in events]), ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                story_json(row, [with_source(event_json(s.event), s) for s in events]), ensure_ascii=False, indent=1
+            )
+        )
         return EXIT_OK
     print(f"story {row.id}: {row.title}")
-    print(f"{row.article_count} articles from {row.outlet_count} outlets, {row.first_date or 'undated'}..{row.last_date or ''}")
+    print(
+        f"{row.article_count} articles from {row.outlet_count} outlets, {row.first_date or 'undated'}..{row.last_date or ''}"
+    )
     for a in row.articles:
-        print(f"  {a.published or 'undated':10}  {a.outlet or '(outlet unknown)':24}  {a.title or '(untitled)'}  ({a.article_id})")
+        print(
+            f"  {a.published or 'undated':10}  {a.outlet or '(outlet unknown)':24}  {a.title or '(untitled)'}  ({a.article_id})"
+        )
     if events:
         print(f"events ({len(events)}):")
     for stored in events:
@@ -510,8 +553,10 @@ def cmd_gazetteer(args: argparse.Namespace, settings: Settings) -> int:
     print(f"{path}: {stats['places']:,} places, {stats['names']:,} names")
     for name in args.names:
         for place in gazetteer.candidates(name)[:10]:
-            print(f"  {name}: {place.name} [{place.feature}, {place.country or '-'}, {place.admin1 or '-'}] "
-                  f"{place.lat:.4f},{place.lon:.4f} pop {place.population:,} {place.id}")
+            print(
+                f"  {name}: {place.name} [{place.feature}, {place.country or '-'}, {place.admin1 or '-'}] "
+                f"{place.lat:.4f},{place.lon:.4f} pop {place.population:,} {place.id}"
+            )
     return EXIT_OK
 
 
@@ -590,7 +635,10 @@ def cmd_bench_api(args: argparse.Namespace, settings: Settings) -> int:
                 started = time.perf_counter()
                 summary = ingest_paths(inputs, settings=settings, engine=_engine(settings), store=store,
                                        on_problem=lambda p: None)  # fmt: skip
-                print(f"built {settings.db_path}: {summary.stored} articles stored in {time.perf_counter() - started:.0f} s")
+                print(
+                    f"built {settings.db_path}: {summary.stored} articles stored, {summary.articles_embedded} "
+                    f"embedded for comparisons, in {time.perf_counter() - started:.0f} s"
+                )
     with Store.open_readonly(settings.db_path) as store:
         size = store.count("articles")
     print(f"{settings.db_path}: {size:,} articles; {args.requests} requests per route from a loopback client")
@@ -674,9 +722,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_field_options(bench)
     bench.set_defaults(run=cmd_bench)
 
-    bench_api = commands.add_parser("bench-api", help="latency of the API and web pages over a store, from a loopback client")
+    bench_api = commands.add_parser(
+        "bench-api", help="latency of the API and web pages over a store, from a loopback client"
+    )
     bench_api.add_argument("--requests", type=int, default=40, help="requests per route (default 40)")
-    bench_api.add_argument("--build", type=int, metavar="N", help="first ingest the shared corpora and NewsArticles into --db if it holds fewer than N articles")
+    bench_api.add_argument(
+        "--build",
+        type=int,
+        metavar="N",
+        help="first ingest the shared corpora and NewsArticles into --db if it holds fewer than N articles",
+    )
     bench_api.add_argument("--shared", default="../shared", help="the shared data folder (for --build)")
     bench_api.add_argument("--json", metavar="FILE", help="also write the timings as JSON")
     bench_api.set_defaults(run=cmd_bench_api)
@@ -724,6 +779,14 @@ def build_parser() -> argparse.ArgumentParser:
     stories.add_argument("--json", action="store_true")
     stories.set_defaults(run=cmd_stories)
 
+    prepare = commands.add_parser(
+        "prepare",
+        help="embed the sentences story comparisons read (ingest does it for the stories it changes; "
+        "run once on a store made before this step existed)",
+    )
+    prepare.add_argument("--threads", type=int, default=1, help="encoder threads (default 1)")
+    prepare.set_defaults(run=cmd_prepare)
+
     story = commands.add_parser("story", help="show one story and its articles")
     story.add_argument("story", metavar="STORY", help="a story id from `rashomon stories`")
     story.add_argument("--json", action="store_true")
@@ -758,7 +821,9 @@ def build_parser() -> argparse.ArgumentParser:
     gazetteer_actions = gazetteer.add_subparsers(dest="action", required=True)
     build = gazetteer_actions.add_parser("build", help="build it from package data (make does this at install)")
     build.add_argument("--force", action="store_true", help="rebuild even when it exists")
-    build.add_argument("--geonames", metavar="FILE", help="a GeoNames dump (allCountries.txt) instead of the bundled cities")
+    build.add_argument(
+        "--geonames", metavar="FILE", help="a GeoNames dump (allCountries.txt) instead of the bundled cities"
+    )
     build.add_argument("--output", metavar="FILE", help="where to write it (default: RASHOMON_GAZETTEER or the cache)")
     build.set_defaults(run=cmd_gazetteer)
     info = gazetteer_actions.add_parser("info", help="size, and the candidates for NAMES")
@@ -766,8 +831,9 @@ def build_parser() -> argparse.ArgumentParser:
     info.set_defaults(run=cmd_gazetteer)
 
     export = commands.add_parser("export", help="export a table as JSON lines, CSV, Parquet or GDELT 2.0 event rows")
-    export.add_argument("--table", choices=["articles", "entities", "events", "quotes", "claims", "places"],
-                        default="events")
+    export.add_argument(
+        "--table", choices=["articles", "entities", "events", "quotes", "claims", "places"], default="events"
+    )
     export.add_argument("--format", choices=["gdelt", "jsonl", "csv", "parquet"], default="gdelt")
     export.add_argument("--speaker", help="quotes and claims: entity id, name, alias or the words used")
     export.add_argument("--text", help="quotes and claims: words the text contains")

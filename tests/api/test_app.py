@@ -83,7 +83,9 @@ def test_a_token_guards_every_route(database):
 
 def test_no_cors_unless_asked(database):
     plain = TestClient(create_app(database))
-    assert "access-control-allow-origin" not in plain.get("/api/articles", headers={"Origin": "https://x.example"}).headers
+    assert (
+        "access-control-allow-origin" not in plain.get("/api/articles", headers={"Origin": "https://x.example"}).headers
+    )
     open_to = TestClient(create_app(database, cors_origins=["https://x.example"]))
     response = open_to.get("/api/articles", headers={"Origin": "https://x.example"})
     assert response.headers["access-control-allow-origin"] == "https://x.example"

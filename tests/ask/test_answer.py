@@ -24,7 +24,12 @@ def store(engine, tmp_path_factory):  # type: ignore[no-untyped-def]
 
 
 def test_content_words_drop_question_and_stop_words():
-    assert content_words("What did Peskov say about the Tartus naval facility?") == ["peskov", "tartus", "naval", "facility"]
+    assert content_words("What did Peskov say about the Tartus naval facility?") == [
+        "peskov",
+        "tartus",
+        "naval",
+        "facility",
+    ]
 
 
 def test_answers_cite_their_sentences(store):

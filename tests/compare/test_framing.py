@@ -8,7 +8,9 @@ def test_loaded_words_prefer_the_longest_phrase():
     lexicon = load_loaded_lexicon()
     found = lexicon.find("It showed strategic foresight amid Israeli aggression and the so-called truce.")
     assert [(term.term, term.category) for _, _, term in found] == [
-        ("strategic foresight", "laudatory"), ("aggression", "pejorative"), ("so-called", "doubt"),
+        ("strategic foresight", "laudatory"),
+        ("aggression", "pejorative"),
+        ("so-called", "doubt"),
     ]
 
 

@@ -6,7 +6,15 @@ def _quote(text: str, content: str, speaker: str, cue: str, kind: str = "indirec
     start = text.index(content)
     s = text.index(speaker)
     c = text.index(cue)
-    return Quote(start, start + len(content), content, kind, TextSpan(c, c + len(cue)), cue, Speaker(s, s + len(speaker), speaker))
+    return Quote(
+        start,
+        start + len(content),
+        content,
+        kind,
+        TextSpan(c, c + len(cue)),
+        cue,
+        Speaker(s, s + len(speaker), speaker),
+    )
 
 
 def test_reads_brat_and_scores_overlap_speaker_cue_and_direct_recall(fixture_path):

@@ -22,7 +22,9 @@ def test_fnc_score_weights_the_related_split_and_the_exact_stance():
     gold = ["unrelated", "agree", "discuss", "disagree"]
     assert fnc_score(gold, gold) == 1.0
     # All related pairs called "discuss": 0.25 + (1 + 0.25 + 1) ... of 0.25 + 3 * 1.0
-    assert fnc_score(gold, ["unrelated", "discuss", "discuss", "discuss"]) == pytest.approx((0.25 + 0.25 + 1 + 0.25) / 3.25)
+    assert fnc_score(gold, ["unrelated", "discuss", "discuss", "discuss"]) == pytest.approx(
+        (0.25 + 0.25 + 1 + 0.25) / 3.25
+    )
     assert fnc_score(gold, ["agree"] * 4) == pytest.approx((0 + 1 + 0.25 + 0.25) / 3.25)
 
 

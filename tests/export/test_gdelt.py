@@ -32,4 +32,8 @@ def test_country_location_uses_fips_code_as_feature_id():
     )  # fmt: skip
     (row,) = gdelt_rows([StoredEvent(event, "a1", None, None)], urls={})
     values = dict(zip(GDELT_COLUMNS, row, strict=True))
-    assert (values["ActionGeo_Type"], values["ActionGeo_FeatureID"], values["ActionGeo_FullName"]) == ("1", "SY", "Syria")
+    assert (values["ActionGeo_Type"], values["ActionGeo_FeatureID"], values["ActionGeo_FullName"]) == (
+        "1",
+        "SY",
+        "Syria",
+    )

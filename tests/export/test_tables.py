@@ -28,7 +28,10 @@ def test_each_table_in_each_format(database, table, tmp_path, capsys):
     assert main(["--db", database, "export", "--table", table, "--format", "jsonl"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert records, table
-    assert main(["--db", database, "export", "--table", table, "--format", "csv", "--output", str(tmp_path / "t.csv")]) == 0
+    assert (
+        main(["--db", database, "export", "--table", table, "--format", "csv", "--output", str(tmp_path / "t.csv")])
+        == 0
+    )
     with open(tmp_path / "t.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == len(records)

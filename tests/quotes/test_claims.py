@@ -13,14 +13,18 @@ from rashomon.timex.extract import find_times
 def _claims(engine, text: str):  # type: ignore[no-untyped-def]
     doc = engine.pipeline.nlp(text)
     pipeline = engine.pipeline
-    entities = resolve_entities(doc, tables=engine.tables, gazetteer=pipeline.gazetteer, known_people=pipeline.known_people)
+    entities = resolve_entities(
+        doc, tables=engine.tables, gazetteer=pipeline.gazetteer, known_people=pipeline.known_people
+    )
     quotes = find_quotes(doc, entities, cues=engine.cues)
     times = find_times(doc, anchor=dt.date(2025, 6, 10))
     return find_claims(doc, entities, quotes, times, outlets=engine.outlets)
 
 
 def test_numbers_keep_bound_unit_and_time_scope(engine):
-    (claim,) = _claims(engine, "Since March, rebels have fired more than 120 rockets at Kiryat Dov within the first two months.")
+    (claim,) = _claims(
+        engine, "Since March, rebels have fired more than 120 rockets at Kiryat Dov within the first two months."
+    )
     assert claim.attribution.kind == "self"
     (rockets,) = claim.quantities
     assert (rockets.value, rockets.bound, rockets.unit) == (120.0, ">=", "rockets")

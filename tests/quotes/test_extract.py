@@ -25,7 +25,7 @@ def quotes(engine):  # type: ignore[no-untyped-def]
 
 
 def test_marks_pair_curly_straight_and_typewriter_quotes():
-    text = 'He said: \u201cOne two.\n\u201cThree four,\u201d she added. The "final defeat" and ``a test\'\' came.'
+    text = "He said: \u201cOne two.\n\u201cThree four,\u201d she added. The \"final defeat\" and ``a test'' came."
     assert [text[s.start : s.end] for s in quoted_spans(text)] == [
         "One two.\n\u201cThree four,", "final defeat", "a test",
     ]  # fmt: skip

@@ -17,5 +17,3 @@ def test_features_keep_event_words_numbers_years_and_the_main_person():
     assert features.main_person == "p1" and features.others == frozenset({"o1"})
     assert features.places == frozenset({"pl1", "pl2"}) and features.local_places == frozenset({"pl1"})
     assert features.lead == "Quake hits Merlo. Rescuers said 40 people died in Merlo. Ruiz said more bodies were found."
-
-

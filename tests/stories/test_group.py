@@ -15,17 +15,24 @@ STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
 @pytest.mark.model
 def test_two_earthquakes_make_two_stories_and_a_rerun_keeps_them(engine, tmp_path):  # type: ignore[no-untyped-def]
     db = tmp_path / "quakes.db"
-    assert main(["--db", str(db), "ingest", "--quiet", str(STORIES / "quake_a1.txt"), str(STORIES / "quake_b1.txt")]) == 0
+    assert (
+        main(["--db", str(db), "ingest", "--quiet", str(STORIES / "quake_a1.txt"), str(STORIES / "quake_b1.txt")]) == 0
+    )
     with Store.open(db) as store:
         first = {a.id: store.story_of(a.id) for a in store.articles()}
     assert len(set(first.values())) == 2
     # The second report of each quake arrives later and joins its story; the story ids stay.
-    assert main(["--db", str(db), "ingest", "--quiet", str(STORIES / "quake_a2.txt"), str(STORIES / "quake_b2.txt")]) == 0
+    assert (
+        main(["--db", str(db), "ingest", "--quiet", str(STORIES / "quake_a2.txt"), str(STORIES / "quake_b2.txt")]) == 0
+    )
     with Store.open(db) as store:
         stories = {a.title: store.story_of(a.id) for a in store.articles()}
         assert set(first.values()) == set(stories.values())
         assert stories["Strong earthquake shakes Valdoria coast"] == stories["Dozens dead as 6.8 quake hits Merlo"]
-        assert stories["Earthquake damages mountain villages in Tarsia"] == stories["Tarsia quake injures 12, cuts off Belcor"]
+        assert (
+            stories["Earthquake damages mountain villages in Tarsia"]
+            == stories["Tarsia quake injures 12, cuts off Belcor"]
+        )
         assert store.count("stories") == 2
     assert main(["--db", str(db), "ingest", "--quiet", str(STORIES)]) == 0
     with Store.open(db) as store:

@@ -53,7 +53,10 @@ def _dom(server, path: str) -> str:  # type: ignore[no-untyped-def]
     base, profile = server
     result = subprocess.run(
         [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", base + path],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     return result.stdout
 

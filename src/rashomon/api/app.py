@@ -5,7 +5,6 @@ Every list takes ``limit`` and an opaque ``cursor`` and answers ``{"items": [...
 when configured, is required as ``Authorization: Bearer TOKEN`` on every request.
 """
 
-
 import base64
 import binascii
 import hmac
@@ -225,7 +224,9 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
 
         return page(fetch, lambda s: with_source(event_json(s.event), s), limit=limit, cursor=cursor)
 
-    def quote_like(read: Callable[[Store], Callable[[QuoteFilter], list[Any]]], render: Callable[[Any], dict[str, object]]):  # type: ignore[no-untyped-def]
+    def quote_like(
+        read: Callable[[Store], Callable[[QuoteFilter], list[Any]]], render: Callable[[Any], dict[str, object]]
+    ):  # type: ignore[no-untyped-def]
         def route(
             db: Db, speaker: str | None = None, outlet: str | None = None, since: str | None = None,
             until: str | None = None, text: str | None = None, kind: str | None = None, limit: Limit = 50,
@@ -279,11 +280,15 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
         return comparison_json(comparisons.get(db, story_id))
 
     @app.get("/api/ask", summary="answer a question from the corpus only: cited sentences, or a refusal")
-    def ask_route(db: Db, q: Annotated[str, Query(min_length=1, max_length=500)], top: Annotated[int, Query(ge=1, le=10)] = 3) -> dict[str, object]:
+    def ask_route(
+        db: Db, q: Annotated[str, Query(min_length=1, max_length=500)], top: Annotated[int, Query(ge=1, le=10)] = 3
+    ) -> dict[str, object]:
         return answer_json(ask(db, q, top=top, encoder=framing_models().encoder))
 
     @app.get("/api/search", summary="sentences containing all the words, newest first")
-    def search(db: Db, q: Annotated[str, Query(min_length=1)], limit: Limit = 50, cursor: Cursor = None) -> dict[str, object]:
+    def search(
+        db: Db, q: Annotated[str, Query(min_length=1)], limit: Limit = 50, cursor: Cursor = None
+    ) -> dict[str, object]:
         return page(
             lambda n: db.search_sentences(q, limit=n),
             lambda row: {"article": row[0], "start": row[1], "end": row[2], "text": row[3]},

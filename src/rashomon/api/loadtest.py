@@ -46,7 +46,7 @@ def _routes(store: Store, per_route: int) -> list[tuple[str, str, list[str]]]:
     """(name, kind, urls) for every route measured, with parameters taken from the store itself."""
     entities = [e.id for e in store.entities(limit=per_route)]
     outlets = store.outlets()[:per_route] or [""]
-    articles = [a.id for a in store.articles(limit=2000)][::max(1, 2000 // per_route)][:per_route]
+    articles = [a.id for a in store.articles(limit=2000)][:: max(1, 2000 // per_route)][:per_route]
     stories = [s.id for s in store.stories(min_articles=2, limit=per_route)]
     words = ["attack", "oil prices", "Syria", "talks", "bank", "ceasefire", "election", "wheat", "rebels", "trade"]
     questions = [
@@ -59,7 +59,11 @@ def _routes(store: Store, per_route: int) -> list[tuple[str, str, list[str]]]:
         return [items[i % len(items)] for i in range(per_route)] if items else []
 
     return [
-        ("GET /api/articles", "list", [f"/api/articles?limit=50&outlet={o}" if o else "/api/articles?limit=50" for o in cycle(outlets)]),
+        (
+            "GET /api/articles",
+            "list",
+            [f"/api/articles?limit=50&outlet={o}" if o else "/api/articles?limit=50" for o in cycle(outlets)],
+        ),
         ("GET /api/entities", "list", ["/api/entities?limit=50"] * per_route),
         ("GET /api/events?actor=", "list", [f"/api/events?actor={e}&limit=50" for e in cycle(entities)]),
         ("GET /api/events?bbox=", "list", ["/api/events?bbox=32,35,37,42&limit=50"] * per_route),
@@ -76,7 +80,9 @@ def _routes(store: Store, per_route: int) -> list[tuple[str, str, list[str]]]:
     ]
 
 
-def measure(db_path: Path, *, per_route: int = 40, on_route: Callable[[RouteTiming], None] | None = None) -> list[RouteTiming]:
+def measure(
+    db_path: Path, *, per_route: int = 40, on_route: Callable[[RouteTiming], None] | None = None
+) -> list[RouteTiming]:
     import uvicorn
 
     from rashomon.api.app import create_app

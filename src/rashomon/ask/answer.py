@@ -212,7 +212,9 @@ def ask(store: Store, question: str, *, top: int = _TOP, encoder: SentenceEncode
     if asks_when and any(_DATED.search(hit.text) for _, hit in scored):
         scored = [(score, hit) for score, hit in scored if _DATED.search(hit.text)]  # only a dated one says when
     best = max(coverage_of[(hit.article_id, hit.index)] for _, hit in scored)
-    scored = [(score, hit) for score, hit in scored if coverage_of[(hit.article_id, hit.index)] >= best - _COVERAGE_MARGIN]
+    scored = [
+        (score, hit) for score, hit in scored if coverage_of[(hit.article_id, hit.index)] >= best - _COVERAGE_MARGIN
+    ]
     scored.sort(key=lambda pair: -pair[0])
     if encoder is not None:
         head = scored[:_RERANKED]

@@ -19,7 +19,9 @@ NUMBER_TOLERANCE = 0.1
 
 # Counts of the same kind of thing under different words ("15 civilians", "30 people").
 _UNIT_CLASSES = {
-    **dict.fromkeys("people persons civilians deaths dead killed victims residents casualties fatalities bodies".split(), "people"),
+    **dict.fromkeys(
+        "people persons civilians deaths dead killed victims residents casualties fatalities bodies".split(), "people"
+    ),
     **dict.fromkeys("soldiers fighters militants troops rebels combatants".split(), "combatants"),
     **dict.fromkeys("children child kids".split(), "children"),
     **dict.fromkeys("women".split(), "women"),
@@ -46,7 +48,7 @@ _CASUALTY_CUE = re.compile(
 
 
 def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | None:
-    """"killed" or "injured" for a count of people, from the cue nearest to it in ``text``."""
+    """ "killed" or "injured" for a count of people, from the cue nearest to it in ``text``."""
     best: tuple[int, str] | None = None
     for match in _CASUALTY_CUE.finditer(text, max(0, start - window), min(len(text), end + window)):
         distance = start - match.end() if match.end() <= start else match.start() - end

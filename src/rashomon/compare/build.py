@@ -27,17 +27,17 @@ from rashomon.compare.framing import (
     speaker_rows,
 )
 from rashomon.compare.lexicon import LoadedLexicon, load_loaded_lexicon
+from rashomon.compare.vectors import compared_members, sentence_texts, stored_sentence_vectors
 from rashomon.embed import SentenceEncoder
+from rashomon.embed.encoder import DIMENSIONS
 from rashomon.errors import RashomonError
 from rashomon.model import Article, Claim, Event, Quantity, Quote
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
 from rashomon.store.sqlite import ArticleEntity, Store
-from rashomon.store.stories import StoredStory, StoryArticle
+from rashomon.store.stories import StoredStory
 
 _THEME_WORD = re.compile(r"[A-Za-z][a-z]{4,}(?:-[a-z]+)*")
-# A comparison lines up at most this many articles: one per outlet first, earliest first.
-MAX_COMPARED = 8
 SUBJECT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 TONE_ACTORS = 5
 
@@ -121,7 +121,7 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
     if story is None:
         raise RashomonError(f"no story {story_id!r}; `rashomon stories` lists them")
     facts = []
-    for member in _compared_members(story.articles, MAX_COMPARED):
+    for member in compared_members(story.articles):
         article = store.article(member.article_id)
         if article is None:
             continue
@@ -135,10 +135,10 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
             )
         )  # fmt: skip
     statements = [statement for item in facts for statement in _statements(item)]
-    vectors = models.encoder.encode([s.text for s in statements])
+    vectors = _statement_vectors(store, facts, statements, models.encoder)
     groups = align_statements(statements, vectors)
     framing = tuple(_framing(item, statements, vectors, models) for item in facts)
-    sentences = {item.article.id: tuple(item.article.text[a:b].strip() for a, b in item.sentences) for item in facts}
+    sentences = {item.article.id: tuple(sentence_texts(item.article.text, item.sentences)) for item in facts}
     themes = _themes(statements, models.generic_words)
     return Comparison(
         story, tuple(item.article for item in facts), _subjects(facts), tuple(groups), framing, themes, sentences
@@ -157,6 +157,7 @@ def _themes(statements: Sequence[Statement], generic: frozenset[str], limit: int
             key = word.lower()
             counts[key] += 1
             first.setdefault(key, {}).setdefault(statement.article_id, statement)
+
     def theme(term: str) -> Theme:
         cited = tuple(Cited(s.article_id, s.sentence, s.start, s.end, s.text) for s in first[term].values())
         return Theme(term, counts[term], cited)
@@ -170,17 +171,25 @@ def _themes(statements: Sequence[Statement], generic: frozenset[str], limit: int
     return tuple(themes)
 
 
-def _compared_members(members: Sequence[StoryArticle], most: int) -> list[StoryArticle]:
-    chosen: list[StoryArticle] = []
-    outlets: set[str | None] = set()
-    for member in members:
-        if len(chosen) < most and member.outlet not in outlets:
-            chosen.append(member)
-            outlets.add(member.outlet)
-    for member in members:
-        if len(chosen) < most and member not in chosen:
-            chosen.append(member)
-    return sorted(chosen, key=members.index)
+def _statement_vectors(
+    store: Store, facts: Sequence[_ArticleFacts], statements: Sequence[Statement], encoder: SentenceEncoder
+) -> np.ndarray:
+    """Vectors kept in the store when ingest prepared this story; the encoder for the rest."""
+    kept = stored_sentence_vectors(store, [item.article.id for item in facts])
+    counts = {item.article.id: len(item.sentences) for item in facts}
+    usable = {key: array for key, array in kept.items() if array.shape == (counts[key], DIMENSIONS)}
+    vectors = np.zeros((len(statements), DIMENSIONS), dtype=np.float32)
+    missing = []
+    for i, statement in enumerate(statements):
+        if statement.article_id in usable:
+            vectors[i] = usable[statement.article_id][statement.sentence]
+        else:
+            missing.append(i)
+    if missing:
+        # Rounded as the stored ones are, so a comparison is the same whether or not it was prepared.
+        fresh = encoder.encode([statements[i].text for i in missing])
+        vectors[missing] = fresh.astype(np.float16).astype(np.float32)
+    return vectors
 
 
 def _statements(item: _ArticleFacts) -> list[Statement]:
@@ -266,7 +275,11 @@ def _framing(
     loaded = []
     for start, end, term in models.lexicon.find(article.text):
         index = _sentence_at(item.sentences, start)
-        loaded.append(LoadedUse(term.term, term.category, term.neutral, Cited(article.id, index, start, end, article.text[start:end])))
+        loaded.append(
+            LoadedUse(
+                term.term, term.category, term.neutral, Cited(article.id, index, start, end, article.text[start:end])
+            )
+        )
     polarity = {i: sentence_polarity(statements[i].text, models.tone, models.lexicon) for i in rows}
     tone = []
     ranked = sorted(
@@ -277,19 +290,24 @@ def _framing(
         favourable = [i for i in about if polarity[i] > 0]
         unfavourable = [i for i in about if polarity[i] < 0]
         examples = tuple(cite(i) for i in (unfavourable + favourable)[:3])
-        tone.append(ActorTone(entity.entity.id, entity.entity.name, len(about), len(favourable), len(unfavourable), examples))
+        tone.append(
+            ActorTone(entity.entity.id, entity.entity.name, len(about), len(favourable), len(unfavourable), examples)
+        )
     speakers = speaker_rows([
         ((q.speaker.name or q.speaker.text) if q.speaker else "(no speaker named)",
          q.speaker.entity if q.speaker else None, q.kind, len(q.text.split()))
         for q in item.quotes
     ])  # fmt: skip
     claims = item.claims
-    tools = tuple(_sentence_cited(item, _sentence_at(item.sentences, c.start)) for c in claims if c.attribution.kind == "tool")
+    tools = tuple(
+        _sentence_cited(item, _sentence_at(item.sentences, c.start)) for c in claims if c.attribution.kind == "tool"
+    )
     labels = {}
     for entity in (e for e in item.entities if e.entity.type == "PERSON"):
         mentions = [(m.start, m.end, m.sentence) for m in sorted(entity.mentions, key=lambda m: m.start)]
-        found = actor_labels(article.text, mentions, item.roles.get(entity.entity.id, []), article.id, item.sentences,
-                              models.label_nouns)
+        found = actor_labels(
+            article.text, mentions, item.roles.get(entity.entity.id, []), article.id, item.sentences, models.label_nouns
+        )
         if found:
             labels[entity.entity.name] = found
     return ArticleFraming(
@@ -297,7 +315,9 @@ def _framing(
         outlet=article.outlet,
         words=article.word_count,
         loaded=tuple(loaded),
-        subjective=tuple(cite(i) for i, label in zip(rows, subjective_labels, strict=True) if label == models.subjectivity.positive),
+        subjective=tuple(
+            cite(i) for i, label in zip(rows, subjective_labels, strict=True) if label == models.subjectivity.positive
+        ),
         sentences=len(rows),
         biased=tuple(cite(i) for i, label in zip(rows, biased_labels, strict=True) if label == models.bias.positive),
         tone=tuple(tone),

@@ -16,7 +16,9 @@ from rashomon.compare.lexicon import LoadedLexicon
 _FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my|me)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:should|must|ought|need to|needs to|have to|has to)\b", re.IGNORECASE)
-_INTENSIFIER = re.compile(r"\b(?:very|truly|clearly|obviously|simply|utterly|extremely|absolutely|really|only)\b", re.IGNORECASE)
+_INTENSIFIER = re.compile(
+    r"\b(?:very|truly|clearly|obviously|simply|utterly|extremely|absolutely|really|only)\b", re.IGNORECASE
+)
 _QUOTE = re.compile(r"[\"“”]")
 
 

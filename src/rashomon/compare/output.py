@@ -20,7 +20,14 @@ def cited_json(c: Cited) -> dict[str, object]:
 
 
 def _statement_json(s: Statement) -> dict[str, object]:
-    return {"article": s.article_id, "outlet": s.outlet, "sentence": s.sentence, "start": s.start, "end": s.end, "text": s.text}
+    return {
+        "article": s.article_id,
+        "outlet": s.outlet,
+        "sentence": s.sentence,
+        "start": s.start,
+        "end": s.end,
+        "text": s.text,
+    }
 
 
 def group_json(group: AlignedGroup, articles: Sequence[str]) -> dict[str, object]:
@@ -88,7 +95,12 @@ def comparison_json(comparison: Comparison) -> dict[str, object]:
     return {
         "story": {"id": story.id, "title": story.title, "first_date": story.first_date, "last_date": story.last_date},
         "articles": [
-            {"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published.isoformat() if a.published else None}
+            {
+                "id": a.id,
+                "title": a.title,
+                "outlet": a.outlet,
+                "published": a.published.isoformat() if a.published else None,
+            }
             for a in comparison.articles
         ],
         "counts": dict(counts),
@@ -109,10 +121,15 @@ def comparison_text(comparison: Comparison) -> str:
     letters = {a.id: chr(ord("A") + i) for i, a in enumerate(comparison.articles)}
     lines = [f"story {comparison.story.id}: {comparison.story.title}", ""]
     if comparison.story.article_count > len(comparison.articles):
-        lines.insert(1, f"comparing {len(comparison.articles)} of its {comparison.story.article_count} articles, one per outlet first")
+        lines.insert(
+            1,
+            f"comparing {len(comparison.articles)} of its {comparison.story.article_count} articles, one per outlet first",
+        )
     for a in comparison.articles:
         when = a.published.isoformat() if a.published else "undated"
-        lines.append(f"  [{letters[a.id]}] {a.outlet or '(outlet unknown)'}, {when}: {a.title or '(untitled)'}  ({a.id})")
+        lines.append(
+            f"  [{letters[a.id]}] {a.outlet or '(outlet unknown)'}, {when}: {a.title or '(untitled)'}  ({a.id})"
+        )
     for label, title in LABEL_TITLES.items():
         groups = [g for g in comparison.groups if g.label == label]
         if not groups:
@@ -148,16 +165,22 @@ def comparison_text(comparison: Comparison) -> str:
             f"opinion sentences {len(f.subjective)}/{f.sentences}; biased-sounding {len(f.biased)}/{f.sentences}"
         )
         if f.loaded:
-            lines.append("      loaded: " + "; ".join(f"{u.term} ({u.category}, s{u.where.sentence})" for u in f.loaded))
+            lines.append(
+                "      loaded: " + "; ".join(f"{u.term} ({u.category}, s{u.where.sentence})" for u in f.loaded)
+            )
         for t in f.tone:
             lines.append(f"      tone toward {t.name}: {t.score:+.2f} over {t.sentences} sentences")
         if f.speakers:
-            lines.append("      quoted: " + "; ".join(f"{s.name} {s.direct}+{s.indirect} ({s.words} words)" for s in f.speakers))
+            lines.append(
+                "      quoted: " + "; ".join(f"{s.name} {s.direct}+{s.indirect} ({s.words} words)" for s in f.speakers)
+            )
         lines.append("      claims by attribution: " + ", ".join(f"{k} {v}" for k, v in f.attribution.items()))
         for c in f.tools:
             lines.append(f"      cites an AI tool: s{c.sentence} {_short(c.text, 100)}")
         if f.listed_sources is not None:
-            lines.append(f"      listed sources: {len(f.listed_sources)}" + (" (an empty list)" if not f.listed_sources else ""))
+            lines.append(
+                f"      listed sources: {len(f.listed_sources)}" + (" (an empty list)" if not f.listed_sources else "")
+            )
         for name, found in f.labels.items():
             lines.append(f"      labels for {name}: " + "; ".join(f"{c.text} (s{c.sentence})" for c in found))
     return "\n".join(lines)

@@ -51,7 +51,11 @@ def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
         fn = sum(g == label and p != label for g, p in zip(gold, predicted, strict=True))
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
-        scores[f"f1_{label.lower()}"] = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+        scores[f"f1_{label.lower()}"] = (
+            round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+        )
     scores["macro_f1"] = round(sum(scores.values()) / len(labels), 4) if labels else 0.0
-    scores["accuracy"] = round(sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold), 4) if gold else 0.0
+    scores["accuracy"] = (
+        round(sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold), 4) if gold else 0.0
+    )
     return scores

@@ -21,7 +21,7 @@ from pathlib import Path
 from rashomon.model import Quote
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_QUOTE_MARKS = "\"\u201c\u201d"
+_QUOTE_MARKS = '"\u201c\u201d'
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,9 @@ def _is_direct(text: str, spans: tuple[tuple[int, int], ...]) -> bool:
     before = text[max(0, start - 2) : start]
     inside = text[start:end].strip()
     return (inside[:1] in _QUOTE_MARKS or any(c in _QUOTE_MARKS for c in before)) and (
-        inside[-1:] in _QUOTE_MARKS or any(c in _QUOTE_MARKS for c in text[end : end + 2]) or inside[-2:-1] in _QUOTE_MARKS
+        inside[-1:] in _QUOTE_MARKS
+        or any(c in _QUOTE_MARKS for c in text[end : end + 2])
+        or inside[-2:-1] in _QUOTE_MARKS
     )
 
 
@@ -104,9 +106,7 @@ def _prf(hits: int, predicted: int, gold: int) -> dict[str, float]:
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
-def _match(
-    predicted: list[frozenset[int]], gold: list[frozenset[int]], threshold: float
-) -> list[tuple[int, int]]:
+def _match(predicted: list[frozenset[int]], gold: list[frozenset[int]], threshold: float) -> list[tuple[int, int]]:
     pairs = sorted(
         ((_overlap(p, g), i, j) for i, p in enumerate(predicted) for j, g in enumerate(gold) if p & g),
         reverse=True,
@@ -165,6 +165,8 @@ def score_polnear(
         "content_overlap_0.8": _prf(totals["hits_80"], totals["predicted"], totals["gold"]),
         "speaker_accuracy": round(totals["speaker_ok"] / totals["speaker_n"], 4) if totals["speaker_n"] else 0.0,
         "cue_accuracy": round(totals["cue_ok"] / totals["cue_n"], 4) if totals["cue_n"] else 0.0,
-        "direct_quote_recall": round(totals["direct_hits"] / totals["direct_gold"], 4) if totals["direct_gold"] else 0.0,
+        "direct_quote_recall": round(totals["direct_hits"] / totals["direct_gold"], 4)
+        if totals["direct_gold"]
+        else 0.0,
         "direct_gold": totals["direct_gold"],
     }

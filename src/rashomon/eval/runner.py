@@ -129,7 +129,9 @@ def quote_scores(shared: Path, engine: object) -> dict[str, object]:
 
     def quotes(text: str) -> tuple[Quote, ...]:
         doc = pipeline.nlp(text)
-        entities = resolve_entities(doc, tables=tables, gazetteer=pipeline.gazetteer, known_people=pipeline.known_people)
+        entities = resolve_entities(
+            doc, tables=tables, gazetteer=pipeline.gazetteer, known_people=pipeline.known_people
+        )
         return find_quotes(doc, entities, cues=cues)
 
     return {
@@ -235,7 +237,9 @@ def _fakes_grouping(shared: Path, engine: object) -> dict[str, object]:
                 article_id = by_title.get(" ".join(row["article_title"].split())[:60])
                 if article_id is not None:
                     groups.setdefault((row["date"], row["location"]), []).append((article_id, row["source"]))
-            story_of = {article_id: store.story_of(article_id) for members in groups.values() for article_id, _ in members}
+            story_of = {
+                article_id: store.story_of(article_id) for members in groups.values() for article_id, _ in members
+            }
     return dict(same_event_pair_recall(groups, story_of))
 
 
@@ -275,7 +279,12 @@ def flatten(scores: dict[str, object], prefix: str = "") -> dict[str, float]:
     flat: dict[str, float] = {}
     for key, value in scores.items():
         name = f"{prefix}{key}"
-        if isinstance(value, dict) and key not in {"per_type", "confusions", "value_misses_by_gold_type", "f1_per_class"}:
+        if isinstance(value, dict) and key not in {
+            "per_type",
+            "confusions",
+            "value_misses_by_gold_type",
+            "f1_per_class",
+        }:
             flat.update(flatten(value, f"{name}."))
         elif isinstance(value, float):
             flat[name] = value
@@ -306,7 +315,11 @@ def format_scores(scores: dict[str, object]) -> str:
             "cross-outlet same-day, same-place pairs share a story"
         )
     if scores["suite"] == FRAMING_SUITE:
-        subj, babe, fnc = scores["checkthat_subjectivity_dev_test"], scores["babe_held_out"], scores["fnc1_competition_test"]
+        subj, babe, fnc = (
+            scores["checkthat_subjectivity_dev_test"],
+            scores["babe_held_out"],
+            scores["fnc1_competition_test"],
+        )
         assert isinstance(subj, dict) and isinstance(babe, dict) and isinstance(fnc, dict)
         return (
             f"CheckThat! 2025 subjectivity dev-test ({subj['sentences']} sentences): macro-F1 {subj['macro_f1']:.3f}\n"

@@ -110,7 +110,9 @@ def score_fnc(pairs: Sequence[StancePair], signals: Sequence[PairSignals]) -> di
     test = [i for i, p in enumerate(pairs) if not tuning_pair(p)]
 
     def run(indices: list[int], related: float, agree: float, refute: bool) -> float:
-        return fnc_score([pairs[i].stance for i in indices], [predict(signals[i], related, agree, refute) for i in indices])
+        return fnc_score(
+            [pairs[i].stance for i in indices], [predict(signals[i], related, agree, refute) for i in indices]
+        )
 
     best = max(
         ((run(tune, related, agree, refute), related, agree, refute)

@@ -31,7 +31,9 @@ CREATE TABLE places (
 );
 CREATE TABLE names (key TEXT NOT NULL, place_id TEXT NOT NULL, kind TEXT NOT NULL);
 """
-_INDEXES = "CREATE INDEX names_by_key ON names (key, kind); CREATE INDEX places_by_country ON places (country, feature);"
+_INDEXES = (
+    "CREATE INDEX names_by_key ON names (key, kind); CREATE INDEX places_by_country ON places (country, feature);"
+)
 
 # Administrative words GeoNames keeps in admin1 names that news text drops.
 _ADMIN_AFFIXES = re.compile(

@@ -115,7 +115,9 @@ def _events(
 ) -> tuple[Event, ...]:
     if coder is None:
         return ()
-    return tuple(_located(_dated(event, times), mentions, focus) for event in coder.code(doc, entities, article_id=article.id))
+    return tuple(
+        _located(_dated(event, times), mentions, focus) for event in coder.code(doc, entities, article_id=article.id)
+    )
 
 
 def _places(doc: Doc, article: Article, places: Gazetteer | None) -> tuple[tuple[PlaceMention, ...], Focus | None]:
@@ -142,8 +144,9 @@ def _located(event: Event, mentions: tuple[PlaceMention, ...], focus: Focus | No
     if event.place is not None:
         own = next((m for m in resolved if m.start < event.place.end and event.place.start < m.end), None)
         if own is not None:
-            return replace(event, place=replace(event.place, place=own.place), location=own.place,
-                           location_source="sentence")
+            return replace(
+                event, place=replace(event.place, place=own.place), location=own.place, location_source="sentence"
+            )
     in_sentence = [m for m in resolved if event.sentence.start <= m.start < event.sentence.end and m.use == "name"]
     if in_sentence:
         nearest = min(in_sentence, key=lambda m: abs(m.start - event.trigger.start))

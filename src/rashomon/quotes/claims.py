@@ -249,7 +249,6 @@ def _checkable_quote(doc: Doc, quote: Quote) -> bool:
     content = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if content is None or len([t for t in content if t.is_alpha]) < _MIN_WORDS - 1:
         return False
-    if content.text.rstrip("\u201d\" ").endswith("?"):
+    if content.text.rstrip('\u201d" ').endswith("?"):
         return False
     return any(t.ent_type_ in _NAMED or t.ent_type_ in _NUMBER_ENTITIES for t in content)
-

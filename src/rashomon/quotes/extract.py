@@ -238,7 +238,7 @@ def _trailing_cue(verb: Token) -> tuple[int, int] | None:
 
 
 def _interposed(verb: Token) -> tuple[int, int] | None:
-    """"X, he said, Y" and "X, he said.": the cue hangs off the clause it reports."""
+    """ "X, he said, Y" and "X, he said.": the cue hangs off the clause it reports."""
     if verb.dep_ != "parataxis" and not (verb.dep_ == "ROOT" and verb.i > verb.sent.start + 2):
         return None
     sentence = verb.sent
@@ -291,9 +291,10 @@ def _colon_lines(doc: Doc, text: str) -> list[_Draft]:
         if found and len(found.group("content").split()) >= 3:
             speaker_span = doc.char_span(offset, offset + found.end("speaker"), alignment_mode="expand")
             colon = doc.char_span(offset + found.end("speaker"), offset + found.end("speaker") + 1)
-            if speaker_span is not None and (speaker_span.text.isupper() or any(
-                t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in speaker_span
-            )):
+            if speaker_span is not None and (
+                speaker_span.text.isupper()
+                or any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in speaker_span)
+            ):
                 start = offset + found.start("content")
                 drafts.append(_Draft(start, offset + len(line), "direct", colon[0] if colon else None, speaker_span))
         offset += len(line) + 1
@@ -427,7 +428,7 @@ def _utterance(text: str, quoted: QuotedSpan, cue: Token | None) -> bool:
 
 def _starts_sentence(text: str, start: int) -> bool:
     before = text[: max(0, start - 1)].rstrip(" ")
-    return not before or before[-1] in ".!?\n:\u201d\""
+    return not before or before[-1] in '.!?\n:\u201d"'
 
 
 def _merge_continuations(drafts: list[_Draft], text: str) -> list[_Draft]:

@@ -94,8 +94,8 @@ def _location(row: sqlite3.Row) -> Place | None:
     )  # fmt: skip
 
 
-def read_events(db: sqlite3.Connection, where: EventFilter) -> list[StoredEvent]:
-    """Events matching ``where``, oldest publication first."""
+def _filtered(where: EventFilter) -> tuple[str, str, list[object]]:
+    """The WITH prefix, the FROM ... WHERE part, and their parameters, for events matching ``where``."""
     clauses: list[str] = []
     params: list[object] = []
     plain = (
@@ -127,18 +127,41 @@ def read_events(db: sqlite3.Connection, where: EventFilter) -> list[StoredEvent]
             " OR e.source_text LIKE ? OR e.target_text LIKE ?)"
         )
         params += [f"%{where.actor}%"] * 2
-    matched = (
+    prefix = (
         "WITH matched AS (SELECT id FROM entities WHERE id = ? OR name LIKE ? "
         "UNION SELECT entity_id FROM entity_aliases WHERE alias LIKE ?) "
+        if where.actor
+        else ""
     )
-    prefix_params = [where.actor, f"%{where.actor}%", f"%{where.actor}%"] if where.actor else []
+    prefix_params: list[object] = [where.actor, f"%{where.actor}%", f"%{where.actor}%"] if where.actor else []
+    body = "FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN places p ON p.id = e.location_place" + (
+        " WHERE " + " AND ".join(clauses) if clauses else ""
+    )
+    return prefix, body, [*prefix_params, *params]
+
+
+def event_days(db: sqlite3.Connection, where: EventFilter) -> dict[str | None, int]:
+    """How many matching events fall on each day: the event's own full date, else its article's
+    publication date (what a timeline draws), None for neither; counted in the database, not by
+    reading every event."""
+    prefix, body, params = _filtered(where)
+    day = (
+        "CASE WHEN e.date_value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' "
+        "THEN substr(e.date_value, 1, 10) ELSE a.published END"
+    )
+    rows = db.execute(f"{prefix}SELECT {day} AS day, COUNT(*) {body} GROUP BY day", params)
+    return {str(day) if day else None: int(count) for day, count in rows}
+
+
+def read_events(db: sqlite3.Connection, where: EventFilter) -> list[StoredEvent]:
+    """Events matching ``where``, oldest publication first."""
+    prefix, body, params = _filtered(where)
     sql = (
-        (matched if where.actor else "")
+        prefix
         + "SELECT e.*, a.outlet AS outlet, a.published AS published, "
         + "p.geonameid AS p_geonameid, p.name AS p_name, p.feature AS p_feature, p.country AS p_country, "
         + "p.admin1 AS p_admin1, p.lat AS p_lat, p.lon AS p_lon, p.population AS p_population "
-        + "FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN places p ON p.id = e.location_place"
-        + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        + body
         + " ORDER BY a.published IS NULL, a.published, e.article_id, e.trigger_start"
     )
     if where.limit is not None:
@@ -146,7 +169,7 @@ def read_events(db: sqlite3.Connection, where: EventFilter) -> list[StoredEvent]
         params.append(where.limit)
     db.row_factory = sqlite3.Row
     try:
-        rows = db.execute(sql, [*prefix_params, *params]).fetchall()
+        rows = db.execute(sql, params).fetchall()
     finally:
         db.row_factory = None
     result = []

@@ -279,6 +279,17 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX entities_by_mentions ON entities(mention_count DESC, name);
     CREATE INDEX places_lat ON places(lat);
     """,
+    # 10: every sentence's vector, for the articles a story comparison lines up (issue 7: the
+    # comparison page embedded them on first view, two to three seconds)
+    """
+    CREATE TABLE sentence_vectors (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        model TEXT NOT NULL,
+        sentences INTEGER NOT NULL,
+        vectors BLOB NOT NULL,
+        PRIMARY KEY (article_id, model)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -33,7 +33,7 @@ from rashomon.model import (
     Role,
     TextSpan,
 )
-from rashomon.store.events import EventFilter, StoredEvent, insert_events, read_events
+from rashomon.store.events import EventFilter, StoredEvent, event_days, insert_events, read_events
 from rashomon.store.quotes import (
     QuoteFilter,
     StoredClaim,
@@ -48,11 +48,14 @@ from rashomon.store.stories import (
     StoredStory,
     article_facts,
     grouped_in_window,
+    lacking_sentence_vectors,
+    read_sentence_vectors,
     read_stories,
     read_story,
     read_vectors,
     story_of,
     ungrouped_article_ids,
+    write_sentence_vectors,
     write_stories,
     write_vectors,
 )
@@ -166,7 +169,9 @@ class Store:
             raise StoreError(f"{target}: not a Rashomon database ({exc})") from exc
         if version != SCHEMA_VERSION:
             connection.close()
-            raise StoreError(f"{target}: schema version {version}, expected {SCHEMA_VERSION}; run `rashomon ingest` once to upgrade")
+            raise StoreError(
+                f"{target}: schema version {version}, expected {SCHEMA_VERSION}; run `rashomon ingest` once to upgrade"
+            )
         return store
 
     def close(self) -> None:
@@ -276,7 +281,10 @@ class Store:
         )
         self._db.executemany(
             "INSERT INTO sentence_search (text, article_id, idx) VALUES (?,?,?)",
-            [(article.text[span.start : span.end], article.id, index) for index, span in enumerate(annotation.sentences)],
+            [
+                (article.text[span.start : span.end], article.id, index)
+                for index, span in enumerate(annotation.sentences)
+            ],
         )
         self._db.executemany(
             "INSERT OR IGNORE INTO times VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -303,10 +311,7 @@ class Store:
         self.insert_places(places)
         self._db.executemany(
             "INSERT OR IGNORE INTO place_mentions VALUES (?,?,?,?,?,?)",
-            [
-                (article.id, m.start, m.end, m.text, m.use, m.place.id if m.place else None)
-                for m in annotation.places
-            ],
+            [(article.id, m.start, m.end, m.text, m.use, m.place.id if m.place else None) for m in annotation.places],
         )
         if annotation.focus is not None and (annotation.focus.country or annotation.focus.city):
             self._db.execute(
@@ -408,6 +413,9 @@ class Store:
     def events(self, where: EventFilter | None = None) -> list[StoredEvent]:
         return read_events(self._db, where or EventFilter())
 
+    def event_days(self, where: EventFilter | None = None) -> dict[str | None, int]:
+        return event_days(self._db, where or EventFilter())
+
     # --- stories ---------------------------------------------------------------
 
     def ungrouped_article_ids(self) -> list[str]:
@@ -425,11 +433,24 @@ class Store:
     def write_vectors(self, vectors: Mapping[str, np.ndarray], model: str) -> None:
         write_vectors(self._db, vectors, model)
 
+    def read_sentence_vectors(self, article_ids: Sequence[str], model: str) -> dict[str, np.ndarray]:
+        return read_sentence_vectors(self._db, article_ids, model)
+
+    def write_sentence_vectors(self, vectors: Mapping[str, np.ndarray], model: str) -> None:
+        write_sentence_vectors(self._db, vectors, model)
+
+    def lacking_sentence_vectors(self, article_ids: Sequence[str], model: str) -> list[str]:
+        return lacking_sentence_vectors(self._db, article_ids, model)
+
     def write_stories(self, members: Mapping[str, Sequence[str]]) -> None:
         write_stories(self._db, members, _now())
 
     def stories(
-        self, *, min_articles: int = 1, outlet: str | None = None, entity: str | None = None,
+        self,
+        *,
+        min_articles: int = 1,
+        outlet: str | None = None,
+        entity: str | None = None,
         limit: int | None = None,
     ) -> list[StoredStory]:
         return read_stories(self._db, min_articles=min_articles, outlet=outlet, entity=entity, limit=limit)
@@ -464,8 +485,18 @@ class Store:
 
     def count(self, table: str) -> int:
         if table not in {
-            "articles", "entities", "mentions", "sources", "failures", "events", "times", "places", "place_mentions",
-            "quotes", "claims", "stories",
+            "articles",
+            "entities",
+            "mentions",
+            "sources",
+            "failures",
+            "events",
+            "times",
+            "places",
+            "place_mentions",
+            "quotes",
+            "claims",
+            "stories",
         }:
             raise ValueError(table)
         return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
@@ -503,9 +534,7 @@ class Store:
             "WHERE m.article_id = ? ORDER BY m.start",
             (article_id,),
         )
-        return [
-            PlaceMention(row[0], row[1], row[2], Place(*row[4:13]) if row[4] else None, row[3]) for row in rows
-        ]
+        return [PlaceMention(row[0], row[1], row[2], Place(*row[4:13]) if row[4] else None, row[3]) for row in rows]
 
     def article(self, article_id: str) -> Article | None:
         rows = self._db.execute(
@@ -554,7 +583,8 @@ class Store:
         counts = {
             word: int(
                 self._db.execute(
-                    "SELECT COUNT(*) FROM sentence_search WHERE sentence_search MATCH ?", (f'"{word.replace(chr(34), "")}"',)
+                    "SELECT COUNT(*) FROM sentence_search WHERE sentence_search MATCH ?",
+                    (f'"{word.replace(chr(34), "")}"',),
                 ).fetchone()[0]
             )
             for word in words
@@ -584,7 +614,9 @@ class Store:
         return {str(row[0]): str(row[1]) for row in rows}
 
     def outlets(self) -> list[str]:
-        return [str(row[0]) for row in self._db.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
+        return [
+            str(row[0]) for row in self._db.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")
+        ]
 
     def search_sentences(self, words: str, *, limit: int) -> list[tuple[str, int, int, str]]:
         """Sentences containing every word: (article id, start, end, sentence text), newest first."""

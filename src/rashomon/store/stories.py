@@ -58,7 +58,9 @@ def article_facts(db: sqlite3.Connection, article_ids: Sequence[str]) -> list[St
         )
         times = tuple(
             str(value)
-            for (value,) in db.execute("SELECT value FROM times WHERE article_id = ? AND value IS NOT NULL", (article_id,))
+            for (value,) in db.execute(
+                "SELECT value FROM times WHERE article_id = ? AND value IS NOT NULL", (article_id,)
+            )
         )
         facts.append(StoredArticleFacts(article_id, row[0], row[1], _date(row[2]), row[3], entities, places, times))
     return facts
@@ -103,6 +105,40 @@ def write_vectors(db: sqlite3.Connection, vectors: Mapping[str, np.ndarray], mod
         "INSERT OR REPLACE INTO article_vectors (article_id, model, vector) VALUES (?, ?, ?)",
         [(article_id, model, np.asarray(vector, dtype=np.float32).tobytes()) for article_id, vector in vectors.items()],
     )
+
+
+def read_sentence_vectors(db: sqlite3.Connection, article_ids: Sequence[str], model: str) -> dict[str, np.ndarray]:
+    """Each article's (sentences, dimensions) float32 array, for the articles that have one."""
+    found = {}
+    for article_id in article_ids:
+        row = db.execute(
+            "SELECT sentences, vectors FROM sentence_vectors WHERE article_id = ? AND model = ?", (article_id, model)
+        ).fetchone()
+        if row is not None and int(row[0]) > 0:
+            found[article_id] = np.frombuffer(row[1], dtype=np.float16).reshape(int(row[0]), -1).astype(np.float32)
+    return found
+
+
+def write_sentence_vectors(db: sqlite3.Connection, vectors: Mapping[str, np.ndarray], model: str) -> None:
+    # Half precision: a cosine moves by about 1e-4, and the table is half the size.
+    db.executemany(
+        "INSERT OR REPLACE INTO sentence_vectors (article_id, model, sentences, vectors) VALUES (?, ?, ?, ?)",
+        [
+            (article_id, model, int(array.shape[0]), np.asarray(array, dtype=np.float16).tobytes())
+            for article_id, array in vectors.items()
+        ],
+    )
+
+
+def lacking_sentence_vectors(db: sqlite3.Connection, article_ids: Sequence[str], model: str) -> list[str]:
+    return [
+        article_id
+        for article_id in article_ids
+        if db.execute(
+            "SELECT 1 FROM sentence_vectors WHERE article_id = ? AND model = ?", (article_id, model)
+        ).fetchone()
+        is None
+    ]
 
 
 def write_stories(db: sqlite3.Connection, members: Mapping[str, Sequence[str]], now: str) -> None:
@@ -159,16 +195,24 @@ def _refresh(db: sqlite3.Connection, story_id: str) -> None:
 
 
 def read_stories(
-    db: sqlite3.Connection, *, min_articles: int = 1, outlet: str | None = None, entity: str | None = None,
+    db: sqlite3.Connection,
+    *,
+    min_articles: int = 1,
+    outlet: str | None = None,
+    entity: str | None = None,
     limit: int | None = None,
 ) -> list[StoredStory]:
     clauses = ["article_count >= ?"]
     params: list[object] = [min_articles]
     if outlet:
-        clauses.append("id IN (SELECT s.story_id FROM story_articles s JOIN articles a ON a.id = s.article_id WHERE a.outlet = ?)")
+        clauses.append(
+            "id IN (SELECT s.story_id FROM story_articles s JOIN articles a ON a.id = s.article_id WHERE a.outlet = ?)"
+        )
         params.append(outlet)
     if entity:
-        clauses.append("id IN (SELECT s.story_id FROM story_articles s JOIN mentions m ON m.article_id = s.article_id WHERE m.entity_id = ?)")
+        clauses.append(
+            "id IN (SELECT s.story_id FROM story_articles s JOIN mentions m ON m.article_id = s.article_id WHERE m.entity_id = ?)"
+        )
         params.append(entity)
     query = (
         "SELECT id, title, first_date, last_date, article_count, outlet_count FROM stories WHERE "

@@ -188,7 +188,9 @@ def group_articles(
             ]
             if scores:
                 score = sum(scores) / len(recent)
-                closest_words = max(_cosine(vectors[item.article_id], vectors[other]) for other in recent if other in vectors)
+                closest_words = max(
+                    _cosine(vectors[item.article_id], vectors[other]) for other in recent if other in vectors
+                )
                 if score > best_score and closest_words >= settings.min_word_cosine:
                     best_key, best_score = key, score
         if best_key is not None and best_score >= settings.join_threshold:

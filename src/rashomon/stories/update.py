@@ -22,6 +22,7 @@ class StoryUpdate:
     grouped: int  # articles placed in a story this run
     touched: int  # stories created or changed
     stories: int  # stories in the store afterwards
+    touched_ids: tuple[str, ...] = ()
 
 
 def story_key(article_id: str) -> str:
@@ -51,7 +52,9 @@ def update_stories(
         vectors = store.read_vectors([item.article_id for item in everyone], VECTOR_MODEL)
         missing = [item for item in everyone if item.article_id not in vectors]
         if missing:
-            fresh = dict(zip((item.article_id for item in missing), encoder.encode([item.lead for item in missing]), strict=True))
+            fresh = dict(
+                zip((item.article_id for item in missing), encoder.encode([item.lead for item in missing]), strict=True)
+            )
             vectors.update(fresh)
             with store.transaction():
                 store.write_vectors(fresh, VECTOR_MODEL)
@@ -69,7 +72,7 @@ def update_stories(
     )
     with store.transaction():
         store.write_stories({key: grouping.members.get(key, ()) for key in touched})
-    return StoryUpdate(len(arriving), len(touched), store.count("stories"))
+    return StoryUpdate(len(arriving), len(touched), store.count("stories"), tuple(sorted(touched)))
 
 
 def _with_vector(item: ArticleFeatures, vectors: Mapping[str, np.ndarray]) -> ArticleFeatures:

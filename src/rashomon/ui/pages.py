@@ -4,7 +4,6 @@ No page runs a script or loads anything from elsewhere; every response carries a
 Security Policy that forbids both, so even a mistake in escaping could not run article code.
 """
 
-
 from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Annotated
@@ -25,7 +24,6 @@ from rashomon.ui.story import comparison_context
 
 # An entity page stays fast for "Syria" in a large store: its first events, rows and co-mentions
 # are drawn from bounded samples (the page says how many it shows).
-_ENTITY_EVENTS = 3000
 _ENTITY_ROWS = 200
 _CO_MENTION_ARTICLES = 300
 
@@ -83,7 +81,9 @@ def add_pages(
         places = db.article_places(found.id)
         quotes = db.quotes(QuoteFilter(article=found.id))
         marks = [
-            Highlight(m.start, m.end, "entity", f"{item.entity.name} ({item.entity.type})", f"/entities/{item.entity.id}")
+            Highlight(
+                m.start, m.end, "entity", f"{item.entity.name} ({item.entity.type})", f"/entities/{item.entity.id}"
+            )
             for item in entities
             for m in item.mentions
         ]
@@ -106,14 +106,13 @@ def add_pages(
         found = db.entity(entity_id)
         if found is None:
             raise HTTPException(404, f"no entity {entity_id!r}")
-        events = db.events(EventFilter(actor=found.id, limit=_ENTITY_EVENTS))
-        days = Counter(day for s in events if (day := event_day(s.event, s.published)))
+        days = db.event_days(EventFilter(actor=found.id))
         return render(
             "entity.html.j2",
             entity=found,
-            events=events[:_ENTITY_ROWS],
-            events_total=len(events),
-            timeline=timeline(days),
+            events=db.events(EventFilter(actor=found.id, limit=_ENTITY_ROWS)),
+            events_total=sum(days.values()),
+            timeline=timeline(Counter({day: count for day, count in days.items() if day})),
             quotes_by=db.quotes(QuoteFilter(speaker=found.id, limit=_ENTITY_ROWS)),
             quotes_about=db.quotes(QuoteFilter(text=found.name, limit=_ENTITY_ROWS)),
             co_mentioned=db.co_mentioned(found.id, articles=_CO_MENTION_ARTICLES, limit=15),
@@ -155,8 +154,12 @@ def add_pages(
             timeline=timeline(days),
             map=world_map(dots, highlight=countries),
             filters={
-                "actor": actor or "", "type": type or "", "country": country or "", "place": place or "",
-                "since": since or "", "until": until or "",
+                "actor": actor or "",
+                "type": type or "",
+                "country": country or "",
+                "place": place or "",
+                "since": since or "",
+                "until": until or "",
             },
         )
 

@@ -63,7 +63,7 @@ def world_map(places: Sequence[tuple[Place, int, str]], *, highlight: frozenset[
     )
     dots = []
     for place, count, href in places:
-        radius = min(6.0, 1.2 + count ** 0.5)
+        radius = min(6.0, 1.2 + count**0.5)
         x, y = place.lon + 180, 90 - place.lat
         label = f"{place.name}: {count} event{'s' if count != 1 else ''}"
         dots.append(
@@ -98,7 +98,7 @@ def timeline(days: Counter[str], *, width: int = 720, height: int = 120) -> Mark
     )
     return Markup(
         f'<svg class="timeline" viewBox="0 0 {width} {height}" role="img" aria-label="events per day">'
-        f'{"".join(bars)}{axis}</svg>'
+        f"{''.join(bars)}{axis}</svg>"
     )
 
 

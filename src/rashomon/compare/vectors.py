@@ -1,0 +1,84 @@
+"""Sentence vectors for story comparisons, embedded once when a story changes and kept in the store.
+
+A comparison embeds every sentence of the articles it lines up; doing that on the first view of a
+story page took two to three seconds. Ingest now embeds the sentences of the articles each touched
+story will compare, so a page reads them instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from rashomon.embed import SentenceEncoder
+from rashomon.store.sqlite import Store
+from rashomon.store.stories import StoryArticle
+
+SENTENCE_MODEL = "all-MiniLM-L6-v2-int8/sentence"
+# A comparison lines up at most this many articles: one per outlet first, in story order.
+MAX_COMPARED = 8
+# Articles embedded per write, so a long preparation keeps its progress if it is stopped.
+ARTICLES_PER_WRITE = 200
+
+
+@dataclass(frozen=True)
+class Preparation:
+    stories: int  # stories with two or more articles looked at
+    articles: int  # articles whose sentences were embedded now
+    sentences: int
+
+
+def compared_members(members: Sequence[StoryArticle], most: int = MAX_COMPARED) -> list[StoryArticle]:
+    """The articles a comparison lines up: one per outlet first, then the rest, in story order."""
+    chosen: list[StoryArticle] = []
+    outlets: set[str | None] = set()
+    for member in members:
+        if len(chosen) < most and member.outlet not in outlets:
+            chosen.append(member)
+            outlets.add(member.outlet)
+    for member in members:
+        if len(chosen) < most and member not in chosen:
+            chosen.append(member)
+    return sorted(chosen, key=members.index)
+
+
+def sentence_texts(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
+    """The sentences as the comparison reads them (trimmed slices of the article text)."""
+    return [text[start:end].strip() for start, end in spans]
+
+
+def prepare_comparisons(store: Store, story_ids: Iterable[str], *, encoder: SentenceEncoder) -> Preparation:
+    """Embed and store the sentences of every article these stories would compare that has none yet."""
+    wanted: list[str] = []
+    stories = 0
+    for story_id in dict.fromkeys(story_ids):
+        story = store.story(story_id)
+        if story is None or story.article_count < 2:
+            continue
+        stories += 1
+        wanted += [member.article_id for member in compared_members(story.articles)]
+    lacking = store.lacking_sentence_vectors(list(dict.fromkeys(wanted)), SENTENCE_MODEL)
+    sentences = 0
+    for start in range(0, len(lacking), ARTICLES_PER_WRITE):
+        texts: dict[str, list[str]] = {}
+        for article_id in lacking[start : start + ARTICLES_PER_WRITE]:
+            article = store.article(article_id)
+            if article is not None:
+                spans = [(span.start, span.end) for span in store.article_sentences(article_id)]
+                texts[article_id] = sentence_texts(article.text, spans)
+        flat = [sentence for article_texts in texts.values() for sentence in article_texts]
+        vectors = encoder.encode(flat)
+        by_article, row = {}, 0
+        for article_id, article_texts in texts.items():
+            by_article[article_id] = vectors[row : row + len(article_texts)]
+            row += len(article_texts)
+        with store.transaction():
+            store.write_sentence_vectors(by_article, SENTENCE_MODEL)
+        sentences += len(flat)
+    return Preparation(stories, len(lacking), sentences)
+
+
+def stored_sentence_vectors(store: Store, article_ids: Sequence[str]) -> dict[str, np.ndarray]:
+    return store.read_sentence_vectors(article_ids, SENTENCE_MODEL)
