@@ -50,3 +50,28 @@ def test_reported_modals_and_participles_do_not_look_ahead(engine):
 def test_ages_and_model_numbers_are_not_times(engine):
     found = _times(engine, "The six-year-old boy used an 80486 computer.", dt.date(1998, 1, 1))
     assert not ({"six-year-old", "80486"} & set(found))
+
+
+def test_a_day_and_its_hour_are_one_expression(engine):
+    found = _times(
+        engine, "Police closed the road Thursday night and reopened it at 9 a.m. Tuesday.", dt.date(2000, 4, 7)
+    )
+    assert found["Thursday night"].value == "2000-04-06TNI"
+    assert found["9 a.m. Tuesday"].value == "2000-04-04T09:00"
+    found = _times(engine, "The vote was held on Friday, Oct. 13, after weeks of talks.", dt.date(1989, 10, 27))
+    assert found["Friday, Oct. 13"].value == "1989-10-13"
+
+
+def test_references_to_an_earlier_date_use_it(engine):
+    text = (
+        "The plant was flooded on Oct. 23, 1998. Workers were evacuated at 10 p.m. "
+        "Repairs were finished the following year."
+    )
+    found = _times(engine, text, dt.date(2000, 5, 1))
+    assert found["10 p.m."].value == "1998-10-23T22:00"  # the day last named, not the publication date
+    assert found["the following year"].value == "1999"
+
+
+def test_a_duration_before_later_is_the_duration(engine):
+    found = _times(engine, "Three days later the ceasefire collapsed.", dt.date(2001, 3, 4))
+    assert found["Three days"].type == "DURATION" and found["Three days"].value == "P3D"

@@ -32,7 +32,7 @@ _NOT_TIMES = re.compile(
 )
 # Words before a time that TimeML leaves outside the expression ("about 10:35 a.m.", "only five hours").
 _LEADING = re.compile(
-    r"^(?:about|around|approximately|roughly|only|just|as long as|as early as|as late as|as of|by|until|since|later|earlier|the day|at)\s+",
+    r"^(?:about|around|approximately|roughly|only|just|as long as|as early as|as late as|as of|by|until|since|later|earlier|the day|at|in(?=\s+the\b))\s+",
     re.IGNORECASE,
 )
 _CALENDAR_AFTER_THE = re.compile(
@@ -109,8 +109,22 @@ def tense_of(span: Span) -> str:
     return "past"
 
 
+_BARE_UNITS = {"year", "month", "week", "quarter"}
+_UNIT_DETERMINERS = {"this", "last", "next", "that", "the"}
+
+
+def _widened(span: Span) -> Span:
+    """spaCy's span with the word before it when TimeML counts it in: "each July", "this year"."""
+    if span.start == 0:
+        return span
+    before = span.doc[span.start - 1].lower_
+    if before in {"each", "every"} or (before in _UNIT_DETERMINERS and span.text.lower() in _BARE_UNITS):
+        return Span(span.doc, span.start - 1, span.end, label=span.label_)
+    return span
+
+
 def _candidates(doc: Doc, text: str) -> list[Span]:
-    spans = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
+    spans = [_widened(ent) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
     taken = [(ent.start_char, ent.end_char) for ent in spans]
     for match in _EXTRA.finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):
@@ -119,7 +133,34 @@ def _candidates(doc: Doc, text: str) -> list[Span]:
         if span is not None and len(span):
             spans.append(span)
             taken.append((match.start(), match.end()))
-    return sorted(spans, key=lambda span: span.start_char)
+    return _joined_day_and_hour(doc, text, sorted(spans, key=lambda span: span.start_char))
+
+
+_WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
+
+
+def _joined_day_and_hour(doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+    """One expression for a day next to a time of that day: spaCy tags "Thursday" DATE and "night"
+    TIME, or "9 a.m." TIME and "Tuesday" DATE, where TimeML has "Thursday night", "9 a.m. Tuesday";
+    likewise a weekday next to its date ("Friday, Oct. 13")."""
+    joined: list[Span] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        if previous is not None and text[previous.end_char : span.start_char] in {" ", ", "}:
+            parts = [normalize(part.text, anchor=_UNANCHORED) for part in (previous, span)]
+            whole = normalize(text[previous.start_char : span.end_char], anchor=_UNANCHORED)
+            if (
+                whole is not None
+                and whole.type == "TIME"
+                and any(part is not None and part.granularity == "day" for part in parts)
+            ):
+                joined[-1] = Span(doc, previous.start, span.end, label="TIME")
+                continue
+            if _WEEKDAY.match(previous.text) and whole is not None and whole.granularity == "day":
+                joined[-1] = Span(doc, previous.start, span.end, label="DATE")  # "Friday, Oct. 13"
+                continue
+        joined.append(span)
+    return joined
 
 
 def _trim(document: str, start: int, end: int) -> tuple[int, int]:
@@ -138,6 +179,7 @@ def _trim(document: str, start: int, end: int) -> tuple[int, int]:
 
 
 _UNANCHORED = dt.date(2000, 7, 1)
+_LATER = re.compile(r"^(?P<head>.+?)\s+later$", re.IGNORECASE)
 _ENDED = re.compile(r"^(?P<period>.+?)\s+(?:ended|ending|that ended|which ended)\s+(?P<date>.+)$", re.IGNORECASE)
 
 
@@ -145,6 +187,11 @@ def _pieces(document: str, span: Span) -> list[tuple[int, int]]:
     """A span, or its parts as TimeML splits them: the two ends of a range ("between 1994 and
     1997"), a reporting period and the date it ended ("the year | ended | March 31")."""
     start, end = _trim(document, span.start_char, span.end_char)
+    later = _LATER.match(document[start:end])
+    if later:
+        head = normalize(later.group("head"), anchor=_UNANCHORED)
+        if head is not None and head.type == "DURATION":
+            return [(start, start + later.end("head"))]  # "three days later": TimeML marks the duration
     ended = _ENDED.match(document[start:end])
     if ended:
         return [
@@ -161,20 +208,59 @@ def _pieces(document: str, span: Span) -> list[tuple[int, int]]:
         first_start = start + found.start("first")
         second_start = start + found.start("second")
         return [(first_start, start + found.end("first")), (second_start, start + found.end("second"))]
-    return [(start, end)]
+    return [(start, _understood_end(document, start, end))]
+
+
+_CUT = re.compile(r",\s+|\s+(?=(?:after|before|and|when|as|during|amid|following)\b)", re.IGNORECASE)
+
+
+def _understood_end(document: str, start: int, end: int) -> int:
+    """Where a span spaCy ran on too far ends: "Friday, Oct. 13, after weeks" is "Friday, Oct. 13"."""
+    if normalize(document[start:end], anchor=_UNANCHORED) is not None:
+        return end
+    for cut in reversed(list(_CUT.finditer(document, start, end))):
+        if normalize(document[start : cut.start()], anchor=_UNANCHORED) is not None:
+            return cut.start()
+    return end
 
 
 _YEAR_BACK = re.compile(r"^(?:a |the )?year[\s-](?:earlier|ago|before)$", re.IGNORECASE)
 _QUARTER_VALUE = re.compile(r"^(?P<year>\d{4})-Q(?P<quarter>[1-4])$")
-_ANAPHORIC = re.compile(r"^(?:earlier |later )?(?:that|the same) (?P<unit>day|week|month|year)$", re.IGNORECASE)
+_ANAPHORIC = re.compile(
+    r"^(?:earlier |later )?(?:(?:that|the same) (?P<unit>day|week|month|year)|the (?P<day>day))$", re.IGNORECASE
+)
+# A clock time with no day of its own ("at 10:35 a.m.", "noon") is on the day the article last named.
+_CLOCK_ONLY = re.compile(
+    r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?(?:\s+(?:est|edt|gmt|pst|pdt|cst|cdt|local time))?|noon|midnight|"
+    r"(?:the\s+)?(?:morning|afternoon|evening)|\w+ in the (?:morning|afternoon|evening|night))$",
+    re.IGNORECASE,
+)
 
 
-def _from_reference(text: str, reference: TimeExpression | None) -> str | None:
-    """ "that year", "later that day": the unit of the last full date the article gave."""
-    found = _ANAPHORIC.match(text)
-    if found is None or reference is None or reference.value is None or not re.match(r"^\d{4}", reference.value):
+_FOLLOWING = re.compile(r"^(?:the\s+)?(?P<which>following|previous|preceding)\s+(?P<unit>year|month)$", re.IGNORECASE)
+
+
+def _from_reference(text: str, reference: TimeExpression | None, reference_year: int | None) -> str | None:
+    """ "that year", "later that day", "the day", "the following year": from the last date the article gave."""
+    following = _FOLLOWING.match(text)
+    if following is not None:
+        step = 1 if following.group("which").lower() == "following" else -1
+        if following.group("unit").lower() == "year" and reference_year is not None:
+            return f"{reference_year + step:04d}"
+        if following.group("unit").lower() == "month" and reference is not None and reference.value:
+            if re.match(r"^\d{4}-\d{2}", reference.value):
+                index = int(reference.value[:4]) * 12 + int(reference.value[5:7]) - 1 + step
+                return f"{index // 12:04d}-{index % 12 + 1:02d}"
         return None
-    size = {"day": 10, "week": 10, "month": 7, "year": 4}[found.group("unit").lower()]
+    found = _ANAPHORIC.match(text)
+    if found is None:
+        return None
+    unit = (found.group("unit") or found.group("day")).lower()
+    if unit == "year" and reference_year is not None:
+        return f"{reference_year:04d}"
+    if reference is None or reference.value is None or not re.match(r"^\d{4}", reference.value):
+        return None
+    size = {"day": 10, "week": 10, "month": 7, "year": 4}[unit]
     return reference.value[:size] if len(reference.value) >= size else None
 
 
@@ -230,9 +316,11 @@ def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpression, ...
                 and value.granularity == "year"
             ):
                 value = Normalized("DURATION", "P1Y")  # "the year ended March 31" is a twelve-month period
-            anaphoric = _from_reference(text, reference)
+            anaphoric = _from_reference(text, reference, reference_year)
             if anaphoric is not None:
                 value = Normalized("DATE", anaphoric)
+            elif value is not None and reference is not None and reference.value and _CLOCK_ONLY.match(text):
+                value = normalize(text, anchor=dt.date.fromisoformat(reference.value[:10]), tense=tense) or value
             elif quarter is not None and _YEAR_BACK.match(text):
                 value = Normalized("DATE", f"{int(quarter.group('year')) - 1:04d}-Q{quarter.group('quarter')}")
             interval = None

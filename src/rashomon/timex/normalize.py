@@ -157,14 +157,19 @@ _UNIT_EARLIER = re.compile(r"^(?:a|the)\s+(?P<unit>[a-z]+)\s+(?P<direction>earli
 _DURATION = re.compile(
     r"^(?:(?:the|a|an|about|some|nearly|almost|more than|less than|over|under|at least|up to)\s+)*"
     r"(?:(?:first|past|last|next|coming|previous|following|full|entire|whole|latest)\s+)?"
-    r"(?P<number>[\w-]+(?:[\s-][\w]+)?)?[\s-]*(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|century)s?(?:[\s-]long|[\s-]old)?$"
+    r"(?P<number>[\w-]+(?:[\s-][\w]+)?)?[\s-]*"
+    r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|century)s?(?:[\s-]long|[\s-]old)?$"
 )
 _QUARTER = re.compile(
     r"^(?:the\s+)?(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|last|past|final|same|previous|fiscal)[\s-]+)*(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?P<year>\d{4}))?$"
 )
-_HALF = re.compile(r"^(?:the\s+)?(?P<which>first|second)[\s-]+half(?:\s+of\s+(?P<year>\d{4}))?$")
+_YEARS_QUARTER = re.compile(
+    r"^(?:the\s+)?(?P<year>(?:1[5-9]|20)\d{2}|(?:last|this|next) year's)\s+"
+    r"(?:(?P<which>first|second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|period)$"
+)
+_HALF = re.compile(r"^(?:the\s+)?(?P<which>first|second|last)[\s-]+half(?:\s+of\s+(?P<year>\d{4}))?$")
 _SEASON = re.compile(
-    r"^(?:(?P<shift>this|last|next|the|early|late)\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?$"
+    r"^(?:(?P<shift>this past|past|this|last|next|the|early|late)\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?$"
 )
 _CLOCK = re.compile(
     r"^(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>a\.?m\.?|p\.?m\.?)?(?:\s+(?:est|edt|gmt|pst|pdt|local time))?$"
@@ -174,11 +179,26 @@ _PART_OF_DAY = re.compile(
 )
 
 
+# Broadcast transcripts spell years out: "nineteen ninety-four".
+_SPOKEN_YEAR = re.compile(
+    r"\b(?P<century>eighteen|nineteen|twenty)[\s-]+(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen)\b"
+)
+
+
+def _spoken_year(found: re.Match[str]) -> str:
+    century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[found.group("century")]
+    rest = parse_number(found.group("rest"))
+    return f"{century * 100 + rest}" if isinstance(rest, int) else found.group(0)
+
+
 def normalize(text: str, *, anchor: dt.date, tense: str = "past") -> Normalized | None:
     """The TIMEX3 type and value of ``text`` anchored on ``anchor``, or None when not understood."""
     if text.strip() in {"may", "march", "sun", "sat"}:
         return None  # lower-case month names are the verbs and nouns, not the months
     t = " ".join(text.lower().replace("’", "'").replace(" or so", "").split()).strip(" .,;:")
+    t = _SPOKEN_YEAR.sub(_spoken_year, t)
     t = (
         re.sub(r"^(?:the\s+)?(?:same\s+)?(?:period|time|day|days|week)\s+of\s+", "", t)
         if t.startswith("the same")
@@ -275,6 +295,7 @@ def _reporting_period(t: str, anchor: dt.date, tense: str) -> Normalized | None:
     if t in {
         "year-end",
         "year end",
+        "year's end",
         "the year-end",
         "the end of the year",
         "the fiscal year",
@@ -289,6 +310,17 @@ def _reporting_period(t: str, anchor: dt.date, tense: str) -> Normalized | None:
     ):
         index = anchor.year * 4 + (anchor.month - 1) // 3 - 1 - 4
         return _quarter(index // 4, index % 4 + 1)
+    if re.match(r"^(?:in\s+)?(?:recent|past|the past)\s+years$", t):
+        return Normalized("DATE", "PAST_REF", None, anchor, None)  # TimeML: "in recent years" is a past reference
+    if t in {"a later date", "a future date", "some later date"}:
+        return Normalized("DATE", "FUTURE_REF", anchor, None, None)
+    if re.match(r"^(?:for\s+)?(?:many\s+|several\s+)?centuries$", t):
+        return Normalized("DURATION", "PXC")
+    found = re.match(r"^(?:the\s+)?(?P<unit>day|week|month|year)s\s+ahead$", t)
+    if found:
+        return Normalized("DURATION", f"PX{UNITS[found.group('unit')][0]}")
+    if re.match(r"^(?:future|upcoming)\s+(?:quarters|years|months)$", t):
+        return Normalized("DATE", "FUTURE_REF", anchor, None, None)
     found = re.match(r"^(?:in\s+)?recent\s+(?P<unit>year|month|week|day|quarter|decade)s$", t)
     if found:
         letter = {"quarter": "M", "decade": "Y"}.get(found.group("unit"), UNITS[found.group("unit")][0])
@@ -308,8 +340,20 @@ def _reporting_period(t: str, anchor: dt.date, tense: str) -> Normalized | None:
 
 
 def _lexical(t: str, anchor: dt.date, tense: str) -> Normalized | None:
-    if t in {"today", "this day", "to-day"}:
+    if t in {"today", "this day", "to-day", "the day"}:
         return _date(anchor)
+    if re.match(
+        r"^(?:the\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day$",
+        t,
+    ):
+        return _date(anchor)  # "on the eighth day" of a crisis being reported is the day of the report
+    if t == "election day":
+        # US federal Election Day: the Tuesday after the first Monday of November
+        first = dt.date(anchor.year, 11, 2)
+        return _date(first + dt.timedelta(days=(1 - first.weekday()) % 7))
+    found = re.match(r"^(?:earlier|later|late|early)\s+in\s+the\s+(?P<unit>year|month|week)$", t)
+    if found:
+        return _relative(f"this {found.group('unit')}", anchor, tense)
     if t == "yesterday":
         return _date(anchor - dt.timedelta(days=1))
     if t == "tomorrow":
@@ -433,6 +477,17 @@ def _calendar(t: str, anchor: dt.date, tense: str) -> Normalized | None:
         if t.startswith("next "):
             return _date(_weekday(WEEKDAYS[day_name], anchor + dt.timedelta(days=1), "future"))
         return _date(_weekday(WEEKDAYS[day_name], anchor, tense))
+    found = _YEARS_QUARTER.match(t)
+    if found:
+        # "the 1988 third quarter", "next year's first quarter", "last year's quarter"
+        named = found.group("year")
+        year = int(named) if named[0].isdigit() else anchor.year + {"last": -1, "this": 0, "next": 1}[named.split()[0]]
+        which = found.group("which")
+        if which:
+            return _quarter(year, ORDINALS[which])
+        current = (anchor.month - 1) // 3 + 1
+        just_ended = (anchor.year * 4 + current - 2) % 4 + 1  # the quarter a results story reports
+        return _quarter(year, just_ended)
     found = _QUARTER.match(t)
     if found:
         which = (found.group("which") or "").strip()
@@ -462,7 +517,13 @@ def _calendar(t: str, anchor: dt.date, tense: str) -> Normalized | None:
         )
     found = _SEASON.match(t)
     if found:
+        season = found.group("season")
         shift = {"last": -1, "next": 1}.get(found.group("shift") or "", 0)
+        if found.group("shift") in {"this past", "past"}:
+            # the latest such season that has begun: "this past spring" in October is this year's
+            shift = (
+                0 if anchor.month >= {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[season] else -1
+            )
         year = int(found.group("year")) if found.group("year") else anchor.year + shift
         return Normalized("DATE", f"{year:04d}-{SEASONS[found.group('season')]}", None, None, "season")
     return None
@@ -536,14 +597,35 @@ def _part_of_year(t: str, anchor: dt.date, tense: str) -> Normalized | None:
     return Normalized("DURATION", f"P{number}M", dt.date(year, first_month, 1), end, "month")
 
 
+_AND_A_HALF = re.compile(
+    r"^(?:(?:about|some|nearly|almost|more than|less than|over|at least)\s+)?"
+    r"(?P<number>\d+|[a-z]+)(?:\s+1/2|\s+and\s+a\s+half|-and-a-half)[\s-]+(?P<unit>year|month|day|hour)s?$"
+)
+_HALF_OF = {
+    "year": ("Y", "6M", False),
+    "month": ("M", "15D", False),
+    "day": ("D", "T12H", False),
+    "hour": ("H", "30M", True),
+}
+
+
 def _duration_or_set(t: str, anchor: dt.date, tense: str) -> Normalized | None:
     if t in SETS:
         return Normalized("SET", SETS[t])
+    half = _AND_A_HALF.match(t)
+    if half and isinstance(number := parse_number(half.group("number")), int):
+        letter, rest, is_time = _HALF_OF[half.group("unit")]
+        return Normalized("DURATION", f"P{'T' if is_time else ''}{number}{letter}{rest}")
+    found = re.match(r"^(?:every|each)\s+(?P<name>[a-z]+)(?P<plural>s)?$", t)
+    if found and found.group("name") in WEEKDAYS:
+        return Normalized("SET", f"XXXX-WXX-{WEEKDAYS[found.group('name')] + 1}")
+    if found and found.group("name") in MONTHS and found.group("name") not in {"may", "march"}:
+        return Normalized("SET", f"XXXX-{MONTHS[found.group('name')]:02d}")
     found = re.match(r"^(?:every|each|per|a|an)\s+(?P<unit>[a-z]+)$", t)
     if found and found.group("unit") in UNITS and not t.startswith(("a ", "an ")):
         letter, is_time = UNITS[found.group("unit")]
         return Normalized("SET", f"P{'T' if is_time else ''}1{letter}")
-    found = _DURATION.match(t)
+    found = _DURATION.match(re.sub(r"\s(?:trading|business|working|calendar)(?=\s+(?:day|week)s?$)", "", t))
     if found:
         unit = found.group("unit")
         letter, is_time = UNITS[unit]
@@ -552,8 +634,8 @@ def _duration_or_set(t: str, anchor: dt.date, tense: str) -> Normalized | None:
             return None
         if raw_number:
             number = parse_number(raw_number)
-            if number is None:
-                return None
+            if number is None or (isinstance(number, int) and number >= 1000 and unit != "year"):
+                return None  # "the 1988 quarter" is a quarter of 1988, not 1,988 of them
         else:
             number = "X" if t.endswith("s") and not t.endswith("ss") else 1
         if unit == "quarter":
@@ -584,10 +666,21 @@ def _time_of_day(t: str, anchor: dt.date, tense: str) -> Normalized | None:
         else:
             return None
         return Normalized("TIME", f"{day.isoformat()}T{part}", day, day, "part-of-day")
+    found = re.match(r"^(?P<hour>\d{1,2}|[a-z]+) (?:o'clock )?in the (?P<part>morning|afternoon|evening|night)$", t)
+    if found and isinstance(hour := parse_number(found.group("hour")), int) and 1 <= hour <= 12:
+        hour += (
+            12
+            if found.group("part") in {"afternoon", "evening"} or (found.group("part") == "night" and hour > 5)
+            else 0
+        )
+        return Normalized("TIME", f"{anchor.isoformat()}T{hour % 24:02d}:00", anchor, anchor, "minute")
     if t in {"noon", "midday"}:
         return Normalized("TIME", f"{anchor.isoformat()}T12:00", anchor, anchor, "minute")
     if t == "midnight":
         return Normalized("TIME", f"{anchor.isoformat()}T24:00", anchor, anchor, "minute")
+    found = re.match(r"^(?P<part>morning|afternoon|evening|night)\s+(?P<day>yesterday|today|tomorrow|[a-z]+day)$", t)
+    if found:
+        return _time_of_day(f"{found.group('day')} {found.group('part')}", anchor, tense)
     with_day = re.match(
         r"^(?P<clock>.+?)\s+(?:on\s+)?(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", t
     ) or re.match(r"^(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:,|\s+at)?\s+(?P<clock>.+)$", t)
@@ -596,6 +689,15 @@ def _time_of_day(t: str, anchor: dt.date, tense: str) -> Normalized | None:
         clock = _time_of_day(with_day.group("clock"), day, tense)
         if clock is not None:
             return clock
+    with_date = re.match(
+        r"^(?P<clock>[\d:]+\s*[ap]\.?m\.?(?:\s+[a-z]{3})?|noon|midnight),?\s+(?:on\s+)?(?P<day>.+)$", t
+    )
+    if with_date:
+        day_value = _calendar(with_date.group("day"), anchor, tense)
+        if day_value is not None and day_value.granularity == "day" and day_value.start is not None:
+            clock = _time_of_day(with_date.group("clock"), day_value.start, tense)
+            if clock is not None:
+                return clock
     found = _CLOCK.match(t)
     if found and (found.group("half") or found.group("minute")):
         hour = int(found.group("hour"))
