@@ -57,6 +57,20 @@ def test_article_entity_and_filters(client):
     assert client.get("/api/claims", params={"kind": "self"}).json()["items"]
 
 
+def test_events_of_exactly_one_entity_and_quotes_naming_an_entity(client):
+    events = client.get("/api/events", params={"limit": 200}).json()["items"]
+    actor = next(e["source"]["entity"] for e in events if e["source"] and e["source"]["entity"])
+    found = client.get("/api/events", params={"entity": actor, "limit": 200}).json()["items"]
+    expected = [e for e in events if actor in {(e["source"] or {}).get("entity"), (e["target"] or {}).get("entity")}]
+    assert found and [e["id"] for e in found] == [e["id"] for e in expected]
+    entities = client.get("/api/entities", params={"limit": 200}).json()["items"]
+    syria = next(e["id"] for e in entities if e["name"] == "Syria")
+    naming = client.get("/api/quotes", params={"naming": syria}).json()["items"]
+    assert naming and all("Syria" in q["text"] for q in naming)
+    everything = client.get("/api/quotes", params={"limit": 200}).json()["items"]
+    assert len(naming) < len(everything)
+
+
 def test_errors_are_json(client):
     missing = client.get("/api/articles/nope")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"

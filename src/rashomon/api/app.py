@@ -208,6 +208,7 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
         db: Db, actor: str | None = None, type: str | None = None, country: str | None = None,
         outlet: str | None = None, since: str | None = None, until: str | None = None, place: str | None = None,
         bbox: Annotated[str | None, Query(description="south,west,north,east")] = None,
+        entity: Annotated[str | None, Query(description="exactly this entity id, as source or target")] = None,
         limit: Limit = 50, cursor: Cursor = None,
     ) -> dict[str, object]:  # fmt: skip
         box = None
@@ -219,8 +220,8 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
             box = (south, west, north, east)
 
         def fetch(n: int) -> list[Any]:
-            return db.events(EventFilter(actor=actor, type=type, country=country, outlet=outlet, since=since,
-                                         until=until, place=place, bbox=box, limit=n))  # fmt: skip
+            return db.events(EventFilter(actor=actor, entity=entity, type=type, country=country, outlet=outlet,
+                                         since=since, until=until, place=place, bbox=box, limit=n))  # fmt: skip
 
         return page(fetch, lambda s: with_source(event_json(s.event), s), limit=limit, cursor=cursor)
 
@@ -231,10 +232,11 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
             db: Db, speaker: str | None = None, outlet: str | None = None, since: str | None = None,
             until: str | None = None, text: str | None = None, kind: str | None = None, limit: Limit = 50,
             cursor: Cursor = None,
+            naming: Annotated[str | None, Query(description="an entity id named inside the words, any spelling")] = None,
         ) -> dict[str, object]:  # fmt: skip
             def fetch(n: int) -> list[Any]:
                 return read(db)(QuoteFilter(speaker=speaker, outlet=outlet, since=since, until=until, text=text,
-                                            kind=kind, limit=n))  # fmt: skip
+                                            kind=kind, naming=naming, limit=n))  # fmt: skip
 
             return page(fetch, lambda stored: with_source(render(stored), stored), limit=limit, cursor=cursor)
 

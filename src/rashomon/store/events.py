@@ -13,7 +13,8 @@ from rashomon.model import Actor, Event, EventAnchor, Place, TextSpan
 class EventFilter:
     """What ``rashomon events`` and the API can ask for; None means any."""
 
-    actor: str | None = None
+    actor: str | None = None  # entity id, or part of a canonical name, alias or the actor's words
+    entity: str | None = None  # exactly this corpus entity as source or target (an entity page)
     type: str | None = None
     country: str | None = None
     outlet: str | None = None
@@ -120,6 +121,9 @@ def _filtered(where: EventFilter) -> tuple[str, str, list[object]]:
     if where.country:
         clauses.append("(e.source_country = ? OR e.target_country = ?)")
         params += [where.country.upper()] * 2
+    if where.entity:
+        clauses.append("(e.source_entity = ? OR e.target_entity = ?)")
+        params += [where.entity, where.entity]
     if where.actor:
         # An actor is matched by entity id, canonical name or any alias, so spellings agree.
         clauses.append(

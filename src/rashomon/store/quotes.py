@@ -16,6 +16,8 @@ class QuoteFilter:
     """What ``rashomon quotes`` and the API can ask for; None means any."""
 
     speaker: str | None = None  # entity id, or part of a canonical name, alias or the speaker's words
+    speaker_entity: str | None = None  # exactly this corpus entity (an entity page)
+    naming: str | None = None  # corpus entity named inside the quoted words, by any of its spellings
     outlet: str | None = None
     since: str | None = None
     until: str | None = None
@@ -100,10 +102,19 @@ def _select(db: sqlite3.Connection, table: str, source: str, kind_column: str, w
         (where.until, "a.published <= ?"),
         (where.article, "t.article_id = ?"),
         (where.kind, f"t.{kind_column} = ?"),
+        (where.speaker_entity, f"t.{source}_entity = ?"),
     ):
         if value:
             clauses.append(clause)
             params.append(value)
+    source_rows = f"{table} t"
+    if where.naming:
+        # From the entity's mentions to the rows around them (indexed both ways), not a scan of every row.
+        source_rows = (
+            f"mentions m JOIN {table} t ON t.article_id = m.article_id AND t.start <= m.start AND t.end >= m.end"
+        )
+        clauses.append("m.entity_id = ?")
+        params.append(where.naming)
     if where.text:
         clauses.append("t.text LIKE ?")
         params.append(f"%{where.text}%")
@@ -116,7 +127,8 @@ def _select(db: sqlite3.Connection, table: str, source: str, kind_column: str, w
         like = f"%{where.speaker}%"
         params += [where.speaker, like, like, like, like]
     sql = (
-        f"SELECT t.*, a.outlet, a.published FROM {table} t JOIN articles a ON a.id = t.article_id"
+        f"SELECT {'DISTINCT ' if where.naming else ''}t.*, a.outlet, a.published FROM {source_rows} "
+        "JOIN articles a ON a.id = t.article_id"
         + (" WHERE " + " AND ".join(clauses) if clauses else "")
         + " ORDER BY a.published IS NULL, a.published, t.article_id, t.start"
     )

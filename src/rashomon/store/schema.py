@@ -289,6 +289,7 @@ MIGRATIONS: tuple[str, ...] = (
         vectors BLOB NOT NULL,
         PRIMARY KEY (article_id, model)
     );
+    CREATE INDEX entity_roles_article ON entity_roles(article_id);
     """,
 )
 

@@ -106,15 +106,15 @@ def add_pages(
         found = db.entity(entity_id)
         if found is None:
             raise HTTPException(404, f"no entity {entity_id!r}")
-        days = db.event_days(EventFilter(actor=found.id))
+        days = db.event_days(EventFilter(entity=found.id))
         return render(
             "entity.html.j2",
             entity=found,
-            events=db.events(EventFilter(actor=found.id, limit=_ENTITY_ROWS)),
+            events=db.events(EventFilter(entity=found.id, limit=_ENTITY_ROWS)),
             events_total=sum(days.values()),
             timeline=timeline(Counter({day: count for day, count in days.items() if day})),
-            quotes_by=db.quotes(QuoteFilter(speaker=found.id, limit=_ENTITY_ROWS)),
-            quotes_about=db.quotes(QuoteFilter(text=found.name, limit=_ENTITY_ROWS)),
+            quotes_by=db.quotes(QuoteFilter(speaker_entity=found.id, limit=_ENTITY_ROWS)),
+            quotes_about=db.quotes(QuoteFilter(naming=found.id, limit=_ENTITY_ROWS)),
             co_mentioned=db.co_mentioned(found.id, articles=_CO_MENTION_ARTICLES, limit=15),
             stories=db.stories(entity=found.id, limit=30),
         )
