@@ -34,6 +34,19 @@ def test_a_qualifier_picks_the_small_namesake(places):
     assert damascus is not None and (damascus.country, damascus.admin1) == ("USA", "Oregon")
 
 
+def test_a_big_city_outranks_a_small_region_abroad_of_the_same_name(places):
+    found = _by_text(places("Protesters gathered in Manchester and in Charlotte on Saturday, the police said."))
+    assert found["Manchester"].place.country == "GBR"  # type: ignore[union-attr]  # not the Jamaican parish
+    assert found["Charlotte"].place.country == "USA"  # type: ignore[union-attr]  # not Saint Vincent's
+    found = _by_text(places("Jamaica's police said flooding hit Manchester and Clarendon after the storm."))
+    assert found["Manchester"].place.country == "JAM"  # type: ignore[union-attr]
+
+
+def test_the_european_union_stands_at_its_middle(places):
+    eu = _by_text(places("Ministers of the EU met to discuss tariffs."))["EU"].place
+    assert eu is not None and (round(eu.lat), round(eu.lon)) == (50, 10)
+
+
 def test_bases_and_landmarks_resolve_to_their_own_coordinates(places):
     text = (
         "Russian aircraft left the Khmeimim Airbase near Latakia, while officials in the Kremlin "

@@ -102,6 +102,19 @@ def _best(candidates: tuple[Place, ...], key: str, context: _Context, qualifier:
         ]
         if namesake:
             return namesake[0]
+        if not context.countries[best.country or ""]:
+            # A small region abroad does not outrank a big city of the same name ("Manchester" is
+            # not the Jamaican parish, "Charlotte" not the Vincentian one) unless the article is
+            # about the region's country.
+            abroad = [
+                p
+                for p in candidates
+                if p.feature in ("city", "capital")
+                and p.population >= max(_NAMESAKE_CITY_POPULATION, 5 * best.population)
+                and lookup_key(p.name) == key
+            ]
+            if abroad:
+                return max(abroad, key=lambda p: p.population)
     return best
 
 
