@@ -14,8 +14,10 @@ import resource
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from queue import Empty
 
 from rashomon.config import Settings
+from rashomon.errors import RashomonError
 from rashomon.ingest.readers import FieldMap, read_inputs
 from rashomon.model import Annotation, RawDocument
 from rashomon.service import Engine
@@ -101,6 +103,8 @@ def _after_the_pass(annotations: list[Annotation], engine: Engine) -> dict[str, 
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "bench.db") as store:
         start = time.perf_counter()
         for annotation in annotations:
+            if store.has_article(annotation.article.id):
+                continue  # the same text twice in the corpus: ingest links it as a duplicate, stores it once
             store_annotation(store, annotation, minhash(annotation.article.text))
         written = time.perf_counter()
         update = update_stories(store, encoder=engine.encoder)
@@ -123,7 +127,16 @@ def _in_fresh_process(side: str, documents: list[RawDocument], settings: Setting
     queue = context.Queue()
     process = context.Process(target=_child, args=(side, documents, settings, queue))
     process.start()
-    result = queue.get()
+    while True:
+        try:
+            result = queue.get(timeout=5)
+            break
+        except Empty:
+            # A side that crashed never answers: say so instead of waiting for ever.
+            if not process.is_alive():
+                raise RashomonError(
+                    f"the {side} side of the benchmark stopped (exit code {process.exitcode})"
+                ) from None
     process.join()
     return result  # type: ignore[no-any-return]
 
