@@ -69,6 +69,11 @@ def test_events_of_exactly_one_entity_and_quotes_naming_an_entity(client):
     assert naming and all("Syria" in q["text"] for q in naming)
     everything = client.get("/api/quotes", params={"limit": 200}).json()["items"]
     assert len(naming) < len(everything)
+    speakers = {q["speaker"]["entity"] for q in everything if q["speaker"] and q["speaker"]["entity"]}
+    for speaker in speakers:  # the speaker's own name beside the quote does not count as naming
+        for quote in client.get("/api/quotes", params={"naming": speaker}).json()["items"]:
+            assert quote["speaker"]["entity"] != speaker or quote["speaker"]["name"].split()[-1] in quote["text"]
+    assert client.get("/api/claims", params={"naming": syria}).status_code == 200
 
 
 def test_errors_are_json(client):

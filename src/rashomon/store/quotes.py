@@ -114,6 +114,11 @@ def _select(db: sqlite3.Connection, table: str, source: str, kind_column: str, w
             f"mentions m JOIN {table} t ON t.article_id = m.article_id AND t.start <= m.start AND t.end >= m.end"
         )
         clauses.append("m.entity_id = ?")
+        if table == "quotes":
+            # Inside the quoted words, not the name of who says them ("…,” al-Sharaa said. “…").
+            clauses.append(
+                "NOT (t.speaker_start IS NOT NULL AND m.start >= t.speaker_start AND m.end <= t.speaker_end)"
+            )
         params.append(where.naming)
     if where.text:
         clauses.append("t.text LIKE ?")
