@@ -96,3 +96,27 @@ def test_focus_is_where_the_story_happens_not_every_country_named(places, engine
     focus = find_focus(places(text), engine.gazetteer)
     assert focus.country is not None and focus.country.country == "SYR"
     assert focus.city is not None and focus.city.name == "Aleppo"
+
+
+def test_no_focus_from_adjectives_and_organisation_names_alone(places, engine):
+    text = (
+        "Scientists at the University of California say a brain implant let a patient spell words. "
+        "British researchers called the result promising but early."
+    )
+    assert find_focus(places(text), engine.gazetteer).country is None
+
+
+def test_the_country_named_throughout_outweighs_a_caption_in_the_opening(places, engine):
+    caption = (
+        "Actor named envoy for Haiti. The actor speaks at a charity dinner in Los Angeles, California, "
+        "held at a hotel in Los Angeles on Saturday evening. "
+    )
+    body = (
+        "The appointment was announced by the prime minister, who praised years of work on rebuilding "
+        "schools and clinics after the earthquake. "
+        * 3
+        + "He first went to Haiti in 2010. His charity runs camps in Haiti, and he says Haiti needs "
+        "doctors more than money. Officials in Haiti said the post carries no salary."
+    )
+    focus = find_focus(places(caption + body), engine.gazetteer)
+    assert focus.country is not None and focus.country.country == "HTI"
