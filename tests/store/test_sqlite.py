@@ -77,3 +77,24 @@ def test_articles_stored_before_search_existed_become_searchable(engine, tmp_pat
     with Store.open(path) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.ranked_sentences(["Peskov"], limit=5)
+
+
+def test_event_counts_by_day_and_place_cover_every_match_not_a_page_of_rows(engine, tmp_path, fixture_path):
+    from collections import Counter
+
+    from rashomon.cli import main
+    from rashomon.store.events import EventFilter
+
+    path = tmp_path / "events.db"
+    files = [str(fixture_path / name) for name in ("kremlin_visit.txt", "moscow_talks.txt")]
+    assert main(["--db", str(path), "ingest", "--quiet", *files]) == 0
+    with Store.open(path) as store:
+        every = store.events()
+        located = Counter(s.event.location.id for s in every if s.event.location is not None)
+        assert located and sum(store.event_days().values()) == len(every)
+        assert {place.id: n for place, n in store.event_locations()} == dict(located)
+        one_row = EventFilter(limit=1)
+        assert len(store.events(one_row)) == 1
+        assert sum(n for _, n in store.event_locations(one_row)) == sum(located.values())
+        counts = [n for _, n in store.event_locations()]
+        assert counts == sorted(counts, reverse=True)

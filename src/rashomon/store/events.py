@@ -157,6 +157,18 @@ def event_days(db: sqlite3.Connection, where: EventFilter) -> dict[str | None, i
     return {str(day) if day else None: int(count) for day, count in rows}
 
 
+def event_locations(db: sqlite3.Connection, where: EventFilter) -> list[tuple[Place, int]]:
+    """Where matching events happened and how many happened there, most first (what a map draws);
+    counted in the database, not by reading every event."""
+    prefix, body, params = _filtered(where)
+    sql = (
+        f"{prefix}SELECT e.location_place, p.geonameid, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, "
+        f"p.population, COUNT(*) AS n {body}{' AND' if ' WHERE ' in body else ' WHERE'} p.name IS NOT NULL "
+        "GROUP BY e.location_place ORDER BY n DESC, e.location_place"
+    )
+    return [(Place(*row[:9]), int(row[9])) for row in db.execute(sql, params)]
+
+
 def read_events(db: sqlite3.Connection, where: EventFilter) -> list[StoredEvent]:
     """Events matching ``where``, oldest publication first."""
     prefix, body, params = _filtered(where)

@@ -33,7 +33,14 @@ from rashomon.model import (
     Role,
     TextSpan,
 )
-from rashomon.store.events import EventFilter, StoredEvent, event_days, insert_events, read_events
+from rashomon.store.events import (
+    EventFilter,
+    StoredEvent,
+    event_days,
+    event_locations,
+    insert_events,
+    read_events,
+)
 from rashomon.store.quotes import (
     QuoteFilter,
     StoredClaim,
@@ -415,6 +422,9 @@ class Store:
 
     def event_days(self, where: EventFilter | None = None) -> dict[str | None, int]:
         return event_days(self._db, where or EventFilter())
+
+    def event_locations(self, where: EventFilter | None = None) -> list[tuple[Place, int]]:
+        return event_locations(self._db, where or EventFilter())
 
     # --- stories ---------------------------------------------------------------
 

@@ -6,6 +6,7 @@ Security Policy that forbids both, so even a mistake in escaping could not run a
 
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -15,7 +16,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from rashomon import __version__
 from rashomon.ask.answer import ask
 from rashomon.compare.build import ComparisonCache, FramingModels
-from rashomon.model import Place, Quote
+from rashomon.model import Quote
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
 from rashomon.store.sqlite import Store
@@ -25,6 +26,7 @@ from rashomon.ui.story import comparison_context
 # An entity page stays fast for "Syria" in a large store: its first events, rows and co-mentions
 # are drawn from bounded samples (the page says how many it shows).
 _ENTITY_ROWS = 200
+_EVENT_ROWS = 500  # rows listed on the events page; its count, timeline and map cover every match
 _CO_MENTION_ARTICLES = 300
 
 CONTENT_SECURITY_POLICY = (
@@ -136,21 +138,17 @@ def add_pages(
         place: str | None = None, since: str | None = None, until: str | None = None,
     ) -> HTMLResponse:  # fmt: skip
         where = EventFilter(actor=actor or None, type=type or None, country=country or None, place=place or None,
-                            since=since or None, until=until or None, limit=2000)  # fmt: skip
-        found = db.events(where)
-        days = Counter(day for s in found if (day := event_day(s.event, s.published)))
-        located: dict[str, tuple[Place, int]] = {}
-        for stored in found:
-            location = stored.event.location
-            if location is not None:
-                previous = located.get(location.id)
-                located[location.id] = (location, (previous[1] if previous else 0) + 1)
-        dots = [(p, n, f"/events?place={p.name}") for p, n in located.values()]
-        countries = frozenset(p.country for p, _ in located.values() if p.country)
+                            since=since or None, until=until or None)  # fmt: skip
+        counted = db.event_days(where)
+        days = Counter({day: n for day, n in counted.items() if day})
+        located = db.event_locations(where)
+        dots = [(p, n, f"/events?place={p.name}") for p, n in located]
+        countries = frozenset(p.country for p, _ in located if p.country)
+        found = db.events(replace(where, limit=_EVENT_ROWS))
         return render(
             "events.html.j2",
-            events=found[:500],
-            total=len(found),
+            events=found,
+            total=sum(counted.values()),
             timeline=timeline(days),
             map=world_map(dots, highlight=countries),
             filters={
