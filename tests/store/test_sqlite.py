@@ -70,7 +70,7 @@ def test_articles_stored_before_search_existed_become_searchable(engine, tmp_pat
     connection.executescript(
         "DROP INDEX entities_by_mentions; DROP INDEX places_lat; ALTER TABLE entities DROP COLUMN mention_count; "
         "ALTER TABLE entities DROP COLUMN article_count; "
-        "DROP INDEX entity_roles_article; DROP TABLE sentence_vectors; DROP TABLE story_articles; DROP TABLE stories; DROP TABLE article_vectors; "
+        "DROP INDEX events_target_country; DROP INDEX entity_roles_article; DROP TABLE sentence_vectors; DROP TABLE story_articles; DROP TABLE stories; DROP TABLE article_vectors; "
         "DROP TABLE sentence_search; ALTER TABLE quotes DROP COLUMN parts; PRAGMA user_version = 5;"
     )
     connection.close()

@@ -291,6 +291,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX entity_roles_article ON entity_roles(article_id);
     """,
+    # 11: events by the target's country too, so "source or target in this country" (the events page
+    # and `--country`) reads two indexes instead of every event
+    """
+    CREATE INDEX IF NOT EXISTS events_target_country ON events(target_country);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
