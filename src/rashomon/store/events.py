@@ -163,8 +163,8 @@ def event_locations(db: sqlite3.Connection, where: EventFilter) -> list[tuple[Pl
     prefix, body, params = _filtered(where)
     sql = (
         f"{prefix}SELECT e.location_place, p.geonameid, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, "
-        f"p.population, COUNT(*) AS n {body}{' AND' if ' WHERE ' in body else ' WHERE'} p.name IS NOT NULL "
-        "GROUP BY e.location_place ORDER BY n DESC, e.location_place"
+        f"p.population, COUNT(*) AS n {body} "
+        "GROUP BY e.location_place HAVING p.name IS NOT NULL ORDER BY n DESC, e.location_place"
     )
     return [(Place(*row[:9]), int(row[9])) for row in db.execute(sql, params)]
 

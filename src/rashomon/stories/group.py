@@ -5,8 +5,9 @@ Two passes. The first links an article to the story whose members it resembles m
 embedding of its lead) when that resemblance clears a threshold. The second looks inside each
 story that grew: words every member shares there ("earthquake", "navy", "pirates") say nothing
 about which earthquake, so the members are compared again on the words, numbers, years and
-people that are rare *inside* the story, and a story that falls into well-separated parts is split. That is what tells two
-arrests of two different people, or two earthquakes in two years, apart.
+people that are rare *inside* the story, and a story that falls into well-separated parts is
+split. That is what tells two arrests of two different people, or two earthquakes in two years,
+apart.
 """
 
 from __future__ import annotations
