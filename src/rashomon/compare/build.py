@@ -12,7 +12,14 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from rashomon.compare.align import AlignedGroup, Number, Statement, align_statements, casualty_kind, unit_class
-from rashomon.compare.classifier import LinearClassifier, feature_matrix, load_classifier
+from rashomon.compare.classifier import (
+    LinearClassifier,
+    ReportedSpeech,
+    feature_matrix,
+    load_classifier,
+    load_reported_speech,
+    subjectivity_labels,
+)
 from rashomon.compare.framing import (
     ActorTone,
     ArticleFraming,
@@ -53,12 +60,13 @@ class FramingModels:
     tone: ToneWords
     label_nouns: frozenset[str]
     generic_words: frozenset[str]
+    reported_speech: ReportedSpeech
 
     @classmethod
     def load(cls, encoder: SentenceEncoder | None = None) -> FramingModels:
         return cls(
             encoder or SentenceEncoder(), load_classifier("subjectivity"), load_classifier("bias"),
-            load_loaded_lexicon(), load_tone_words(), load_label_nouns(), _generic_words(),
+            load_loaded_lexicon(), load_tone_words(), load_label_nouns(), _generic_words(), load_reported_speech(),
         )  # fmt: skip
 
 
@@ -265,7 +273,9 @@ def _framing(
     rows = [i for i, s in enumerate(statements) if s.article_id == article.id]
     texts = [statements[i].text for i in rows]
     features = feature_matrix(texts, vectors[rows], models.lexicon) if rows else np.zeros((0, 392), np.float32)
-    subjective_labels = models.subjectivity.labels(features) if rows else []
+    subjective_labels = (
+        subjectivity_labels(models.subjectivity, features, texts, models.reported_speech) if rows else []
+    )
     biased_labels = models.bias.labels(features) if rows else []
 
     def cite(i: int) -> Cited:

@@ -65,6 +65,35 @@ class LinearClassifier:
         }  # fmt: skip
 
 
+@dataclass(frozen=True)
+class ReportedSpeech:
+    """Finds sentences that report what someone said ("..., she said"; "according to officials").
+    Such a sentence is the outlet reporting, not giving its own opinion, so it is never subjective."""
+
+    pattern: re.Pattern[str]
+
+    def marks(self, text: str) -> bool:
+        return self.pattern.search(text) is not None
+
+
+def load_reported_speech() -> ReportedSpeech:
+    text = (resources.files("rashomon.compare") / "data" / "reporting_verbs.txt").read_text(encoding="utf-8")
+    forms = sorted(
+        {form for line in text.splitlines() if line and not line.startswith("#") for form in line.split()[1:]}
+    )
+    return ReportedSpeech(re.compile(r"\b(?:according to|" + "|".join(forms) + r")\b", re.IGNORECASE))
+
+
+def subjectivity_labels(
+    model: LinearClassifier, features: np.ndarray, texts: Sequence[str], speech: ReportedSpeech
+) -> list[str]:
+    """The classifier's labels, with every sentence that reports speech labelled objective."""
+    return [
+        model.negative if speech.marks(text) else label
+        for text, label in zip(texts, model.labels(features), strict=True)
+    ]
+
+
 def load_classifier(name: str) -> LinearClassifier:
     data = json.loads((resources.files("rashomon.compare") / "data" / f"{name}.json").read_text(encoding="utf-8"))
     return LinearClassifier(

@@ -245,7 +245,7 @@ def _fakes_grouping(shared: Path, engine: object) -> dict[str, object]:
 
 def framing_scores(shared: Path, engine: object) -> dict[str, object]:
     """The shipped sentence classifiers on held-out framing gold, and headline/body stance on FNC-1."""
-    from rashomon.compare.classifier import feature_matrix, load_classifier
+    from rashomon.compare.classifier import feature_matrix, load_classifier, load_reported_speech, subjectivity_labels
     from rashomon.compare.lexicon import load_loaded_lexicon
     from rashomon.eval.framing import babe_held_out, macro_f1, read_babe, read_checkthat
     from rashomon.eval.stance import pair_signals, read_fnc, score_fnc
@@ -255,7 +255,10 @@ def framing_scores(shared: Path, engine: object) -> dict[str, object]:
     folder = shared / "eval" / "framing"
 
     def classify(name: str, texts: list[str]) -> list[str]:
-        return load_classifier(name).labels(feature_matrix(texts, encoder.encode(texts), lexicon))
+        features = feature_matrix(texts, encoder.encode(texts), lexicon)
+        if name == "subjectivity":
+            return subjectivity_labels(load_classifier(name), features, texts, load_reported_speech())
+        return load_classifier(name).labels(features)
 
     checkthat = read_checkthat(folder / "checkthat2025-task1-subjectivity" / "dev_test_en.tsv")
     babe = [s for s in read_babe(folder / "BABE" / "final_labels_SG2.csv") if babe_held_out(s)]
