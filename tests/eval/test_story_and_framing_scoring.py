@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.eval.framing import macro_f1
+from rashomon.compare.lexicon import load_loaded_lexicon
+from rashomon.eval.framing import LabelledSentence, macro_f1, parse_marked_words, score_loaded_words
 from rashomon.eval.stance import fnc_score
 from rashomon.eval.stories import score_clusters
 
@@ -32,3 +33,27 @@ def test_macro_f1_averages_both_classes():
     scores = macro_f1(["SUBJ", "OBJ", "OBJ", "OBJ"], ["SUBJ", "SUBJ", "OBJ", "OBJ"])
     assert scores["f1_subj"] == pytest.approx(0.6667, abs=1e-4) and scores["f1_obj"] == 0.8
     assert scores["macro_f1"] == pytest.approx(0.7333, abs=1e-4)
+
+
+def test_babe_marked_words_are_read_from_their_list_literal():
+    assert parse_marked_words("['Bizarre', 'characteristically']") == ("bizarre", "characteristically")
+    assert parse_marked_words("[]") == () and parse_marked_words("") == () and parse_marked_words("[unclosed") == ()
+
+
+def test_loaded_words_are_scored_against_the_words_annotators_marked():
+    sentences = [
+        # found and marked
+        LabelledSentence("The regime's thugs beat the protesters.", "Biased", ("thugs",)),
+        # found, not marked
+        LabelledSentence("The chaos at the airport lasted two days.", "Non-biased", ()),
+        # marked, not found
+        LabelledSentence("The senator's absurd plan failed.", "Biased", ("absurd",)),
+        LabelledSentence("The bill passed the house.", "Non-biased", ()),
+    ]
+    scores = score_loaded_words(sentences, load_loaded_lexicon())
+    # "regime" and "thugs" in the first sentence, "chaos" in the second: one of three marked.
+    assert scores["terms_found"] == 3
+    assert scores["term_precision"] == pytest.approx(1 / 3, abs=1e-4)
+    assert scores["sentences_with_a_find"] == 2 and scores["biased_share_with_a_find"] == 0.5
+    assert scores["biased_share_overall"] == 0.5
+    assert scores["marked_word_recall"] == 0.5

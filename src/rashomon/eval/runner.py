@@ -247,7 +247,7 @@ def framing_scores(shared: Path, engine: object) -> dict[str, object]:
     """The shipped sentence classifiers on held-out framing gold, and headline/body stance on FNC-1."""
     from rashomon.compare.classifier import feature_matrix, load_classifier, load_reported_speech, subjectivity_labels
     from rashomon.compare.lexicon import load_loaded_lexicon
-    from rashomon.eval.framing import babe_held_out, macro_f1, read_babe, read_checkthat
+    from rashomon.eval.framing import babe_held_out, macro_f1, read_babe, read_checkthat, score_loaded_words
     from rashomon.eval.stance import pair_signals, read_fnc, score_fnc
 
     encoder = engine.encoder  # type: ignore[attr-defined]
@@ -273,6 +273,7 @@ def framing_scores(shared: Path, engine: object) -> dict[str, object]:
             "sentences": len(babe),
             **macro_f1([s.label for s in babe], classify("bias", [s.text for s in babe])),
         },
+        "babe_held_out_loaded_words": score_loaded_words(babe, lexicon),
         "fnc1_competition_test": score_fnc(pairs, pair_signals(pairs, bodies, encoder)),
     }
 
@@ -318,15 +319,19 @@ def format_scores(scores: dict[str, object]) -> str:
             "cross-outlet same-day, same-place pairs share a story"
         )
     if scores["suite"] == FRAMING_SUITE:
-        subj, babe, fnc = (
+        subj, babe, loaded, fnc = (
             scores["checkthat_subjectivity_dev_test"],
             scores["babe_held_out"],
+            scores["babe_held_out_loaded_words"],
             scores["fnc1_competition_test"],
         )
-        assert isinstance(subj, dict) and isinstance(babe, dict) and isinstance(fnc, dict)
+        assert isinstance(subj, dict) and isinstance(babe, dict) and isinstance(loaded, dict) and isinstance(fnc, dict)
         return (
             f"CheckThat! 2025 subjectivity dev-test ({subj['sentences']} sentences): macro-F1 {subj['macro_f1']:.3f}\n"
             f"BABE held-out fifth ({babe['sentences']} sentences): macro-F1 {babe['macro_f1']:.3f}\n"
+            f"  loaded words: {loaded['terms_found']} found, {loaded['term_precision']:.3f} of them marked biased by "
+            f"the annotators; sentences with one {loaded['biased_share_with_a_find']:.3f} biased "
+            f"(all sentences {loaded['biased_share_overall']:.3f}); marked words found {loaded['marked_word_recall']:.3f}\n"
             f"FNC-1 competition test ({fnc['pairs_scored']} pairs scored): weighted score {fnc['weighted_score']:.3f}, "
             f"related/unrelated accuracy {fnc['related_accuracy']:.3f}"
         )
