@@ -245,6 +245,8 @@ def _fakes_grouping(shared: Path, engine: object) -> dict[str, object]:
 
 def framing_scores(shared: Path, engine: object) -> dict[str, object]:
     """The shipped sentence classifiers on held-out framing gold, and headline/body stance on FNC-1."""
+    import numpy as np
+
     from rashomon.compare.classifier import feature_matrix, load_classifier, load_reported_speech, subjectivity_labels
     from rashomon.compare.lexicon import load_loaded_lexicon
     from rashomon.eval.framing import babe_held_out, macro_f1, read_babe, read_checkthat, score_loaded_words
@@ -254,24 +256,25 @@ def framing_scores(shared: Path, engine: object) -> dict[str, object]:
     lexicon = load_loaded_lexicon()
     folder = shared / "eval" / "framing"
 
-    def classify(name: str, texts: list[str]) -> list[str]:
-        features = feature_matrix(texts, encoder.encode(texts), lexicon)
-        if name == "subjectivity":
-            return subjectivity_labels(load_classifier(name), features, texts, load_reported_speech())
-        return load_classifier(name).labels(features)
+    def features_of(texts: list[str]) -> np.ndarray:
+        return feature_matrix(texts, encoder.encode(texts), lexicon)
 
     checkthat = read_checkthat(folder / "checkthat2025-task1-subjectivity" / "dev_test_en.tsv")
+    texts = [s.text for s in checkthat]
+    subjectivity, speech = load_classifier("subjectivity"), load_reported_speech()
     babe = [s for s in read_babe(folder / "BABE" / "final_labels_SG2.csv") if babe_held_out(s)]
     pairs, bodies = read_fnc(shared / "eval" / "stance" / "fnc-1")
     return {
         **_header(FRAMING_SUITE, engine.pipeline),  # type: ignore[attr-defined]
         "checkthat_subjectivity_dev_test": {
             "sentences": len(checkthat),
-            **macro_f1([s.label for s in checkthat], classify("subjectivity", [s.text for s in checkthat])),
+            **macro_f1(
+                [s.label for s in checkthat], subjectivity_labels(subjectivity, features_of(texts), texts, speech)
+            ),
         },
         "babe_held_out": {
             "sentences": len(babe),
-            **macro_f1([s.label for s in babe], classify("bias", [s.text for s in babe])),
+            **macro_f1([s.label for s in babe], load_classifier("bias").labels(features_of([s.text for s in babe]))),
         },
         "babe_held_out_loaded_words": score_loaded_words(babe, lexicon),
         "fnc1_competition_test": score_fnc(pairs, pair_signals(pairs, bodies, encoder)),
