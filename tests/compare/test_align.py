@@ -72,6 +72,18 @@ def test_killed_and_injured_counts_are_not_compared_with_each_other():
     assert group.label == "shared"
 
 
+def test_counts_over_different_times_are_not_compared_but_over_the_same_time_are():
+    overall = Number(5, "=", "tests", "five")
+    last_year = Number(2, "=", "tests", "two", scope="last year")
+    statements = [_statement("a", 0, "x", numbers=[overall]), _statement("b", 0, "y", numbers=[last_year])]
+    (group,) = align_statements(statements, _vectors([0, 0]))
+    assert group.label == "shared"
+    also_last_year = Number(3, "=", "tests", "three", scope="last year")
+    statements = [_statement("a", 0, "x", numbers=[also_last_year]), _statement("b", 0, "y", numbers=[last_year])]
+    (group,) = align_statements(statements, _vectors([0, 0]))
+    assert group.label == "conflict" and "three vs two" in (group.conflict or "")
+
+
 def test_the_same_event_on_different_days_conflicts():
     from dataclasses import replace
 

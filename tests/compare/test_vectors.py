@@ -31,6 +31,17 @@ def test_compared_members_take_one_article_per_outlet_first():
     assert [m.article_id for m in compared_members(members, 3)] == ["a0", "a1", "a3"]
 
 
+def test_compared_members_take_each_outlets_most_central_report():
+    # a0 is a digest that opened the story; a1 is the same outlet's report of the event itself.
+    members = [
+        StoryArticle("a0", "News in brief", "A", None, 0.15),
+        StoryArticle("a1", "Quake hits Merlo", "A", None, 0.9),
+        StoryArticle("a2", "Merlo quake kills 40", "B", None, 0.8),
+    ]
+    assert [m.article_id for m in compared_members(members, 2)] == ["a1", "a2"]
+    assert [m.article_id for m in compared_members(members, 3)] == ["a0", "a1", "a2"]  # story order
+
+
 @pytest.mark.model
 def test_ingest_prepares_the_comparison_and_a_prepared_one_needs_no_encoder(engine, tmp_path):  # type: ignore[no-untyped-def]
     db = tmp_path / "quakes.db"

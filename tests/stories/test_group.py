@@ -1,13 +1,18 @@
-"""Story grouping: two reports of one earthquake go together, a different earthquake does not."""
+"""Story grouping: two reports of one earthquake go together, a different earthquake does not; a
+digest that opened a story does not stay in it, nor name it."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from rashomon.cli import main
 from rashomon.store.sqlite import Store
+from rashomon.stories.features import ArticleFeatures, StoredArticleFacts, article_features, document_frequencies
+from rashomon.stories.group import Grouping, GroupingSettings, group_articles
 
 STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
 
@@ -53,3 +58,84 @@ def test_average_linkage_merges_while_clusters_are_close():
     assert _average_linkage(similarity, 0.5) == [[0, 1], [2, 3]]
     # The two pairs are 0.1 apart on average: one cluster only when the threshold allows it.
     assert _average_linkage(similarity, 0.1) == [[0, 1, 2, 3]]
+
+
+_DIGEST = (
+    "News in brief. A council in Belcor voted to close the old library on Friday. "
+    "The national lottery jackpot of 12 million was claimed by a ticket holder in Porta. "
+    "Valdoria's football champions signed a striker from Tarsia. "
+    "An earthquake was felt in Merlo, with reports of damage."
+)
+_REPORTS = (
+    "Dozens dead as quake hits Merlo",
+    "A magnitude 6.8 earthquake struck Merlo on the Valdoria coast, killing 41 people and collapsing "
+    "the harbour wall, rescuers said. Aftershocks shook the old town of Merlo through the night.",
+)
+
+
+def _facts(article_id: str, title: str, text: str) -> ArticleFeatures:
+    day = dt.date(2026, 3, 2)
+    merlo = (("p-merlo", "city"),)  # every one of them names the town: the digest is a candidate
+    return article_features(StoredArticleFacts(article_id, title, text, day, f"outlet-{article_id}", (), merlo, ()))
+
+
+def _quake_reports() -> list[ArticleFeatures]:
+    variants = [
+        ("Dozens dead as quake hits Merlo", "rescuers said"),
+        ("Merlo earthquake kills 41, levels harbour wall", "officials said"),
+        ("Rescuers search Merlo rubble after 6.8 quake", "the mayor said"),
+    ]
+    return [
+        _facts(f"r{i}", title, _REPORTS[1].replace("rescuers said", said)) for i, (title, said) in enumerate(variants)
+    ]
+
+
+def test_a_digest_that_opened_a_story_leaves_it_when_the_reports_do_not_resemble_it():
+    digest = _facts("d0", "News in brief", _DIGEST)
+    arriving = [digest, *_quake_reports()]
+    df, total = document_frequencies(arriving)
+    # A join threshold low enough that the first report joins the digest's one-article story.
+    settings = GroupingSettings(join_threshold=-1.0, split_threshold=-1.0, loose_member=0.5)
+    grouping, touched = group_articles(
+        Grouping({}), {}, arriving, df=df, total=total, new_key=lambda item: "s-" + item.article_id, settings=settings
+    )
+    assert grouping.members == {"s-d0": ("d0",), "s-r0": ("r0", "r1", "r2")}
+    assert touched == {"s-d0", "s-r0"}
+    # The centrality of what stayed together is measured again without the digest.
+    assert set(grouping.centrality) == {"r0", "r1", "r2"}
+    assert min(grouping.centrality.values()) >= 0.5
+    # Kept in: every member is measured, and the digest is the least central.
+    kept, _ = group_articles(
+        Grouping({}), {}, arriving, df=df, total=total, new_key=lambda item: "s-" + item.article_id,
+        settings=GroupingSettings(join_threshold=-1.0, split_threshold=-1.0, loose_member=-1.0),
+    )  # fmt: skip
+    assert kept.members == {"s-d0": ("d0", "r0", "r1", "r2")}
+    assert min(kept.centrality, key=lambda article_id: kept.centrality[article_id]) == "d0"
+
+
+@pytest.mark.model
+def test_a_story_is_titled_after_its_most_central_report(engine, tmp_path):  # type: ignore[no-untyped-def]
+    db = tmp_path / "quakes.db"
+    quakes = [str(STORIES / name) for name in ("quake_a1.txt", "quake_a2.txt")]
+    assert main(["--db", str(db), "ingest", "--quiet", *quakes]) == 0
+    with Store.open(db) as store:
+        (story,) = store.stories(min_articles=2)
+        first, second = store.story(story.id).articles  # type: ignore[union-attr]
+        assert first.centrality is not None and first.centrality == second.centrality  # two articles: one pair
+        with store.transaction():
+            store.write_stories(
+                {story.id: [first.article_id, second.article_id]},
+                centrality={first.article_id: 0.1, second.article_id: 0.7},
+            )
+        assert store.story(story.id).title == second.title  # type: ignore[union-attr]
+        # Unmeasured (a store grouped before centrality was kept): the first article names it.
+        with store.transaction():
+            store.write_stories({story.id: [first.article_id, second.article_id]})
+        assert store.story(story.id).title == first.title  # type: ignore[union-attr]
+
+
+def test_word_counts_of_the_test_articles_differ():
+    # Guards the fixtures above: the digest shares only a few words with the reports.
+    digest = Counter(_facts("d0", "News in brief", _DIGEST).terms)
+    report = Counter(_quake_reports()[0].terms)
+    assert 0 < len(set(digest) & set(report)) < len(set(report)) // 3

@@ -35,6 +35,7 @@ class Number:
     unit: str | None
     text: str
     kind: str | None = None  # what is counted, when the words around say more than the unit ("killed")
+    scope: str | None = None  # the time it is counted over, as written ("last year"), lower-cased
 
     @property
     def counts(self) -> str | None:
@@ -102,10 +103,11 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
     """A count of one kind of thing that each side states and the other has nothing to match.
 
     "69 civilians, including 19 children" against the same words is no conflict; "at least 56
-    civilians" against "21 civilians" is."""
-    for unit in {n.counts for n in left} - {None}:
-        mine = [n for n in left if n.counts == unit]
-        theirs = [n for n in right if n.counts == unit]
+    civilians" against "21 civilians" is. Counts over different times ("five nuclear tests" against
+    "two nuclear tests last year") are not the same count."""
+    for unit, scope in {(n.counts, n.scope) for n in left if n.counts is not None}:
+        mine = [n for n in left if n.counts == unit and n.scope == scope]
+        theirs = [n for n in right if n.counts == unit and n.scope == scope]
         unmatched_mine = [a for a in mine if not any(_compatible(a, b) for b in theirs)]
         unmatched_theirs = [b for b in theirs if not any(_compatible(a, b) for a in mine)]
         if unmatched_mine and unmatched_theirs:

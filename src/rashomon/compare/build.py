@@ -245,7 +245,8 @@ def _number(text: str, quantity: Quantity) -> Number:
         casualty = casualty_kind(text, quantity.start, quantity.end)
         if casualty is not None:
             kind = f"{kind or 'people'} {casualty}"
-    return Number(quantity.value, quantity.bound, quantity.unit, quantity.text, kind)
+    scope = " ".join(quantity.time_scope.lower().split()) if quantity.time_scope else None
+    return Number(quantity.value, quantity.bound, quantity.unit, quantity.text, kind, scope)
 
 
 def _subjects(facts: Sequence[_ArticleFacts]) -> tuple[Subject, ...]:

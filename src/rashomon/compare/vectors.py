@@ -17,7 +17,7 @@ from rashomon.store.sqlite import Store
 from rashomon.store.stories import StoryArticle
 
 SENTENCE_MODEL = "all-MiniLM-L6-v2-int8/sentence"
-# A comparison lines up at most this many articles: one per outlet first, in story order.
+# A comparison lines up at most this many articles: each outlet's most central report first.
 MAX_COMPARED = 8
 # Articles embedded per write, so a long preparation keeps its progress if it is stopped.
 ARTICLES_PER_WRITE = 200
@@ -31,14 +31,17 @@ class Preparation:
 
 
 def compared_members(members: Sequence[StoryArticle], most: int = MAX_COMPARED) -> list[StoryArticle]:
-    """The articles a comparison lines up: one per outlet first, then the rest, in story order."""
+    """The articles a comparison lines up, in story order: one per outlet first, then the rest. The
+    most central reports are taken first (a digest or a column that only brushes the event is the
+    last choice); where centrality was not measured, the earlier article."""
+    ranked = sorted(members, key=lambda member: -(member.centrality or 0.0))
     chosen: list[StoryArticle] = []
     outlets: set[str | None] = set()
-    for member in members:
+    for member in ranked:
         if len(chosen) < most and member.outlet not in outlets:
             chosen.append(member)
             outlets.add(member.outlet)
-    for member in members:
+    for member in ranked:
         if len(chosen) < most and member not in chosen:
             chosen.append(member)
     return sorted(chosen, key=members.index)

@@ -296,6 +296,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX IF NOT EXISTS events_target_country ON events(target_country);
     """,
+    # 12: how central each member is to its story (mean similarity to the others), so a story is
+    # titled after, and compared through, its most typical reports rather than its first article
+    """
+    ALTER TABLE story_articles ADD COLUMN centrality REAL;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -452,8 +452,10 @@ class Store:
     def lacking_sentence_vectors(self, article_ids: Sequence[str], model: str) -> list[str]:
         return lacking_sentence_vectors(self._db, article_ids, model)
 
-    def write_stories(self, members: Mapping[str, Sequence[str]]) -> None:
-        write_stories(self._db, members, _now())
+    def write_stories(
+        self, members: Mapping[str, Sequence[str]], *, centrality: Mapping[str, float] | None = None
+    ) -> None:
+        write_stories(self._db, members, _now(), centrality)
 
     def stories(
         self,

@@ -18,6 +18,7 @@ class StoryArticle:
     title: str | None
     outlet: str | None
     published: str | None
+    centrality: float | None = None  # mean similarity to the story's other members; None if not measured
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,15 @@ def lacking_sentence_vectors(db: sqlite3.Connection, article_ids: Sequence[str],
     ]
 
 
-def write_stories(db: sqlite3.Connection, members: Mapping[str, Sequence[str]], now: str) -> None:
-    """Replace the membership of the given stories and refresh their summary columns."""
+def write_stories(
+    db: sqlite3.Connection,
+    members: Mapping[str, Sequence[str]],
+    now: str,
+    centrality: Mapping[str, float] | None = None,
+) -> None:
+    """Replace the membership of the given stories (with each member's centrality, where known) and
+    refresh their summary columns."""
+    centrality = centrality or {}
     for story_id, article_ids in members.items():
         db.execute("DELETE FROM story_articles WHERE story_id = ?", (story_id,))
         if not article_ids:
@@ -156,8 +164,11 @@ def write_stories(db: sqlite3.Connection, members: Mapping[str, Sequence[str]], 
         marks = ",".join("?" * len(article_ids))
         db.execute(f"DELETE FROM story_articles WHERE article_id IN ({marks})", tuple(article_ids))
         db.executemany(
-            "INSERT INTO story_articles (article_id, story_id, position) VALUES (?, ?, ?)",
-            [(article_id, story_id, position) for position, article_id in enumerate(article_ids)],
+            "INSERT INTO story_articles (article_id, story_id, position, centrality) VALUES (?, ?, ?, ?)",
+            [
+                (article_id, story_id, position, centrality.get(article_id))
+                for position, article_id in enumerate(article_ids)
+            ],
         )
     for story_id in members:
         _refresh(db, story_id)
@@ -172,8 +183,11 @@ def _headline(text: str, words: int = 14) -> str:
 
 def _refresh(db: sqlite3.Connection, story_id: str) -> None:
     rows = db.execute(
-        "SELECT COALESCE(a.title, substr(a.text, 1, 200)), a.published, a.outlet FROM story_articles s JOIN articles a ON a.id = s.article_id "
-        "WHERE s.story_id = ? ORDER BY s.position",
+        "SELECT COALESCE(a.title, substr(a.text, 1, 200)), a.published, a.outlet FROM story_articles s "
+        "JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? "
+        # The story is named after its most central titled member: its first article may be a
+        # digest or a column that later reports do not resemble.
+        "ORDER BY a.title IS NULL, COALESCE(s.centrality, 0) DESC, s.position",
         (story_id,),
     ).fetchall()
     if not rows:
@@ -234,7 +248,8 @@ def read_story(db: sqlite3.Connection, story_id: str) -> StoredStory | None:
     articles = tuple(
         StoryArticle(*article)
         for article in db.execute(
-            "SELECT a.id, a.title, a.outlet, a.published FROM story_articles s JOIN articles a ON a.id = s.article_id "
+            "SELECT a.id, a.title, a.outlet, a.published, s.centrality FROM story_articles s "
+            "JOIN articles a ON a.id = s.article_id "
             "WHERE s.story_id = ? ORDER BY COALESCE(a.published, ''), s.position",
             (story_id,),
         )

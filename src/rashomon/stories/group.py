@@ -16,7 +16,7 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -48,13 +48,17 @@ class GroupingSettings:
     max_candidates: int = 50  # stories compared with each arriving article, by shared signals  # an article is compared with a story's most recent members only
     max_split_size: int = 80  # larger stories are not re-split (the split compares every pair)
     signal_terms: int = 15  # an article's highest-weighted words that make a story a candidate
+    loose_member: float = 0.2  # a member this unlike the rest of its story on average leaves it
+    centrality_sample: int = 40  # a member's centrality is its mean similarity to at most this many others
 
 
 @dataclass(frozen=True)
 class Grouping:
-    """Story membership: story key -> article ids, in the order they joined."""
+    """Story membership: story key -> article ids, in the order they joined; and, for the members of
+    the stories a run changed, how central each is: its mean similarity to the rest of its story."""
 
     members: Mapping[str, tuple[str, ...]]
+    centrality: Mapping[str, float] = field(default_factory=dict)
 
 
 def _jaccard(left: frozenset[str] | frozenset[int], right: frozenset[str] | frozenset[int]) -> float:
@@ -216,7 +220,50 @@ def group_articles(
                 fresh = new_key(features[part[0]])
                 members[fresh] = part
                 touched.add(fresh)
-    return Grouping({key: tuple(ids) for key, ids in members.items() if ids}), touched
+    centrality: dict[str, float] = {}
+    for key in sorted(touched):
+        central = _centrality(members[key], features, vectors, settings)
+        loose = {article_id for article_id, score in central.items() if score < settings.loose_member}
+        if len(members[key]) >= 3 and 0 < len(loose) < len(members[key]) - 1:
+            # As in a split, the story's first article keeps the story's key.
+            kept = [article_id for article_id in members[key] if article_id not in loose]
+            parts = [[article_id] for article_id in members[key] if article_id in loose] + [kept]
+            parts.sort(key=lambda part: members[key].index(part[0]))
+            members[key] = parts[0]
+            for part in parts[1:]:
+                fresh = new_key(features[part[0]])
+                members[fresh] = part
+                touched.add(fresh)
+            central = {}
+            for part in parts:
+                central.update(_centrality(part, features, vectors, settings))
+        centrality.update(central)
+    return Grouping({key: tuple(ids) for key, ids in members.items() if ids}, centrality), touched
+
+
+def _centrality(
+    ids: Sequence[str],
+    features: Mapping[str, ArticleFeatures],
+    vectors: Mapping[str, Mapping[str, float]],
+    settings: GroupingSettings,
+) -> dict[str, float]:
+    """Each member's mean similarity to the rest of its story (to an even sample of a large one).
+    A digest or a column that joined while the story was one or two articles long, and that the
+    later reports do not resemble, scores low."""
+    if len(ids) < 2:
+        return {}
+    step = max(1, math.ceil(len(ids) / settings.centrality_sample))
+    sample = ids[::step]
+    central = {}
+    for article_id in ids:
+        item = features[article_id]
+        scores = [
+            similarity(item, features[other], vectors[article_id], vectors[other], settings)
+            for other in sample
+            if other != article_id
+        ]
+        central[article_id] = sum(scores) / len(scores) if scores else 0.0
+    return central
 
 
 def _split(

@@ -71,7 +71,7 @@ def update_stories(
         settings=settings,
     )
     with store.transaction():
-        store.write_stories({key: grouping.members.get(key, ()) for key in touched})
+        store.write_stories({key: grouping.members.get(key, ()) for key in touched}, centrality=grouping.centrality)
     return StoryUpdate(len(arriving), len(touched), store.count("stories"), tuple(sorted(touched)))
 
 
