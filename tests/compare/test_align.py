@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from rashomon.compare.align import Number, Statement, align_statements
+from rashomon.compare.align import Number, Statement, align_statements, is_written_date
 
 
-def _statement(article: str, index: int, text: str, *, numbers=(), negated=(), asserted=()) -> Statement:  # type: ignore[no-untyped-def]
-    return Statement(article, article.upper(), index, index * 100, index * 100 + len(text), text, frozenset({"e1"}),
-                     tuple(numbers), frozenset(negated), frozenset(asserted), True)  # fmt: skip
+def _statement(
+    article: str, index: int, text: str, *, numbers=(), negated=(), asserted=(), actors=("e1",), outlet=None
+) -> Statement:  # type: ignore[no-untyped-def]
+    events = frozenset(f"{kind} {actor}" for kind in (*negated, *asserted) for actor in actors)
+    return Statement(article, outlet or article.upper(), index, index * 100, index * 100 + len(text), text,
+                     frozenset({"e1"}), tuple(numbers), frozenset(negated), frozenset(asserted), True, events)  # fmt: skip
 
 
 def _vectors(groups: list[int]) -> np.ndarray:
@@ -49,9 +52,41 @@ def test_casualty_words_count_as_one_unit():
 
 
 def test_one_denies_what_the_other_reports():
-    statements = [_statement("a", 0, "x", asserted=["ASSAULT"]), _statement("b", 0, "y", negated=["ASSAULT"])]
+    statements = [_statement("a", 0, "x", asserted=["ASSAULT"], actors=("e1", "e2")),
+                  _statement("b", 0, "y", negated=["ASSAULT"], actors=("e1", "e2"))]  # fmt: skip
     (group,) = align_statements(statements, _vectors([0, 0]))
     assert group.label == "conflict" and "denies" in (group.conflict or "")
+
+
+def test_a_denial_needs_the_same_actor_and_only_one_side_denying():
+    # "Sessions denied meeting Russian officials" against "Sessions never met Russian officials, he
+    # said, though he met the ambassador": both deny; no dispute between the outlets.
+    both = [_statement("a", 0, "x", negated=["CONSULT"]),
+            _statement("b", 0, "y", negated=["CONSULT"], asserted=["CONSULT"])]  # fmt: skip
+    (group,) = align_statements(both, _vectors([0, 0]))
+    assert group.label == "shared"
+    other_actor = [_statement("a", 0, "x", asserted=["ACCUSE"], actors=("e1",)),
+                   _statement("b", 0, "y", negated=["ACCUSE"], actors=("e2",))]  # fmt: skip
+    (group,) = align_statements(other_actor, _vectors([0, 0]))
+    assert group.label == "shared"
+
+
+def test_conflicts_are_between_matched_statements_of_different_outlets():
+    # b matches a and c; a and c only share b as a neighbour and are not compared with each other.
+    vectors = np.array([[1.0, 0.0], [0.8, 0.6], [0.28, 0.96]], dtype=np.float32)
+    counts = [Number(75, "=", "people", "75 people"), Number(50, ">=", "people", "at least 50 people"),
+              Number(60, "=", "people", "60 people")]  # fmt: skip
+    statements = [_statement(name, 0, name, numbers=[count]) for name, count in zip("abc", counts, strict=True)]
+    (group,) = align_statements(statements, vectors)
+    assert len(group.statements) == 3 and group.label == "shared"
+    # Matched directly, 75 and 60 do conflict.
+    (group,) = align_statements([statements[0], statements[2]], _vectors([0, 0]))
+    assert group.label == "conflict" and "75 people vs 60 people" in (group.conflict or "")
+    # A later report of the same outlet with another toll updates it; it is not a dispute.
+    same_outlet = [_statement("a", 0, "x", numbers=[counts[0]], outlet="BBC"),
+                   _statement("b", 0, "y", numbers=[counts[2]], outlet="BBC")]  # fmt: skip
+    (group,) = align_statements(same_outlet, _vectors([0, 0]))
+    assert group.label == "shared"
 
 
 def test_casualty_kind_is_the_nearest_cue():
@@ -91,3 +126,8 @@ def test_the_same_event_on_different_days_conflicts():
     b = replace(_statement("b", 0, "y"), dates=frozenset({"2025-10-16"}))
     (group,) = align_statements([a, b], _vectors([0, 0]))
     assert group.label == "conflict" and "dates differ" in (group.conflict or "")
+
+
+def test_only_written_dates_are_set_against_each_other():
+    assert all(map(is_written_date, ["Feb. 13", "on 13 February", "February 13, 2017", "2017-02-13", "on 3/14"]))
+    assert not any(map(is_written_date, ["last Monday", "yesterday", "on Tuesday", "this week", "in May"]))

@@ -27,3 +27,11 @@ def test_sentence_polarity_counts_favourable_and_hostile_words():
     tone, lexicon = load_tone_words(), load_loaded_lexicon()
     assert sentence_polarity("Russia pledged support for reconstruction.", tone, lexicon) > 0
     assert sentence_polarity("The brutal regime was condemned.", tone, lexicon) < 0
+
+
+def test_news_outlets_are_told_from_actors_for_tone():
+    from rashomon.quotes.claims import load_outlet_names
+
+    outlets = load_outlet_names()
+    assert all(map(outlets.is_outlet, ["Al Jazeera", "CNN", "the BBC", "TASS"]))
+    assert not any(map(outlets.is_outlet, ["Pakistan", "Islamic State", "Nawaz Sharif", "Taliban"]))

@@ -31,6 +31,15 @@ def test_numbers_keep_bound_unit_and_time_scope(engine):
     assert rockets.time_scope == "within the first two months"
 
 
+def test_money_keeps_its_currency_and_scale_when_the_model_tags_only_the_digits(engine):
+    text = "The leaked pages show that Lind paid $5.3m in income tax and an additional $31m in other taxes in 2019."
+    (claim,) = _claims(engine, text)
+    amounts = sorted((q.value, q.unit) for q in claim.quantities)
+    assert amounts == [(5.3e6, "USD"), (31e6, "USD")]
+    (claim,) = _claims(engine, "The Valdian treasury lent the airline £2bn over the winter of that year.")
+    assert [(q.value, q.unit) for q in claim.quantities] == [(2e9, "GBP")]
+
+
 def test_attribution_kinds(engine):
     text = (
         "Interior Minister Sara Lind said that 40 officers were injured in Valdia on Sunday. "

@@ -11,7 +11,15 @@ from importlib import resources
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from rashomon.compare.align import AlignedGroup, Number, Statement, align_statements, casualty_kind, unit_class
+from rashomon.compare.align import (
+    AlignedGroup,
+    Number,
+    Statement,
+    align_statements,
+    casualty_kind,
+    is_written_date,
+    unit_class,
+)
 from rashomon.compare.classifier import (
     LinearClassifier,
     ReportedSpeech,
@@ -39,6 +47,7 @@ from rashomon.embed import SentenceEncoder
 from rashomon.embed.encoder import DIMENSIONS
 from rashomon.errors import RashomonError
 from rashomon.model import Article, Claim, Event, Quantity, Quote
+from rashomon.quotes.claims import OutletNames, load_outlet_names
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
 from rashomon.store.sqlite import ArticleEntity, Store
@@ -61,12 +70,14 @@ class FramingModels:
     label_nouns: frozenset[str]
     generic_words: frozenset[str]
     reported_speech: ReportedSpeech
+    outlets: OutletNames
 
     @classmethod
     def load(cls, encoder: SentenceEncoder | None = None) -> FramingModels:
         return cls(
             encoder or SentenceEncoder(), load_classifier("subjectivity"), load_classifier("bias"),
             load_loaded_lexicon(), load_tone_words(), load_label_nouns(), _generic_words(), load_reported_speech(),
+            load_outlet_names(),
         )  # fmt: skip
 
 
@@ -229,6 +240,7 @@ def _statements(item: _ArticleFacts) -> list[Statement]:
                 frozenset(
                     e.date.value for e in sentence_events
                     if e.date is not None and e.date.value and re.fullmatch(r"\d{4}-\d\d-\d\d", e.date.value)
+                    and is_written_date(e.date.text)
                 ),
             )
         )  # fmt: skip
@@ -293,9 +305,14 @@ def _framing(
         )
     polarity = {i: sentence_polarity(statements[i].text, models.tone, models.lexicon) for i in rows}
     tone = []
-    ranked = sorted(
-        (e for e in item.entities if e.entity.type in {"PERSON", "ORG", "GPE", "NORP"}), key=lambda e: -len(e.mentions)
-    )[:TONE_ACTORS]
+    # News outlets are not actors of the story: "Al Jazeera's correspondent, reporting from Beijing"
+    # says nothing about how the article treats Al Jazeera.
+    actors = (
+        e
+        for e in item.entities
+        if e.entity.type in {"PERSON", "ORG", "GPE", "NORP"} and not models.outlets.is_outlet(e.entity.name)
+    )
+    ranked = sorted(actors, key=lambda e: -len(e.mentions))[:TONE_ACTORS]
     for entity in ranked:
         about = [i for i in rows if entity.entity.id in statements[i].entities]
         favourable = [i for i in about if polarity[i] > 0]

@@ -25,6 +25,7 @@ _NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW"}
 _MIN_WORDS = 6
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_FUSED_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(bn|m|k)$", re.I)  # "2bn", "5.3m": one token
 _BOUNDS = (
     (re.compile(r"(?:more than|over|above|at least|exceeding|upwards of|in excess of|no fewer than|no less than)\s*$", re.I), ">="),
     (re.compile(r"(?:less than|fewer than|under|below|up to|at most|no more than|as many as)\s*$", re.I), "<="),
@@ -72,12 +73,29 @@ def _value(token_text: str) -> float | None:
         return float(parsed) if isinstance(parsed, int) else None
 
 
+def _with_symbol_and_scale(span: Span) -> Span:
+    """The span widened to a currency symbol just before it and a scale word just after it: the
+    model often tags "$5.3m" as "5.3" alone."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if start > 0 and doc[start - 1].text in _CURRENCY and span.label_ in {"MONEY", "CARDINAL"}:
+        start -= 1
+    if end < len(doc) and doc[end].lower_ in _SCALE and doc[end].i == doc[end - 1].i + 1 and doc[end - 1].like_num:
+        end += 1
+    return Span(doc, start, end, label=span.label_) if (start, end) != (span.start, span.end) else span
+
+
 def _quantity(span: Span, text: str, times: tuple[TimeExpression, ...], sentence: Span) -> Quantity | None:
-    tokens = [t for t in span if t.like_num or t.text[:1] in _CURRENCY]
+    span = _with_symbol_and_scale(span)
+    tokens = [t for t in span if t.like_num or t.text[:1] in _CURRENCY or _FUSED_SCALE.match(t.text)]
     if not tokens:
         return None
     value = None
     for token in span:
+        fused = _FUSED_SCALE.match(token.text)
+        if fused:
+            value = float(fused.group(1).replace(",", "")) * _SCALE[fused.group(2).lower()]
+            break
         if token.like_num:
             value = _value(token.text)
             if value is not None:
@@ -103,7 +121,7 @@ def _quantity(span: Span, text: str, times: tuple[TimeExpression, ...], sentence
 def _unit(span: Span) -> str | None:
     if span.label_ == "PERCENT" or span.text.endswith("%"):
         return "percent"
-    if span.label_ == "MONEY":
+    if span.label_ == "MONEY" or span[0].text in _CURRENCY:
         symbol = next((_CURRENCY[t.text] for t in span if t.text in _CURRENCY), None)
         return symbol or next((t.lemma_ for t in span if t.pos_ == "NOUN" and t.lower_ not in _SCALE), "money")
     last = span[-1]
