@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rashomon.compare.align import Number, Statement, align_statements, is_written_date
+from rashomon.compare.align import Number, Statement, align_statements, count_qualifiers, is_written_date
 
 
 def _statement(
@@ -131,3 +131,24 @@ def test_the_same_event_on_different_days_conflicts():
 def test_only_written_dates_are_set_against_each_other():
     assert all(map(is_written_date, ["Feb. 13", "on 13 February", "February 13, 2017", "2017-02-13", "on 3/14"]))
     assert not any(map(is_written_date, ["last Monday", "yesterday", "on Tuesday", "this week", "in May"]))
+
+
+def test_counts_with_qualifiers_that_share_nothing_are_different_slots():
+    text = "Seven Conservative peers backed it. It was backed by 165 Labour peers. A top tax bracket of 35 percent."
+    conservative = count_qualifiers(text, 0, 5, "peers")
+    labour = count_qualifiers(text, text.index("165"), text.index("165") + 3, "peers")
+    bracket = count_qualifiers(text, text.index("35"), text.index("35") + 2, "percent")
+    assert (conservative, labour, bracket) == ({"conservative"}, {"labour"}, {"bracket"})
+    toll = "The death toll of at least 18 civilians rose."
+    assert count_qualifiers(toll, toll.index("18"), toll.index("18") + 2, "civilians") == frozenset()
+    peers = [
+        Number(7, "=", "peers", "Seven", qualifiers=conservative),
+        Number(165, "=", "peers", "165", qualifiers=labour),
+    ]
+    statements = [_statement("a", 0, "x", numbers=[peers[0]]), _statement("b", 0, "y", numbers=[peers[1]])]
+    (group,) = align_statements(statements, _vectors([0, 0]))
+    assert group.label == "shared"
+    unqualified = Number(165, "=", "peers", "165")
+    statements = [_statement("a", 0, "x", numbers=[peers[0]]), _statement("b", 0, "y", numbers=[unqualified])]
+    (group,) = align_statements(statements, _vectors([0, 0]))
+    assert group.label == "conflict"

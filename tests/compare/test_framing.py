@@ -23,6 +23,12 @@ def test_labels_are_the_office_or_epithet_next_to_a_name():
     assert [c.text for c in labels] == ["formerly the leader of a militia"]
 
 
+def test_a_form_of_address_is_not_a_label_but_an_office_is():
+    text = "Gen. Asif Ghafoor said the army would respond."
+    labels = actor_labels(text, [(5, 17, 0)], ["Gen.", "army spokesman"], "a", [(0, len(text))], load_label_nouns())
+    assert [c.text for c in labels] == ["army spokesman"]
+
+
 def test_sentence_polarity_counts_favourable_and_hostile_words():
     tone, lexicon = load_tone_words(), load_loaded_lexicon()
     assert sentence_polarity("Russia pledged support for reconstruction.", tone, lexicon) > 0

@@ -37,6 +37,7 @@ class Number:
     text: str
     kind: str | None = None  # what is counted, when the words around say more than the unit ("killed")
     scope: str | None = None  # the time it is counted over, as written ("last year"), lower-cased
+    qualifiers: frozenset[str] = frozenset()  # which count it is: "labour" in "165 Labour peers"
 
     @property
     def counts(self) -> str | None:
@@ -60,6 +61,34 @@ def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | No
         if best is None or distance < best[0]:
             best = (distance, kind)
     return best[1] if best else None
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_OF_HEAD = re.compile(
+    r"([A-Za-z]+) of (?:about |around |some |nearly |almost |more than |over |at least |up to |roughly )?$",
+    re.IGNORECASE,
+)
+# Nouns a count hangs from that do not tell one count from another: "a total of 18", "a toll of 15".
+_GENERIC_HEADS = frozenset(
+    "total number toll tally count figure figures minimum maximum estimate sum amount group groups "
+    "dozens hundreds thousands millions".split()
+)
+_FILLER = frozenset("a an the of and or than more less about some other".split())
+
+
+def count_qualifiers(text: str, start: int, end: int, unit: str | None) -> frozenset[str]:
+    """The words that say which count a number is: those between it and its unit ("7 Conservative
+    peers", "165 Labour peers") and the noun it is "of" ("a top bracket of 35 percent", "an
+    effective rate of 25 percent"). Two counts whose qualifiers share nothing are two slots."""
+    qualifiers: set[str] = set()
+    if unit:
+        following = [w.lower() for w in _WORD.findall(text[end : end + 60])][:5]
+        if unit.lower() in following[:4]:
+            qualifiers.update(w for w in following[: following.index(unit.lower())] if w not in _FILLER)
+    head = _OF_HEAD.search(text[max(0, start - 40) : start])
+    if head and head.group(1).lower() not in _GENERIC_HEADS | _FILLER:
+        qualifiers.add(head.group(1).lower())
+    return frozenset(qualifiers)
 
 
 @dataclass(frozen=True)
@@ -126,8 +155,13 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
         theirs = [n for n in right if n.counts == unit and n.scope == scope]
         # Two counts of one kind in a sentence ("$38m in tax on $150m of income") are two slots that
         # cannot be told apart here: only a single count on each side is compared.
-        if len(mine) == 1 and len(theirs) == 1 and not _compatible(mine[0], theirs[0]):
-            return f"{mine[0].text} vs {theirs[0].text}"
+        if len(mine) != 1 or len(theirs) != 1:
+            continue
+        (a,), (b,) = mine, theirs
+        if a.qualifiers and b.qualifiers and not a.qualifiers & b.qualifiers:
+            continue
+        if not _compatible(a, b):
+            return f"{a.text} vs {b.text}"
     return None
 
 

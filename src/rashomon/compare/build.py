@@ -17,6 +17,7 @@ from rashomon.compare.align import (
     Statement,
     align_statements,
     casualty_kind,
+    count_qualifiers,
     is_written_date,
     unit_class,
 )
@@ -258,7 +259,8 @@ def _number(text: str, quantity: Quantity) -> Number:
         if casualty is not None:
             kind = f"{kind or 'people'} {casualty}"
     scope = " ".join(quantity.time_scope.lower().split()) if quantity.time_scope else None
-    return Number(quantity.value, quantity.bound, quantity.unit, quantity.text, kind, scope)
+    qualifiers = count_qualifiers(text, quantity.start, quantity.end, quantity.unit)
+    return Number(quantity.value, quantity.bound, quantity.unit, quantity.text, kind, scope, qualifiers)
 
 
 def _subjects(facts: Sequence[_ArticleFacts]) -> tuple[Subject, ...]:

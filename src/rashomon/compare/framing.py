@@ -124,6 +124,9 @@ def load_label_nouns() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+_FORM_OF_ADDRESS = re.compile(r"[a-z]{1,5}\.")
+
+
 def actor_labels(text: str, mentions: Sequence[tuple[int, int, int]], roles: Sequence[str], article_id: str,
                  sentences: Sequence[tuple[int, int]], nouns: frozenset[str]) -> tuple[Cited, ...]:  # fmt: skip
     """What an article calls a person next to the name: "ousted dictator", "formerly the leader of ...".
@@ -151,6 +154,8 @@ def actor_labels(text: str, mentions: Sequence[tuple[int, int, int]], roles: Seq
                 found[phrase.lower()] = Cited(article_id, sentence, end + after.start(1), end + after.end(1), phrase)
     for role in roles:
         key = role.lower()
+        if _FORM_OF_ADDRESS.fullmatch(key):
+            continue  # "Gen.", "Dr.": how a name is written, not what the article calls the person
         if not any(key in phrase for phrase in found):
             for start, _, sentence in mentions[:1]:
                 found[key] = Cited(article_id, sentence, start, start, key)
