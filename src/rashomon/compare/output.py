@@ -123,7 +123,7 @@ def comparison_text(comparison: Comparison) -> str:
     if comparison.story.article_count > len(comparison.articles):
         lines.insert(
             1,
-            f"comparing {len(comparison.articles)} of its {comparison.story.article_count} articles, one per outlet first",
+            f"comparing {len(comparison.articles)} of its {comparison.story.article_count} articles, each outlet's most typical report first",
         )
     for a in comparison.articles:
         when = a.published.isoformat() if a.published else "undated"
