@@ -41,3 +41,14 @@ def shared() -> Path:
 @pytest.fixture
 def fixture_path() -> Path:
     return FIXTURES
+
+
+@pytest.fixture
+def quake_story_db(engine, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """A store holding two reports of one earthquake (tests/fixtures/stories), one story."""
+    from rashomon.cli import main
+
+    db = tmp_path / "quakes.db"
+    reports = [str(FIXTURES / "stories" / name) for name in ("quake_a1.txt", "quake_a2.txt")]
+    assert main(["--db", str(db), "ingest", "--quiet", *reports]) == 0
+    return db

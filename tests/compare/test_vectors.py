@@ -43,11 +43,8 @@ def test_compared_members_take_each_outlets_most_central_report():
 
 
 @pytest.mark.model
-def test_ingest_prepares_the_comparison_and_a_prepared_one_needs_no_encoder(engine, tmp_path):  # type: ignore[no-untyped-def]
-    db = tmp_path / "quakes.db"
-    quakes = [str(STORIES / name) for name in ("quake_a1.txt", "quake_a2.txt")]
-    assert main(["--db", str(db), "ingest", "--quiet", *quakes]) == 0
-    with Store.open(db) as store:
+def test_ingest_prepares_the_comparison_and_a_prepared_one_needs_no_encoder(engine, quake_story_db):  # type: ignore[no-untyped-def]
+    with Store.open(quake_story_db) as store:
         (story,) = store.stories(min_articles=2)
         ids = [a.article_id for a in story.articles]
         assert store.lacking_sentence_vectors([*ids, "never-stored"], SENTENCE_MODEL) == ["never-stored"]
@@ -59,15 +56,15 @@ def test_ingest_prepares_the_comparison_and_a_prepared_one_needs_no_encoder(engi
         assert store.read_sentence_vectors(ids, "another-model") == {}
         models = FramingModels.load(engine.encoder)
         prepared = comparison_json(compare_story(store, story.id, _without_encoder(models)))
-    with sqlite3.connect(db) as connection:
+    with sqlite3.connect(quake_story_db) as connection:
         connection.execute("DELETE FROM sentence_vectors")
-    with Store.open(db) as store:
+    with Store.open(quake_story_db) as store:
         embedded_now = comparison_json(compare_story(store, story.id, models))
         assert prepared == embedded_now
         # A store made before this step: `prepare` fills it in, and a second run has nothing to do.
         assert prepare_comparisons(store, [story.id], encoder=engine.encoder).articles == 2
         assert prepare_comparisons(store, [story.id], encoder=engine.encoder).articles == 0
-    assert main(["--db", str(db), "prepare"]) == 0
+    assert main(["--db", str(quake_story_db), "prepare"]) == 0
 
 
 def _without_encoder(models: FramingModels) -> FramingModels:

@@ -114,11 +114,8 @@ def test_a_digest_that_opened_a_story_leaves_it_when_the_reports_do_not_resemble
 
 
 @pytest.mark.model
-def test_a_story_is_titled_after_its_most_central_report(engine, tmp_path):  # type: ignore[no-untyped-def]
-    db = tmp_path / "quakes.db"
-    quakes = [str(STORIES / name) for name in ("quake_a1.txt", "quake_a2.txt")]
-    assert main(["--db", str(db), "ingest", "--quiet", *quakes]) == 0
-    with Store.open(db) as store:
+def test_a_story_is_titled_after_its_most_central_report(engine, quake_story_db):  # type: ignore[no-untyped-def]
+    with Store.open(quake_story_db) as store:
         (story,) = store.stories(min_articles=2)
         first, second = store.story(story.id).articles  # type: ignore[union-attr]
         assert first.centrality is not None and first.centrality == second.centrality  # two articles: one pair

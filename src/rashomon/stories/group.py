@@ -213,32 +213,39 @@ def group_articles(
             continue
         parts = _split(members[key], features, df, total, settings)
         if len(parts) > 1:
-            # The part holding the story's first article keeps the story's key.
-            parts.sort(key=lambda part: members[key].index(part[0]))
-            members[key] = parts[0]
-            for part in parts[1:]:
-                fresh = new_key(features[part[0]])
-                members[fresh] = part
-                touched.add(fresh)
+            touched.update(_divide(members, key, parts, features, new_key))
     centrality: dict[str, float] = {}
     for key in sorted(touched):
         central = _centrality(members[key], features, vectors, settings)
         loose = {article_id for article_id, score in central.items() if score < settings.loose_member}
         if len(members[key]) >= 3 and 0 < len(loose) < len(members[key]) - 1:
-            # As in a split, the story's first article keeps the story's key.
             kept = [article_id for article_id in members[key] if article_id not in loose]
             parts = [[article_id] for article_id in members[key] if article_id in loose] + [kept]
-            parts.sort(key=lambda part: members[key].index(part[0]))
-            members[key] = parts[0]
-            for part in parts[1:]:
-                fresh = new_key(features[part[0]])
-                members[fresh] = part
-                touched.add(fresh)
+            touched.update(_divide(members, key, parts, features, new_key))
             central = {}
             for part in parts:
                 central.update(_centrality(part, features, vectors, settings))
         centrality.update(central)
     return Grouping({key: tuple(ids) for key, ids in members.items() if ids}, centrality), touched
+
+
+def _divide(
+    members: dict[str, list[str]],
+    key: str,
+    parts: list[list[str]],
+    features: Mapping[str, ArticleFeatures],
+    new_key: Callable[[ArticleFeatures], str],
+) -> list[str]:
+    """Replace story ``key`` by ``parts`` (each in story order); the part holding the story's first
+    article keeps the key, the others get fresh keys, which are returned."""
+    ordered = sorted(parts, key=lambda part: members[key].index(part[0]))
+    members[key] = ordered[0]
+    fresh_keys = []
+    for part in ordered[1:]:
+        fresh = new_key(features[part[0]])
+        members[fresh] = part
+        fresh_keys.append(fresh)
+    return fresh_keys
 
 
 def _centrality(
