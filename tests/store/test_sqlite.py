@@ -98,3 +98,12 @@ def test_event_counts_by_day_and_place_cover_every_match_not_a_page_of_rows(engi
         assert sum(n for _, n in store.event_locations(one_row)) == sum(located.values())
         counts = [n for _, n in store.event_locations()]
         assert counts == sorted(counts, reverse=True)
+
+
+def test_search_words_with_control_characters_or_quotes_are_not_an_error(tmp_path):
+    # schemathesis found `/api/search?q=%00`: a NUL ended SQLite's string inside the FTS5 query.
+    with Store.open(tmp_path / "search.db") as store:
+        assert store.search_sentences("\x00", limit=5) == []
+        assert store.search_sentences('Kremlin\x00 "Tartus', limit=5) == []
+        assert store.ranked_sentences(["\x00", 'bases"\x1f'], limit=5) == []
+        assert store.sentence_frequencies(["\x00", "base"]) == ({"base": 0}, 0)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -136,6 +137,16 @@ class PlaceCount:
         from rashomon.jsonout import place_json
 
         return place_json(self.place) or {}
+
+
+_NOT_IN_A_PHRASE = re.compile(r'["\x00-\x1f\x7f]')
+
+
+def fts_phrase(word: str) -> str | None:
+    """A word as a quoted FTS5 phrase, or None when nothing searchable is left. Double quotes would
+    end the phrase and control characters (a NUL from a query string) end SQLite's string early."""
+    cleaned = _NOT_IN_A_PHRASE.sub(" ", word).strip()
+    return f'"{cleaned}"' if cleaned else None
 
 
 class Store:
@@ -579,11 +590,10 @@ class Store:
 
     def ranked_sentences(self, terms: Sequence[str], *, limit: int) -> list[SentenceHit]:
         """Sentences matching any of ``terms`` (stemmed full-text search), best BM25 first."""
-        words = [t.replace('"', "") for t in terms if t.replace('"', "").strip()]
-        if not words:
+        phrases = [phrase for phrase in map(fts_phrase, terms) if phrase]
+        if not phrases:
             return []
-        query = " OR ".join(f'"{word}"' for word in words)
-        return self.match_sentences(query, limit=limit)
+        return self.match_sentences(" OR ".join(phrases), limit=limit)
 
     def match_sentences(self, query: str, *, limit: int) -> list[SentenceHit]:
         """Sentences matching an FTS5 query, best BM25 first."""
@@ -600,11 +610,11 @@ class Store:
         counts = {
             word: int(
                 self._db.execute(
-                    "SELECT COUNT(*) FROM sentence_search WHERE sentence_search MATCH ?",
-                    (f'"{word.replace(chr(34), "")}"',),
+                    "SELECT COUNT(*) FROM sentence_search WHERE sentence_search MATCH ?", (phrase,)
                 ).fetchone()[0]
             )
             for word in words
+            if (phrase := fts_phrase(word))
         }
         total = int(self._db.execute("SELECT COUNT(*) FROM sentences").fetchone()[0])
         return counts, total
@@ -637,8 +647,8 @@ class Store:
 
     def search_sentences(self, words: str, *, limit: int) -> list[tuple[str, int, int, str]]:
         """Sentences containing every word: (article id, start, end, sentence text), newest first."""
-        terms = [w.replace('"', "") for w in words.split() if w.replace('"', "")]
-        if not terms:
+        phrases = [phrase for phrase in map(fts_phrase, words.split()) if phrase]
+        if not phrases:
             return []
         # The full-text index finds the sentences (words as the index stems them); newest first.
         sql = (
@@ -647,7 +657,7 @@ class Store:
             "JOIN articles a ON a.id = f.article_id WHERE sentence_search MATCH ? "
             "ORDER BY a.published IS NULL, a.published DESC, f.article_id, s.start LIMIT ?"
         )
-        rows = self._db.execute(sql, [" AND ".join(f'"{t}"' for t in terms), limit])
+        rows = self._db.execute(sql, [" AND ".join(phrases), limit])
         return [(str(r[0]), int(r[1]), int(r[2]), str(r[3])) for r in rows]
 
     def entities(self, *, entity_type: str | None = None, limit: int | None = None) -> list[CorpusEntity]:
