@@ -38,6 +38,8 @@ def test_money_keeps_its_currency_and_scale_when_the_model_tags_only_the_digits(
     assert amounts == [(5.3e6, "USD"), (31e6, "USD")]
     (claim,) = _claims(engine, "The Valdian treasury lent the airline £2bn over the winter of that year.")
     assert [(q.value, q.unit) for q in claim.quantities] == [(2e9, "GBP")]
+    (claim,) = _claims(engine, "Engineers in Valdia built a 3 m wall along 40 km of the northern river bank.")
+    assert 3e6 not in [q.value for q in claim.quantities]
 
 
 def test_attribution_kinds(engine):

@@ -80,8 +80,10 @@ def _with_symbol_and_scale(span: Span) -> Span:
     start, end = span.start, span.end
     if start > 0 and doc[start - 1].text in _CURRENCY and span.label_ in {"MONEY", "CARDINAL"}:
         start -= 1
-    if end < len(doc) and doc[end].lower_ in _SCALE and doc[end].i == doc[end - 1].i + 1 and doc[end - 1].like_num:
-        end += 1
+    if end < len(doc) and doc[end - 1].like_num and doc[end].lower_ in _SCALE:
+        # "m" and "k" only when written onto the number: "a 3 m wall" is three metres.
+        if len(doc[end].text) > 2 or not doc[end - 1].whitespace_:
+            end += 1
     return Span(doc, start, end, label=span.label_) if (start, end) != (span.start, span.end) else span
 
 
