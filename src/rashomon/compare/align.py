@@ -227,8 +227,11 @@ def align_statements(statements: Sequence[Statement], vectors: np.ndarray) -> li
     members: dict[int, list[int]] = {}
     for index in range(count):
         members.setdefault(find(index), []).append(index)
+    links_of: dict[int, list[tuple[int, int]]] = {}
+    for i, j in links:
+        links_of.setdefault(find(i), []).append((i, j))
     groups = []
-    for indices in members.values():
+    for root, indices in members.items():
         chosen = tuple(statements[i] for i in indices)
         outlets = {statement.article_id for statement in chosen}
         if len(outlets) < 2:
@@ -239,12 +242,7 @@ def align_statements(statements: Sequence[Statement], vectors: np.ndarray) -> li
         # Only statements matched to each other are compared: two that merely share a neighbour
         # may tell different events (Tuesday's bombing and Wednesday's).
         conflict = next(
-            (
-                found
-                for i, j in links
-                if find(i) == find(indices[0]) and (found := _conflict(statements[i], statements[j]))
-            ),
-            None,
+            (found for i, j in links_of.get(root, ()) if (found := _conflict(statements[i], statements[j]))), None
         )
         score = round(max(best_link.get(i, 0.0) for i in indices), 3)
         groups.append(AlignedGroup("conflict" if conflict else "shared", chosen, conflict, score))
