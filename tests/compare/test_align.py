@@ -73,7 +73,7 @@ def test_a_denial_needs_the_same_actor_and_only_one_side_denying():
 
 def test_conflicts_are_between_matched_statements_of_different_outlets():
     # b matches a and c; a and c only share b as a neighbour and are not compared with each other.
-    vectors = np.array([[1.0, 0.0], [0.8, 0.6], [0.28, 0.96]], dtype=np.float32)
+    vectors = np.array([[1.0, 0.0], [0.9, 0.436], [0.6, 0.8]], dtype=np.float32)
     counts = [Number(75, "=", "people", "75 people"), Number(50, ">=", "people", "at least 50 people"),
               Number(60, "=", "people", "60 people")]  # fmt: skip
     statements = [_statement(name, 0, name, numbers=[count]) for name, count in zip("abc", counts, strict=True)]
@@ -87,6 +87,43 @@ def test_conflicts_are_between_matched_statements_of_different_outlets():
                    _statement("b", 0, "y", numbers=[counts[2]], outlet="BBC")]  # fmt: skip
     (group,) = align_statements(same_outlet, _vectors([0, 0]))
     assert group.label == "shared"
+
+
+def test_a_chain_of_matches_does_not_join_statements_that_are_not_alike():
+    # a matches b and b matches c, but a and c are far apart: c stays out of their group.
+    vectors = np.array([[1.0, 0.0], [0.9, 0.4359], [0.489, 0.8723]], dtype=np.float32)
+    statements = [_statement(name, 0, name) for name in "abc"]
+    groups = align_statements(statements, vectors)
+    assert sorted((g.label, tuple(s.article_id for s in g.statements)) for g in groups) == [
+        ("shared", ("a", "b")),
+        ("single", ("c",)),
+    ]
+
+
+def _named(article: str, index: int, entities: set[str]) -> Statement:
+    return Statement(article, article.upper(), index, index * 100, index * 100 + 10, "text", frozenset(entities),
+                     (), frozenset(), frozenset(), True)  # fmt: skip
+
+
+def test_entities_the_whole_story_names_do_not_make_two_statements_match():
+    # Cosine 0.74: a paraphrase only with the bonus of shared entities. Every sentence names Russia
+    # and Turkey; only the first of each article names Gerasimov.
+    close = np.array([1.0, 0.0], dtype=np.float32), np.array([0.74, 0.6726], dtype=np.float32)
+    filler = [np.eye(8, dtype=np.float32)[k, :] for k in range(2, 8)]
+    common = {"russia", "turkey"}
+    statements = [_named("a", 0, common | {"gerasimov"}), _named("b", 0, common | {"gerasimov"})]
+    statements += [_named("ab"[k % 2], k + 1, common) for k in range(8)]
+    rows = [
+        np.pad(close[0], (0, 6)),
+        np.pad(close[1], (0, 6)),
+        *filler,
+        *[np.eye(8, dtype=np.float32)[k] for k in (2, 3)],
+    ]
+    groups = align_statements(statements, np.stack(rows))
+    assert [len(g.statements) for g in groups if g.label == "shared"] == [2]
+    # Without Gerasimov the two share only what every sentence names, and do not match.
+    statements[0], statements[1] = _named("a", 0, common), _named("b", 0, common)
+    assert not [g for g in align_statements(statements, np.stack(rows)) if g.label == "shared"]
 
 
 def test_casualty_kind_is_the_nearest_cue():

@@ -12,6 +12,12 @@ import numpy as np
 # Paraphrase threshold on MiniLM cosine, with a little help from shared entities.
 MATCH_THRESHOLD = 0.8
 ENTITY_BONUS = 0.08
+# An entity named in more than this share of a story's sentences (Russia and Turkey in a story about
+# the two) says nothing about which of them two sentences share, so it earns no bonus.
+COMMON_ENTITY_SHARE = 0.2
+# Two groups join only when their members are, on average, this alike: matches are made pair by
+# pair, and a chain of them can otherwise run from one statement to an unrelated one.
+GROUP_COHESION = 0.7
 # Same event type with the same actor: the same predicate about the same people.
 EVENT_BONUS = 0.1
 # Numbers for the same thing differ by more than this share before they count as a conflict.
@@ -183,20 +189,14 @@ def align_statements(statements: Sequence[Statement], vectors: np.ndarray) -> li
     count = len(statements)
     if count == 0:
         return []
-    similarity = np.asarray(vectors @ vectors.T, dtype=np.float32)
+    similarity = _match_scores(statements, np.asarray(vectors @ vectors.T, dtype=np.float32))
     articles = sorted({statement.article_id for statement in statements})
     by_article = {article: [i for i, s in enumerate(statements) if s.article_id == article] for article in articles}
     candidates: list[tuple[float, int, int]] = []
     for position, left_article in enumerate(articles):
         for right_article in articles[position + 1 :]:
             left, right = by_article[left_article], by_article[right_article]
-            scores = similarity[np.ix_(left, right)].copy()
-            for row, i in enumerate(left):
-                for column, j in enumerate(right):
-                    shared = statements[i].entities & statements[j].entities
-                    scores[row, column] += ENTITY_BONUS * min(len(shared), 2)
-                    if statements[i].events & statements[j].events:
-                        scores[row, column] += EVENT_BONUS
+            scores = similarity[np.ix_(left, right)]
             # Mutual best matches only: each sentence pairs with at most one in the other article.
             for row, i in enumerate(left):
                 column = int(np.argmax(scores[row]))
@@ -206,6 +206,7 @@ def align_statements(statements: Sequence[Statement], vectors: np.ndarray) -> li
     # loose matches across many outlets cannot drift into one sprawling group.
     parent = list(range(count))
     outlets_of = {i: {statements[i].article_id} for i in range(count)}
+    members_of = {i: [i] for i in range(count)}
     best_link: dict[int, float] = {}
 
     def find(index: int) -> int:
@@ -219,8 +220,11 @@ def align_statements(statements: Sequence[Statement], vectors: np.ndarray) -> li
         root_i, root_j = find(i), find(j)
         if root_i == root_j or outlets_of[root_i] & outlets_of[root_j]:
             continue
+        if similarity[np.ix_(members_of[root_i], members_of[root_j])].mean() < GROUP_COHESION:
+            continue
         parent[root_j] = root_i
         outlets_of[root_i] |= outlets_of.pop(root_j)
+        members_of[root_i] += members_of.pop(root_j)
         best_link[i] = max(best_link.get(i, 0.0), score)
         best_link[j] = max(best_link.get(j, 0.0), score)
         links.append((i, j))
@@ -249,6 +253,27 @@ def align_statements(statements: Sequence[Statement], vectors: np.ndarray) -> li
     order = {"conflict": 0, "shared": 1, "single": 2}
     groups.sort(key=lambda group: (order[group.label], group.statements[0].article_id, group.statements[0].start))
     return groups
+
+
+def _match_scores(statements: Sequence[Statement], similarity: np.ndarray) -> np.ndarray:
+    """Cosine similarity with a bonus for the entities two statements share (at most two), and for
+    the same event type with the same actor. Entities the story names everywhere earn nothing."""
+    count = len(statements)
+    naming: dict[str, int] = {}
+    for statement in statements:
+        for entity in statement.entities:
+            naming[entity] = naming.get(entity, 0) + 1
+    common = {entity for entity, named in naming.items() if named > COMMON_ENTITY_SHARE * count}
+    telling = [statement.entities - common for statement in statements]
+    scores = similarity.copy()
+    for i in range(count):
+        for j in range(i + 1, count):
+            bonus = ENTITY_BONUS * min(len(telling[i] & telling[j]), 2)
+            if statements[i].events & statements[j].events:
+                bonus += EVENT_BONUS
+            scores[i, j] += bonus
+            scores[j, i] += bonus
+    return scores
 
 
 def _conflict(left: Statement, right: Statement) -> str | None:

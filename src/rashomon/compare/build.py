@@ -222,7 +222,7 @@ def _statements(item: _ArticleFacts) -> list[Statement]:
     statements = []
     for index, (start, end) in enumerate(item.sentences):
         text = article.text[start:end].strip()
-        if len(text.split()) < 4:
+        if len(text.split()) < 4 or not _is_prose(text):
             continue
         inside = [c for c in claims if c.start < end and c.end > start]
         numbers = tuple(_number(article.text, q) for c in inside for q in c.quantities if not _is_year(q))
@@ -246,6 +246,16 @@ def _statements(item: _ArticleFacts) -> list[Statement]:
             )
         )  # fmt: skip
     return statements
+
+
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}")
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence says something only if some word of it is not a name or a date: "MOSCOW,
+    February 9. /TASS/." is a dateline that every report of the agency opens with, not a statement."""
+    return _LOWER_WORD.search(_MONTH.sub(" ", text)) is not None
 
 
 def _is_year(quantity: Quantity) -> bool:
