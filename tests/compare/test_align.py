@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from rashomon.compare.align import Number, Statement, align_statements, count_qualifiers, is_written_date
+from rashomon.compare.align import (
+    Number,
+    Statement,
+    actor_signature,
+    align_statements,
+    count_qualifiers,
+    is_written_date,
+)
+from rashomon.entities.tables import load_entity_tables
 
 
 def _statement(
@@ -124,6 +132,18 @@ def test_entities_the_whole_story_names_do_not_make_two_statements_match():
     # Without Gerasimov the two share only what every sentence names, and do not match.
     statements[0], statements[1] = _named("a", 0, common), _named("b", 0, common)
     assert not [g for g in align_statements(statements, np.stack(rows)) if g.label == "shared"]
+
+
+def test_a_state_is_the_same_actor_under_its_name_or_its_capital():
+    tables = load_entity_tables()
+    assert actor_signature("e-nk", "North Korea", tables) == actor_signature("e-pyongyang", "Pyongyang", tables)
+    assert actor_signature("e-ru", "Russia", tables) == actor_signature("e-kremlin", "the Kremlin", tables)
+    assert actor_signature("e-putin", "Vladimir Putin", tables) == "e-putin"
+    # "Malaysia has not accused North Korea" against "Malaysia accuses Pyongyang".
+    denial = _statement("a", 0, "x", negated=["ACCUSE"], actors=["state:MYS", "state:PRK"])
+    report = _statement("b", 0, "y", asserted=["ACCUSE"], actors=["state:MYS", "state:PRK"])
+    (group,) = align_statements([denial, report], _vectors([0, 0]))
+    assert group.label == "conflict"
 
 
 def test_casualty_kind_is_the_nearest_cue():

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from rashomon.cli import main
-from rashomon.compare.build import FramingModels, compare_story
-from rashomon.store.sqlite import Store
+from rashomon.compare.build import FramingModels, _ArticleFacts, _merge_same_names, compare_story
+from rashomon.model import CorpusEntity, Mention
+from rashomon.store.sqlite import ArticleEntity, Store
 
-STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
+WIRES = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
 
 
 @pytest.mark.model
@@ -18,7 +19,7 @@ def test_an_agency_dateline_is_not_a_statement(engine, tmp_path):  # type: ignor
     # Both reports open with the agency's "MERLO, March 4. /VNA/.": the same words, but no statement
     # two outlets share.
     db = tmp_path / "wire.db"
-    reports = [str(STORIES / f"wire_talks_{n}.txt") for n in (1, 2)]
+    reports = [str(WIRES / f"wire_talks_{n}.txt") for n in (1, 2)]
     assert main(["--db", str(db), "ingest", "--quiet", *reports]) == 0
     with Store.open(db) as store:
         (story,) = store.stories()
@@ -26,3 +27,21 @@ def test_an_agency_dateline_is_not_a_statement(engine, tmp_path):  # type: ignor
     texts = [s.text for group in comparison.groups for s in group.statements]
     assert texts and not [text for text in texts if "/VNA/" in text]
     assert any(group.label == "shared" and "Kessel" in group.statements[0].text for group in comparison.groups)
+
+
+def _entity(entity_id: str, name: str, kind: str, *sentences: int) -> ArticleEntity:
+    corpus = CorpusEntity(entity_id, name, kind, None, (), (), len(sentences), 1)
+    return ArticleEntity(corpus, tuple(Mention(0, len(name), name, kind, s) for s in sentences))
+
+
+def test_one_name_is_one_entity_within_a_story():
+    # The corpus keeps "al-Bab" tagged as a place and as an organisation apart; the story names it once.
+    first = _ArticleFacts(None, (), (_entity("e-loc", "al-Bab", "LOC", 0, 2), _entity("e-org", "al-Bab", "ORG", 3)),
+                          {"e-org": ["town"]}, (), (), ())  # type: ignore[arg-type]  # fmt: skip
+    second = _ArticleFacts(None, (), (_entity("e-org", "Al-Bab", "ORG", 1),), {}, (), (), ())  # type: ignore[arg-type]
+    merged = _merge_same_names([first, second])
+    assert [[(e.entity.id, len(e.mentions)) for e in item.entities] for item in merged] == [
+        [("e-org", 3)],
+        [("e-org", 1)],
+    ]
+    assert merged[0].roles == {"e-org": ["town"]}

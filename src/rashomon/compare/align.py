@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rashomon.entities.names import name_key
+from rashomon.entities.tables import EntityTables
+
 # Paraphrase threshold on MiniLM cosine, with a little help from shared entities.
 MATCH_THRESHOLD = 0.8
 ENTITY_BONUS = 0.08
@@ -141,6 +144,15 @@ def is_written_date(text: str) -> bool:
     Monday" or "yesterday" against the publication date. Only written dates are set against another
     outlet's: outlets publish on different days, and "last Monday" is easily a week off."""
     return _WRITTEN_DATE.search(text) is not None
+
+
+def actor_signature(entity: str | None, name: str, tables: EntityTables) -> str | None:
+    """Who an actor is, for telling whether two statements are about the same act: a state by its
+    country code whether it is named, or its capital or seat stands for it ("Pyongyang", "the
+    Kremlin"); anyone else by their entity."""
+    key = name_key(name)
+    state = tables.country_by_name.get(key) or tables.country_by_indicator.get(key)
+    return f"state:{state}" if state else entity
 
 
 def unit_class(unit: str | None) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 import numpy as np
@@ -15,6 +15,7 @@ from rashomon.compare.align import (
     AlignedGroup,
     Number,
     Statement,
+    actor_signature,
     align_statements,
     casualty_kind,
     count_qualifiers,
@@ -46,8 +47,10 @@ from rashomon.compare.lexicon import LoadedLexicon, load_loaded_lexicon
 from rashomon.compare.vectors import compared_members, sentence_texts, stored_sentence_vectors
 from rashomon.embed import SentenceEncoder
 from rashomon.embed.encoder import DIMENSIONS
+from rashomon.entities.names import name_key
+from rashomon.entities.tables import EntityTables, load_entity_tables
 from rashomon.errors import RashomonError
-from rashomon.model import Article, Claim, Event, Quantity, Quote
+from rashomon.model import Article, Claim, CorpusEntity, Event, Mention, Quantity, Quote
 from rashomon.quotes.claims import OutletNames, load_outlet_names
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
@@ -72,13 +75,14 @@ class FramingModels:
     generic_words: frozenset[str]
     reported_speech: ReportedSpeech
     outlets: OutletNames
+    states: EntityTables
 
     @classmethod
     def load(cls, encoder: SentenceEncoder | None = None) -> FramingModels:
         return cls(
             encoder or SentenceEncoder(), load_classifier("subjectivity"), load_classifier("bias"),
             load_loaded_lexicon(), load_tone_words(), load_label_nouns(), _generic_words(), load_reported_speech(),
-            load_outlet_names(),
+            load_outlet_names(), load_entity_tables(),
         )  # fmt: skip
 
 
@@ -154,7 +158,8 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
                 tuple(e.event for e in store.events(EventFilter(article=article.id))),
             )
         )  # fmt: skip
-    statements = [statement for item in facts for statement in _statements(item)]
+    facts = _merge_same_names(facts)
+    statements = [statement for item in facts for statement in _statements(item, models.states)]
     vectors = _statement_vectors(store, facts, statements, models.encoder)
     groups = align_statements(statements, vectors)
     framing = tuple(_framing(item, statements, vectors, models) for item in facts)
@@ -163,6 +168,36 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
     return Comparison(
         story, tuple(item.article for item in facts), _subjects(facts), tuple(groups), framing, themes, sentences
     )
+
+
+def _merge_same_names(facts: Sequence[_ArticleFacts]) -> list[_ArticleFacts]:
+    """One entity for one name within a story. The corpus keeps "al-Bab" tagged as a place and
+    "al-Bab" tagged as an organisation apart (across a corpus the same name may be a person and a
+    place), but inside one story they are the same town, and the comparison names it once."""
+    mentioned: Counter[str] = Counter()
+    by_name: dict[str, list[CorpusEntity]] = {}
+    for item in facts:
+        for found in item.entities:
+            mentioned[found.entity.id] += len(found.mentions)
+            group = by_name.setdefault(name_key(found.entity.name), [])
+            if all(entity.id != found.entity.id for entity in group):
+                group.append(found.entity)
+    chosen = {
+        entity.id: max(group, key=lambda e: (mentioned[e.id], e.id)) for group in by_name.values() for entity in group
+    }
+    merged = []
+    for item in facts:
+        mentions: dict[str, list[Mention]] = {}
+        for found in item.entities:
+            mentions.setdefault(chosen[found.entity.id].id, []).extend(found.mentions)
+        entities = {chosen[found.entity.id].id: chosen[found.entity.id] for found in item.entities}
+        roles: dict[str, list[str]] = {}
+        for key, values in item.roles.items():
+            target = roles.setdefault(chosen[key].id if key in chosen else key, [])
+            target += [value for value in values if value not in target]
+        joined = tuple(ArticleEntity(entities[key], tuple(found)) for key, found in mentions.items())
+        merged.append(replace(item, entities=joined, roles=roles))
+    return merged
 
 
 def _themes(statements: Sequence[Statement], generic: frozenset[str], limit: int = 40) -> tuple[Theme, ...]:
@@ -212,7 +247,7 @@ def _statement_vectors(
     return vectors
 
 
-def _statements(item: _ArticleFacts) -> list[Statement]:
+def _statements(item: _ArticleFacts, states: EntityTables) -> list[Statement]:
     article = item.article
     claims, quotes, events = item.claims, item.quotes, item.events
     by_sentence: dict[int, set[str]] = {}
@@ -235,8 +270,8 @@ def _statements(item: _ArticleFacts) -> list[Statement]:
                 frozenset(e.type for e in sentence_events if not e.negated),
                 bool(inside or sentence_events or quoted),
                 frozenset(
-                    f"{e.type} {actor.entity}" for e in sentence_events for actor in (e.source, e.target)
-                    if actor is not None and actor.entity
+                    f"{e.type} {signature}" for e in sentence_events for actor in (e.source, e.target)
+                    if actor is not None and (signature := actor_signature(actor.entity, actor.name, states))
                 ),
                 frozenset(
                     e.date.value for e in sentence_events
