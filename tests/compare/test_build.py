@@ -8,6 +8,7 @@ import pytest
 
 from rashomon.cli import main
 from rashomon.compare.build import FramingModels, _ArticleFacts, _merge_same_names, compare_story
+from rashomon.entities.tables import load_entity_tables
 from rashomon.model import CorpusEntity, Mention
 from rashomon.store.sqlite import ArticleEntity, Store
 
@@ -29,8 +30,8 @@ def test_an_agency_dateline_is_not_a_statement(engine, tmp_path):  # type: ignor
     assert any(group.label == "shared" and "Kessel" in group.statements[0].text for group in comparison.groups)
 
 
-def _entity(entity_id: str, name: str, kind: str, *sentences: int) -> ArticleEntity:
-    corpus = CorpusEntity(entity_id, name, kind, None, (), (), len(sentences), 1)
+def _entity(entity_id: str, name: str, kind: str, *sentences: int, country: str | None = None) -> ArticleEntity:
+    corpus = CorpusEntity(entity_id, name, kind, country, (), (), len(sentences), 1)
     return ArticleEntity(corpus, tuple(Mention(0, len(name), name, kind, s) for s in sentences))
 
 
@@ -39,9 +40,30 @@ def test_one_name_is_one_entity_within_a_story():
     first = _ArticleFacts(None, (), (_entity("e-loc", "al-Bab", "LOC", 0, 2), _entity("e-org", "al-Bab", "ORG", 3)),
                           {"e-org": ["town"]}, (), (), ())  # type: ignore[arg-type]  # fmt: skip
     second = _ArticleFacts(None, (), (_entity("e-org", "Al-Bab", "ORG", 1),), {}, (), (), ())  # type: ignore[arg-type]
-    merged = _merge_same_names([first, second])
+    merged = _merge_same_names([first, second], load_entity_tables())
     assert [[(e.entity.id, len(e.mentions)) for e in item.entities] for item in merged] == [
         [("e-org", 3)],
         [("e-org", 1)],
     ]
     assert merged[0].roles == {"e-org": ["town"]}
+
+
+def test_a_nationality_is_its_country_within_a_story():
+    first = _ArticleFacts(None, (), (_entity("e-turkish", "Turkish", "NORP", 0, 1, country="TUR"),
+                                     _entity("e-ankara", "Ankara", "GPE", 2, country="TUR")),
+                          {}, (), (), ())  # type: ignore[arg-type]  # fmt: skip
+    second = _ArticleFacts(None, (), (_entity("e-turkey", "Turkey", "GPE", 0, country="TUR"),), {}, (), (), ())  # type: ignore[arg-type]
+    merged = _merge_same_names([first, second], load_entity_tables())
+    assert [sorted(e.entity.name for e in item.entities) for item in merged] == [["Ankara", "Turkey"], ["Turkey"]]
+
+
+def test_shorter_forms_of_a_name_are_one_person_within_a_story():
+    first = _ArticleFacts(None, (), (_entity("e-full", "Recep Tayyip Erdoğan", "PERSON", 0),
+                                     _entity("e-jong-un", "Kim Jong-un", "PERSON", 1)),
+                          {}, (), (), ())  # type: ignore[arg-type]  # fmt: skip
+    second = _ArticleFacts(None, (), (_entity("e-short", "Tayyip Erdogan", "PERSON", 0, 1),
+                                      _entity("e-jong-nam", "Kim Jong-nam", "PERSON", 2)),
+                           {}, (), (), ())  # type: ignore[arg-type]  # fmt: skip
+    merged = _merge_same_names([first, second], load_entity_tables())
+    names = [sorted(e.entity.name for e in item.entities) for item in merged]
+    assert names == [["Kim Jong-un", "Recep Tayyip Erdoğan"], ["Kim Jong-nam", "Recep Tayyip Erdoğan"]]

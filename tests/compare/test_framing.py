@@ -41,3 +41,21 @@ def test_news_outlets_are_told_from_actors_for_tone():
     outlets = load_outlet_names()
     assert all(map(outlets.is_outlet, ["Al Jazeera", "CNN", "the BBC", "TASS"]))
     assert not any(map(outlets.is_outlet, ["Pakistan", "Islamic State", "Nawaz Sharif", "Taliban"]))
+
+
+def test_a_label_stops_at_the_words_of_the_sentence_before_it():
+    text = "Syria prompted Russian President Vladimir Putin to call Syrian rebels and President Assad."
+    nouns = load_label_nouns()
+    putin = text.index("Vladimir")
+    (label,) = actor_labels(text, [(putin, putin + 14, 0)], [], "a", [(0, len(text))], nouns)
+    assert label.text == "Russian President" == text[label.start : label.end].strip()
+    assad = text.index("Assad")
+    (label,) = actor_labels(text, [(assad, assad + 5, 0)], [], "a", [(0, len(text))], nouns)
+    assert label.text == "President"
+    text = "The Russian presidential spokesman Dmitry Peskov spoke to the retired general Ali Habib."
+    peskov, habib = text.index("Dmitry"), text.index("Ali")
+    labels = [actor_labels(text, [(at, at + 5, 0)], [], "a", [(0, len(text))], nouns) for at in (peskov, habib)]
+    assert [[label.text for label in found] for found in labels] == [
+        ["Russian presidential spokesman"],
+        ["retired general"],
+    ]

@@ -47,7 +47,7 @@ from rashomon.compare.lexicon import LoadedLexicon, load_loaded_lexicon
 from rashomon.compare.vectors import compared_members, sentence_texts, stored_sentence_vectors
 from rashomon.embed import SentenceEncoder
 from rashomon.embed.encoder import DIMENSIONS
-from rashomon.entities.names import name_key
+from rashomon.entities.names import name_key, surname_key
 from rashomon.entities.tables import EntityTables, load_entity_tables
 from rashomon.errors import RashomonError
 from rashomon.model import Article, Claim, CorpusEntity, Event, Mention, Quantity, Quote
@@ -158,7 +158,7 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
                 tuple(e.event for e in store.events(EventFilter(article=article.id))),
             )
         )  # fmt: skip
-    facts = _merge_same_names(facts)
+    facts = _merge_same_names(facts, models.states)
     statements = [statement for item in facts for statement in _statements(item, models.states)]
     vectors = _statement_vectors(store, facts, statements, models.encoder)
     groups = align_statements(statements, vectors)
@@ -170,10 +170,11 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
     )
 
 
-def _merge_same_names(facts: Sequence[_ArticleFacts]) -> list[_ArticleFacts]:
-    """One entity for one name within a story. The corpus keeps "al-Bab" tagged as a place and
-    "al-Bab" tagged as an organisation apart (across a corpus the same name may be a person and a
-    place), but inside one story they are the same town, and the comparison names it once."""
+def _merge_same_names(facts: Sequence[_ArticleFacts], states: EntityTables) -> list[_ArticleFacts]:
+    """One entity for one name within a story, and a nationality folded into its country. The
+    corpus keeps "al-Bab" tagged as a place and "al-Bab" tagged as an organisation apart (across a
+    corpus the same name may be a person and a place), but inside one story they are the same town;
+    "Turkish" troops and "Turkey" are one actor of the story, not two."""
     mentioned: Counter[str] = Counter()
     by_name: dict[str, list[CorpusEntity]] = {}
     for item in facts:
@@ -185,6 +186,20 @@ def _merge_same_names(facts: Sequence[_ArticleFacts]) -> list[_ArticleFacts]:
     chosen = {
         entity.id: max(group, key=lambda e: (mentioned[e.id], e.id)) for group in by_name.values() for entity in group
     }
+    for people in _people_by_surname(by_name):
+        fullest = max(people, key=lambda e: (len(name_key(e.name).split()), mentioned[e.id], e.id))
+        replaced = {chosen[person.id].id for person in people}
+        for entity_id, entity in list(chosen.items()):
+            if entity.id in replaced:
+                chosen[entity_id] = fullest
+    countries = {
+        states.country_by_name[key]: chosen[group[0].id]
+        for key, group in by_name.items()
+        if key in states.country_by_name and any(entity.type == "GPE" for entity in group)
+    }
+    for entity_id, entity in list(chosen.items()):
+        if entity.type == "NORP" and entity.country in countries:
+            chosen[entity_id] = countries[entity.country]
     merged = []
     for item in facts:
         mentions: dict[str, list[Mention]] = {}
@@ -197,6 +212,24 @@ def _merge_same_names(facts: Sequence[_ArticleFacts]) -> list[_ArticleFacts]:
             target += [value for value in values if value not in target]
         joined = tuple(ArticleEntity(entities[key], tuple(found)) for key, found in mentions.items())
         merged.append(replace(item, entities=joined, roles=roles))
+    return merged
+
+
+def _people_by_surname(by_name: Mapping[str, list[CorpusEntity]]) -> list[list[CorpusEntity]]:
+    """People of one story under fuller and shorter forms of one name ("Tayyip Erdogan", "Recep
+    Tayyip Erdoğan"): each form's words are within the longest's. "Kim Jong-un" and "Kim Jong-nam"
+    do not nest, so two people named Kim stay two."""
+    people: dict[str, list[CorpusEntity]] = {}
+    for group in by_name.values():
+        for entity in group:
+            if entity.type == "PERSON" and (surname := surname_key(entity.name)):
+                people.setdefault(surname, []).append(entity)
+    merged = []
+    for group in people.values():
+        words = [set(name_key(entity.name).split()) for entity in group]
+        longest = max(words, key=len)
+        if len(group) > 1 and all(form <= longest for form in words):
+            merged.append(group)
     return merged
 
 

@@ -14,13 +14,15 @@ from rashomon.compare.lexicon import LoadedLexicon
 _LABEL_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-Za-z][a-z'\-]+\s){1,4})$")
 _APPOSITION = re.compile(r"^,\s+((?:the|a|an|who|formerly|once)\s[^,.;()]{3,70}?)\s*[,.;(]")
 _LABEL_STOP = frozenset(
-    "the a an and of in to by with for from that as at on said says told his her their its when while after before".split()
+    "the a an and of in to by with for from that as at on said says told his her their its when while after before "
+    "reported reports announced added stated confirmed".split()
 )
 # Lower-case words that may open a label ("interim leader", "ousted dictator"); other lower-case
 # words in front of one are the sentence's verbs and go.
 _LABEL_MODIFIERS = frozenset(
     "interim transitional former formerly deputy acting new then late ousted exiled deposed embattled longtime "
-    "veteran top senior self-proclaimed self-styled de facto prime foreign defense defence press".split()
+    "veteran top senior self-proclaimed self-styled de facto prime foreign defense defence press retired jailed "
+    "detained imprisoned disgraced indicted convicted elected appointed designated slain assassinated".split()
 )
 
 
@@ -127,6 +129,15 @@ def load_label_nouns() -> frozenset[str]:
 _FORM_OF_ADDRESS = re.compile(r"[a-z]{1,5}\.")
 
 
+def _inside_label(word: str) -> bool:
+    """Whether a word may sit inside a label: not a function word or a possessive, and not a verb
+    in the past ("Syria prompted Russian President Vladimir Putin") unless labels use it ("ousted")."""
+    lowered = word.lower()
+    if lowered in _LABEL_STOP or lowered.endswith("'s"):
+        return False
+    return not (word.islower() and word.endswith("ed") and word not in _LABEL_MODIFIERS)
+
+
 def actor_labels(text: str, mentions: Sequence[tuple[int, int, int]], roles: Sequence[str], article_id: str,
                  sentences: Sequence[tuple[int, int]], nouns: frozenset[str]) -> tuple[Cited, ...]:  # fmt: skip
     """What an article calls a person next to the name: "ousted dictator", "formerly the leader of ...".
@@ -135,18 +146,23 @@ def actor_labels(text: str, mentions: Sequence[tuple[int, int, int]], roles: Seq
     found: dict[str, Cited] = {}
     for start, end, sentence in mentions:
         s_start, s_end = sentences[sentence]
-        before = _LABEL_BEFORE.search(text[max(s_start, start - 60) : start])
+        window = max(s_start, start - 60)
+        before = _LABEL_BEFORE.search(text[window:start])
         if before:
-            words = before.group(1).split()
-            while words and (
-                words[0].lower() in _LABEL_STOP
-                or words[0].lower().endswith("'s")
-                or (words[0].islower() and words[0] not in _LABEL_MODIFIERS and words[0] not in nouns)
-            ):
+            # The label is the run of words that may belong to one, read back from the name: in
+            # "Tass reported Russian President Vladimir Putin" it stops at "reported".
+            words = list(re.finditer(r"\S+", before.group(1)))
+            kept = len(words)
+            while kept > 0 and _inside_label(words[kept - 1].group(0)):
+                kept -= 1
+            words = words[kept:]
+            # Lower-case words in front are the sentence's own, unless they open a label ("interim").
+            while words and words[0].group(0).islower() and words[0].group(0) not in _LABEL_MODIFIERS | nouns:
                 words = words[1:]
-            phrase = " ".join(words)
-            if words and words[-1].lower() in nouns and phrase.lower() not in found:
-                found[phrase.lower()] = Cited(article_id, sentence, start - len(before.group(1)), start, phrase)
+            phrase = " ".join(word.group(0) for word in words)
+            if words and words[-1].group(0).lower() in nouns and phrase.lower() not in found:
+                phrase_start = window + before.start(1) + words[0].start()
+                found[phrase.lower()] = Cited(article_id, sentence, phrase_start, start, phrase)
         after = _APPOSITION.match(text[end : min(s_end, end + 90)])
         if after and any(word.lower().strip(",") in nouns for word in after.group(1).split()):
             phrase = after.group(1).strip()
