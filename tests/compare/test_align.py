@@ -10,6 +10,7 @@ from rashomon.compare.align import (
     actor_signature,
     align_statements,
     count_qualifiers,
+    is_hypothetical,
     is_written_date,
 )
 from rashomon.entities.tables import load_entity_tables
@@ -209,3 +210,16 @@ def test_counts_with_qualifiers_that_share_nothing_are_different_slots():
     statements = [_statement("a", 0, "x", numbers=[peers[0]]), _statement("b", 0, "y", numbers=[unqualified])]
     (group,) = align_statements(statements, _vectors([0, 0]))
     assert group.label == "conflict"
+
+
+def test_what_would_or_could_be_is_not_a_conflict():
+    rule_change = "If that happens, Gorsuch would only need 51 votes to be confirmed."
+    present_rule = "Under present rules, Mr Gorsuch would need 60 votes for confirmation."
+    after_a_clause = "Officials said repairs could take weeks, and 15 people died."
+    assert is_hypothetical(rule_change, rule_change.index("51"))
+    assert is_hypothetical(present_rule, present_rule.index("60"))
+    assert not is_hypothetical(after_a_clause, after_a_clause.index("15"))
+    votes = [Number(51, "=", "votes", "51 votes", hypothetical=True), Number(60, "=", "votes", "60 votes")]
+    statements = [_statement("a", 0, "x", numbers=[votes[0]]), _statement("b", 0, "y", numbers=[votes[1]])]
+    (group,) = align_statements(statements, _vectors([0, 0]))
+    assert group.label == "shared"

@@ -47,6 +47,7 @@ class Number:
     kind: str | None = None  # what is counted, when the words around say more than the unit ("killed")
     scope: str | None = None  # the time it is counted over, as written ("last year"), lower-cased
     qualifiers: frozenset[str] = frozenset()  # which count it is: "labour" in "165 Labour peers"
+    hypothetical: bool = False  # under a modal: "would only need 51 votes"
 
     @property
     def counts(self) -> str | None:
@@ -83,6 +84,17 @@ _GENERIC_HEADS = frozenset(
     "dozens hundreds thousands millions".split()
 )
 _FILLER = frozenset("a an the of and or than more less about some other".split())
+
+
+_MODAL = re.compile(r"\b(?:would|could|might|should)\b", re.IGNORECASE)
+
+
+def is_hypothetical(text: str, start: int, window: int = 40) -> bool:
+    """A count under a modal in its own clause ("would only need 51 votes"; not "it could take
+    weeks, and 15 people died")."""
+    before = text[max(0, start - window) : start]
+    clause = re.split(r"[,;:]", before)[-1]
+    return _MODAL.search(clause) is not None
 
 
 def count_qualifiers(text: str, start: int, end: int, unit: str | None) -> frozenset[str]:
@@ -177,6 +189,10 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
             continue
         (a,), (b,) = mine, theirs
         if a.qualifiers and b.qualifiers and not a.qualifiers & b.qualifiers:
+            continue
+        # What would, could or might be is no fact two outlets can disagree on: "if that happens,
+        # Gorsuch would only need 51 votes" and "under present rules he would need 60".
+        if a.hypothetical or b.hypothetical:
             continue
         if not _compatible(a, b):
             return f"{a.text} vs {b.text}"

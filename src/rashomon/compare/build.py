@@ -19,6 +19,7 @@ from rashomon.compare.align import (
     align_statements,
     casualty_kind,
     count_qualifiers,
+    is_hypothetical,
     is_written_date,
     unit_class,
 )
@@ -338,7 +339,8 @@ def _number(text: str, quantity: Quantity) -> Number:
             kind = f"{kind or 'people'} {casualty}"
     scope = " ".join(quantity.time_scope.lower().split()) if quantity.time_scope else None
     qualifiers = count_qualifiers(text, quantity.start, quantity.end, quantity.unit)
-    return Number(quantity.value, quantity.bound, quantity.unit, quantity.text, kind, scope, qualifiers)
+    hypothetical = is_hypothetical(text, quantity.start)
+    return Number(quantity.value, quantity.bound, quantity.unit, quantity.text, kind, scope, qualifiers, hypothetical)
 
 
 def _subjects(facts: Sequence[_ArticleFacts]) -> tuple[Subject, ...]:
