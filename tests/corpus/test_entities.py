@@ -1,13 +1,13 @@
 """Corpus linking with hand-built document entities (no model needed)."""
 
 from rashomon.corpus.entities import link_entity
-from rashomon.entities.resolve import _keys, entity_id
+from rashomon.entities.resolve import entity_id, entity_keys
 from rashomon.model import Annotation, Article, DocEntity, Mention, Provenance
 from rashomon.store import Store
 
 
 def _entity(name, entity_type="PERSON", aliases=(), mentions=1):
-    keys = _keys(entity_type, name, list(aliases), None)
+    keys = entity_keys(entity_type, name, list(aliases), None)
     fake = tuple(Mention(i * 10, i * 10 + len(name), name, entity_type, 0) for i in range(mentions))
     return DocEntity(entity_id(keys[0]), name, entity_type, tuple(aliases), fake, keys)
 

@@ -120,3 +120,11 @@ def test_the_country_named_throughout_outweighs_a_caption_in_the_opening(places,
     )
     focus = find_focus(places(caption + body), engine.gazetteer)
     assert focus.country is not None and focus.country.country == "HTI"
+
+
+def test_a_city_the_model_took_for_a_person_is_a_place_after_in_or_near(places):
+    text = "Turkish-backed rebels captured the outskirts of al-Bab on Thursday. Queen Elizabeth met the son of Elizabeth Warren."
+    found = _by_text(places(text))
+    al_bab = found["al-Bab"].place
+    assert al_bab is not None and al_bab.country == "SYR"
+    assert "Elizabeth" not in found and "Elizabeth Warren" not in found

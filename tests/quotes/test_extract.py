@@ -80,3 +80,18 @@ def test_cues_inside_a_quotation_belong_to_it(quotes):
     text = "\u201cI think the talks will fail, and I want everyone to know it,\u201d the senator said."
     found = quotes(text)
     assert len(found) == 1 and found[0].kind == "direct" and found[0].speaker.text == "the senator"  # type: ignore[union-attr]
+
+
+def test_he_after_an_unnamed_speaker_is_that_speaker_not_the_last_person_named(quotes):
+    text = (
+        "President Lena Ortiz visited the port on Monday. A dock worker said the cranes had stood idle for "
+        "a month. \u201cWe just want to work again,\u201d he said."
+    )
+    (worker, pronoun) = [q for q in quotes(text) if q.speaker is not None][-2:]
+    assert worker.speaker.text == "A dock worker"  # type: ignore[union-attr]
+    assert pronoun.speaker.text == "he" and pronoun.speaker.name == "A dock worker"  # type: ignore[union-attr]
+    assert pronoun.speaker.entity is None  # type: ignore[union-attr]
+    # A person named in between is who "he" is.
+    named = text.replace("\u201cWe", "Ortiz's aide Tomas Berg listened. \u201cWe")
+    last = [q for q in quotes(named) if q.speaker is not None][-1]
+    assert last.speaker.name == "Tomas Berg"  # type: ignore[union-attr]

@@ -268,7 +268,7 @@ def _country(
     return tables.country_by_demonym.get(name_key(first_word)) or tables.country_by_name.get(name_key(first_word))
 
 
-def _keys(
+def entity_keys(
     entity_type: str, name: str, aliases: list[str], gazetteer_id: str | None, country: str | None = None
 ) -> tuple[str, ...]:
     group = TYPE_GROUPS[entity_type]
@@ -321,7 +321,7 @@ def resolve_entities(
         named_country = (
             tables.country_by_name.get(name_key(name)) if entity_type == "GPE" and gazetteer_id is None else None
         )
-        keys = _keys(entity_type, name, aliases, gazetteer_id, named_country)
+        keys = entity_keys(entity_type, name, aliases, gazetteer_id, named_country)
         mentions = tuple(
             Mention(c.start, c.end, text[c.start : c.end], c.label, _sentence_index(sentence_starts, c.start))
             for c in members

@@ -124,6 +124,31 @@ def _named_outright(place: Place, text: str, label: str) -> bool:
     return place.population >= _ORG_CITY_POPULATION and lookup_key(place.name) == lookup_key(text)
 
 
+# Words after which a city's name is the city: "in Kiev", "near al-Bab", "the outskirts of al-Bab"
+# ("of" only after a noun of place: "the son of Elizabeth" is a person).
+_LOCATIVE = frozenset("in near outside around towards toward into across inside".split())
+_PLACE_NOUNS = frozenset(
+    "city town village outskirts suburbs suburb centre center streets capital province region area port".split()
+)
+
+
+def _after_locative(span: Span) -> bool:
+    """The span follows a preposition of place ("in", "near", "the outskirts of"), maybe past "the"."""
+    doc, index = span.doc, span.start - 1
+    if index >= 0 and doc[index].lower_ == "the":
+        index -= 1
+    if index < 0:
+        return False
+    if doc[index].lower_ == "of":
+        return index >= 1 and doc[index - 1].lower_ in _PLACE_NOUNS
+    return doc[index].lower_ in _LOCATIVE
+
+
+def _city_by_its_name(place: Place, text: str) -> bool:
+    """A city of some size named by its main name or one of its usual spellings ("Kiev")."""
+    return place.feature in ("city", "capital") and place.population >= _UNLABELLED_CITY_POPULATION
+
+
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Toponym spans in ``doc``, in text order, without overlaps."""
     found: list[Toponym] = []
@@ -154,6 +179,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             places = () if gazetteer.is_generic(text) else gazetteer.candidates(text)
             if places and any(_named_outright(p, text, label) for p in places):
                 found.append(Toponym(start, end, text, "name", label))
+            elif places and _after_locative(ent) and any(_city_by_its_name(p, text) for p in places):
+                found.append(Toponym(start, end, text, "name", label))  # "in Kiev", tagged as a person
             elif places and text.isupper() and len(text) > 3 and _is_strong(places):
                 found.append(Toponym(start, end, text, "name", label))  # a dateline: "BEIRUT (Reuters)"
             elif label in ("FAC", "ORG") and places and any(p.id.startswith("rashomon:") for p in places):

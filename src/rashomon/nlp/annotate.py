@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
+from rashomon.entities.places import retype_places
 from rashomon.entities.resolve import resolve_entities
 from rashomon.entities.tables import EntityTables
 from rashomon.events.coder import EventCoder
@@ -85,6 +86,7 @@ def _annotate_one(
     )) or ()  # fmt: skip
     times = stage("times", lambda: find_times(doc, anchor=article.published)) or ()
     mentions, focus = stage("places", lambda: _places(doc, article, places)) or ((), None)
+    entities = retype_places(entities, mentions)
     events = stage("events", lambda: _events(doc, article, entities, times, mentions, focus, coder)) or ()
     quotes = stage("quotes", lambda: find_quotes(doc, entities, cues=cues) if cues is not None else ()) or ()
     claims = stage("claims", lambda: find_claims(doc, entities, quotes, times, outlets=outlets)

@@ -3,14 +3,18 @@
 A name is looked up among the article's entity mentions. A pronoun takes the entity last
 mentioned before it (a person for "he"/"she", an organisation or place for "it"/"they");
 a role noun ("the spokesman", "the president") the last-mentioned entity holding that role,
-else the last person mentioned.
+else the last person mentioned. A "he" or "she" right after another quote's named speaker, with no
+person named in between, is that speaker (`continue_speakers`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 from spacy.tokens import Span
 
-from rashomon.model import DocEntity
+from rashomon.model import DocEntity, Quote, Speaker
 
 _PERSONAL = {"he", "she", "him", "her", "i", "we"}
 _COLLECTIVE = {"it", "they", "them"}
@@ -57,3 +61,43 @@ def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | 
         if found is not None:
             return found
     return None
+
+
+_SINGULAR = {"he", "she"}
+# Heads of speaker phrases that are no "he" or "she": "the ministry", "a statement".
+_BODIES = frozenset(
+    "government ministry office agency department police army military statement report committee council "
+    "court embassy company group party administration spokesperson media".split()
+)
+
+
+def _may_be_a_person(speaker: Speaker, types: dict[str, str]) -> bool:
+    if speaker.entity is not None:
+        return types.get(speaker.entity) == "PERSON"
+    words = speaker.text.lower().split()
+    return bool(words) and words[-1] not in _BODIES and not words[-1].endswith("s")
+
+
+def continue_speakers(quotes: Sequence[Quote], entities: tuple[DocEntity, ...]) -> list[Quote]:
+    """Quotes whose speaker is "he" or "she" take the speaker of the quote before, when no person
+    is named between the two: in 'A rebel fighter said the lines were "collapsing". "Praise God,"
+    he said.' he is the fighter, not whoever the article named last. A speaker with no entity ("a
+    rebel fighter") lends the pronoun its words as the name."""
+    people = sorted(
+        (mention.start, mention.end) for entity in entities if entity.type == "PERSON" for mention in entity.mentions
+    )
+    types = {entity.id: entity.type for entity in entities}
+    continued: list[Quote] = []
+    named = None  # the last quote whose speaker is not a pronoun
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is not None and speaker.text.lower() in _SINGULAR and named is not None and named.speaker:
+            before = named.speaker
+            between = any(before.end <= start and end <= speaker.start for start, end in people)
+            if not between:
+                speaker = replace(speaker, entity=before.entity, name=before.name or before.text)
+                quote = replace(quote, speaker=speaker)
+        elif speaker is not None and speaker.text.lower() not in _PERSONAL | _COLLECTIVE:
+            named = quote if _may_be_a_person(speaker, types) else None
+        continued.append(quote)
+    return continued
