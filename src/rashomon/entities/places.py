@@ -7,7 +7,7 @@ recognises so becomes a place: its type, keys and country follow, so that "he sa
 resolved to a town and the town is one entity with its other mentions.
 
 Only entities tagged as people, and organisations the place layer takes for a country or a
-region, are retyped: a city's name tagged as an organisation is often the organisation ("Toyota",
+first-level region, are retyped: a city's name tagged as an organisation is often the organisation ("Toyota",
 "Oxford").
 """
 
@@ -19,7 +19,9 @@ from dataclasses import replace
 from rashomon.entities.resolve import entity_id, entity_keys
 from rashomon.model import DocEntity, PlaceMention
 
-_AREA_FEATURES = frozenset({"country", "admin1", "region", "continent"})
+# An organisation is retyped only for a country or a first-level region: the European Union has a
+# place in the gazetteer but acts in the news as a body.
+_AREA_FEATURES = frozenset({"country", "admin1"})
 
 
 def place_type(feature: str) -> str:

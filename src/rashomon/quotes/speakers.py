@@ -67,15 +67,18 @@ _SINGULAR = {"he", "she"}
 # Heads of speaker phrases that are no "he" or "she": "the ministry", "a statement".
 _BODIES = frozenset(
     "government ministry office agency department police army military statement report committee council "
-    "court embassy company group party administration spokesperson media".split()
+    "court embassy company group party administration spokesperson media people letter".split()
 )
+_PRONOUNS = _PERSONAL | _COLLECTIVE | _RELATIVE | {"you", "one", "this"}
 
 
 def _may_be_a_person(speaker: Speaker, types: dict[str, str]) -> bool:
     if speaker.entity is not None:
         return types.get(speaker.entity) == "PERSON"
+    if not speaker.text[:1].isalpha() or any(mark in speaker.text for mark in '"?\u201c\u201d'):
+        return False  # a phrase cut from around a quotation mark, not a name
     words = speaker.text.lower().split()
-    return bool(words) and words[-1] not in _BODIES and not words[-1].endswith("s")
+    return bool(words) and words[-1] not in _BODIES | _PRONOUNS and not words[-1].endswith("s")
 
 
 def continue_speakers(quotes: Sequence[Quote], entities: tuple[DocEntity, ...]) -> list[Quote]:
