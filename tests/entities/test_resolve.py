@@ -66,3 +66,24 @@ def test_other_names_of_a_country_are_one_entity_but_its_capital_is_not(engine):
     assert "U.S." in by_name["United States"].aliases and "UK" in by_name["Britain"].aliases
     assert by_name["Washington"].country == "USA" and "Washington" not in by_name["United States"].aliases
     assert "country:USA" in by_name["United States"].keys
+
+
+def test_a_name_does_not_end_in_a_conjunction(engine):
+    from rashomon.entities.resolve import _trim
+
+    doc = engine.pipeline.nlp("Rebels held al-Bab and its outskirts.")
+    span = doc.char_span(doc.text.index("al-Bab"), doc.text.index(" its"))
+    trimmed = _trim(span, "ORG", engine.tables)
+    assert trimmed is not None and trimmed.text == "al-Bab"
+
+
+def test_a_family_name_written_first_joins_the_full_name(engine):
+    text = (
+        "Kim Jong-nam, the half-brother of the North Korean leader, died at the airport in Kuala Lumpur. "
+        "Police said Kim had been attacked by two women. Chinese President Xi Jinping did not comment, and Xi left."
+    )
+    article = clean_document(RawDocument("k", "k", text, "text"), settings=Settings())
+    (annotation,) = annotate_articles([article], pipeline=engine.pipeline, tables=engine.tables)
+    people = {e.name: e for e in annotation.entities if e.type == "PERSON"}
+    assert "Kim" in people["Kim Jong-nam"].aliases and "Kim" not in people
+    assert "Xi" in people["Xi Jinping"].aliases

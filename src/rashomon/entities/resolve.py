@@ -19,7 +19,15 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from rashomon.entities.aliases import find_abbreviations, find_stated_aliases
-from rashomon.entities.names import clean_surface, is_shouted, is_single_name, name_key, skeleton, surname_key
+from rashomon.entities.names import (
+    clean_surface,
+    is_shouted,
+    is_single_name,
+    name_key,
+    name_tokens,
+    skeleton,
+    surname_key,
+)
 from rashomon.entities.roles import role_after, role_before
 from rashomon.entities.tables import EntityTables
 from rashomon.model import ENTITY_TYPES, DocEntity, GazetteerEntry, Mention, Role
@@ -27,6 +35,8 @@ from rashomon.model import ENTITY_TYPES, DocEntity, GazetteerEntry, Mention, Rol
 TYPE_GROUPS = {"PERSON": "per", "ORG": "org", "GPE": "loc", "LOC": "loc", "FAC": "loc", "NORP": "norp", "EVENT": "evt"}
 _SURNAME_LINKABLE = {"PERSON", "ORG", "LOC", "GPE"}
 _DROP_LEADING = {"the", "a", "an"}
+# A name never ends in a conjunction: "al-Bab and" is the model running on into the next words.
+_DROP_TRAILING = {"and", "or", "&"}
 _POSSESSIVE_TOKENS = {"'s", "\u2019s", "'", "\u2019"}
 
 
@@ -69,7 +79,7 @@ def _trim(span: Span, label: str, tables: EntityTables) -> Span | None:
         doc[start].lower_ in _DROP_LEADING or (label == "PERSON" and doc[start].lower_ in tables.title_words)
     ):
         start += 1
-    while end > start and doc[end - 1].text in _POSSESSIVE_TOKENS:
+    while end > start and (doc[end - 1].text in _POSSESSIVE_TOKENS or doc[end - 1].lower_ in _DROP_TRAILING):
         end -= 1
     if start >= end:
         return None
@@ -223,6 +233,10 @@ def _link_surnames(found: list[_Candidate], links: _UnionFind) -> None:
         matches = [i for i, key in full_names if key == surname] or [
             i for i, key in single_names if key == surname and i != index
         ]
+        if not matches and cand.label == "PERSON":
+            # Family name first ("Kim" for Kim Jong-nam, "Xi" for Xi Jinping): a bare name no
+            # full name ends with is the full name it opens.
+            matches = [i for i, _ in full_names if name_tokens(found[i].text)[:1] == [surname]]
         if not matches:
             continue
         before = [i for i in matches if i < index]
