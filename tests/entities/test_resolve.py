@@ -76,14 +76,3 @@ def test_a_name_does_not_end_in_a_conjunction(engine):
     trimmed = _trim(span, "ORG", engine.tables)
     assert trimmed is not None and trimmed.text == "al-Bab"
 
-
-def test_a_family_name_written_first_joins_the_full_name(engine):
-    text = (
-        "Kim Jong-nam, the half-brother of the North Korean leader, died at the airport in Kuala Lumpur. "
-        "Police said Kim had been attacked by two women. Chinese President Xi Jinping did not comment, and Xi left."
-    )
-    article = clean_document(RawDocument("k", "k", text, "text"), settings=Settings())
-    (annotation,) = annotate_articles([article], pipeline=engine.pipeline, tables=engine.tables)
-    people = {e.name: e for e in annotation.entities if e.type == "PERSON"}
-    assert "Kim" in people["Kim Jong-nam"].aliases and "Kim" not in people
-    assert "Xi" in people["Xi Jinping"].aliases

@@ -19,15 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from rashomon.entities.aliases import find_abbreviations, find_stated_aliases
-from rashomon.entities.names import (
-    clean_surface,
-    is_shouted,
-    is_single_name,
-    name_key,
-    name_tokens,
-    skeleton,
-    surname_key,
-)
+from rashomon.entities.names import clean_surface, is_shouted, is_single_name, name_key, skeleton, surname_key
 from rashomon.entities.roles import role_after, role_before
 from rashomon.entities.tables import EntityTables
 from rashomon.model import ENTITY_TYPES, DocEntity, GazetteerEntry, Mention, Role
@@ -233,10 +225,6 @@ def _link_surnames(found: list[_Candidate], links: _UnionFind) -> None:
         matches = [i for i, key in full_names if key == surname] or [
             i for i, key in single_names if key == surname and i != index
         ]
-        if not matches and cand.label == "PERSON":
-            # Family name first ("Kim" for Kim Jong-nam, "Xi" for Xi Jinping): a bare name no
-            # full name ends with is the full name it opens.
-            matches = [i for i, _ in full_names if name_tokens(found[i].text)[:1] == [surname]]
         if not matches:
             continue
         before = [i for i in matches if i < index]
