@@ -144,8 +144,8 @@ def _after_locative(span: Span) -> bool:
     return doc[index].lower_ in _LOCATIVE
 
 
-def _city_by_its_name(place: Place, text: str) -> bool:
-    """A city of some size named by its main name or one of its usual spellings ("Kiev")."""
+def _sizeable_city(place: Place) -> bool:
+    """A city or capital of 100,000 people or more (the gazetteer matched the name already)."""
     return place.feature in ("city", "capital") and place.population >= _UNLABELLED_CITY_POPULATION
 
 
@@ -179,7 +179,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             places = () if gazetteer.is_generic(text) else gazetteer.candidates(text)
             if places and any(_named_outright(p, text, label) for p in places):
                 found.append(Toponym(start, end, text, "name", label))
-            elif places and _after_locative(ent) and any(_city_by_its_name(p, text) for p in places):
+            elif places and _after_locative(ent) and any(_sizeable_city(p) for p in places):
                 found.append(Toponym(start, end, text, "name", label))  # "in Kiev", tagged as a person
             elif places and text.isupper() and len(text) > 3 and _is_strong(places):
                 found.append(Toponym(start, end, text, "name", label))  # a dateline: "BEIRUT (Reuters)"
