@@ -30,6 +30,18 @@ def test_an_agency_dateline_is_not_a_statement(engine, tmp_path):  # type: ignor
     assert any(group.label == "shared" and "Kessel" in group.statements[0].text for group in comparison.groups)
 
 
+@pytest.mark.model
+def test_a_place_named_only_in_the_dateline_gets_no_tone(engine, tmp_path):  # type: ignore[no-untyped-def]
+    db = tmp_path / "flood.db"
+    assert main(["--db", str(db), "ingest", "--quiet", str(WIRES / "dateline_flood.txt")]) == 0
+    with Store.open(db) as store:
+        (story,) = store.stories()
+        comparison = compare_story(store, story.id, FramingModels.load(engine.encoder))
+    tones = [tone for framing in comparison.framing for tone in framing.tone]
+    assert tones and all(tone.sentences > 0 for tone in tones)
+    assert "KORVA" not in {tone.name for tone in tones}
+
+
 def _entity(entity_id: str, name: str, kind: str, *sentences: int, country: str | None = None) -> ArticleEntity:
     corpus = CorpusEntity(entity_id, name, kind, country, (), (), len(sentences), 1)
     return ArticleEntity(corpus, tuple(Mention(0, len(name), name, kind, s) for s in sentences))

@@ -75,4 +75,3 @@ def test_a_name_does_not_end_in_a_conjunction(engine):
     span = doc.char_span(doc.text.index("al-Bab"), doc.text.index(" its"))
     trimmed = _trim(span, "ORG", engine.tables)
     assert trimmed is not None and trimmed.text == "al-Bab"
-

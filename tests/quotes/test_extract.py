@@ -95,3 +95,37 @@ def test_he_after_an_unnamed_speaker_is_that_speaker_not_the_last_person_named(q
     named = text.replace("\u201cWe", "Ortiz's aide Tomas Berg listened. \u201cWe")
     last = [q for q in quotes(named) if q.speaker is not None][-1]
     assert last.speaker.name == "Tomas Berg"  # type: ignore[union-attr]
+
+
+def test_he_is_the_last_subject_not_a_person_named_in_passing(quotes):
+    text = (
+        "Army spokesman Idris Qadir blamed the attacks on hostile powers. Writing on Twitter, he said the "
+        "border was closed. \u201cWe shall respond,\u201d he said."
+    )
+    pronouns = [q for q in quotes(text) if q.speaker is not None and q.speaker.text == "he"]
+    assert len(pronouns) == 2
+    assert {q.speaker.name for q in pronouns} == {"Idris Qadir"}  # type: ignore[union-attr]
+
+
+def test_he_does_not_reach_back_past_a_few_sentences(quotes):
+    text = (
+        "A dock worker said the cranes had stood idle for a month. The port opened in 1901. Its cranes came "
+        "from Scotland. Trade grew for decades. Then the strikes began. \u201cWe just want to work again,\u201d he said."
+    )
+    last = [q for q in quotes(text) if q.speaker is not None][-1]
+    assert last.speaker.text == "he" and last.speaker.name != "A dock worker"  # type: ignore[union-attr]
+
+
+def test_a_name_after_a_possessive_outlet_is_the_speaker_not_the_outlet(quotes):
+    # The model misses this name and tags only the outlet.
+    text = 'Al Jazeera\'s Kamal Hyder, reporting from the capital, said: "We are told the toll will rise."'
+    (quote,) = quotes(text)
+    assert quote.speaker.entity is None  # type: ignore[union-attr]
+    assert quote.speaker.name == "Kamal Hyder"  # type: ignore[union-attr]
+
+
+def test_who_is_named_by_the_noun_it_stands_for(quotes):
+    text = "The credits were a nod to health insurers who say they are needed to keep premiums down."
+    (quote,) = [q for q in quotes(text) if q.speaker is not None]
+    assert quote.speaker.text == "who"  # type: ignore[union-attr]
+    assert quote.speaker.name == "health insurers"  # type: ignore[union-attr]

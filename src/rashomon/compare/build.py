@@ -389,14 +389,16 @@ def _framing(
     tone = []
     # News outlets are not actors of the story: "Al Jazeera's correspondent, reporting from Beijing"
     # says nothing about how the article treats Al Jazeera.
-    actors = (
+    actors = [
         e
         for e in item.entities
         if e.entity.type in {"PERSON", "ORG", "GPE", "NORP"} and not models.outlets.is_outlet(e.entity.name)
-    )
-    ranked = sorted(actors, key=lambda e: -len(e.mentions))[:TONE_ACTORS]
+    ]
+    # An actor named only outside the statements (a dateline's "MOSCOW") has no tone to measure.
+    about_actor = {e.entity.id: [i for i in rows if e.entity.id in statements[i].entities] for e in actors}
+    ranked = sorted((e for e in actors if about_actor[e.entity.id]), key=lambda e: -len(e.mentions))[:TONE_ACTORS]
     for entity in ranked:
-        about = [i for i in rows if entity.entity.id in statements[i].entities]
+        about = about_actor[entity.entity.id]
         favourable = [i for i in about if polarity[i] > 0]
         unfavourable = [i for i in about if polarity[i] < 0]
         examples = tuple(cite(i) for i in (unfavourable + favourable)[:3])

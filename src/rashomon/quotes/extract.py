@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.model import DocEntity, Quote, Speaker, TextSpan
 from rashomon.quotes.marks import QuotedSpan, quoted_spans
-from rashomon.quotes.speakers import continue_speakers, resolve_speaker
+from rashomon.quotes.speakers import continue_speakers, fallback_name, resolve_speaker
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _SOURCE_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -479,12 +479,12 @@ def _finish(doc: Doc, text: str, drafts: list[_Draft], entities: tuple[DocEntity
         speaker = _speaker(draft.speaker, entities, text) if draft.speaker is not None else None
         parts = tuple(TextSpan(*_trim(text, a, b)) for a, b in draft.parts)
         quotes.append(Quote(start, end, text[start:end], draft.kind, cue_span, cue_text, speaker, parts))
-    return continue_speakers(sorted(quotes, key=lambda q: q.start), entities)
+    return continue_speakers(doc, sorted(quotes, key=lambda q: q.start), entities)
 
 
 def _speaker(span: Span, entities: tuple[DocEntity, ...], text: str) -> Speaker:
     entity = resolve_speaker(span, entities)
     return Speaker(
         span.start_char, span.end_char, text[span.start_char : span.end_char],
-        entity.id if entity else None, entity.name if entity else None,
+        entity.id if entity else None, entity.name if entity else fallback_name(span),
     )  # fmt: skip

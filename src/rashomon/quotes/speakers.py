@@ -1,24 +1,39 @@
 """Which entity of the article a speaker phrase names.
 
 A name is looked up among the article's entity mentions. A pronoun takes the entity last
-mentioned before it (a person for "he"/"she", an organisation or place for "it"/"they");
-a role noun ("the spokesman", "the president") the last-mentioned entity holding that role,
-else the last person mentioned. A "he" or "she" right after another quote's named speaker, with no
-person named in between, is that speaker (`continue_speakers`).
+mentioned before it (a person for "he"/"she", an organisation or place for "it"/"they"); for "he"
+and "she" a person who is the subject of a clause in that sentence or the one before comes first
+("Writing on Twitter, he said": he is the last sentence's subject, not Twitter). A role noun ("the
+spokesman", "the president") takes the last-mentioned entity holding that role, else the last
+person mentioned. A "he" or "she" shortly after another quote's named speaker, with no other
+person the subject of a clause in between, is that speaker (`continue_speakers`). A speaker that
+names no entity is called by the noun a "who" stands for, or by a name the model missed after a
+possessor ("Al Jazeera's Kamal Hyder"): `fallback_name`.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 from rashomon.model import DocEntity, Quote, Speaker
 
 _PERSONAL = {"he", "she", "him", "her", "i", "we"}
+_SINGULAR = {"he", "she"}
 _COLLECTIVE = {"it", "they", "them"}
 _RELATIVE = {"who", "that", "which", "whom"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+# Links from a name's head word up to the word that fills the clause's slot; a subject's
+# possessor counts ("Nikki Alldis' satisfaction levels are low. She says...").
+_NAME_LINKS = {"appos", "compound", "flat", "conj", "poss"}
+_NAME_PARTS = {"compound", "flat"}
+_NOUN_MODIFIERS = {"det", "amod", "compound", "poss", "case", "nummod", "quantmod", "nmod", "predet"}
+_NOT_PEOPLE = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT"}
+# How far back a "he" may reach for the speaker of an earlier quote, in sentences.
+CONTINUATION_SENTENCES = 2
 
 
 def _last_before(entities: tuple[DocEntity, ...], position: int, types: set[str]) -> DocEntity | None:
@@ -32,24 +47,110 @@ def _last_before(entities: tuple[DocEntity, ...], position: int, types: set[str]
     return best[1] if best else None
 
 
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in _NAME_LINKS and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in _SUBJECTS
+
+
+def _person_for_pronoun(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
+    """The person a "he" or "she" stands for: the last person who is a clause's subject in this
+    sentence or the one before, else the last person named."""
+    doc = span.doc
+    sentence = span[0].sent
+    window_start = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+    subjects = [
+        (mention.start, entity)
+        for entity in entities
+        if entity.type == "PERSON"
+        for mention in entity.mentions
+        if window_start <= mention.start
+        and mention.end <= span.start_char
+        and _is_subject(doc, mention.start, mention.end)
+    ]
+    if subjects:
+        return max(subjects, key=lambda pair: pair[0])[1]
+    return _last_before(entities, span.start_char, {"PERSON"})
+
+
+def _antecedent(root: Token) -> Span | None:
+    """The noun phrase a relative pronoun stands for ("health insurers who say": health insurers),
+    from its first modifier to the noun."""
+    if root.lower_ not in _RELATIVE or root.head.dep_ != "relcl":
+        return None
+    noun = root.head.head
+    first = noun.i
+    while first > 0:
+        previous = noun.doc[first - 1]
+        inside_a_word = previous.text == "-" and not previous.whitespace_  # "the 35-page dossier"
+        if not inside_a_word and (
+            previous.is_punct or previous.dep_ not in _NOUN_MODIFIERS or not noun.is_ancestor(previous)
+        ):
+            break
+        first -= 1
+    return noun.doc[first : noun.i + 1]
+
+
+def _unlinked_name(root: Token) -> Span | None:
+    """A person's name the model did not recognise, after a possessor: "Al Jazeera's Kamal Hyder".
+    Two or more capitalised words that are no organisation, place or role."""
+    if root.pos_ != "PROPN" or not any(child.dep_ == "poss" for child in root.lefts):
+        return None
+    parts = [child for child in root.lefts if child.dep_ in _NAME_PARTS and child.pos_ == "PROPN"]
+    name = root.doc[min([root.i, *(part.i for part in parts)]) : root.i + 1]
+    looks_like_a_person = all(
+        token.is_title and token.is_alpha and token.ent_type_ not in _NOT_PEOPLE and token.lower_ not in _BODIES
+        for token in name
+    )
+    return name if len(name) >= 2 and looks_like_a_person else None
+
+
+def fallback_name(span: Span) -> str | None:
+    """What to call a speaker that names no entity of the article, when the phrase itself is not
+    the name: the noun a relative pronoun stands for, or the name a possessor precedes."""
+    root = span.root
+    antecedent = _antecedent(root)
+    if antecedent is not None:
+        return fallback_name(antecedent) or antecedent.text
+    name = _unlinked_name(root)
+    return name.text if name is not None else None
+
+
+def _possessor(span: Span, start: int, end: int) -> bool:
+    """Whether the mention at ``start``-``end`` is followed by a possessive "'s"."""
+    return span.doc.text[end : end + 2] in {"'s", "\u2019s"} or span.doc.text[end : end + 1] in {"'", "\u2019"}
+
+
 def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
     root = span.root
-    if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
-        noun = root.head.head  # "a doctor who says": who is the doctor
-        return resolve_speaker(noun.doc[noun.left_edge.i : noun.i + 1], entities)
+    antecedent = _antecedent(root)
+    if antecedent is not None:  # "a doctor who says": who is the doctor
+        return resolve_speaker(antecedent, entities)
     for entity in entities:  # the name itself, or a name inside the phrase ("Kremlin spokesman Dmitry Peskov")
         for mention in entity.mentions:
             if mention.start <= root.idx < mention.end:
                 return entity
+    # "a Free Syrian Army commander" speaks for the army; "Al Jazeera's Kamal Hyder", a name the
+    # model missed, is not Al Jazeera.
+    unlinked = _unlinked_name(root)
     inside = [
         (mention.start, entity)
         for entity in entities
         for mention in entity.mentions
-        if span.start_char <= mention.start and mention.end <= span.end_char and entity.type in {"PERSON", "ORG"}
+        if span.start_char <= mention.start
+        and mention.end <= span.end_char
+        and entity.type in {"PERSON", "ORG"}
+        and not (unlinked is not None and _possessor(span, mention.start, mention.end))
     ]
     if inside:
         return max(inside, key=lambda pair: pair[0])[1]
     word = root.lower_
+    if word in _SINGULAR:
+        return _person_for_pronoun(span, entities)
     if word in _PERSONAL:
         return _last_before(entities, span.start_char, {"PERSON"})
     if word in _COLLECTIVE:
@@ -63,13 +164,14 @@ def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | 
     return None
 
 
-_SINGULAR = {"he", "she"}
 # Heads of speaker phrases that are no "he" or "she": "the ministry", "a statement".
 _BODIES = frozenset(
     "government ministry office agency department police army military statement report committee council "
     "court embassy company group party administration spokesperson media people letter".split()
 )
-_PRONOUNS = _PERSONAL | _COLLECTIVE | _RELATIVE | {"you", "one", "this"}
+_PRONOUNS = _PERSONAL | _COLLECTIVE | _RELATIVE | {
+    "you", "one", "this", "some", "others", "many", "few", "both", "all", "those", "anyone", "someone", "everyone",
+}  # fmt: skip
 
 
 def _may_be_a_person(speaker: Speaker, types: dict[str, str]) -> bool:
@@ -81,26 +183,39 @@ def _may_be_a_person(speaker: Speaker, types: dict[str, str]) -> bool:
     return bool(words) and words[-1] not in _BODIES | _PRONOUNS and not words[-1].endswith("s")
 
 
-def continue_speakers(quotes: Sequence[Quote], entities: tuple[DocEntity, ...]) -> list[Quote]:
-    """Quotes whose speaker is "he" or "she" take the speaker of the quote before, when no person
-    is named between the two: in 'A rebel fighter said the lines were "collapsing". "Praise God,"
-    he said.' he is the fighter, not whoever the article named last. A speaker with no entity ("a
-    rebel fighter") lends the pronoun its words as the name."""
+def continue_speakers(doc: Doc, quotes: Sequence[Quote], entities: tuple[DocEntity, ...]) -> list[Quote]:
+    """Quotes whose speaker is "he" or "she" take the speaker of the quote before, when no other
+    person is the subject of a clause between the two and the last quote given to that speaker is
+    at most ``CONTINUATION_SENTENCES`` sentences back: in 'A rebel fighter said the lines were
+    "collapsing". "Praise God," he said.' he is the fighter, not whoever the article named last. A
+    person named in passing ("writing on Twitter", "he met Jones") does not take the pronoun over.
+    A speaker with no entity ("a rebel fighter") lends the pronoun its words as the name."""
     people = sorted(
-        (mention.start, mention.end) for entity in entities if entity.type == "PERSON" for mention in entity.mentions
+        (mention.start, mention.end)
+        for entity in entities
+        if entity.type == "PERSON"
+        for mention in entity.mentions
+        if _is_subject(doc, mention.start, mention.end)
     )
+    sentence_starts = [sentence.start_char for sentence in doc.sents]
     types = {entity.id: entity.type for entity in entities}
     continued: list[Quote] = []
     named = None  # the last quote whose speaker is not a pronoun
+    last_end = 0  # where the last quote given to that speaker ends
     for quote in quotes:
         speaker = quote.speaker
         if speaker is not None and speaker.text.lower() in _SINGULAR and named is not None and named.speaker:
             before = named.speaker
             between = any(before.end <= start and end <= speaker.start for start, end in people)
-            if not between:
+            near = bisect_right(sentence_starts, speaker.start) - bisect_right(sentence_starts, last_end) <= (
+                CONTINUATION_SENTENCES
+            )
+            if near and not between:
                 speaker = replace(speaker, entity=before.entity, name=before.name or before.text)
                 quote = replace(quote, speaker=speaker)
+                last_end = quote.end
         elif speaker is not None and speaker.text.lower() not in _PERSONAL | _COLLECTIVE:
             named = quote if _may_be_a_person(speaker, types) else None
+            last_end = quote.end
         continued.append(quote)
     return continued
