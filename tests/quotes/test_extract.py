@@ -129,3 +129,27 @@ def test_who_is_named_by_the_noun_it_stands_for(quotes):
     (quote,) = [q for q in quotes(text) if q.speaker is not None]
     assert quote.speaker.text == "who"  # type: ignore[union-attr]
     assert quote.speaker.name == "health insurers"  # type: ignore[union-attr]
+
+
+def test_they_after_a_plural_speaker_is_that_speaker(quotes):
+    text = (
+        "Peace activists demand that the government abandon its support for the militias. This, they say, "
+        "would improve the country's image abroad."
+    )
+    last = [q for q in quotes(text) if q.speaker is not None][-1]
+    assert last.speaker.text == "they" and last.speaker.name == "Peace activists"  # type: ignore[union-attr]
+
+
+def test_a_date_is_not_a_speaker(quotes):
+    text = "(08.02.2017) A United Nations report says that the authorities are negligent about the water supply."
+    (quote,) = quotes(text)
+    assert quote.speaker.text == "A United Nations report"  # type: ignore[union-attr]
+
+
+def test_a_family_name_the_model_missed_is_the_person_of_that_name(quotes):
+    text = (
+        "Opposition leader Maarten Veldhuis promised to close the border. Veldhuis, 53, has vowed to "
+        "ban foreign funding of parties."
+    )
+    found = [q for q in quotes(text) if q.speaker is not None and q.speaker.text == "Veldhuis"]
+    assert found and all(q.speaker.name == "Maarten Veldhuis" for q in found)  # type: ignore[union-attr]

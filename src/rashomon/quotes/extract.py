@@ -26,6 +26,7 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _SOURCE_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 _SPEAKER_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it", "who"}
 _LONGEST_SPEAKER = 14
+_DATE_OR_TIME = re.compile(r"\d+(?:[./:-]\d+)+")
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive")
 # A participle or coordinated verb borrows the subject of the verb it hangs from.
 _BORROWS_SUBJECT = {"advcl", "xcomp", "conj", "pcomp"}
@@ -59,6 +60,8 @@ class CueTable:
         if any(token.ent_type_ in _SOURCE_ENTITIES for token in name_parts):
             return True
         lemma = root.lemma_.lower()
+        if _DATE_OR_TIME.fullmatch(root.text):
+            return False  # a date does not speak
         if root.pos_ in {"PROPN", "NUM"} or lemma in self.source_nouns:
             return True
         if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
@@ -105,7 +108,7 @@ def _subject(verb: Token) -> Span | None:
         if token is None:
             return None
         for child in token.children:
-            if child.dep_ in _SUBJECTS:
+            if child.dep_ in _SUBJECTS and not _DATE_OR_TIME.fullmatch(child.text):  # "(08.02.2017) A report says"
                 return _phrase(child)  # "who" in "a doctor who says": the speakers module resolves it
             if child.dep_ == "agent":  # "was told by officials"
                 objects = [c for c in child.children if c.dep_ == "pobj"]

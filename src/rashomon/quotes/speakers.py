@@ -148,6 +148,14 @@ def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | 
     ]
     if inside:
         return max(inside, key=lambda pair: pair[0])[1]
+    if root.pos_ == "PROPN":  # a family name the model did not tag here: "Wilders, 53, has vowed"
+        bearers = {
+            entity.id: entity
+            for entity in entities
+            if entity.type == "PERSON" and root.text in {name.split()[-1] for name in (entity.name, *entity.aliases)}
+        }
+        if len(bearers) == 1:
+            return next(iter(bearers.values()))
     word = root.lower_
     if word in _SINGULAR:
         return _person_for_pronoun(span, entities)
@@ -174,13 +182,32 @@ _PRONOUNS = _PERSONAL | _COLLECTIVE | _RELATIVE | {
 }  # fmt: skip
 
 
+def _is_phrase(text: str) -> bool:
+    """Not a phrase cut from around a quotation mark."""
+    return text[:1].isalpha() and not any(mark in text for mark in '"?\u201c\u201d')
+
+
 def _may_be_a_person(speaker: Speaker, types: dict[str, str]) -> bool:
     if speaker.entity is not None:
         return types.get(speaker.entity) == "PERSON"
-    if not speaker.text[:1].isalpha() or any(mark in speaker.text for mark in '"?\u201c\u201d'):
-        return False  # a phrase cut from around a quotation mark, not a name
     words = speaker.text.lower().split()
-    return bool(words) and words[-1] not in _BODIES | _PRONOUNS and not words[-1].endswith("s")
+    return (
+        _is_phrase(speaker.text)
+        and bool(words)
+        and words[-1] not in _BODIES | _PRONOUNS
+        and not words[-1].endswith("s")
+    )
+
+
+def _may_be_a_group(speaker: Speaker, types: dict[str, str]) -> bool:
+    """A speaker "they" can stand for: an organisation, a country, or people in the plural
+    ("peace activists", "the ministry")."""
+    if speaker.entity is not None:
+        return types.get(speaker.entity) in {"ORG", "NORP", "GPE"}
+    words = speaker.text.lower().split()
+    if not _is_phrase(speaker.text) or not words or words[-1] in _PRONOUNS:
+        return False
+    return words[-1] in _BODIES or (words[-1].endswith("s") and not words[-1].endswith("ss"))
 
 
 def continue_speakers(doc: Doc, quotes: Sequence[Quote], entities: tuple[DocEntity, ...]) -> list[Quote]:
@@ -189,33 +216,45 @@ def continue_speakers(doc: Doc, quotes: Sequence[Quote], entities: tuple[DocEnti
     at most ``CONTINUATION_SENTENCES`` sentences back: in 'A rebel fighter said the lines were
     "collapsing". "Praise God," he said.' he is the fighter, not whoever the article named last. A
     person named in passing ("writing on Twitter", "he met Jones") does not take the pronoun over.
-    A speaker with no entity ("a rebel fighter") lends the pronoun its words as the name."""
-    people = sorted(
-        (mention.start, mention.end)
+    A speaker with no entity ("a rebel fighter") lends the pronoun its words as the name. "They"
+    likewise takes the speaker before when that is a body or people in the plural ("Peace activists
+    demand reform. This, they say, ..."), unless something else named is a subject in between."""
+    subjects = [
+        (mention.start, mention.end, entity.type)
         for entity in entities
-        if entity.type == "PERSON"
         for mention in entity.mentions
-        if _is_subject(doc, mention.start, mention.end)
-    )
+        if entity.type in {"PERSON", "ORG", "NORP", "GPE"} and _is_subject(doc, mention.start, mention.end)
+    ]
+    breaking = {
+        "person": sorted((start, end) for start, end, kind in subjects if kind == "PERSON"),
+        "group": sorted((start, end) for start, end, _ in subjects),
+    }
     sentence_starts = [sentence.start_char for sentence in doc.sents]
     types = {entity.id: entity.type for entity in entities}
     continued: list[Quote] = []
-    named = None  # the last quote whose speaker is not a pronoun
-    last_end = 0  # where the last quote given to that speaker ends
+    named: dict[str, Quote | None] = {"person": None, "group": None}  # the last quote naming its speaker
+    last_end = {"person": 0, "group": 0}  # where the last quote given to that speaker ends
     for quote in quotes:
         speaker = quote.speaker
-        if speaker is not None and speaker.text.lower() in _SINGULAR and named is not None and named.speaker:
-            before = named.speaker
-            between = any(before.end <= start and end <= speaker.start for start, end in people)
-            near = bisect_right(sentence_starts, speaker.start) - bisect_right(sentence_starts, last_end) <= (
-                CONTINUATION_SENTENCES
-            )
-            if near and not between:
-                speaker = replace(speaker, entity=before.entity, name=before.name or before.text)
-                quote = replace(quote, speaker=speaker)
-                last_end = quote.end
-        elif speaker is not None and speaker.text.lower() not in _PERSONAL | _COLLECTIVE:
-            named = quote if _may_be_a_person(speaker, types) else None
-            last_end = quote.end
+        word = speaker.text.lower() if speaker is not None else ""
+        kind = "person" if word in _SINGULAR else "group" if word == "they" else None
+        before_quote = named[kind] if kind is not None else None
+        if speaker is not None and kind is not None:
+            if before_quote is not None and before_quote.speaker is not None:
+                before = before_quote.speaker
+                between = any(before.end <= start and end <= speaker.start for start, end in breaking[kind])
+                sentences_back = bisect_right(sentence_starts, speaker.start) - bisect_right(
+                    sentence_starts, last_end[kind]
+                )
+                if sentences_back <= CONTINUATION_SENTENCES and not between:
+                    speaker = replace(speaker, entity=before.entity, name=before.name or before.text)
+                    quote = replace(quote, speaker=speaker)
+                    last_end[kind] = quote.end
+        elif speaker is not None and word not in _PERSONAL | _COLLECTIVE:
+            named = {
+                "person": quote if _may_be_a_person(speaker, types) else None,
+                "group": quote if _may_be_a_group(speaker, types) else None,
+            }
+            last_end = {"person": quote.end, "group": quote.end}
         continued.append(quote)
     return continued
