@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from rashomon.compare.framing import actor_labels, load_label_nouns, load_tone_words, sentence_polarity
+from rashomon.compare.framing import actor_labels, load_label_words, load_tone_words, sentence_polarity
 from rashomon.compare.lexicon import load_loaded_lexicon
 
 
@@ -17,15 +17,15 @@ def test_loaded_words_prefer_the_longest_phrase():
 def test_labels_are_the_office_or_epithet_next_to_a_name():
     text = "Putin hosted the ousted dictator Bashar Assad. Sharaa, formerly the leader of a militia, spoke."
     sentences = [(0, 46), (47, len(text))]
-    labels = actor_labels(text, [(33, 45, 0)], [], "a", sentences, load_label_nouns())
+    labels = actor_labels(text, [(33, 45, 0)], [], "a", sentences, load_label_words())
     assert [c.text for c in labels] == ["ousted dictator"]
-    labels = actor_labels(text, [(47, 53, 1)], [], "a", sentences, load_label_nouns())
+    labels = actor_labels(text, [(47, 53, 1)], [], "a", sentences, load_label_words())
     assert [c.text for c in labels] == ["formerly the leader of a militia"]
 
 
 def test_a_form_of_address_is_not_a_label_but_an_office_is():
     text = "Gen. Asif Ghafoor said the army would respond."
-    labels = actor_labels(text, [(5, 17, 0)], ["Gen.", "army spokesman"], "a", [(0, len(text))], load_label_nouns())
+    labels = actor_labels(text, [(5, 17, 0)], ["Gen.", "army spokesman"], "a", [(0, len(text))], load_label_words())
     assert [c.text for c in labels] == ["army spokesman"]
 
 
@@ -45,17 +45,28 @@ def test_news_outlets_are_told_from_actors_for_tone():
 
 def test_a_label_stops_at_the_words_of_the_sentence_before_it():
     text = "Syria prompted Russian President Vladimir Putin to call Syrian rebels and President Assad."
-    nouns = load_label_nouns()
+    words = load_label_words()
     putin = text.index("Vladimir")
-    (label,) = actor_labels(text, [(putin, putin + 14, 0)], [], "a", [(0, len(text))], nouns)
+    (label,) = actor_labels(text, [(putin, putin + 14, 0)], [], "a", [(0, len(text))], words)
     assert label.text == "Russian President" == text[label.start : label.end].strip()
     assad = text.index("Assad")
-    (label,) = actor_labels(text, [(assad, assad + 5, 0)], [], "a", [(0, len(text))], nouns)
+    (label,) = actor_labels(text, [(assad, assad + 5, 0)], [], "a", [(0, len(text))], words)
     assert label.text == "President"
     text = "The Russian presidential spokesman Dmitry Peskov spoke to the retired general Ali Habib."
     peskov, habib = text.index("Dmitry"), text.index("Ali")
-    labels = [actor_labels(text, [(at, at + 5, 0)], [], "a", [(0, len(text))], nouns) for at in (peskov, habib)]
+    labels = [actor_labels(text, [(at, at + 5, 0)], [], "a", [(0, len(text))], words) for at in (peskov, habib)]
     assert [[label.text for label in found] for found in labels] == [
         ["Russian presidential spokesman"],
         ["retired general"],
+    ]
+
+
+def test_a_label_keeps_its_political_colour():
+    text = "The race pits liberal incumbent Prime Minister Jan Kool against populist far-right figure Piet Vos."
+    words = load_label_words()
+    kool, vos = text.index("Jan"), text.index("Piet")
+    labels = [actor_labels(text, [(at, at + 8, 0)], [], "a", [(0, len(text))], words) for at in (kool, vos)]
+    assert [[label.text for label in found] for found in labels] == [
+        ["liberal incumbent Prime Minister"],
+        ["populist far-right figure"],
     ]

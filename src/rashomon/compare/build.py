@@ -6,7 +6,6 @@ import re
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -35,12 +34,14 @@ from rashomon.compare.framing import (
     ActorTone,
     ArticleFraming,
     Cited,
+    LabelWords,
     LoadedUse,
     ToneWords,
     actor_labels,
     count_kinds,
-    load_label_nouns,
+    load_label_words,
     load_tone_words,
+    load_word_list,
     sentence_polarity,
     speaker_rows,
 )
@@ -72,7 +73,7 @@ class FramingModels:
     bias: LinearClassifier
     lexicon: LoadedLexicon
     tone: ToneWords
-    label_nouns: frozenset[str]
+    label_words: LabelWords
     generic_words: frozenset[str]
     reported_speech: ReportedSpeech
     outlets: OutletNames
@@ -82,14 +83,9 @@ class FramingModels:
     def load(cls, encoder: SentenceEncoder | None = None) -> FramingModels:
         return cls(
             encoder or SentenceEncoder(), load_classifier("subjectivity"), load_classifier("bias"),
-            load_loaded_lexicon(), load_tone_words(), load_label_nouns(), _generic_words(), load_reported_speech(),
+            load_loaded_lexicon(), load_tone_words(), load_label_words(), load_word_list("generic_words.txt"), load_reported_speech(),
             load_outlet_names(), load_entity_tables(),
         )  # fmt: skip
-
-
-def _generic_words() -> frozenset[str]:
-    text = (resources.files("rashomon.compare") / "data" / "generic_words.txt").read_text(encoding="utf-8")
-    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 
 @dataclass(frozen=True)
@@ -418,7 +414,7 @@ def _framing(
     for entity in (e for e in item.entities if e.entity.type == "PERSON"):
         mentions = [(m.start, m.end, m.sentence) for m in sorted(entity.mentions, key=lambda m: m.start)]
         found = actor_labels(
-            article.text, mentions, item.roles.get(entity.entity.id, []), article.id, item.sentences, models.label_nouns
+            article.text, mentions, item.roles.get(entity.entity.id, []), article.id, item.sentences, models.label_words
         )
         if found:
             labels[entity.entity.name] = found

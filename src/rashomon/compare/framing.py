@@ -17,13 +17,9 @@ _LABEL_STOP = frozenset(
     "the a an and of in to by with for from that as at on said says told his her their its when while after before "
     "reported reports announced added stated confirmed".split()
 )
-# Lower-case words that may open a label ("interim leader", "ousted dictator"); other lower-case
-# words in front of one are the sentence's verbs and go.
-_LABEL_MODIFIERS = frozenset(
-    "interim transitional former formerly deputy acting new then late ousted exiled deposed embattled longtime "
-    "veteran top senior self-proclaimed self-styled de facto prime foreign defense defence press retired jailed "
-    "detained imprisoned disgraced indicted convicted elected appointed designated slain assassinated".split()
-)
+# Lower-case words with these prefixes may open a label ("anti-Islam lawmaker", "pro-Kremlin
+# commentator"), as the words of ``label_modifiers.txt`` do.
+_MODIFIER_PREFIXES = ("anti-", "pro-", "far-", "ultra-", "hard-", "right-", "left-")
 
 
 @dataclass(frozen=True)
@@ -121,28 +117,46 @@ def sentence_polarity(text: str, tone: ToneWords, lexicon: LoadedLexicon) -> int
     return score
 
 
-def load_label_nouns() -> frozenset[str]:
-    text = (resources.files("rashomon.compare") / "data" / "label_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+@dataclass(frozen=True)
+class LabelWords:
+    """What a label is made of: the noun of office or status it ends in, and the lower-case words
+    that may open it."""
+
+    nouns: frozenset[str]
+    modifiers: frozenset[str]
+
+    def opens(self, word: str) -> bool:
+        return word in self.modifiers or word in self.nouns or word.startswith(_MODIFIER_PREFIXES)
+
+
+def load_word_list(name: str) -> frozenset[str]:
+    """The words of one of the comparison's word lists (``compare/data``), comments left out."""
+    text = (resources.files("rashomon.compare") / "data" / name).read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
+def load_label_words() -> LabelWords:
+    return LabelWords(load_word_list("label_nouns.txt"), load_word_list("label_modifiers.txt"))
 
 
 _FORM_OF_ADDRESS = re.compile(r"[a-z]{1,5}\.")
 
 
-def _inside_label(word: str) -> bool:
+def _inside_label(word: str, words: LabelWords) -> bool:
     """Whether a word may sit inside a label: not a function word or a possessive, and not a verb
     in the past ("Syria prompted Russian President Vladimir Putin") unless labels use it ("ousted")."""
     lowered = word.lower()
     if lowered in _LABEL_STOP or lowered.endswith("'s"):
         return False
-    return not (word.islower() and word.endswith("ed") and word not in _LABEL_MODIFIERS)
+    return not (word.islower() and word.endswith("ed") and word not in words.modifiers)
 
 
 def actor_labels(text: str, mentions: Sequence[tuple[int, int, int]], roles: Sequence[str], article_id: str,
-                 sentences: Sequence[tuple[int, int]], nouns: frozenset[str]) -> tuple[Cited, ...]:  # fmt: skip
+                 sentences: Sequence[tuple[int, int]], label_words: LabelWords) -> tuple[Cited, ...]:  # fmt: skip
     """What an article calls a person next to the name: "ousted dictator", "formerly the leader of ...".
 
     A phrase counts when it ends in a noun of office or status (``label_nouns.txt``)."""
+    nouns = label_words.nouns
     found: dict[str, Cited] = {}
     for start, end, sentence in mentions:
         s_start, s_end = sentences[sentence]
@@ -153,11 +167,11 @@ def actor_labels(text: str, mentions: Sequence[tuple[int, int, int]], roles: Seq
             # "Tass reported Russian President Vladimir Putin" it stops at "reported".
             words = list(re.finditer(r"\S+", before.group(1)))
             kept = len(words)
-            while kept > 0 and _inside_label(words[kept - 1].group(0)):
+            while kept > 0 and _inside_label(words[kept - 1].group(0), label_words):
                 kept -= 1
             words = words[kept:]
             # Lower-case words in front are the sentence's own, unless they open a label ("interim").
-            while words and words[0].group(0).islower() and words[0].group(0) not in _LABEL_MODIFIERS | nouns:
+            while words and words[0].group(0).islower() and not label_words.opens(words[0].group(0)):
                 words = words[1:]
             phrase = " ".join(word.group(0) for word in words)
             if words and words[-1].group(0).lower() in nouns and phrase.lower() not in found:
