@@ -79,3 +79,24 @@ def test_shorter_forms_of_a_name_are_one_person_within_a_story():
     merged = _merge_same_names([first, second], load_entity_tables())
     names = [sorted(e.entity.name for e in item.entities) for item in merged]
     assert names == [["Kim Jong-un", "Recep Tayyip Erdoğan"], ["Kim Jong-nam", "Recep Tayyip Erdoğan"]]
+
+
+def _written(entity_id: str, name: str, *forms: str) -> ArticleEntity:
+    """A person the corpus calls ``name``, written in this article as ``forms``."""
+    corpus = CorpusEntity(entity_id, name, "PERSON", None, (), (), len(forms), 1)
+    return ArticleEntity(corpus, tuple(Mention(0, len(form), form, "PERSON", n) for n, form in enumerate(forms)))
+
+
+def test_a_short_form_linked_to_someone_the_story_never_names_is_not_shown_as_them():
+    # Across the corpus "Kim" and "Trump" were linked to the most-mentioned bearers elsewhere.
+    first = _ArticleFacts(None, (), (_written("e-jong-nam", "Kim Jong-nam", "Kim Jong-nam"),
+                                     _written("e-connie", "Connie Kim", "Kim", "Kim"),
+                                     _written("e-donald", "Donald Trump", "Donald Trump"),
+                                     _written("e-melania", "Melania Trump", "Trump"),
+                                     _written("e-obama", "Barack Obama", "Obama")),
+                          {}, (), (), ())  # type: ignore[arg-type]  # fmt: skip
+    (merged,) = _merge_same_names([first], load_entity_tables())
+    names = sorted(e.entity.name for e in merged.entities)
+    # "Kim" may be a family name written first: the story calls it what it writes. "Trump" is
+    # Donald Trump's family name. No one else in the story is an Obama: the corpus's link stands.
+    assert names == ["Barack Obama", "Donald Trump", "Kim", "Kim Jong-nam"]

@@ -183,6 +183,8 @@ def _merge_same_names(facts: Sequence[_ArticleFacts], states: EntityTables) -> l
     chosen = {
         entity.id: max(group, key=lambda e: (mentioned[e.id], e.id)) for group in by_name.values() for entity in group
     }
+    for entity_id, person in _short_forms_of_others(facts, mentioned).items():
+        chosen[entity_id] = person
     for people in _people_by_surname(by_name):
         fullest = max(people, key=lambda e: (len(name_key(e.name).split()), mentioned[e.id], e.id))
         replaced = {chosen[person.id].id for person in people}
@@ -210,6 +212,43 @@ def _merge_same_names(facts: Sequence[_ArticleFacts], states: EntityTables) -> l
         joined = tuple(ArticleEntity(entities[key], tuple(found)) for key, found in mentions.items())
         merged.append(replace(item, entities=joined, roles=roles))
     return merged
+
+
+def _short_forms_of_others(facts: Sequence[_ArticleFacts], mentioned: Counter[str]) -> dict[str, CorpusEntity]:
+    """People the corpus linked by a short form the story shares with someone it names in full:
+    every "Kim" of a story about Kim Jong-nam, linked across the corpus to a "Connie Kim" named
+    elsewhere. When the short form is that person's family name ("Trump" beside Donald Trump) it
+    is that person (the most mentioned, if several); otherwise the story calls it by the form it
+    writes ("Kim"), since a family name may come first and a first name is not a surname. A short
+    form no one else in the story shares ("Obama") keeps the corpus's person."""
+    written_forms: dict[str, Counter[str]] = {}
+    people: dict[str, CorpusEntity] = {}
+    for item in facts:
+        for found in item.entities:
+            if found.entity.type == "PERSON":
+                people[found.entity.id] = found.entity
+                written_forms.setdefault(found.entity.id, Counter()).update(m.text for m in found.mentions)
+    keys = {entity_id: {name_key(form) for form in forms} for entity_id, forms in written_forms.items()}
+    named_in_full = {entity_id for entity_id, person in people.items() if name_key(person.name) in keys[entity_id]}
+    moved = {}
+    for entity_id, person in people.items():
+        if entity_id in named_in_full or len(name_key(person.name).split()) < 2:
+            continue
+        words = set().union(*(key.split() for key in keys[entity_id]))
+        sharing = [
+            other
+            for other_id, other in people.items()
+            if other_id in named_in_full and other_id != entity_id and words <= set(name_key(other.name).split())
+        ]
+        if not sharing:
+            continue
+        family_names = {surname_key(form) for form in written_forms[entity_id]}
+        bearers = [other for other in sharing if family_names == {surname_key(other.name)}]
+        if bearers:
+            moved[entity_id] = max(bearers, key=lambda other: (mentioned[other.id], other.id))
+        else:
+            moved[entity_id] = replace(person, name=written_forms[entity_id].most_common(1)[0][0])
+    return moved
 
 
 def _people_by_surname(by_name: Mapping[str, list[CorpusEntity]]) -> list[list[CorpusEntity]]:
