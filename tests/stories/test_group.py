@@ -136,3 +136,41 @@ def test_word_counts_of_the_test_articles_differ():
     digest = Counter(_facts("d0", "News in brief", _DIGEST).terms)
     report = Counter(_quake_reports()[0].terms)
     assert 0 < len(set(digest) & set(report)) < len(set(report)) // 3
+
+
+def _named(article_id: str, title: str, text: str, names: tuple[tuple[str, str], ...]) -> ArticleFeatures:
+    day = dt.date(1987, 3, 2)
+    return article_features(StoredArticleFacts(article_id, title, text, day, "wire", names, (), ()))
+
+
+def test_templated_wires_that_share_no_name_do_not_make_a_story():
+    # Each company's quarterly results read alike; the model tags the table's "Revs" as a name in
+    # all of them, so it is common in the store and links nothing.
+    wires = [
+        _named(f"w{n}", f"Company{n} Corp 4th qtr net",
+               f"Shr {n} cts vs {n + 1} cts. Net {n}.2 mln vs {n}.1 mln. Revs {n}0 mln vs {n}1 mln. Company{n} said.",
+               ((f"e-company-{n}", "ORG"), (f"e-company-{n}", "ORG"), ("e-revs", "PERSON")))
+        for n in range(24)
+    ]  # fmt: skip
+    # One event in ten reports, all naming the same minister.
+    reports = [
+        _named(f"r{n}", f"Minister Petrik resigns ({n})",
+               "Finance minister Ana Petrik resigned on Monday after the budget vote failed.",
+               (("e-petrik", "PERSON"), ("e-petrik", "PERSON"), ("e-revs", "PERSON")))
+        for n in range(10)
+    ]  # fmt: skip
+    arriving = [*wires, *reports]
+    df, total = document_frequencies(arriving)
+    settings = GroupingSettings(join_threshold=-5.0, split_threshold=-5.0, loose_member=-5.0)
+    grouping, _ = group_articles(
+        Grouping({}), {}, arriving, df=df, total=total, new_key=lambda item: "s-" + item.article_id, settings=settings
+    )
+    stories = [set(ids) for ids in grouping.members.values()]
+    assert {f"r{n}" for n in range(10)} in stories
+    assert max(len(ids) for ids in stories if not ids & {"r0"}) < settings.name_cohesion_size
+    # Without the check the forced joins make one story of everything.
+    merged, _ = group_articles(
+        Grouping({}), {}, arriving, df=df, total=total, new_key=lambda item: "s-" + item.article_id,
+        settings=GroupingSettings(join_threshold=-5.0, split_threshold=-5.0, loose_member=-5.0, name_cohesion=0.0),
+    )  # fmt: skip
+    assert len(merged.members) == 1

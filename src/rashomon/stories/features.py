@@ -115,10 +115,18 @@ def article_features(facts: StoredArticleFacts) -> ArticleFeatures:
     )
 
 
+def name_count_key(entity_id: str) -> str:
+    """The key under which ``document_frequencies`` counts the articles naming an entity."""
+    return f"name:{entity_id}"
+
+
 def document_frequencies(features: Iterable[ArticleFeatures]) -> tuple[Counter[str], int]:
+    """In how many articles each word, and each person or organisation (``name_count_key``), occurs; and
+    how many articles."""
     counts: Counter[str] = Counter()
     total = 0
     for item in features:
         counts.update(item.terms.keys())
+        counts.update(name_count_key(name) for name in item.persons | item.others)
         total += 1
     return counts, total

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from rashomon.stories.features import ArticleFeatures
+from rashomon.stories.features import ArticleFeatures, name_count_key
 
 # Unseen background documents, so that a small store does not zero the weight of shared words.
 _PRIOR_DOCUMENTS = 10
@@ -49,6 +49,12 @@ class GroupingSettings:
     max_split_size: int = 80  # larger stories are not re-split (the split compares every pair)
     signal_terms: int = 15  # an article's highest-weighted words that make a story a candidate
     loose_member: float = 0.2  # a member this unlike the rest of its story on average leaves it
+    # A story whose largest set of members linked by shared names holds less than this share of it
+    # reports no one event: it splits along the names (see _name_components).
+    name_cohesion: float = 0.5
+    name_cohesion_size: int = 8  # smaller stories may share only a name as common as "Trump"
+    common_name_share: float = 0.01  # a person or organisation in more of the store's articles than
+    common_name_articles: int = 20  # this share (and this many) links no two articles
     centrality_sample: int = 40  # a member's centrality is its mean similarity to at most this many others
 
 
@@ -209,7 +215,14 @@ def group_articles(
         for signal in signals:
             index.setdefault(signal, set()).add(key)
     for key in sorted(touched):
-        if not 2 * settings.min_part <= len(members[key]) <= settings.max_split_size:
+        if len(members[key]) < 2 * settings.min_part:
+            continue
+        if len(members[key]) >= settings.name_cohesion_size:
+            components = _name_components(members[key], features, df, total, settings)
+            if max(map(len, components)) < settings.name_cohesion * len(members[key]):
+                touched.update(_divide(members, key, components, features, new_key))
+                continue
+        if len(members[key]) > settings.max_split_size:
             continue
         parts = _split(members[key], features, df, total, settings)
         if len(parts) > 1:
@@ -246,6 +259,43 @@ def _divide(
         members[fresh] = part
         fresh_keys.append(fresh)
     return fresh_keys
+
+
+def _name_components(
+    ids: Sequence[str],
+    features: Mapping[str, ArticleFeatures],
+    df: Counter[str],
+    total: int,
+    settings: GroupingSettings,
+) -> list[list[str]]:
+    """The story's members grouped by the names they share, transitively: the same town, or a
+    person or organisation few articles of the store name. The reports of one event name the same
+    people and places; templated wires (each company's quarterly results) read alike but each names
+    its own company, so they fall apart here. People and organisations that many articles name
+    link nothing: the model tags template words too ("Avg", "Revs" and "Shr" in earnings tables).
+    Towns always link: in a corpus of one war, the town is what two reports of one strike share."""
+    common = max(settings.common_name_articles, settings.common_name_share * total)
+    names = []
+    for article_id in ids:
+        item = features[article_id]
+        actors = {name for name in item.persons | item.others if df.get(name_count_key(name), 0) < common}
+        names.append(actors | item.local_places)
+    parent = list(range(len(ids)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for left in range(len(ids)):
+        for right in range(left + 1, len(ids)):
+            if names[left] & names[right]:
+                parent[root(left)] = root(right)
+    groups: dict[int, list[str]] = {}
+    for index, article_id in enumerate(ids):
+        groups.setdefault(root(index), []).append(article_id)
+    return list(groups.values())
 
 
 def _centrality(
