@@ -7,7 +7,9 @@ story that grew: words every member shares there ("earthquake", "navy", "pirates
 about which earthquake, so the members are compared again on the words, numbers, years and
 people that are rare *inside* the story, and a story that falls into well-separated parts is
 split. That is what tells two arrests of two different people, or two earthquakes in two years,
-apart.
+apart. Before that, a large story whose members mostly name no one and no town in common is taken
+apart along the names they do share: templated wires (every company's quarterly results) read
+alike but are as many events as companies.
 """
 
 from __future__ import annotations
