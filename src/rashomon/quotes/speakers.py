@@ -120,9 +120,9 @@ def fallback_name(span: Span) -> str | None:
     return name.text if name is not None else None
 
 
-def _possessor(span: Span, start: int, end: int) -> bool:
-    """Whether the mention at ``start``-``end`` is followed by a possessive "'s"."""
-    return span.doc.text[end : end + 2] in {"'s", "\u2019s"} or span.doc.text[end : end + 1] in {"'", "\u2019"}
+def _possessor(text: str, end: int) -> bool:
+    """Whether the mention ending at ``end`` is followed by a possessive "'s" (or a bare "'")."""
+    return text[end : end + 2] in {"'s", "\u2019s"} or text[end : end + 1] in {"'", "\u2019"}
 
 
 def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
@@ -144,7 +144,7 @@ def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | 
         if span.start_char <= mention.start
         and mention.end <= span.end_char
         and entity.type in {"PERSON", "ORG"}
-        and not (unlinked is not None and _possessor(span, mention.start, mention.end))
+        and not (unlinked is not None and _possessor(span.doc.text, mention.end))
     ]
     if inside:
         return max(inside, key=lambda pair: pair[0])[1]
