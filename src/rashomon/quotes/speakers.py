@@ -23,6 +23,7 @@ from rashomon.model import DocEntity, Quote, Speaker
 
 _PERSONAL = {"he", "she", "him", "her", "i", "we"}
 _SINGULAR = {"he", "she"}
+_CONTINUED = _SINGULAR | {"they"}
 _COLLECTIVE = {"it", "they", "them"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -219,6 +220,8 @@ def continue_speakers(doc: Doc, quotes: Sequence[Quote], entities: tuple[DocEnti
     A speaker with no entity ("a rebel fighter") lends the pronoun its words as the name. "They"
     likewise takes the speaker before when that is a body or people in the plural ("Peace activists
     demand reform. This, they say, ..."), unless something else named is a subject in between."""
+    if not any(quote.speaker is not None and quote.speaker.text.lower() in _CONTINUED for quote in quotes):
+        return list(quotes)  # no pronoun to carry a speaker to: skip finding every clause subject
     subjects = [
         (mention.start, mention.end, entity.type)
         for entity in entities
@@ -237,7 +240,7 @@ def continue_speakers(doc: Doc, quotes: Sequence[Quote], entities: tuple[DocEnti
     for quote in quotes:
         speaker = quote.speaker
         word = speaker.text.lower() if speaker is not None else ""
-        kind = "person" if word in _SINGULAR else "group" if word == "they" else None
+        kind = ("person" if word in _SINGULAR else "group") if word in _CONTINUED else None
         before_quote = named[kind] if kind is not None else None
         if speaker is not None and kind is not None:
             if before_quote is not None and before_quote.speaker is not None:
