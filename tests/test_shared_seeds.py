@@ -223,6 +223,8 @@ def test_seeds_form_one_story_and_the_comparison_cites_what_each_reports(engine,
     labels = framing[second]["labels"]
     assert any("interim leader" in c["text"] for c in labels["Ahmed al-Sharaa"])
     assert any("formerly the leader" in c["text"] for c in labels["Ahmed al-Sharaa"])
+    # "support for the ousted dictator", a sentence after "Bashar al-Assad's regime": the label is Assad's.
+    assert [c["text"] for c in labels["Bashar al-Assad"]] == ["ousted dictator"]
     text = {a["id"]: a for a in comparison["articles"]}
     del text
     # Every statement cites its sentence: offsets into the stored article text.

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from rashomon.compare.framing import actor_labels, load_label_words, load_tone_words, sentence_polarity
 from rashomon.compare.lexicon import load_loaded_lexicon
 
@@ -70,3 +72,64 @@ def test_a_label_keeps_its_political_colour():
         ["liberal incumbent Prime Minister"],
         ["populist far-right figure"],
     ]
+
+
+def _people(text, *named):
+    """NamedPerson rows for (entity id, country, titles, surface forms) found in ``text``."""
+    from rashomon.compare.framing import NamedPerson
+
+    rows = []
+    for entity_id, country, titles, forms in named:
+        spans = sorted((m.start(), m.end()) for form in forms for m in re.finditer(re.escape(form), text))
+        rows.append(NamedPerson(entity_id, country, titles, tuple((s, e, _sentence_of(text, s)) for s, e in spans)))
+    return rows
+
+
+def _sentences(text):
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]?", text) if m.group().strip()]
+
+
+def _sentence_of(text, offset):
+    return next(i for i, (s, e) in enumerate(_sentences(text)) if s <= offset < e)
+
+
+def _descriptions(text, *named):
+    from rashomon.compare.framing import descriptor_labels
+    from rashomon.entities.tables import load_entity_tables
+
+    tables = load_entity_tables()
+    found = descriptor_labels(text, _people(text, *named), _sentences(text), load_label_words(), tables.country_of, "a")
+    return {person: [c.text for c in cited] for person, cited in found.items()}
+
+
+def test_a_description_away_from_the_name_labels_the_person_just_mentioned():
+    text = (
+        "Kovar met Lenz in the capital after the fall of Marek Halloway's government. "
+        "The visit marked a break from years of support for the ousted dictator. "
+        "Doctors said one guard suffered a blow to the head during the first official visit."
+    )
+    named = [("kovar", None, (), ["Kovar"]), ("lenz", None, (), ["Lenz"]), ("halloway", None, (), ["Marek Halloway"])]
+    assert _descriptions(text, *named) == {"halloway": ["ousted dictator"]}
+
+
+def test_an_office_names_the_person_the_article_gave_it_and_a_demonym_the_country():
+    text = (
+        "President Vladimir Putin received Foreign Minister Anna Lind and Prime Minister Jan Oster. "
+        "Putin spoke first, then Lind and Oster, and Lind again. "
+        "The minister said talks would go on. "
+        "Later the Russian leader thanked Oster, and the president left."
+    )
+    named = [
+        ("putin", "RUS", ("President",), ["Vladimir Putin", "Putin"]),
+        ("lind", "SWE", ("Foreign Minister",), ["Anna Lind", "Lind"]),
+        ("oster", "SWE", ("Prime Minister",), ["Jan Oster", "Oster"]),
+    ]
+    # "The minister" is the foreign minister (no prime minister is plain "minister"); "the Russian
+    # leader" is Putin although Oster was named last; "the president" is the one who holds that office.
+    assert _descriptions(text, *named) == {"lind": ["minister"], "putin": ["Russian leader", "president"]}
+
+
+def test_an_office_two_people_hold_equally_names_neither():
+    text = "The court heard President Ana Ruiz and President Tomas Bell. The president was not named."
+    named = [("ruiz", None, ("President",), ["Ana Ruiz"]), ("bell", None, ("President",), ["Tomas Bell"])]
+    assert _descriptions(text, *named) == {}

@@ -36,9 +36,11 @@ from rashomon.compare.framing import (
     Cited,
     LabelWords,
     LoadedUse,
+    NamedPerson,
     ToneWords,
     actor_labels,
     count_kinds,
+    descriptor_labels,
     load_label_words,
     load_tone_words,
     load_word_list,
@@ -449,14 +451,38 @@ def _framing(
     tools = tuple(
         _sentence_cited(item, _sentence_at(item.sentences, c.start)) for c in claims if c.attribution.kind == "tool"
     )
+    people = [e for e in item.entities if e.entity.type == "PERSON"]
+    described = descriptor_labels(
+        article.text,
+        [
+            NamedPerson(
+                e.entity.id,
+                e.entity.country,
+                tuple(item.roles.get(e.entity.id, [])),
+                tuple((m.start, m.end, m.sentence) for m in sorted(e.mentions, key=lambda m: m.start)),
+            )
+            for e in people
+        ],
+        item.sentences,
+        models.label_words,
+        models.states.country_of,
+        article.id,
+    )
     labels = {}
-    for entity in (e for e in item.entities if e.entity.type == "PERSON"):
+    for entity in people:
         mentions = [(m.start, m.end, m.sentence) for m in sorted(entity.mentions, key=lambda m: m.start)]
         found = actor_labels(
             article.text, mentions, item.roles.get(entity.entity.id, []), article.id, item.sentences, models.label_words
         )
-        if found:
-            labels[entity.entity.name] = found
+        # A description the label beside a name already holds ("Putin, the Russian president,") is one label.
+        apart = tuple(
+            c
+            for c in described.get(entity.entity.id, ())
+            if not any(other.start <= c.start < other.end or c.start <= other.start < c.end for other in found)
+            and c.text.lower() not in {other.text.lower() for other in found}
+        )
+        if found or apart:
+            labels[entity.entity.name] = found + apart
     return ArticleFraming(
         article_id=article.id,
         outlet=article.outlet,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -120,10 +120,11 @@ def sentence_polarity(text: str, tone: ToneWords, lexicon: LoadedLexicon) -> int
 @dataclass(frozen=True)
 class LabelWords:
     """What a label is made of: the noun of office or status it ends in, and the lower-case words
-    that may open it."""
+    that may open it. ``offices`` are the nouns that name only someone the article gave the office."""
 
     nouns: frozenset[str]
     modifiers: frozenset[str]
+    offices: frozenset[str] = frozenset()
 
     def opens(self, word: str) -> bool:
         return word in self.modifiers or word in self.nouns or word.startswith(_MODIFIER_PREFIXES)
@@ -136,7 +137,9 @@ def load_word_list(name: str) -> frozenset[str]:
 
 
 def load_label_words() -> LabelWords:
-    return LabelWords(load_word_list("label_nouns.txt"), load_word_list("label_modifiers.txt"))
+    return LabelWords(
+        load_word_list("label_nouns.txt"), load_word_list("label_modifiers.txt"), load_word_list("office_nouns.txt")
+    )
 
 
 _FORM_OF_ADDRESS = re.compile(r"[a-z]{1,5}\.")
@@ -190,6 +193,125 @@ def actor_labels(text: str, mentions: Sequence[tuple[int, int, int]], roles: Seq
             for start, _, sentence in mentions[:1]:
                 found[key] = Cited(article_id, sentence, start, start, key)
     return tuple(found.values())
+
+
+@dataclass(frozen=True)
+class NamedPerson:
+    """A person an article names: where, with what country and which titles it gives them."""
+
+    entity_id: str
+    country: str | None
+    titles: tuple[str, ...]
+    mentions: tuple[tuple[int, int, int], ...]  # (start, end, sentence), in text order
+
+
+_DEFINITE = re.compile(r"\b[Tt]he\s+")
+# A word, or an abbreviation with its dots ("U.S."); a sentence's full stop is not part of a word.
+_DESCRIPTION_WORD = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z\-]*")
+# What may follow a description that is a whole noun phrase: punctuation, a verb in the past
+# ("vowed"), or a word that starts the rest of the clause. "the first official visit" and "the
+# terrorist attacks" are no descriptions of a person.
+_FOLLOWERS = frozenset(
+    "said says told who whose was is has had have would will could can may might must should did does and but "
+    "also then later in at on to for from with himself herself while when after before as that "
+    "left met spoke went took gave made came saw won lost held sent kept began wrote ran stood heard thought "
+    "brought became led fled sat struck sought fought".split()
+)
+DESCRIPTION_SENTENCES = 2  # "the ousted dictator" names someone mentioned at most this many sentences back
+# Label nouns that stand alone for other things: "trauma to the head", "the official figure".
+_NOT_DESCRIPTIONS = frozenset({"head", "figure"})
+# Words that make an office another one: "the minister" does not name a prime minister, nor "the
+# president" a vice president.
+_OFFICE_MAKING = frozenset({"prime", "vice", "deputy"})
+
+
+def descriptor_labels(text: str, people: Sequence[NamedPerson], sentences: Sequence[tuple[int, int]],
+                      label_words: LabelWords, country_of: Callable[[str], str | None],
+                      article_id: str) -> dict[str, tuple[Cited, ...]]:  # fmt: skip
+    """What an article calls a person it has named, where the name is not next to it: "support for the
+    ousted dictator" after "Bashar al-Assad's regime"; "the Russian leader" for Putin.
+
+    A description names the person it fits among those mentioned before it: of the country its
+    demonym gives, holding the office its noun names (a title the article gave them), or else, for
+    nouns that are no office, the one mentioned last, at most ``DESCRIPTION_SENTENCES`` back."""
+    found: dict[str, dict[str, Cited]] = {}
+    for sentence, (s_start, s_end) in enumerate(sentences):
+        for match in _DEFINITE.finditer(text, s_start, s_end):
+            description = _description_at(text, match.end(), s_end, label_words, country_of)
+            if description is None:
+                continue
+            end, noun, country = description
+            words = frozenset(text[match.end() : end].lower().split())
+            person = _described(people, match.start(), sentence, words, noun, country, label_words)
+            if person is None:
+                continue
+            phrase = text[match.end() : end]
+            cited = Cited(article_id, sentence, match.end(), end, phrase)
+            found.setdefault(person, {}).setdefault(phrase.lower(), cited)
+    return {person: tuple(cited.values()) for person, cited in found.items()}
+
+
+def _description_at(text: str, start: int, limit: int, label_words: LabelWords,
+                    country_of: Callable[[str], str | None]) -> tuple[int, str, str | None] | None:  # fmt: skip
+    """(end, noun, country) of a description of one person starting at ``start``, if one does."""
+    position, country, last, consumed = start, None, None, start
+    for _ in range(5):
+        word = _DESCRIPTION_WORD.match(text, position, limit)
+        if word is None:
+            break
+        token = word.group(0)
+        if token[:1].isupper() and (state := country_of(token)) is not None:
+            country = state
+        elif label_words.opens(token.lower()):
+            last = (word.end(), token.lower())
+        else:
+            break
+        consumed = position = word.end()
+        while position < limit and text[position] == " ":
+            position += 1
+    if last is None or last[0] != consumed or last[1] not in label_words.nouns or last[1] in _NOT_DESCRIPTIONS:
+        return None
+    end, noun = last
+    rest = text[end:limit].lstrip(" ")
+    following = _DESCRIPTION_WORD.match(rest)
+    if rest[:2] == "'s" or rest[:2] == "’s":
+        return None
+    if following is not None:
+        next_word = following.group(0)
+        if next_word[:1].isupper() or not (next_word in _FOLLOWERS or next_word.endswith("ed")):
+            return None
+    return end, noun, country
+
+
+def _described(people: Sequence[NamedPerson], start: int, sentence: int, words: frozenset[str], noun: str,
+               country: str | None, label_words: LabelWords) -> str | None:  # fmt: skip
+    """The person a description at ``start`` fits, by the rules of ``descriptor_labels``. Of several
+    holders of the office, the one the article names most often; none when two tie."""
+    before = []
+    for person in people:
+        last = max(((s, m_sentence) for s, e, m_sentence in person.mentions if e <= start), default=None)
+        if last is not None and (country is None or person.country == country):
+            before.append((last, person))
+    if not before:
+        return None
+    holders = [
+        (len(p.mentions), last, p) for last, p in before if any(_holds(title, noun, words) for title in p.titles)
+    ]
+    if holders:
+        holders.sort(key=lambda row: (row[0], row[1]), reverse=True)
+        if len(holders) > 1 and holders[0][0] == holders[1][0]:
+            return None
+        return holders[0][2].entity_id
+    if noun in label_words.offices:
+        return None
+    (_, last_sentence), person = max(before, key=lambda pair: pair[0])
+    return person.entity_id if sentence - last_sentence <= DESCRIPTION_SENTENCES else None
+
+
+def _holds(title: str, noun: str, words: frozenset[str]) -> bool:
+    """Whether a title the article gave someone is the office a description names."""
+    title_words = title.lower().split()
+    return noun in title_words and all(word in words for word in _OFFICE_MAKING.intersection(title_words))
 
 
 def speaker_rows(quotes: Sequence[tuple[str, str | None, str, int]]) -> tuple[Speaker, ...]:
