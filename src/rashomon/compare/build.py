@@ -451,38 +451,34 @@ def _framing(
     tools = tuple(
         _sentence_cited(item, _sentence_at(item.sentences, c.start)) for c in claims if c.attribution.kind == "tool"
     )
-    people = [e for e in item.entities if e.entity.type == "PERSON"]
+    people = [
+        NamedPerson(
+            e.entity.id,
+            e.entity.country,
+            tuple(item.roles.get(e.entity.id, [])),
+            tuple((m.start, m.end, m.sentence) for m in sorted(e.mentions, key=lambda m: m.start)),
+        )
+        for e in item.entities
+        if e.entity.type == "PERSON"
+    ]
+    names = {e.entity.id: e.entity.name for e in item.entities}
     described = descriptor_labels(
-        article.text,
-        [
-            NamedPerson(
-                e.entity.id,
-                e.entity.country,
-                tuple(item.roles.get(e.entity.id, [])),
-                tuple((m.start, m.end, m.sentence) for m in sorted(e.mentions, key=lambda m: m.start)),
-            )
-            for e in people
-        ],
-        item.sentences,
-        models.label_words,
-        models.states.country_of,
-        article.id,
+        article.text, people, item.sentences, models.label_words, models.states.country_of, article.id
     )
     labels = {}
-    for entity in people:
-        mentions = [(m.start, m.end, m.sentence) for m in sorted(entity.mentions, key=lambda m: m.start)]
+    for person in people:
         found = actor_labels(
-            article.text, mentions, item.roles.get(entity.entity.id, []), article.id, item.sentences, models.label_words
+            article.text, person.mentions, person.titles, article.id, item.sentences, models.label_words
         )
         # A description the label beside a name already holds ("Putin, the Russian president,") is one label.
         apart = tuple(
             c
-            for c in described.get(entity.entity.id, ())
+            for c in described.get(person.entity_id, ())
             if not any(other.start <= c.start < other.end or c.start <= other.start < c.end for other in found)
             and c.text.lower() not in {other.text.lower() for other in found}
         )
         if found or apart:
-            labels[entity.entity.name] = found + apart
+            labels[names[person.entity_id]] = found + apart
     return ArticleFraming(
         article_id=article.id,
         outlet=article.outlet,
