@@ -174,3 +174,38 @@ def test_templated_wires_that_share_no_name_do_not_make_a_story():
         settings=GroupingSettings(join_threshold=-5.0, split_threshold=-5.0, loose_member=-5.0, name_cohesion=0.0),
     )  # fmt: skip
     assert len(merged.members) == 1
+
+
+def test_a_pair_of_reports_left_on_its_own_joins_the_story_of_their_event():
+    from dataclasses import replace
+
+    from rashomon.stories.group import _reattach_fragments, _Weights
+
+    reports = _quake_reports()
+    more = [
+        _facts("r3", "Merlo counts its dead after 6.8 earthquake", _REPORTS[1].replace("rescuers said", "police said")),
+        _facts(
+            "r4", "Harbour wall falls as Merlo quake kills 41", _REPORTS[1].replace("rescuers said", "a nurse said")
+        ),
+    ]
+    digest = _facts("d0", "News in brief", _DIGEST)
+    everything = [*reports, *more, digest]
+    df, total = document_frequencies(everything)
+    weights = _Weights(df, total)
+    features = {item.article_id: item for item in everything}
+    vectors = {item.article_id: weights.vector(item.terms) for item in everything}
+
+    def reattach(threshold: float) -> dict[str, list[str]]:
+        members = {"s-r0": ["r0", "r1", "r2", "r3"], "s-r4": ["r4"], "s-d0": ["d0"]}
+        grown = _reattach_fragments(
+            members, ["s-d0", "s-r4"], features, vectors, df, total, GroupingSettings(reattach_threshold=threshold)
+        )
+        return {key: ids for key, ids in members.items() if ids} | {"grown": sorted(grown)}
+
+    # The lone report is as like the story as its members are to each other; the digest is not.
+    assert reattach(0.7) == {"s-r0": ["r0", "r1", "r2", "r3", "r4"], "s-d0": ["d0"], "grown": ["s-r0"]}
+    assert reattach(10.0) == {"s-r0": ["r0", "r1", "r2", "r3"], "s-r4": ["r4"], "s-d0": ["d0"], "grown": []}
+    # However alike, a fragment that names no one and no town the story names stays apart: templated
+    # wires read alike too.
+    features["r4"] = replace(features["r4"], local_places=frozenset(), places=frozenset())
+    assert reattach(-10.0) == {"s-r0": ["r0", "r1", "r2", "r3", "d0"], "s-r4": ["r4"], "grown": ["s-r0"]}

@@ -9,7 +9,8 @@ people that are rare *inside* the story, and a story that falls into well-separa
 split. That is what tells two arrests of two different people, or two earthquakes in two years,
 apart. Before that, a large story whose members mostly name no one and no town in common is taken
 apart along the names they do share: templated wires (every company's quarterly results) read
-alike but are as many events as companies.
+alike but are as many events as companies. Last, a story of one or two articles that this run left
+on its own joins a larger story whose members it strongly resembles and shares a name with.
 """
 
 from __future__ import annotations
@@ -58,6 +59,10 @@ class GroupingSettings:
     common_name_share: float = 0.01  # a person or organisation in more of the store's articles than
     common_name_articles: int = 20  # this share (and this many) links no two articles
     centrality_sample: int = 40  # a member's centrality is its mean similarity to at most this many others
+    # A story of at most this many articles that this run made or changed joins a larger story whose
+    # members it resembles this much on average (well above join_threshold): see _reattach_fragments.
+    fragment_size: int = 2
+    reattach_threshold: float = 0.7
 
 
 @dataclass(frozen=True)
@@ -229,6 +234,7 @@ def group_articles(
         parts = _split(members[key], features, df, total, settings)
         if len(parts) > 1:
             touched.update(_divide(members, key, parts, features, new_key))
+    touched.update(_reattach_fragments(members, sorted(touched), features, vectors, df, total, settings))
     centrality: dict[str, float] = {}
     for key in sorted(touched):
         central = _centrality(members[key], features, vectors, settings)
@@ -263,6 +269,58 @@ def _divide(
     return fresh_keys
 
 
+def _reattach_fragments(
+    members: dict[str, list[str]],
+    keys: Sequence[str],
+    features: Mapping[str, ArticleFeatures],
+    vectors: Mapping[str, Mapping[str, float]],
+    df: Counter[str],
+    total: int,
+    settings: GroupingSettings,
+) -> set[str]:
+    """Move each small story among ``keys`` into the larger story it most resembles, when it does so
+    strongly; returns the keys of the stories that grew. An article is joined to the story it
+    resembles as it arrives, and the split takes apart what joined wrongly; either can leave a report
+    or two of an event on their own, beside the story that later articles made of the rest."""
+    index: dict[str, set[str]] = {}
+    for key, ids in members.items():
+        if len(ids) > settings.fragment_size:
+            for article_id in ids[-settings.compared_members :]:
+                for signal in _signals(features[article_id], vectors[article_id], settings.signal_terms):
+                    index.setdefault(signal, set()).add(key)
+    grown: set[str] = set()
+    for key in keys:
+        fragment = members.get(key, [])
+        if not fragment or len(fragment) > settings.fragment_size:
+            continue
+        shared: Counter[str] = Counter()
+        for article_id in fragment:
+            for signal in _signals(features[article_id], vectors[article_id], settings.signal_terms):
+                shared.update(index.get(signal, ()))
+        candidates = sorted((k for k in shared if k != key), key=lambda k: (-shared[k], k))[: settings.max_candidates]
+        # Like the split along names, this must not gather templated wires back: the fragment and
+        # the story must name someone or some town in common.
+        names = set().union(*(_linking_names(features[article_id], df, total, settings) for article_id in fragment))
+        best_key, best_score = None, -math.inf
+        for candidate in candidates:
+            recent = members[candidate][-settings.compared_members :]
+            if any(_too_far_apart(features[a], features[b], settings) for a in fragment for b in recent):
+                continue
+            if not any(names & _linking_names(features[b], df, total, settings) for b in recent):
+                continue
+            scores = [
+                similarity(features[a], features[b], vectors[a], vectors[b], settings) for a in fragment for b in recent
+            ]
+            score = sum(scores) / len(scores)
+            if score > best_score:
+                best_key, best_score = candidate, score
+        if best_key is not None and best_score >= settings.reattach_threshold:
+            members[best_key].extend(fragment)
+            members[key] = []
+            grown.add(best_key)
+    return grown
+
+
 def _name_components(
     ids: Sequence[str],
     features: Mapping[str, ArticleFeatures],
@@ -276,12 +334,7 @@ def _name_components(
     its own company, so they fall apart here. People and organisations that many articles name
     link nothing: the model tags template words too ("Avg", "Revs" and "Shr" in earnings tables).
     Towns always link: in a corpus of one war, the town is what two reports of one strike share."""
-    common = max(settings.common_name_articles, settings.common_name_share * total)
-    names = []
-    for article_id in ids:
-        item = features[article_id]
-        actors = {name for name in item.persons | item.others if df.get(name_count_key(name), 0) < common}
-        names.append(actors | item.local_places)
+    names = [_linking_names(features[article_id], df, total, settings) for article_id in ids]
     parent = list(range(len(ids)))
 
     def root(index: int) -> int:
@@ -298,6 +351,14 @@ def _name_components(
     for index, article_id in enumerate(ids):
         groups.setdefault(root(index), []).append(article_id)
     return list(groups.values())
+
+
+def _linking_names(item: ArticleFeatures, df: Counter[str], total: int, settings: GroupingSettings) -> set[str]:
+    """The names that tie an article to another report of its event: its towns, and the people and
+    organisations that few articles of the store name (see ``_name_components``)."""
+    common = max(settings.common_name_articles, settings.common_name_share * total)
+    actors = {name for name in item.persons | item.others if df.get(name_count_key(name), 0) < common}
+    return actors | set(item.local_places)
 
 
 def _centrality(
