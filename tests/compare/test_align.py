@@ -52,6 +52,32 @@ def test_different_numbers_for_the_same_thing_conflict_but_bounds_that_agree_do_
     assert group.label == "shared"
 
 
+def test_a_side_that_also_gives_the_other_count_unnamed_is_no_conflict():
+    under_siege = Number(280_000, "=", "children", "280,000 children")
+    hard_to_reach = Number(2_800_000, "=", "children", "2.8 million children")
+    also_given = Number(280_000, "=", None, "280,000")  # "including 280,000 living under siege"
+    statements = [
+        _statement("a", 0, "x", numbers=[under_siege]),
+        _statement("b", 0, "y", numbers=[hard_to_reach, also_given]),
+    ]
+    (group,) = align_statements(statements, _vectors([0, 0]))
+    assert group.label == "shared"
+    # Without the unnamed 280,000 the two counts of children differ.
+    statements = [_statement("a", 0, "x", numbers=[under_siege]), _statement("b", 0, "y", numbers=[hard_to_reach])]
+    (group,) = align_statements(statements, _vectors([0, 0]))
+    assert group.label == "conflict"
+    # A count named as something else does not excuse it: "12 people, including 3 children" against
+    # "3 people" is a conflict about the dead.
+    statements = [
+        _statement(
+            "a", 0, "x", numbers=[Number(12, "=", "people", "12 people"), Number(3, "=", "children", "3 children")]
+        ),
+        _statement("b", 0, "y", numbers=[Number(3, "=", "people", "3 people")]),
+    ]
+    (group,) = align_statements(statements, _vectors([0, 0]))
+    assert group.label == "conflict"
+
+
 def test_casualty_words_count_as_one_unit():
     killed = Number(15, "=", "civilians", "15 civilians")
     dead = Number(30, "=", "people", "30 people")

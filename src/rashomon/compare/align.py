@@ -194,9 +194,21 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
         # Gorsuch would only need 51 votes" and "under present rules he would need 60".
         if a.hypothetical or b.hypothetical:
             continue
+        # A side that also gives the other's count, with no word saying what it counts, may simply
+        # hold both: "2.8 million children in hard-to-reach areas, including 280,000 living under
+        # siege" against "280,000 children under siege".
+        if _gives_unnamed(right, a) or _gives_unnamed(left, b):
+            continue
         if not _compatible(a, b):
             return f"{a.text} vs {b.text}"
     return None
+
+
+def _gives_unnamed(numbers: Sequence[Number], count: Number) -> bool:
+    return any(
+        n.counts is None and abs(n.value - count.value) <= NUMBER_TOLERANCE * max(abs(n.value), abs(count.value))
+        for n in numbers
+    )
 
 
 def _compatible(a: Number, b: Number) -> bool:
