@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import re
 
-from rashomon.compare.framing import actor_labels, load_label_words, load_tone_words, sentence_polarity
+from rashomon.compare.framing import (
+    actor_labels,
+    load_label_words,
+    load_tone_words,
+    sentence_polarity,
+    speaker_rows,
+)
 from rashomon.compare.lexicon import load_loaded_lexicon
 
 
@@ -133,3 +139,14 @@ def test_an_office_two_people_hold_equally_names_neither():
     text = "The court heard President Ana Ruiz and President Tomas Bell. The president was not named."
     named = [("ruiz", None, ("President",), ["Ana Ruiz"]), ("bell", None, ("President",), ["Tomas Bell"])]
     assert _descriptions(text, *named) == {}
+
+
+def test_a_speaker_phrase_is_one_speaker_at_the_start_of_a_sentence_and_inside_one():
+    rows = speaker_rows([
+        ("The statement", None, "indirect", 10), ("the statement", None, "direct", 5),
+        ("The Hague", "e-hague", "direct", 3),
+    ])  # fmt: skip
+    assert [(s.name, s.direct, s.indirect, s.words) for s in rows] == [
+        ("the statement", 1, 1, 15),
+        ("The Hague", 1, 0, 3),
+    ]

@@ -314,10 +314,15 @@ def _holds(title: str, noun: str, words: frozenset[str]) -> bool:
     return noun in title_words and all(word in words for word in _OFFICE_MAKING.intersection(title_words))
 
 
+_DETERMINERS = ("The ", "A ", "An ", "This ", "That ", "These ", "Those ")
+
+
 def speaker_rows(quotes: Sequence[tuple[str, str | None, str, int]]) -> tuple[Speaker, ...]:
     """(name, entity, kind, words) per quote -> one row per speaker, most words first."""
     rows: dict[str, list[object]] = {}
-    for name, entity, kind, words in quotes:
+    for written, entity, kind, words in quotes:
+        # "The statement" opening a sentence and "the statement" inside one are one speaker.
+        name = written[0].lower() + written[1:] if entity is None and written.startswith(_DETERMINERS) else written
         row = rows.setdefault(name, [entity, 0, 0, 0])
         row[1 if kind == "direct" else 2] = int(row[1 if kind == "direct" else 2]) + 1  # type: ignore[call-overload]
         row[3] = int(row[3]) + words  # type: ignore[call-overload]
