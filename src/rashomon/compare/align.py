@@ -205,14 +205,15 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
 
 
 def _gives_unnamed(numbers: Sequence[Number], count: Number) -> bool:
-    return any(
-        n.counts is None and abs(n.value - count.value) <= NUMBER_TOLERANCE * max(abs(n.value), abs(count.value))
-        for n in numbers
-    )
+    return any(n.counts is None and _close(n, count) for n in numbers)
+
+
+def _close(a: Number, b: Number) -> bool:
+    return abs(a.value - b.value) <= NUMBER_TOLERANCE * max(abs(a.value), abs(b.value))
 
 
 def _compatible(a: Number, b: Number) -> bool:
-    if abs(a.value - b.value) <= NUMBER_TOLERANCE * max(abs(a.value), abs(b.value)):
+    if _close(a, b):
         return True
     for low, high in ((a, b), (b, a)):
         if low.bound == ">=" and high.value >= low.value:

@@ -471,11 +471,12 @@ def _framing(
             article.text, person.mentions, person.titles, article.id, item.sentences, models.label_words
         )
         # A description the label beside a name already holds ("Putin, the Russian president,") is one label.
+        written = {other.text.lower() for other in found}
         apart = tuple(
             c
             for c in described.get(person.entity_id, ())
             if not any(other.start <= c.start < other.end or c.start <= other.start < c.end for other in found)
-            and c.text.lower() not in {other.text.lower() for other in found}
+            and c.text.lower() not in written
         )
         if found or apart:
             labels[names[person.entity_id]] = found + apart

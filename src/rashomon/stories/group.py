@@ -288,6 +288,13 @@ def _reattach_fragments(
             for article_id in ids[-settings.compared_members :]:
                 for signal in _signals(features[article_id], vectors[article_id], settings.signal_terms):
                     index.setdefault(signal, set()).add(key)
+    linking: dict[str, set[str]] = {}
+
+    def names_of(article_id: str) -> set[str]:
+        if article_id not in linking:
+            linking[article_id] = _linking_names(features[article_id], df, total, settings)
+        return linking[article_id]
+
     grown: set[str] = set()
     for key in keys:
         fragment = members.get(key, [])
@@ -300,13 +307,13 @@ def _reattach_fragments(
         candidates = sorted((k for k in shared if k != key), key=lambda k: (-shared[k], k))[: settings.max_candidates]
         # Like the split along names, this must not gather templated wires back: the fragment and
         # the story must name someone or some town in common.
-        names = set().union(*(_linking_names(features[article_id], df, total, settings) for article_id in fragment))
+        names = set().union(*(names_of(article_id) for article_id in fragment))
         best_key, best_score = None, -math.inf
         for candidate in candidates:
             recent = members[candidate][-settings.compared_members :]
             if any(_too_far_apart(features[a], features[b], settings) for a in fragment for b in recent):
                 continue
-            if not any(names & _linking_names(features[b], df, total, settings) for b in recent):
+            if not any(names & names_of(b) for b in recent):
                 continue
             scores = [
                 similarity(features[a], features[b], vectors[a], vectors[b], settings) for a in fragment for b in recent
