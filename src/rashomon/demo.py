@@ -79,23 +79,21 @@ def write_topic_subset(source: Path, target: Path) -> int:
 def news_articles_syria(cache_dir: Path) -> Path:
     """The Syria-related NewsArticles as JSONL (fetched once into ``cache_dir``)."""
     target = cache_dir / "newsarticles-syria.jsonl"
-    if not target.exists():
-        partial = target.with_suffix(".partial")
-        write_topic_subset(fetch_news_articles(cache_dir), partial)
-        partial.replace(target)
+    partial = target.with_suffix(".partial")  # written anew: the conversion may have changed
+    write_topic_subset(fetch_news_articles(cache_dir), partial)
+    partial.replace(target)
     return target
 
 
 def news_articles_jsonl(cache_dir: Path) -> Path:
     """The whole NewsArticles corpus as JSONL (fetched once into ``cache_dir``)."""
     target = cache_dir / "newsarticles-all.jsonl"
-    if not target.exists():
-        source = fetch_news_articles(cache_dir)
-        partial = target.with_suffix(".partial")
-        with source.open(encoding="utf-8", newline="") as handle, partial.open("w", encoding="utf-8") as out:
-            for row in csv.DictReader(handle):
-                out.write(json.dumps(_record(row), ensure_ascii=False) + "\n")
-        partial.replace(target)
+    source = fetch_news_articles(cache_dir)
+    partial = target.with_suffix(".partial")  # written anew: the conversion may have changed
+    with source.open(encoding="utf-8", newline="") as handle, partial.open("w", encoding="utf-8") as out:
+        for row in csv.DictReader(handle):
+            out.write(json.dumps(_record(row), ensure_ascii=False) + "\n")
+    partial.replace(target)
     return target
 
 
@@ -105,8 +103,25 @@ def _record(row: dict[str, str]) -> dict[str, str]:
         "published": row["publish_date"],
         "url": row["article_source_link"],
         "title": row["title"],
-        "text": row["text"],
+        "text": restore_layout(row["text"]),
     }
+
+
+# The corpus lost its line breaks: a hyphen stands where a paragraph ended ("flocking.-I think")
+# or a line was wrapped ("leader,-Abu Mohammed"), a run of them where blank lines were, and Al
+# Jazeera's closing "Source:-Al Jazeera" runs on from the last sentence.
+_SOURCE_TRAILER = re.compile(r"\s*\bSource:-\s*")
+_PARAGRAPH_HYPHEN = re.compile(r"(?<=[.!?\"\u201d])-(?=\s*[\"\u201c]?[A-Z0-9])")
+_WRAP_HYPHEN = re.compile(r"(?<=[,;:])-(?=[A-Z])")
+_BLANK_LINES = re.compile(r"\s*(?:-+\s+){1,}-+\s*")  # "said. - - - - - - Andrew Puzder"
+
+
+def restore_layout(text: str) -> str:
+    """NewsArticles text with its paragraph breaks and source line put back."""
+    text = _SOURCE_TRAILER.sub("\n\nSource: ", text)
+    text = _BLANK_LINES.sub("\n\n", text)
+    text = _PARAGRAPH_HYPHEN.sub("\n\n", text)
+    return _WRAP_HYPHEN.sub(" ", text)
 
 
 def bundled_samples() -> list[str]:

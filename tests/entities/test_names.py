@@ -13,6 +13,12 @@ def test_surnames_skip_particles():
     assert is_single_name("al-Sharaa") and not is_single_name("Ahmed al-Sharaa")
 
 
+def test_a_patronymic_is_not_the_fathers_name():
+    assert surname_key("Mohammed bin Salman") == surname_key("bin Salman") == "bin salman"
+    assert surname_key("Salman") == "salman" != surname_key("Mohammed bin Salman")
+    assert surname_key("Osama ibn Laden") == "bin laden"
+
+
 def test_transliteration_skeletons():
     assert skeleton("Ahmad al-Sharaa") == skeleton("Ahmed al-Sharaa")
     assert skeleton("Hmeimim air base") == skeleton("Khmeimim Airbase")

@@ -58,6 +58,19 @@ def test_two_people_sharing_a_surname_stay_apart(engine):
     assert "Trump" in people["Donald Trump"].aliases
 
 
+def test_a_king_and_his_son_named_after_him_stay_apart(engine):
+    text = (
+        "Crown Prince Mohammed bin Salman met the French president in Riyadh on Sunday. "
+        "King Salman did not attend. Bin Salman later said the talks had gone well, and Salman "
+        "sent a letter of thanks."
+    )
+    article = clean_document(RawDocument("s", "s", text, "text"), settings=Settings())
+    (annotation,) = annotate_articles([article], pipeline=engine.pipeline, tables=engine.tables)
+    son = next(e for e in annotation.entities if e.name == "Mohammed bin Salman")
+    assert not {"Salman", "King Salman"} & set(son.aliases)
+    assert any(alias.lower() == "bin salman" for alias in son.aliases)
+
+
 def test_other_names_of_a_country_are_one_entity_but_its_capital_is_not(engine):
     text = "The U.S. and Britain said the United States would send aid to Jordan; officials in Washington said the UK agreed."
     article = clean_document(RawDocument("c", "c", text, "text"), settings=Settings())

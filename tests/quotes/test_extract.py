@@ -153,3 +153,35 @@ def test_a_family_name_the_model_missed_is_the_person_of_that_name(quotes):
     )
     found = [q for q in quotes(text) if q.speaker is not None and q.speaker.text == "Veldhuis"]
     assert found and all(q.speaker.name == "Maarten Veldhuis" for q in found)  # type: ignore[union-attr]
+
+
+def test_it_is_a_body_not_a_demonym_before_a_noun(quotes):
+    text = (
+        "The Turkish army says a Russian jet crossed into its airspace on Friday. It said the plane "
+        "ignored ten warnings. Syrian troops entered the town on Saturday, and they said the rebels "
+        "had fled. The Kurds left the valley. They said the army had shelled it."
+    )
+    names = {q.speaker.text: q.speaker.name for q in quotes(text) if q.speaker is not None}
+    assert names["It"] not in {"Russian", "Turkish"}
+    assert names["they"] != "Syrian"
+    assert names["They"] == "Kurds"
+
+
+def test_the_diplomat_is_the_person_just_quoted_when_the_description_fits(quotes):
+    text = (
+        'Alexei Petrov, Russia\'s ambassador in Tehran, said on Monday that the talks would go on. "We are ready," '
+        'the diplomat said. Senator Mary Quinn said the deal was weak. "It will fail," the '
+        "ambassador said."
+    )
+    found = {q.text: q.speaker for q in quotes(text) if q.speaker is not None}
+    assert found["We are ready"].name == "Alexei Petrov"  # type: ignore[union-attr]
+    # Quinn is a senator, not an ambassador: the ambassador is someone else.
+    assert found["It will fail"].name != "Mary Quinn"  # type: ignore[union-attr]
+
+
+def test_a_description_of_another_nationality_is_someone_else(quotes):
+    text = (
+        'Russian Foreign Minister Sergei Lavrov said the talks would go on. "We are ready," the American diplomat said.'
+    )
+    (_, described) = quotes(text)
+    assert described.speaker is not None and described.speaker.name is None

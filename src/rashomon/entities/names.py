@@ -9,6 +9,9 @@ import unicodedata
 PARTICLES = frozenset(
     {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "ibn", "bint", "abu", "de", "van", "von"}
 )
+# "Mohammed bin Salman" is a son of Salman: the patronymic names another man when it stands alone,
+# so "bin Salman", not "Salman", is what the son goes by.
+PATRONYMIC_PARTICLES = frozenset({"bin", "ibn", "bint"})
 _LEADING_ARTICLE = re.compile(r"^(the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 _COMPOUNDS = {"airbase": "air base", "airfield": "air field", "navalbase": "naval base"}
@@ -47,9 +50,19 @@ def name_key(text: str) -> str:
 
 
 def surname_key(text: str) -> str | None:
-    """Last meaningful token of a person's name ("Bashar al-Assad" -> "assad")."""
-    tokens = [token for token in name_tokens(text) if token not in PARTICLES]
-    return tokens[-1] if tokens else None
+    """Last meaningful token of a person's name ("Bashar al-Assad" -> "assad").
+
+    A patronymic keeps its particle ("Mohammed bin Salman" -> "bin salman"), so that it is not
+    taken for the father's name.
+    """
+    tokens = name_tokens(text)
+    meaningful = [index for index, token in enumerate(tokens) if token not in PARTICLES]
+    if not meaningful:
+        return None
+    last = meaningful[-1]
+    if last > 0 and tokens[last - 1] in PATRONYMIC_PARTICLES:
+        return f"bin {tokens[last]}"
+    return tokens[last]
 
 
 def is_single_name(text: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
@@ -49,6 +49,8 @@ class Cue:
 class CueTable:
     cues: dict[str, Cue]
     source_nouns: frozenset[str] = frozenset()
+    # "ambassador" -> True (an office), "diplomat" -> False: what "the ambassador said" may stand for.
+    person_nouns: dict[str, bool] = field(default_factory=dict)
 
     def can_speak(self, speaker: Span | None) -> bool:
         """Whether a subject can be a source: a name, a pronoun, or a noun like "officials"
@@ -87,7 +89,14 @@ def load_cues() -> CueTable:
         cues[lemma] = Cue(lemma, kind, frozenset(takes), frozenset(rest[0].split("|")) if rest else frozenset())
     nouns = resources.files("rashomon.quotes.data").joinpath("source_nouns.txt").read_text(encoding="utf-8")
     sources = frozenset(w.strip() for w in nouns.splitlines() if w.strip() and not w.startswith("#"))
-    return CueTable(cues, sources)
+    people = resources.files("rashomon.quotes.data").joinpath("person_nouns.tsv").read_text(encoding="utf-8")
+    person_nouns = {
+        noun: kind.strip() == "office"
+        for noun, kind in (
+            line.split("\t") for line in people.splitlines() if line.strip() and not line.startswith("#")
+        )
+    }
+    return CueTable(cues, sources, person_nouns)
 
 
 @dataclass
@@ -399,7 +408,7 @@ def find_quotes(doc: Doc, entities: tuple[DocEntity, ...], *, cues: CueTable) ->
         else:
             continue
         drafts.append(draft)
-    return tuple(_finish(doc, text, drafts, entities))
+    return tuple(_finish(doc, text, drafts, entities, cues.person_nouns))
 
 
 def _before(drafts: list[_Draft], position: int) -> _Draft | None:
@@ -459,7 +468,9 @@ def _merge_continuations(drafts: list[_Draft], text: str) -> list[_Draft]:
     return merged
 
 
-def _finish(doc: Doc, text: str, drafts: list[_Draft], entities: tuple[DocEntity, ...]) -> list[Quote]:
+def _finish(
+    doc: Doc, text: str, drafts: list[_Draft], entities: tuple[DocEntity, ...], person_nouns: dict[str, bool]
+) -> list[Quote]:
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
     for draft in _merge_continuations(drafts, text):
@@ -482,7 +493,7 @@ def _finish(doc: Doc, text: str, drafts: list[_Draft], entities: tuple[DocEntity
         speaker = _speaker(draft.speaker, entities, text) if draft.speaker is not None else None
         parts = tuple(TextSpan(*_trim(text, a, b)) for a, b in draft.parts)
         quotes.append(Quote(start, end, text[start:end], draft.kind, cue_span, cue_text, speaker, parts))
-    return continue_speakers(doc, sorted(quotes, key=lambda q: q.start), entities)
+    return continue_speakers(doc, sorted(quotes, key=lambda q: q.start), entities, person_nouns=person_nouns)
 
 
 def _speaker(span: Span, entities: tuple[DocEntity, ...], text: str) -> Speaker:

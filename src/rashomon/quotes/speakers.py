@@ -1,7 +1,8 @@
 """Which entity of the article a speaker phrase names.
 
 A name is looked up among the article's entity mentions. A pronoun takes the entity last
-mentioned before it (a person for "he"/"she", an organisation or place for "it"/"they"); for "he"
+mentioned before it (a person for "he"/"she", an organisation or place for "it"/"they", and
+for "they" also a people named as a noun); for "he"
 and "she" a person who is the subject of a clause in that sentence or the one before comes first
 ("Writing on Twitter, he said": he is the last sentence's subject, not Twitter). A role noun ("the
 spokesman", "the president") takes the last-mentioned entity holding that role, else the last
@@ -14,7 +15,7 @@ possessor ("Al Jazeera's Kamal Hyder"): `fallback_name`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -46,6 +47,30 @@ def _last_before(entities: tuple[DocEntity, ...], position: int, types: set[str]
             if mention.end <= position and (best is None or mention.start > best[0]):
                 best = (mention.start, entity)
     return best[1] if best else None
+
+
+def _group_for_pronoun(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
+    """The body an "it" or "they" stands for: the last organisation or place named, or for "they"
+    a people named as such ("the Kurds"). A demonym before a noun ("a Russian jet", "Syrian
+    troops") names no one who speaks, and a people is never "it"."""
+    doc = span.doc
+    plural = span.root.lower_ != "it"
+    best: tuple[int, DocEntity] | None = None
+    for entity in entities:
+        if entity.type not in {"ORG", "GPE"} and not (plural and entity.type == "NORP"):
+            continue
+        for mention in entity.mentions:
+            if mention.end > span.start_char or (best is not None and mention.start <= best[0]):
+                continue
+            if entity.type == "NORP" and not _is_nominal(doc, mention.start, mention.end):
+                continue
+            best = (mention.start, entity)
+    return best[1] if best else None
+
+
+def _is_nominal(doc: Doc, start: int, end: int) -> bool:
+    mention = doc.char_span(start, end, alignment_mode="expand")
+    return mention is not None and mention.root.pos_ in {"NOUN", "PROPN", "PRON"} and mention.root.dep_ != "amod"
 
 
 def _is_subject(doc: Doc, start: int, end: int) -> bool:
@@ -163,7 +188,7 @@ def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | 
     if word in _PERSONAL:
         return _last_before(entities, span.start_char, {"PERSON"})
     if word in _COLLECTIVE:
-        return _last_before(entities, span.start_char, {"ORG", "GPE", "NORP"})
+        return _group_for_pronoun(span, entities)
     if root.pos_ == "NOUN":
         lemma = root.lemma_.lower()
         holders = [e for e in entities if any(role.title.lower().split()[-1:] == [lemma] for role in e.roles)]
@@ -211,7 +236,46 @@ def _may_be_a_group(speaker: Speaker, types: dict[str, str]) -> bool:
     return words[-1] in _BODIES or (words[-1].endswith("s") and not words[-1].endswith("ss"))
 
 
-def continue_speakers(doc: Doc, quotes: Sequence[Quote], entities: tuple[DocEntity, ...]) -> list[Quote]:
+def _described_as(speaker: Speaker, person_nouns: Mapping[str, bool]) -> str | None:
+    """The noun of a description that may stand for a person already quoted: "diplomat" in "the
+    Russian diplomat". Only a short definite phrase with no entity of its own."""
+    words = speaker.text.lower().split()
+    if speaker.entity is not None or not 2 <= len(words) <= 5 or words[0] != "the":
+        return None
+    if not all(word.isalpha() for word in words):
+        return None
+    return words[-1] if words[-1] in person_nouns else None
+
+
+def _fits(
+    noun: str, speaker: Speaker, before: Speaker, entities: tuple[DocEntity, ...], person_nouns: Mapping[str, bool]
+) -> bool:
+    """Whether "the ambassador" may be the person quoted before: not when that person holds other
+    offices and none of them this one, nor when the description's nationality is another's."""
+    person = next((entity for entity in entities if entity.id == before.entity), None)
+    if person is None:
+        return before.entity is None
+    if person.type != "PERSON":
+        return False
+    if person_nouns[noun] and person.roles and not any(noun in role.title.lower().split() for role in person.roles):
+        return False
+    nationalities = {
+        entity.country
+        for entity in entities
+        if entity.type in {"NORP", "GPE"}
+        and entity.country
+        and any(speaker.start <= mention.start and mention.end <= speaker.end for mention in entity.mentions)
+    }
+    return not (nationalities and person.country and person.country not in nationalities)
+
+
+def continue_speakers(
+    doc: Doc,
+    quotes: Sequence[Quote],
+    entities: tuple[DocEntity, ...],
+    *,
+    person_nouns: Mapping[str, bool] | None = None,
+) -> list[Quote]:
     """Quotes whose speaker is "he" or "she" take the speaker of the quote before, when no other
     person is the subject of a clause between the two and the last quote given to that speaker is
     at most ``CONTINUATION_SENTENCES`` sentences back: in 'A rebel fighter said the lines were
@@ -219,8 +283,14 @@ def continue_speakers(doc: Doc, quotes: Sequence[Quote], entities: tuple[DocEnti
     person named in passing ("writing on Twitter", "he met Jones") does not take the pronoun over.
     A speaker with no entity ("a rebel fighter") lends the pronoun its words as the name. "They"
     likewise takes the speaker before when that is a body or people in the plural ("Peace activists
-    demand reform. This, they say, ..."), unless something else named is a subject in between."""
-    if not any(quote.speaker is not None and quote.speaker.text.lower() in _CONTINUED for quote in quotes):
+    demand reform. This, they say, ..."), unless something else named is a subject in between.
+    A description in ``person_nouns`` ("the ambassador", "the Russian diplomat") is read like "he",
+    when it fits the person quoted before (`_fits`); otherwise it is a speaker of its own."""
+    nouns = person_nouns or {}
+    if not any(
+        quote.speaker is not None and (quote.speaker.text.lower() in _CONTINUED or _described_as(quote.speaker, nouns))
+        for quote in quotes
+    ):
         return list(quotes)  # no pronoun to carry a speaker to: skip finding every clause subject
     subjects = [
         (mention.start, mention.end, entity.type)
@@ -240,8 +310,10 @@ def continue_speakers(doc: Doc, quotes: Sequence[Quote], entities: tuple[DocEnti
     for quote in quotes:
         speaker = quote.speaker
         word = speaker.text.lower() if speaker is not None else ""
-        kind = ("person" if word in _SINGULAR else "group") if word in _CONTINUED else None
+        noun = _described_as(speaker, nouns) if speaker is not None else None
+        kind = ("person" if word in _SINGULAR else "group") if word in _CONTINUED else ("person" if noun else None)
         before_quote = named[kind] if kind is not None else None
+        taken = False
         if speaker is not None and kind is not None:
             if before_quote is not None and before_quote.speaker is not None:
                 before = before_quote.speaker
@@ -249,11 +321,18 @@ def continue_speakers(doc: Doc, quotes: Sequence[Quote], entities: tuple[DocEnti
                 sentences_back = bisect_right(sentence_starts, speaker.start) - bisect_right(
                     sentence_starts, last_end[kind]
                 )
-                if sentences_back <= CONTINUATION_SENTENCES and not between:
+                fits = noun is None or _fits(noun, speaker, before, entities, nouns)
+                if sentences_back <= CONTINUATION_SENTENCES and not between and fits:
                     speaker = replace(speaker, entity=before.entity, name=before.name or before.text)
                     quote = replace(quote, speaker=speaker)
                     last_end[kind] = quote.end
-        elif speaker is not None and word not in _PERSONAL | _COLLECTIVE:
+                    taken = True
+        if (
+            speaker is not None
+            and not taken
+            and (noun is not None or kind is None)
+            and word not in _PERSONAL | _COLLECTIVE
+        ):
             named = {
                 "person": quote if _may_be_a_person(speaker, types) else None,
                 "group": quote if _may_be_a_group(speaker, types) else None,
