@@ -150,3 +150,12 @@ def test_a_speaker_phrase_is_one_speaker_at_the_start_of_a_sentence_and_inside_o
         ("the statement", 1, 1, 15),
         ("The Hague", 1, 0, 3),
     ]
+
+
+def test_a_new_president_is_not_the_one_the_article_titled():
+    text = (
+        "President Barack Obama left office on Friday, and Trump moved into the White House. "
+        "The new president signed three orders."
+    )
+    named = [("obama", "USA", ("President",), ["Barack Obama"]), ("trump", "USA", (), ["Trump"])]
+    assert _descriptions(text, *named) == {}

@@ -223,6 +223,9 @@ _NOT_DESCRIPTIONS = frozenset({"head", "figure"})
 # Words that make an office another one: "the minister" does not name a prime minister, nor "the
 # president" a vice president.
 _OFFICE_MAKING = frozenset({"prime", "vice", "deputy"})
+# Words that put an office at another time: "the new president" is not the one the article titled
+# "President Obama" while the new one goes untitled, unless the title itself says "new".
+_TERM_MAKING = frozenset({"new", "former", "incoming", "outgoing", "late", "previous", "then"})
 
 
 def descriptor_labels(text: str, people: Sequence[NamedPerson], sentences: Sequence[tuple[int, int]],
@@ -311,7 +314,11 @@ def _described(people: Sequence[NamedPerson], start: int, sentence: int, words: 
 def _holds(title: str, noun: str, words: frozenset[str]) -> bool:
     """Whether a title the article gave someone is the office a description names."""
     title_words = title.lower().split()
-    return noun in title_words and all(word in words for word in _OFFICE_MAKING.intersection(title_words))
+    return (
+        noun in title_words
+        and all(word in words for word in _OFFICE_MAKING.intersection(title_words))
+        and all(word in title_words for word in _TERM_MAKING.intersection(words))
+    )
 
 
 _DETERMINERS = ("The ", "A ", "An ", "This ", "That ", "These ", "Those ")
