@@ -39,12 +39,12 @@ def test_demo_falls_back_to_bundled_samples(engine, tmp_path, monkeypatch, capsy
 def test_the_corpus_gets_its_paragraphs_and_source_line_back():
     text = (
         'The talks ended on Friday.-"We will meet again," the envoy said. Their leader,-Abu Ahmad, '
-        "left early. The pro-government al-Watan daily agreed. - - - - Deaths - a dozen - rose. "
+        "left early,-as planned. The pro-government al-Watan daily agreed. - - - - Deaths - a dozen - rose. "
         "Source:-Al Jazeera and news agencies"
     )
     restored = demo.restore_layout(text)
     assert restored == (
         'The talks ended on Friday.\n\n"We will meet again," the envoy said. Their leader, Abu Ahmad, '
-        "left early. The pro-government al-Watan daily agreed.\n\nDeaths - a dozen - rose."
+        "left early, as planned. The pro-government al-Watan daily agreed.\n\nDeaths - a dozen - rose."
         "\n\nSource: Al Jazeera and news agencies"
     )

@@ -108,11 +108,11 @@ def _record(row: dict[str, str]) -> dict[str, str]:
 
 
 # The corpus lost its line breaks: a hyphen stands where a paragraph ended ("flocking.-I think")
-# or a line was wrapped ("leader,-Abu Mohammed"), a run of them where blank lines were, and Al
+# or a line was wrapped ("leader,-Abu Mohammed", "witnesses,-including"), a run of them where blank lines were, and Al
 # Jazeera's closing "Source:-Al Jazeera" runs on from the last sentence.
 _SOURCE_TRAILER = re.compile(r"\s*\bSource:-\s*")
 _PARAGRAPH_HYPHEN = re.compile(r"(?<=[.!?\"\u201d])-(?=\s*[\"\u201c]?[A-Z0-9])")
-_WRAP_HYPHEN = re.compile(r"(?<=[,;:])-(?=[A-Z])")
+_WRAP_HYPHEN = re.compile(r"(?<=[,;:])-(?=[\"\u201cA-Za-z])")
 _BLANK_LINES = re.compile(r"\s*(?:-+\s+){1,}-+\s*")  # "said. - - - - - - Andrew Puzder"
 
 

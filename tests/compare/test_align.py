@@ -249,3 +249,23 @@ def test_what_would_or_could_be_is_not_a_conflict():
     statements = [_statement("a", 0, "x", numbers=[votes[0]]), _statement("b", 0, "y", numbers=[votes[1]])]
     (group,) = align_statements(statements, _vectors([0, 0]))
     assert group.label == "shared"
+
+
+def test_the_same_telling_count_of_the_same_thing_makes_a_paraphrase_match():
+    # Cosine 0.72: "interviews with 84 witnesses" against "corroborated by 84 witness accounts".
+    pair = np.array([[1.0, 0.0], [0.72, 0.694]], dtype=np.float32)
+    rows = np.pad(pair, ((0, 0), (0, 6)))
+
+    def statements(first: Number, second: Number) -> list[Statement]:
+        return [
+            Statement("a", "A", 0, 0, 10, "x", frozenset(), (first,), frozenset(), frozenset(), True),
+            Statement("b", "B", 0, 0, 10, "y", frozenset(), (second,), frozenset(), frozenset(), True),
+        ]
+
+    witnesses, witness = Number(84, "=", "witnesses", "84 witnesses"), Number(84, "=", "witness", "84 witness")
+    assert [g.label for g in align_statements(statements(witnesses, witness), rows)] == ["shared"]
+    # A small count says too little, and so does another count of another thing.
+    three, soldiers = Number(3, "=", "soldiers", "three soldiers"), Number(3, "=", "soldiers", "3 soldiers")
+    assert {g.label for g in align_statements(statements(three, soldiers), rows)} == {"single"}
+    guards = Number(84, "=", "guards", "84 guards")
+    assert {g.label for g in align_statements(statements(witnesses, guards), rows)} == {"single"}

@@ -185,3 +185,14 @@ def test_a_description_of_another_nationality_is_someone_else(quotes):
     )
     (_, described) = quotes(text)
     assert described.speaker is not None and described.speaker.name is None
+
+
+def test_the_ministry_is_the_ministry_named_before(quotes):
+    text = (
+        "The Russian Defense Ministry said on Monday that its jets had hit a depot near Palmyra. "
+        "The World Health Organization said supplies were low. The defense ministry said the "
+        "operation would go on. The court said the case was closed."
+    )
+    names = {q.speaker.text: q.speaker.name for q in quotes(text) if q.speaker is not None}
+    assert names["The defense ministry"] == "Russian Defense Ministry"
+    assert names["The court"] is None  # no court was named

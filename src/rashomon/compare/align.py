@@ -25,6 +25,10 @@ GROUP_COHESION = 0.7
 EVENT_BONUS = 0.1
 # Numbers for the same thing differ by more than this share before they count as a conflict.
 NUMBER_TOLERANCE = 0.1
+# The same count of the same thing ("84 witnesses", "13,000 people"): two reports of one finding,
+# however differently worded. Counts under this are too common to tell ("three soldiers").
+NUMBER_BONUS = 0.1
+TELLING_COUNT = 10
 
 # Counts of the same kind of thing under different words ("15 civilians", "30 people").
 _UNIT_CLASSES = {
@@ -171,7 +175,16 @@ def unit_class(unit: str | None) -> str | None:
     if unit is None:
         return None
     word = unit.lower().split()[-1]
-    return _UNIT_CLASSES.get(word) or re.sub(r"(?<=[a-z]{3})s$", "", word)
+    return _UNIT_CLASSES.get(word) or _singular(word)
+
+
+def _singular(word: str) -> str:
+    """ "witnesses" and "witness" are one unit, as are "strikes" and "strike"."""
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("ss") or len(word) <= 3:
+        return word
+    return word[:-1] if word.endswith("s") else word
 
 
 def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | None:
@@ -297,8 +310,9 @@ def align_statements(statements: Sequence[Statement], vectors: np.ndarray) -> li
 
 
 def _match_scores(statements: Sequence[Statement], similarity: np.ndarray) -> np.ndarray:
-    """Cosine similarity with a bonus for the entities two statements share (at most two), and for
-    the same event type with the same actor. Entities the story names everywhere earn nothing."""
+    """Cosine similarity with a bonus for the entities two statements share (at most two), for the
+    same event type with the same actor, and for the same count of the same thing. Entities the
+    story names everywhere earn nothing."""
     count = len(statements)
     naming: dict[str, int] = {}
     for statement in statements:
@@ -312,9 +326,19 @@ def _match_scores(statements: Sequence[Statement], similarity: np.ndarray) -> np
             bonus = ENTITY_BONUS * min(len(telling[i] & telling[j]), 2)
             if statements[i].events & statements[j].events:
                 bonus += EVENT_BONUS
+            if _same_count(statements[i].numbers, statements[j].numbers):
+                bonus += NUMBER_BONUS
             scores[i, j] += bonus
             scores[j, i] += bonus
     return scores
+
+
+def _same_count(left: Sequence[Number], right: Sequence[Number]) -> bool:
+    return any(
+        a.counts is not None and a.counts == b.counts and a.value >= TELLING_COUNT and _close(a, b)
+        for a in left
+        for b in right
+    )
 
 
 def _conflict(left: Statement, right: Statement) -> str | None:

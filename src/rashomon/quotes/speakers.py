@@ -1,15 +1,16 @@
 """Which entity of the article a speaker phrase names.
 
 A name is looked up among the article's entity mentions. A pronoun takes the entity last
-mentioned before it (a person for "he"/"she", an organisation or place for "it"/"they", and
-for "they" also a people named as a noun); for "he"
-and "she" a person who is the subject of a clause in that sentence or the one before comes first
-("Writing on Twitter, he said": he is the last sentence's subject, not Twitter). A role noun ("the
-spokesman", "the president") takes the last-mentioned entity holding that role, else the last
-person mentioned. A "he" or "she" shortly after another quote's named speaker, with no other
-person the subject of a clause in between, is that speaker (`continue_speakers`). A speaker that
-names no entity is called by the noun a "who" stands for, or by a name the model missed after a
-possessor ("Al Jazeera's Kamal Hyder"): `fallback_name`.
+mentioned before it (a person for "he"/"she", an organisation or place for "it"/"they", and for
+"they" also a people named as a noun); for "he" and "she" a person who is the subject of a clause
+in that sentence or the one before comes first ("Writing on Twitter, he said": he is the last
+sentence's subject, not Twitter). A role noun ("the spokesman", "the president") takes the
+last-mentioned entity holding that role; a description of a body ("the ministry") the last
+organisation named before it whose name ends in that word. A "he" or "she" shortly after another
+quote's named speaker, with no other person the subject of a clause in between, is that speaker
+(`continue_speakers`), and so is "the ambassador" when it fits. A speaker that names no entity is
+called by the noun a "who" stands for, or by a name the model missed after a possessor ("Al
+Jazeera's Kamal Hyder"): `fallback_name`.
 """
 
 from __future__ import annotations
@@ -195,7 +196,26 @@ def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | 
         found = _last_before(tuple(holders), span.start_char, {"PERSON"})
         if found is not None:
             return found
-    return None
+    return _body_described(span, entities)
+
+
+def _body_described(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
+    """The organisation a definite description repeats part of: "the ministry" or "the defense
+    ministry" after "Russia's Defense Ministry", the last such named before it."""
+    words = [token.lower_ for token in span if not token.is_punct]
+    if len(words) < 2 or words[0] != "the" or not all(word.isalpha() for word in words[1:]):
+        return None
+    wanted = set(words[1:])
+    bodies = tuple(
+        entity
+        for entity in entities
+        if entity.type == "ORG"
+        and any(
+            (name_words := name.lower().split())[-1:] == words[-1:] and wanted <= set(name_words)
+            for name in (entity.name, *entity.aliases)
+        )
+    )
+    return _last_before(bodies, span.start_char, {"ORG"})
 
 
 # Heads of speaker phrases that are no "he" or "she": "the ministry", "a statement".
