@@ -26,7 +26,8 @@ EVENT_BONUS = 0.1
 # Numbers for the same thing differ by more than this share before they count as a conflict.
 NUMBER_TOLERANCE = 0.1
 # The same count of the same thing ("84 witnesses", "13,000 people"): two reports of one finding,
-# however differently worded. Counts under this are too common to tell ("three soldiers").
+# however differently worded. Only the very number: 100 and 108 dead are two massacres as often as
+# one. Counts under this are too common to tell ("three soldiers").
 NUMBER_BONUS = 0.1
 TELLING_COUNT = 10
 
@@ -335,7 +336,7 @@ def _match_scores(statements: Sequence[Statement], similarity: np.ndarray) -> np
 
 def _same_count(left: Sequence[Number], right: Sequence[Number]) -> bool:
     return any(
-        a.counts is not None and a.counts == b.counts and a.value >= TELLING_COUNT and _close(a, b)
+        a.counts is not None and a.counts == b.counts and a.value >= TELLING_COUNT and a.value == b.value
         for a in left
         for b in right
     )
