@@ -159,3 +159,9 @@ def test_a_new_president_is_not_the_one_the_article_titled():
     )
     named = [("obama", "USA", ("President",), ["Barack Obama"]), ("trump", "USA", (), ["Trump"])]
     assert _descriptions(text, *named) == {}
+
+
+def test_an_abbreviation_does_not_cut_a_label_short():
+    text = "Joseph Votel, the commander of U.S. Central Command, said the strike was under review."
+    labels = actor_labels(text, [(0, 12, 0)], [], "a", [(0, len(text))], load_label_words())
+    assert [c.text for c in labels] == ["the commander of U.S. Central Command"]

@@ -88,3 +88,15 @@ def test_a_name_does_not_end_in_a_conjunction(engine):
     span = doc.char_span(doc.text.index("al-Bab"), doc.text.index(" its"))
     trimmed = _trim(span, "ORG", engine.tables)
     assert trimmed is not None and trimmed.text == "al-Bab"
+
+
+def test_a_title_of_an_organisation_is_not_the_organisation_s_role(engine):
+    text = (
+        "Police arrested Omar Saleh, the local chief of Diwan al-Hisba, in the old city. "
+        "Syrian Foreign Minister Walid Muallem said the arrest was lawful."
+    )
+    article = clean_document(RawDocument("r", "r", text, "text"), settings=Settings())
+    (annotation,) = annotate_articles([article], pipeline=engine.pipeline, tables=engine.tables)
+    titles = {e.name: [r.title for r in e.roles] for e in annotation.entities}
+    assert not [name for name, roles in titles.items() if any(t.lower().endswith(" of") for t in roles)]
+    assert "Foreign Minister" in titles["Walid Muallem"]

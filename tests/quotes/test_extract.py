@@ -196,3 +196,13 @@ def test_the_ministry_is_the_ministry_named_before(quotes):
     names = {q.speaker.text: q.speaker.name for q in quotes(text) if q.speaker is not None}
     assert names["The defense ministry"] == "Russian Defense Ministry"
     assert names["The court"] is None  # no court was named
+
+
+def test_a_section_label_before_a_colon_is_no_speaker(quotes):
+    text = (
+        "Fighting raged near the old city on Sunday.\n"
+        "OPINION: Implications for a transition under the old guard in the capital\n"
+        "PENCE: Well, look, we are going to keep working on it."
+    )
+    speakers = [q.speaker.text for q in quotes(text) if q.speaker is not None]
+    assert speakers == ["PENCE"]

@@ -12,7 +12,8 @@ from importlib import resources
 from rashomon.compare.lexicon import LoadedLexicon
 
 _LABEL_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-Za-z][a-z'\-]+\s){1,4})$")
-_APPOSITION = re.compile(r"^,\s+((?:the|a|an|who|formerly|once)\s[^,.;()]{3,70}?)\s*[,.;(]")
+# An abbreviation's dots ("U.S.") do not end the phrase: "the commander of U.S. Central Command".
+_APPOSITION = re.compile(r"^,\s+((?:the|a|an|who|formerly|once)\s(?:[A-Z]\.(?:[A-Z]\.)+|[^,.;()]){3,70}?)\s*[,.;(]")
 _LABEL_STOP = frozenset(
     "the a an and of in to by with for from that as at on said says told his her their its when while after before "
     "reported reports announced added stated confirmed".split()

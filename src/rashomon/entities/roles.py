@@ -28,8 +28,8 @@ def role_before(person: Span, tables: EntityTables) -> Role | None:
         index -= 1
     while index < start and doc[index].lower_ == "of":
         index += 1
-    if index == start:
-        return None
+    if index == start or doc[start - 1].lower_ == "of":
+        return None  # "the local chief of Diwan al-Hisba": the name is what the title is of, not who holds it
     title = doc[index:start].text
     country = None
     # A demonym, country or organisation right before the title: "Russian", "Kremlin".

@@ -51,6 +51,8 @@ class CueTable:
     source_nouns: frozenset[str] = frozenset()
     # "ambassador" -> True (an office), "diplomat" -> False: what "the ambassador said" may stand for.
     person_nouns: dict[str, bool] = field(default_factory=dict)
+    # "OPINION", "WATCH": labels that open a line with a colon and are no speaker.
+    section_labels: frozenset[str] = frozenset()
 
     def can_speak(self, speaker: Span | None) -> bool:
         """Whether a subject can be a source: a name, a pronoun, or a noun like "officials"
@@ -96,7 +98,9 @@ def load_cues() -> CueTable:
             line.split("\t") for line in people.splitlines() if line.strip() and not line.startswith("#")
         )
     }
-    return CueTable(cues, sources, person_nouns)
+    labels = resources.files("rashomon.quotes.data").joinpath("section_labels.txt").read_text(encoding="utf-8")
+    section_labels = frozenset(w.strip() for w in labels.splitlines() if w.strip() and not w.startswith("#"))
+    return CueTable(cues, sources, person_nouns, section_labels)
 
 
 @dataclass
@@ -295,12 +299,15 @@ def _according_to(doc: Doc) -> list[_Draft]:
 _COLON_SPEAKER = re.compile(r"^[\"\u201c\s]*(?P<speaker>[A-Z][\w.'\u2019 -]{1,40}?):\s+(?P<content>\S.*)$")
 
 
-def _colon_lines(doc: Doc, text: str) -> list[_Draft]:
-    """Transcripts and headlines: "PENCE: Well, look, ..." or "Poll: Voters abandon ..."."""
+def _colon_lines(doc: Doc, text: str, section_labels: frozenset[str]) -> list[_Draft]:
+    """Transcripts and headlines: "PENCE: Well, look, ..." or "Poll: Voters abandon ...", but not
+    a section's label: "OPINION: Implications for ..."."""
     drafts = []
     offset = 0
     for line in text.split("\n"):
         found = _COLON_SPEAKER.match(line)
+        if found and found.group("speaker").strip().lower() in section_labels:
+            found = None
         if found and len(found.group("content").split()) >= 3:
             speaker_span = doc.char_span(offset, offset + found.end("speaker"), alignment_mode="expand")
             colon = doc.char_span(offset + found.end("speaker"), offset + found.end("speaker") + 1)
@@ -384,7 +391,7 @@ def find_quotes(doc: Doc, entities: tuple[DocEntity, ...], *, cues: CueTable) ->
             speaker = _person_before(token, entities)  # "..., asking ...": the person the clause is about
         drafts.append(_Draft(start, end, kind, token, speaker))
     drafts += _according_to(doc)
-    drafts += _colon_lines(doc, text)
+    drafts += _colon_lines(doc, text, cues.section_labels)
     sentence_starts = [sentence.start_char for sentence in doc.sents]
     for quoted in marks:
         if quoted in attached:
