@@ -100,15 +100,3 @@ def test_a_title_of_an_organisation_is_not_the_organisation_s_role(engine):
     titles = {e.name: [r.title for r in e.roles] for e in annotation.entities}
     assert not [name for name, roles in titles.items() if any(t.lower().endswith(" of") for t in roles)]
     assert "Foreign Minister" in titles["Walid Muallem"]
-
-
-def test_a_family_name_of_two_words_joins_the_full_name(engine):
-    text = (
-        "Rami Abdel Rahman, who heads the monitoring group, said 26 people were killed. "
-        "Abdel Rahman said the toll would rise."
-    )
-    article = clean_document(RawDocument("f", "f", text, "text"), settings=Settings())
-    (annotation,) = annotate_articles([article], pipeline=engine.pipeline, tables=engine.tables)
-    people = [e for e in annotation.entities if e.type == "PERSON"]
-    assert [e.name for e in people] == ["Rami Abdel Rahman"]
-    assert "Abdel Rahman" in people[0].aliases

@@ -19,15 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from rashomon.entities.aliases import find_abbreviations, find_stated_aliases
-from rashomon.entities.names import (
-    clean_surface,
-    is_shouted,
-    is_single_name,
-    name_key,
-    name_tokens,
-    skeleton,
-    surname_key,
-)
+from rashomon.entities.names import clean_surface, is_shouted, is_single_name, name_key, skeleton, surname_key
 from rashomon.entities.roles import role_after, role_before
 from rashomon.entities.tables import EntityTables
 from rashomon.model import ENTITY_TYPES, DocEntity, GazetteerEntry, Mention, Role
@@ -184,7 +176,6 @@ def _link(text: str, found: list[_Candidate], countries: dict[str, str]) -> _Uni
     _link_abbreviations(text, found, links)
     _link_aliases(found, links)
     _link_surnames(found, links)
-    _link_family_names(found, links)
     return links
 
 
@@ -238,22 +229,6 @@ def _link_surnames(found: list[_Candidate], links: _UnionFind) -> None:
             continue
         before = [i for i in matches if i < index]
         links.union(before[-1] if before else matches[0], index)
-
-
-def _link_family_names(found: list[_Candidate], links: _UnionFind) -> None:
-    """A name of several words that ends the full name of exactly one other person in the article
-    is that person: "Abdel Rahman" after "Rami Abdel Rahman", "Tayyip Erdogan" after "Recep Tayyip
-    Erdogan"."""
-    people = [(i, name_tokens(c.text)) for i, c in enumerate(found) if c.label == "PERSON" and not c.is_alias]
-    for index, tokens in people:
-        if is_single_name(found[index].text):
-            continue
-        longer = {
-            " ".join(other) for j, other in people if len(other) > len(tokens) and other[-len(tokens) :] == tokens
-        }
-        if len(longer) == 1:
-            target = next(j for j, other in people if " ".join(other) in longer)
-            links.union(target, index)
 
 
 def _choose_type(members: list[_Candidate], gazetteer: GazetteerEntry | None) -> str:
