@@ -11,9 +11,14 @@ from rashomon.nlp.annotate import annotate_articles
 @pytest.fixture
 def entities(engine, fixture_path):
     text = (fixture_path / "kremlin_visit.txt").read_text(encoding="utf-8")
-    article = clean_document(RawDocument("k", "k", text, "text"), settings=Settings())
+    annotation = _annotated(engine, text, "k")
+    return {e.name: e for e in annotation.entities}, annotation.article
+
+
+def _annotated(engine, text, name):  # type: ignore[no-untyped-def]
+    article = clean_document(RawDocument(name, name, text, "text"), settings=Settings())
     (annotation,) = annotate_articles([article], pipeline=engine.pipeline, tables=engine.tables)
-    return {e.name: e for e in annotation.entities}, article
+    return annotation
 
 
 def test_surname_mentions_join_the_full_name(entities):
@@ -50,8 +55,7 @@ def test_two_people_sharing_a_surname_stay_apart(engine):
         "Melania Trump visited a hospital in Washington on Monday. Later that day President Donald Trump "
         "met the Jordanian king. Trump said the talks went well, and he thanked the king for his visit."
     )
-    article = clean_document(RawDocument("t", "t", text, "text"), settings=Settings())
-    (annotation,) = annotate_articles([article], pipeline=engine.pipeline, tables=engine.tables)
+    annotation = _annotated(engine, text, "t")
     people = {e.name: e for e in annotation.entities if e.type == "PERSON"}
     assert {"Melania Trump", "Donald Trump"} <= set(people)
     assert "Melania Trump" not in people["Donald Trump"].aliases
@@ -64,8 +68,7 @@ def test_a_king_and_his_son_named_after_him_stay_apart(engine):
         "King Salman did not attend. Bin Salman later said the talks had gone well, and Salman "
         "sent a letter of thanks."
     )
-    article = clean_document(RawDocument("s", "s", text, "text"), settings=Settings())
-    (annotation,) = annotate_articles([article], pipeline=engine.pipeline, tables=engine.tables)
+    annotation = _annotated(engine, text, "s")
     son = next(e for e in annotation.entities if e.name == "Mohammed bin Salman")
     assert not {"Salman", "King Salman"} & set(son.aliases)
     assert any(alias.lower() == "bin salman" for alias in son.aliases)
@@ -73,8 +76,7 @@ def test_a_king_and_his_son_named_after_him_stay_apart(engine):
 
 def test_other_names_of_a_country_are_one_entity_but_its_capital_is_not(engine):
     text = "The U.S. and Britain said the United States would send aid to Jordan; officials in Washington said the UK agreed."
-    article = clean_document(RawDocument("c", "c", text, "text"), settings=Settings())
-    (annotation,) = annotate_articles([article], pipeline=engine.pipeline, tables=engine.tables)
+    annotation = _annotated(engine, text, "c")
     by_name = {e.name: e for e in annotation.entities}
     assert "U.S." in by_name["United States"].aliases and "UK" in by_name["Britain"].aliases
     assert by_name["Washington"].country == "USA" and "Washington" not in by_name["United States"].aliases
@@ -95,8 +97,7 @@ def test_a_title_of_an_organisation_is_not_the_organisation_s_role(engine):
         "Police arrested Omar Saleh, the local chief of Diwan al-Hisba, in the old city. "
         "Syrian Foreign Minister Walid Muallem said the arrest was lawful."
     )
-    article = clean_document(RawDocument("r", "r", text, "text"), settings=Settings())
-    (annotation,) = annotate_articles([article], pipeline=engine.pipeline, tables=engine.tables)
+    annotation = _annotated(engine, text, "r")
     titles = {e.name: [r.title for r in e.roles] for e in annotation.entities}
     assert not [name for name, roles in titles.items() if any(t.lower().endswith(" of") for t in roles)]
     assert "Foreign Minister" in titles["Walid Muallem"]

@@ -155,13 +155,17 @@ def test_a_family_name_the_model_missed_is_the_person_of_that_name(quotes):
     assert found and all(q.speaker.name == "Maarten Veldhuis" for q in found)  # type: ignore[union-attr]
 
 
+def _speaker_names(found: tuple[Quote, ...]) -> dict[str, str | None]:
+    return {q.speaker.text: q.speaker.name for q in found if q.speaker is not None}
+
+
 def test_it_is_a_body_not_a_demonym_before_a_noun(quotes):
     text = (
         "The Turkish army says a Russian jet crossed into its airspace on Friday. It said the plane "
         "ignored ten warnings. Syrian troops entered the town on Saturday, and they said the rebels "
         "had fled. The Kurds left the valley. They said the army had shelled it."
     )
-    names = {q.speaker.text: q.speaker.name for q in quotes(text) if q.speaker is not None}
+    names = _speaker_names(quotes(text))
     assert names["It"] not in {"Russian", "Turkish"}
     assert names["they"] != "Syrian"
     assert names["They"] == "Kurds"
@@ -193,7 +197,7 @@ def test_the_ministry_is_the_ministry_named_before(quotes):
         "The World Health Organization said supplies were low. The defense ministry said the "
         "operation would go on. The court said the case was closed."
     )
-    names = {q.speaker.text: q.speaker.name for q in quotes(text) if q.speaker is not None}
+    names = _speaker_names(quotes(text))
     assert names["The defense ministry"] == "Russian Defense Ministry"
     assert names["The court"] is None  # no court was named
 
