@@ -48,3 +48,10 @@ def test_the_corpus_gets_its_paragraphs_and_source_line_back():
         "left early, as planned. The pro-government al-Watan daily agreed.\n\nDeaths - a dozen - rose."
         "\n\nSource: Al Jazeera and news agencies"
     )
+
+
+def test_marks_the_corpus_garbled_are_put_back_where_they_can_be_told():
+    text = '"We won"t stay on the right,"?he said, near the terrorists"?positions. "?at least ten'
+    assert demo.restore_layout(text) == (
+        '"We won\'t stay on the right," he said, near the terrorists\' positions. "?at least ten'
+    )

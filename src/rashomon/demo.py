@@ -114,12 +114,20 @@ _SOURCE_TRAILER = re.compile(r"\s*\bSource:-\s*")
 _PARAGRAPH_HYPHEN = re.compile(r"(?<=[.!?\"\u201d])-(?=\s*[\"\u201c]?[A-Z0-9])")
 _WRAP_HYPHEN = re.compile(r"(?<=[,;:])-(?=[\"\u201cA-Za-z])")
 _BLANK_LINES = re.compile(r"\s*(?:-+\s+){1,}-+\s*")  # "said. - - - - - - Andrew Puzder"
+# Curly marks came through as '"?': after a sentence's end or a comma it closed a quotation
+# ('on the right,"?he said'); between a plural and a noun it was an apostrophe ('terrorists"?positions').
+_CLOSING_MARK = re.compile(r'(?<=[.,!?])"\?(?=\S)')
+_APOSTROPHE_MARK = re.compile(r'(?<=[a-z]s)"\?(?=[a-z])')
+_CONTRACTION_MARK = re.compile(r'(?<=[A-Za-z0-9])"(?=(?:s|t|re|ve|ll|d|m)\b)')  # 'don"t', 'G20"s'
 
 
 def restore_layout(text: str) -> str:
-    """NewsArticles text with its paragraph breaks and source line put back."""
+    """NewsArticles text with its paragraph breaks, source line and quotation marks put back."""
     text = _SOURCE_TRAILER.sub("\n\nSource: ", text)
     text = _BLANK_LINES.sub("\n\n", text)
+    text = _CLOSING_MARK.sub('" ', text)
+    text = _APOSTROPHE_MARK.sub("' ", text)
+    text = _CONTRACTION_MARK.sub("'", text)
     text = _PARAGRAPH_HYPHEN.sub("\n\n", text)
     return _WRAP_HYPHEN.sub(" ", text)
 
