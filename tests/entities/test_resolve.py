@@ -101,3 +101,16 @@ def test_a_title_of_an_organisation_is_not_the_organisation_s_role(engine):
     titles = {e.name: [r.title for r in e.roles] for e in annotation.entities}
     assert not [name for name, roles in titles.items() if any(t.lower().endswith(" of") for t in roles)]
     assert "Foreign Minister" in titles["Walid Muallem"]
+
+
+def test_one_name_the_model_types_two_ways_is_one_entity(engine):
+    from rashomon.entities.resolve import _Candidate, _link
+
+    doc = engine.pipeline.nlp("Rebels attacked Jobar on Sunday. The fighting in Jobar went on all night.")
+    first, second = (i for i, token in enumerate(doc) if token.text == "Jobar")
+    found = [
+        _Candidate(doc[first : first + 1], doc[first].idx, doc[first].idx + 5, "Jobar", "GPE", None, "jobar"),
+        _Candidate(doc[second : second + 1], doc[second].idx, doc[second].idx + 5, "Jobar", "ORG", None, "jobar"),
+    ]
+    links = _link(doc.text, found, {})
+    assert links.find(0) == links.find(1)

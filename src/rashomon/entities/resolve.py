@@ -26,6 +26,7 @@ from rashomon.model import ENTITY_TYPES, DocEntity, GazetteerEntry, Mention, Rol
 
 TYPE_GROUPS = {"PERSON": "per", "ORG": "org", "GPE": "loc", "LOC": "loc", "FAC": "loc", "NORP": "norp", "EVENT": "evt"}
 _SURNAME_LINKABLE = {"PERSON", "ORG", "LOC", "GPE"}
+_RETYPED = {"ORG", "GPE", "LOC", "FAC"}
 _DROP_LEADING = {"the", "a", "an"}
 # A name never ends in a conjunction: "al-Bab and" is the model running on into the next words.
 _DROP_TRAILING = {"and", "or", "&"}
@@ -160,6 +161,7 @@ def _link(text: str, found: list[_Candidate], countries: dict[str, str]) -> _Uni
     first_by_skeleton: dict[tuple[str, str], int] = {}
     ambiguous = _shared_surnames(found)
     first_by_country: dict[str, int] = {}
+    first_by_name: dict[str, int] = {}
     for index, cand in enumerate(found):
         if cand.gazetteer_id:
             links.union(first_by_gazetteer.setdefault(cand.gazetteer_id, index), index)
@@ -173,6 +175,11 @@ def _link(text: str, found: list[_Candidate], countries: dict[str, str]) -> _Uni
             links.union(first_by_key.setdefault((cand.group, cand.key), index), index)
         if not single:
             links.union(first_by_skeleton.setdefault((cand.group, skeleton(cand.text)), index), index)
+        # The model may type one name two ways in an article ("Jobar" a place here, an organisation
+        # there): one name, one entity. Not for people: a name tagged PERSON in one sentence and
+        # ORG in the next ("Faylaq al-Rahman") would then always be a person.
+        if cand.label in _RETYPED:
+            links.union(first_by_name.setdefault(cand.key, index), index)
     _link_abbreviations(text, found, links)
     _link_aliases(found, links)
     _link_surnames(found, links)
