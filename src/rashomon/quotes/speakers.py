@@ -16,7 +16,7 @@ Jazeera's Kamal Hyder"): `fallback_name`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -39,13 +39,22 @@ _NOT_PEOPLE = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT"}
 CONTINUATION_SENTENCES = 2
 
 
-def _last_before(entities: tuple[DocEntity, ...], position: int, types: set[str]) -> DocEntity | None:
+def _last_before(
+    entities: tuple[DocEntity, ...],
+    position: int,
+    types: set[str],
+    accept: Callable[[DocEntity, int, int], bool] | None = None,
+) -> DocEntity | None:
+    """The entity of ``types`` mentioned last before ``position``; ``accept`` may pass over a
+    mention (by its entity, start and end)."""
     best: tuple[int, DocEntity] | None = None
     for entity in entities:
         if entity.type not in types:
             continue
         for mention in entity.mentions:
-            if mention.end <= position and (best is None or mention.start > best[0]):
+            if mention.end > position or (best is not None and mention.start <= best[0]):
+                continue
+            if accept is None or accept(entity, mention.start, mention.end):
                 best = (mention.start, entity)
     return best[1] if best else None
 
@@ -54,19 +63,13 @@ def _group_for_pronoun(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity
     """The body an "it" or "they" stands for: the last organisation or place named, or for "they"
     a people named as such ("the Kurds"). A demonym before a noun ("a Russian jet", "Syrian
     troops") names no one who speaks, and a people is never "it"."""
-    doc = span.doc
-    plural = span.root.lower_ != "it"
-    best: tuple[int, DocEntity] | None = None
-    for entity in entities:
-        if entity.type not in {"ORG", "GPE"} and not (plural and entity.type == "NORP"):
-            continue
-        for mention in entity.mentions:
-            if mention.end > span.start_char or (best is not None and mention.start <= best[0]):
-                continue
-            if entity.type == "NORP" and not _is_nominal(doc, mention.start, mention.end):
-                continue
-            best = (mention.start, entity)
-    return best[1] if best else None
+    types = {"ORG", "GPE"} if span.root.lower_ == "it" else {"ORG", "GPE", "NORP"}
+    return _last_before(
+        entities,
+        span.start_char,
+        types,
+        lambda entity, start, end: entity.type != "NORP" or _is_nominal(span.doc, start, end),
+    )
 
 
 def _is_nominal(doc: Doc, start: int, end: int) -> bool:
