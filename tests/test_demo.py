@@ -55,3 +55,11 @@ def test_marks_the_corpus_garbled_are_put_back_where_they_can_be_told():
     assert demo.restore_layout(text) == (
         '"We won\'t stay on the right," he said, near the terrorists\' positions. "?at least ten'
     )
+
+
+def test_titles_get_their_apostrophes_back_too():
+    row = {
+        "article_id": "7", "publish_date": "2017-03-02", "article_source_link": "https://example.org/7",
+        "title": 'Operation run under Russian advisers"?guidance', "text": "Body.",
+    }  # fmt: skip
+    assert demo._record(row)["title"] == "Operation run under Russian advisers' guidance"

@@ -102,7 +102,7 @@ def _record(row: dict[str, str]) -> dict[str, str]:
         "id": f"newsarticles-{row['article_id']}",
         "published": row["publish_date"],
         "url": row["article_source_link"],
-        "title": row["title"],
+        "title": restore_marks(row["title"]),
         "text": restore_layout(row["text"]),
     }
 
@@ -125,11 +125,15 @@ def restore_layout(text: str) -> str:
     """NewsArticles text with its paragraph breaks, source line and quotation marks put back."""
     text = _SOURCE_TRAILER.sub("\n\nSource: ", text)
     text = _BLANK_LINES.sub("\n\n", text)
+    text = _PARAGRAPH_HYPHEN.sub("\n\n", restore_marks(text))
+    return _WRAP_HYPHEN.sub(" ", text)
+
+
+def restore_marks(text: str) -> str:
+    """NewsArticles text (a title too) with its curly quotation marks and apostrophes put back."""
     text = _CLOSING_MARK.sub('" ', text)
     text = _APOSTROPHE_MARK.sub("' ", text)
-    text = _CONTRACTION_MARK.sub("'", text)
-    text = _PARAGRAPH_HYPHEN.sub("\n\n", text)
-    return _WRAP_HYPHEN.sub(" ", text)
+    return _CONTRACTION_MARK.sub("'", text)
 
 
 def bundled_samples() -> list[str]:
