@@ -100,3 +100,19 @@ def test_a_short_form_linked_to_someone_the_story_never_names_is_not_shown_as_th
     # "Kim" may be a family name written first: the story calls it what it writes. "Trump" is
     # Donald Trump's family name. No one else in the story is an Obama: the corpus's link stands.
     assert names == ["Barack Obama", "Donald Trump", "Kim", "Kim Jong-nam"]
+
+
+@pytest.mark.model
+def test_tone_toward_an_actor_leaves_out_what_the_actor_says(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # The monitoring group reports deaths and an attack: those are its words, not the article's
+    # judgement of it. A quotation's words do count toward the actor they name (Halek).
+    db = tmp_path / "shelling.db"
+    assert main(["--db", str(db), "ingest", "--quiet", str(WIRES / "monitor_shelling.txt")]) == 0
+    with Store.open(db) as store:
+        (story,) = store.stories()
+        comparison = compare_story(store, story.id, FramingModels.load(engine.encoder))
+    tones = {tone.name: tone for framing in comparison.framing for tone in framing.tone}
+    assert "Varnsk Monitoring Group" not in tones or tones["Varnsk Monitoring Group"].unfavourable == 0
+    halek = next(tone for name, tone in tones.items() if "Halek" in name)
+    assert halek.unfavourable >= 1
+    assert any("corrupt" in example.text for example in halek.examples)

@@ -398,6 +398,50 @@ def _subjects(facts: Sequence[_ArticleFacts]) -> tuple[Subject, ...]:
     return tuple(subjects)
 
 
+def _quoted_spans(quotes: Sequence[Quote]) -> tuple[tuple[int, int], ...]:
+    """Where each quotation's own words lie in the article (its pieces, when it is cut by its cue)."""
+    spans: list[tuple[int, int]] = []
+    for quote in quotes:
+        pieces = quote.parts or (quote,)
+        spans.extend((piece.start, piece.end) for piece in pieces)
+    return tuple(spans)
+
+
+def _without(statement: Statement, spans: Sequence[tuple[int, int]]) -> str:
+    """The sentence with the quoted words blanked out: what the outlet says in its own words."""
+    characters = list(statement.text)
+    for start, end in spans:
+        for offset in range(max(start, statement.start), min(end, statement.end)):
+            characters[offset - statement.start] = " "
+    return "".join(characters)
+
+
+def _speaker_sentences(
+    entity: ArticleEntity, quotes: Sequence[Quote], sentences: Sequence[tuple[int, int]]
+) -> set[int]:
+    """The sentences whose quotation this actor speaks (where the speaker is named)."""
+    spoken = set()
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is None:
+            continue
+        named = speaker.entity == entity.entity.id or any(
+            speaker.start <= mention.start and mention.end <= speaker.end for mention in entity.mentions
+        )
+        if named:
+            spoken.add(_sentence_at(sentences, speaker.start))
+    return spoken
+
+
+def _named_inside(entity: ArticleEntity, statement: Statement, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(
+        start <= mention.start and mention.end <= end
+        for mention in entity.mentions
+        if statement.start <= mention.start < statement.end
+        for start, end in spans
+    )
+
+
 def _framing(
     item: _ArticleFacts, statements: Sequence[Statement], vectors: np.ndarray, models: FramingModels
 ) -> ArticleFraming:
@@ -423,6 +467,8 @@ def _framing(
             )
         )
     polarity = {i: sentence_polarity(statements[i].text, models.tone, models.lexicon) for i in rows}
+    quoted = _quoted_spans(item.quotes)
+    own_polarity = {i: sentence_polarity(_without(statements[i], quoted), models.tone, models.lexicon) for i in rows}
     tone = []
     # News outlets are not actors of the story: "Al Jazeera's correspondent, reporting from Beijing"
     # says nothing about how the article treats Al Jazeera.
@@ -432,12 +478,21 @@ def _framing(
         if e.entity.type in {"PERSON", "ORG", "GPE", "NORP"} and not models.outlets.is_outlet(e.entity.name)
     ]
     # An actor named only outside the statements (a dateline's "MOSCOW") has no tone to measure.
-    about_actor = {e.entity.id: [i for i in rows if e.entity.id in statements[i].entities] for e in actors}
+    # A sentence that reports what an actor says is by the actor, not about them.
+    about_actor = {}
+    for e in actors:
+        speaking = _speaker_sentences(e, item.quotes, item.sentences)
+        about_actor[e.entity.id] = [
+            i for i in rows if e.entity.id in statements[i].entities and statements[i].sentence not in speaking
+        ]
     ranked = sorted((e for e in actors if about_actor[e.entity.id]), key=lambda e: -len(e.mentions))[:TONE_ACTORS]
     for entity in ranked:
         about = about_actor[entity.entity.id]
-        favourable = [i for i in about if polarity[i] > 0]
-        unfavourable = [i for i in about if polarity[i] < 0]
+        # A quotation's words are the tone of what its speaker says, and count only toward the actors it
+        # names: "the Observatory said dozens were killed" says nothing for or against the Observatory.
+        toward = {i: polarity[i] if _named_inside(entity, statements[i], quoted) else own_polarity[i] for i in about}
+        favourable = [i for i in about if toward[i] > 0]
+        unfavourable = [i for i in about if toward[i] < 0]
         examples = tuple(cite(i) for i in (unfavourable + favourable)[:3])
         tone.append(
             ActorTone(entity.entity.id, entity.entity.name, len(about), len(favourable), len(unfavourable), examples)
