@@ -212,8 +212,21 @@ def _merge_same_names(facts: Sequence[_ArticleFacts], states: EntityTables) -> l
             target = roles.setdefault(chosen[key].id if key in chosen else key, [])
             target += [value for value in values if value not in target]
         joined = tuple(ArticleEntity(entities[key], tuple(found)) for key, found in mentions.items())
-        merged.append(replace(item, entities=joined, roles=roles))
+        quotes = tuple(_spoken_by(quote, chosen) for quote in item.quotes)
+        merged.append(replace(item, entities=joined, roles=roles, quotes=quotes))
     return merged
+
+
+def _spoken_by(quote: Quote, chosen: Mapping[str, CorpusEntity]) -> Quote:
+    """The quote with its speaker under the story's one name for them, when they are a person: "the
+    Russians said" stays the people's words, not the state's."""
+    speaker = quote.speaker
+    if speaker is None or speaker.entity is None or speaker.entity not in chosen:
+        return quote
+    entity = chosen[speaker.entity]
+    if entity.id == speaker.entity or entity.type != "PERSON":
+        return quote
+    return replace(quote, speaker=replace(speaker, entity=entity.id, name=entity.name))
 
 
 def _short_forms_of_others(facts: Sequence[_ArticleFacts], mentioned: Counter[str]) -> dict[str, CorpusEntity]:
@@ -255,20 +268,24 @@ def _short_forms_of_others(facts: Sequence[_ArticleFacts], mentioned: Counter[st
 
 def _people_by_surname(by_name: Mapping[str, list[CorpusEntity]]) -> list[list[CorpusEntity]]:
     """People of one story under fuller and shorter forms of one name ("Tayyip Erdogan", "Recep
-    Tayyip Erdoğan"): each form's words are within the longest's. "Kim Jong-un" and "Kim Jong-nam"
-    do not nest, so two people named Kim stay two."""
+    Tayyip Erdoğan"): each shorter form joins the one fullest form whose words hold its own. "Kim
+    Jong-un" and "Kim Jong-nam" do not nest, so two people named Kim stay two, and a bare "Kim"
+    beside both joins neither; "Abdel Rahman" joins "Rami Abdel Rahman" though the story also has
+    a "Failaq al Rahman"."""
     people: dict[str, list[CorpusEntity]] = {}
     for group in by_name.values():
         for entity in group:
             if entity.type == "PERSON" and (surname := surname_key(entity.name)):
                 people.setdefault(surname, []).append(entity)
-    merged = []
+    merged: dict[str, list[CorpusEntity]] = {}
     for group in people.values():
-        words = [set(name_key(entity.name).split()) for entity in group]
-        longest = max(words, key=len)
-        if len(group) > 1 and all(form <= longest for form in words):
-            merged.append(group)
-    return merged
+        words = {entity.id: frozenset(name_key(entity.name).split()) for entity in group}
+        for entity in group:
+            fuller = [other for other in group if words[entity.id] < words[other.id]]
+            fullest = [other for other in fuller if not any(words[other.id] < words[o.id] for o in fuller)]
+            if len(fullest) == 1:
+                merged.setdefault(fullest[0].id, [fullest[0]]).append(entity)
+    return list(merged.values())
 
 
 def _themes(statements: Sequence[Statement], generic: frozenset[str], limit: int = 40) -> tuple[Theme, ...]:
