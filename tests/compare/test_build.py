@@ -81,24 +81,35 @@ def test_shorter_forms_of_a_name_are_one_person_within_a_story():
     assert names == [["Kim Jong-un", "Recep Tayyip Erdoğan"], ["Kim Jong-nam", "Recep Tayyip Erdoğan"]]
 
 
-def test_a_shorter_form_joins_the_one_fuller_name_that_holds_it_and_so_does_its_speech():
+def test_a_shorter_form_joins_the_one_fuller_name_that_holds_it_and_so_do_its_quotes():
     # "Failaq al Rahman", a group the model tagged as a person, shares the family name but does not
     # hold "Abdel Rahman": it must not keep the director's two forms apart. A bare "Kim" beside two
     # Kims joins neither.
     said = Quote(0, 10, "it began", "indirect", None, "said", Speaker(0, 12, "Abdel Rahman", "e-short", "Abdel Rahman"))
+    # The same person's quote under another spelling of his full name is listed under the story's one.
+    added = Quote(
+        20,
+        30,
+        "it grew",
+        "indirect",
+        None,
+        "added",
+        Speaker(20, 36, "Rami Abdel-Rahman", "e-full", "Rami Abdel-Rahman"),
+    )
     first = _ArticleFacts(None, (), (_entity("e-full", "Rami Abdel Rahman", "PERSON", 0),
                                      _entity("e-short", "Abdel Rahman", "PERSON", 1, 2),
                                      _entity("e-group", "Failaq al Rahman", "PERSON", 3),
                                      _entity("e-jong-un", "Kim Jong-un", "PERSON", 4),
                                      _entity("e-jong-nam", "Kim Jong-nam", "PERSON", 5),
                                      _entity("e-kim", "Kim", "PERSON", 6)),
-                          {}, (said,), (), ())  # type: ignore[arg-type]  # fmt: skip
+                          {}, (said, added), (), ())  # type: ignore[arg-type]  # fmt: skip
     (merged,) = _merge_same_names([first], load_entity_tables())
     assert sorted(e.entity.name for e in merged.entities) == [
         "Failaq al Rahman", "Kim", "Kim Jong-nam", "Kim Jong-un", "Rami Abdel Rahman",
     ]  # fmt: skip
-    (quote,) = merged.quotes
-    assert quote.speaker is not None and (quote.speaker.entity, quote.speaker.name) == ("e-full", "Rami Abdel Rahman")
+    assert [(q.speaker.entity, q.speaker.name) for q in merged.quotes if q.speaker] == [
+        ("e-full", "Rami Abdel Rahman")
+    ] * 2
 
 
 def _written(entity_id: str, name: str, *forms: str) -> ArticleEntity:

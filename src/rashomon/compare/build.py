@@ -224,7 +224,7 @@ def _spoken_by(quote: Quote, chosen: Mapping[str, CorpusEntity]) -> Quote:
     if speaker is None or speaker.entity is None or speaker.entity not in chosen:
         return quote
     entity = chosen[speaker.entity]
-    if entity.id == speaker.entity or entity.type != "PERSON":
+    if entity.type != "PERSON" or (entity.id, entity.name) == (speaker.entity, speaker.name):
         return quote
     return replace(quote, speaker=replace(speaker, entity=entity.id, name=entity.name))
 
