@@ -12,7 +12,7 @@ import pytest
 from rashomon.cli import main
 from rashomon.store.sqlite import Store
 from rashomon.stories.features import ArticleFeatures, StoredArticleFacts, article_features, document_frequencies
-from rashomon.stories.group import Grouping, GroupingSettings, group_articles
+from rashomon.stories.group import Grouping, GroupingSettings, _Weights, group_articles, similarity
 
 STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
 
@@ -209,3 +209,32 @@ def test_a_pair_of_reports_left_on_its_own_joins_the_story_of_their_event():
     # wires read alike too.
     features["r4"] = replace(features["r4"], local_places=frozenset(), places=frozenset())
     assert reattach(-10.0) == {"s-r0": ["r0", "r1", "r2", "r3", "d0"], "s-r4": ["r4"], "grown": ["s-r0"]}
+
+
+def _centred_on(article_id: str, town: str, at: tuple[float, float], also: tuple[str, ...] = ()) -> ArticleFeatures:
+    text = "Rebels launched a surprise assault at dawn and government jets struck their positions, monitors said."
+    places = ((town, "city"), (town, "city"), *((other, "city") for other in also))
+    facts = StoredArticleFacts(
+        article_id, "Fighting at dawn", text, dt.date(2017, 3, 19), "wire", (), places, (), {town: at}
+    )
+    return article_features(facts)
+
+
+def test_reports_centred_on_towns_far_apart_resemble_each_other_less():
+    damascus = _centred_on("a", "p-damascus", (33.51, 36.29))
+    mosul = _centred_on("b", "p-mosul", (36.34, 43.13))
+    jobar = _centred_on("c", "p-jobar", (33.53, 36.33))
+    damascus_naming_mosul = _centred_on("d", "p-damascus", (33.51, 36.29), also=("p-mosul",))
+    assert damascus.main_place == "p-damascus" and damascus.main_place_at == (33.51, 36.29)
+    df, total = document_frequencies([damascus, mosul, jobar, damascus_naming_mosul])
+    settings = GroupingSettings()
+    vectors = {item.article_id: _Weights(df, total).vector(item.terms) for item in (damascus, mosul, jobar)}
+    vectors["d"] = _Weights(df, total).vector(damascus_naming_mosul.terms)
+
+    def score(a: ArticleFeatures, b: ArticleFeatures) -> float:
+        return similarity(a, b, vectors[a.article_id], vectors[b.article_id], settings)
+
+    # Same words, towns 600 km apart: the penalty. A district of the same city, or a report that
+    # also names the other's town, is not penalised.
+    assert score(damascus, jobar) - score(mosul, jobar) == pytest.approx(settings.main_place_conflict)
+    assert score(damascus_naming_mosul, mosul) - score(damascus, mosul) >= settings.main_place_conflict

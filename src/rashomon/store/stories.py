@@ -49,21 +49,24 @@ def article_facts(db: sqlite3.Connection, article_ids: Sequence[str]) -> list[St
             (str(entity), str(label))
             for entity, label in db.execute("SELECT entity_id, label FROM mentions WHERE article_id = ?", (article_id,))
         )
-        places = tuple(
-            (str(place), str(feature))
-            for place, feature in db.execute(
-                "SELECT m.place_id, p.feature FROM place_mentions m JOIN places p ON p.id = m.place_id "
-                "WHERE m.article_id = ?",
-                (article_id,),
-            )
-        )
+        rows = db.execute(
+            "SELECT m.place_id, p.feature, p.lat, p.lon FROM place_mentions m JOIN places p ON p.id = m.place_id "
+            "WHERE m.article_id = ?",
+            (article_id,),
+        ).fetchall()
+        places = tuple((str(place), str(feature)) for place, feature, _, _ in rows)
+        coordinates = {
+            str(place): (float(lat), float(lon)) for place, _, lat, lon in rows if lat is not None and lon is not None
+        }
         times = tuple(
             str(value)
             for (value,) in db.execute(
                 "SELECT value FROM times WHERE article_id = ? AND value IS NOT NULL", (article_id,)
             )
         )
-        facts.append(StoredArticleFacts(article_id, row[0], row[1], _date(row[2]), row[3], entities, places, times))
+        facts.append(
+            StoredArticleFacts(article_id, row[0], row[1], _date(row[2]), row[3], entities, places, times, coordinates)
+        )
     return facts
 
 

@@ -38,6 +38,7 @@ class StoredArticleFacts:
     entities: tuple[tuple[str, str], ...]  # (entity id, label) per mention
     places: tuple[tuple[str, str], ...]  # (place id, feature) per mention
     time_values: tuple[str, ...]
+    coordinates: Mapping[str, tuple[float, float]] = field(default_factory=dict)  # place id -> (lat, lon)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ class ArticleFeatures:
     years: frozenset[int]
     main_person: str | None
     main_organisation: str | None = None
+    main_place: str | None = None  # the town, base or landmark named most, at least twice
+    main_place_at: tuple[float, float] | None = None  # its latitude and longitude
     vector: np.ndarray | None = field(default=None, compare=False)
 
 
@@ -97,6 +100,9 @@ def article_features(facts: StoredArticleFacts) -> ArticleFeatures:
     years = {int(m.group(1)) for value in facts.time_values if (m := _YEAR.match(value))}
     main = persons.most_common(1)[0] if persons else None
     main_org = organisations.most_common(1)[0] if organisations else None
+    local = Counter(place for place, feature in facts.places if feature not in _WIDE_PLACES).most_common(2)
+    # A tie names no one main place.
+    main_place = local[0][0] if local and local[0][1] >= 2 and (len(local) < 2 or local[1][1] < local[0][1]) else None
     return ArticleFeatures(
         article_id=facts.article_id,
         title=facts.title or facts.text[:80],
@@ -112,6 +118,8 @@ def article_features(facts: StoredArticleFacts) -> ArticleFeatures:
         years=frozenset(years),
         main_person=main[0] if main and main[1] >= 2 else None,
         main_organisation=main_org[0] if main_org and main_org[1] >= 2 else None,
+        main_place=main_place,
+        main_place_at=facts.coordinates.get(main_place) if main_place else None,
     )
 
 

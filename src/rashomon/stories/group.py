@@ -2,7 +2,8 @@
 
 Two passes. The first links an article to the story whose members it resembles most on average
 (words weighted by rarity, shared people, organisations, places, numbers and years, and the
-embedding of its lead) when that resemblance clears a threshold. The second looks inside each
+embedding of its lead; less when each is centred on a town far from the other's) when that
+resemblance clears a threshold. The second looks inside each
 story that grew: words every member shares there ("earthquake", "navy", "pirates") say nothing
 about which earthquake, so the members are compared again on the words, numbers, years and
 people that are rare *inside* the story, and a story that falls into well-separated parts is
@@ -42,6 +43,10 @@ class GroupingSettings:
     main_person_conflict: float = 0.4
     main_organisation_conflict: float = 0.2
     places: float = 0.3
+    # Two articles each centred on a town (named most, at least twice) that the other never names,
+    # the towns this far apart: the fighting in Damascus and the battle for Mosul, the same day.
+    main_place_conflict: float = 0.7
+    main_place_km: float = 250.0
     places_disjoint: float = 0.1
     years_disjoint: float = 0.15
     embedding: float = 1.0
@@ -93,6 +98,13 @@ class _Weights:
         return {word: value / norm for word, value in weighted.items()}
 
 
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
 def _cosine(left: Mapping[str, float], right: Mapping[str, float]) -> float:
     if len(left) > len(right):
         left, right = right, left
@@ -113,6 +125,10 @@ def similarity(
     if a.main_organisation and b.main_organisation and a.main_organisation != b.main_organisation:
         if a.main_organisation not in b.others and b.main_organisation not in a.others:
             score -= settings.main_organisation_conflict
+    if a.main_place and b.main_place and a.main_place != b.main_place:
+        if a.main_place not in b.local_places and b.main_place not in a.local_places:
+            if a.main_place_at and b.main_place_at and _km(a.main_place_at, b.main_place_at) > settings.main_place_km:
+                score -= settings.main_place_conflict
     if a.places and b.places:
         score += settings.places * _jaccard(a.places, b.places)
         if not a.places & b.places:
