@@ -43,6 +43,19 @@ def test_sentence_polarity_counts_favourable_and_hostile_words():
     assert sentence_polarity("The brutal regime was condemned.", tone, lexicon) < 0
 
 
+def test_polarity_near_an_actor_counts_only_the_words_around_its_mentions():
+    tone, lexicon = load_tone_words(), load_loaded_lexicon()
+    text = (
+        "Amid Ardanian aggression, a failing economy and the need to rebuild its towns, Varnsk has chosen "
+        "to deepen its cooperation and partnership with Lodz."
+    )
+    ardania, varnsk = (5, 13), (text.index("Varnsk"), text.index("Varnsk") + 6)
+    # The sentence as a whole reads favourable; the words next to Ardania do not.
+    assert sentence_polarity(text, tone, lexicon) > 0
+    assert sentence_polarity(text, tone, lexicon, near=[ardania], window=5) < 0
+    assert sentence_polarity(text, tone, lexicon, near=[varnsk], window=5) > 0
+
+
 def test_news_outlets_are_told_from_actors_for_tone():
     from rashomon.quotes.claims import load_outlet_names
 

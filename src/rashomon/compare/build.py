@@ -64,6 +64,9 @@ from rashomon.store.stories import StoredStory
 _THEME_WORD = re.compile(r"[A-Za-z][a-z]{4,}(?:-[a-z]+)*")
 SUBJECT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 TONE_ACTORS = 5
+# Words further than this from an actor's name in a sentence are about something else: "amid Israeli
+# aggression, Damascus chose to deepen cooperation" is unfavourable to Israel, favourable to Damascus.
+TONE_WINDOW = 5
 
 
 @dataclass(frozen=True)
@@ -450,6 +453,21 @@ def _speaker_sentences(
     return spoken
 
 
+def _polarity_toward(
+    entity: ArticleEntity, statement: Statement, quoted: Sequence[tuple[int, int]], models: FramingModels
+) -> int:
+    """The tone of the words within ``TONE_WINDOW`` words of the actor's mentions in one sentence.
+    A quotation's words are the tone of what its speaker says, and count only toward the actors it
+    names: "the Observatory said dozens were killed" says nothing for or against the Observatory."""
+    text = statement.text if _named_inside(entity, statement, quoted) else _without(statement, quoted)
+    near = [
+        (mention.start - statement.start, mention.end - statement.start)
+        for mention in entity.mentions
+        if statement.start <= mention.start < statement.end
+    ]
+    return sentence_polarity(text, models.tone, models.lexicon, near=near, window=TONE_WINDOW)
+
+
 def _named_inside(entity: ArticleEntity, statement: Statement, spans: Sequence[tuple[int, int]]) -> bool:
     return any(
         start <= mention.start and mention.end <= end
@@ -483,9 +501,7 @@ def _framing(
                 term.term, term.category, term.neutral, Cited(article.id, index, start, end, article.text[start:end])
             )
         )
-    polarity = {i: sentence_polarity(statements[i].text, models.tone, models.lexicon) for i in rows}
     quoted = _quoted_spans(item.quotes)
-    own_polarity = {i: sentence_polarity(_without(statements[i], quoted), models.tone, models.lexicon) for i in rows}
     tone = []
     # News outlets are not actors of the story: "Al Jazeera's correspondent, reporting from Beijing"
     # says nothing about how the article treats Al Jazeera.
@@ -505,9 +521,7 @@ def _framing(
     ranked = sorted((e for e in actors if about_actor[e.entity.id]), key=lambda e: -len(e.mentions))[:TONE_ACTORS]
     for entity in ranked:
         about = about_actor[entity.entity.id]
-        # A quotation's words are the tone of what its speaker says, and count only toward the actors it
-        # names: "the Observatory said dozens were killed" says nothing for or against the Observatory.
-        toward = {i: polarity[i] if _named_inside(entity, statements[i], quoted) else own_polarity[i] for i in about}
+        toward = {i: _polarity_toward(entity, statements[i], quoted, models) for i in about}
         favourable = [i for i in about if toward[i] > 0]
         unfavourable = [i for i in about if toward[i] < 0]
         examples = tuple(cite(i) for i in (unfavourable + favourable)[:3])

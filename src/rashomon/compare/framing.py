@@ -3,6 +3,7 @@ on whose authority it asserts, and the labels it gives the actors. Every item ci
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -97,6 +98,9 @@ class ToneWords:
     pattern: re.Pattern[str]
 
 
+_TOKEN = re.compile(r"\S+")
+
+
 def load_tone_words() -> ToneWords:
     text = (resources.files("rashomon.compare") / "data" / "tone_words.tsv").read_text(encoding="utf-8")
     polarity = {}
@@ -108,9 +112,32 @@ def load_tone_words() -> ToneWords:
     return ToneWords(polarity, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE))
 
 
-def sentence_polarity(text: str, tone: ToneWords, lexicon: LoadedLexicon) -> int:
-    score = sum(tone.polarity[match.group(0).lower()] for match in tone.pattern.finditer(text))
-    for _, _, term in lexicon.find(text):
+def sentence_polarity(
+    text: str, tone: ToneWords, lexicon: LoadedLexicon, *, near: Sequence[tuple[int, int]] = (), window: int = 0
+) -> int:
+    """Favourable less unfavourable words in ``text``; given ``near`` (character spans, such as an
+    actor's mentions), only the words within ``window`` words of one of them count."""
+    words = [match.start() for match in _TOKEN.finditer(text)]
+
+    def word_at(offset: int) -> int:
+        return bisect.bisect_right(words, offset) - 1
+
+    anchors = [(word_at(start), word_at(end - 1)) for start, end in near]
+
+    def counted(start: int, end: int) -> bool:
+        if not near:
+            return True
+        first, last = word_at(start), word_at(end - 1)
+        return any(
+            first - anchor_last <= window and anchor_first - last <= window for anchor_first, anchor_last in anchors
+        )
+
+    score = sum(
+        tone.polarity[match.group(0).lower()] for match in tone.pattern.finditer(text) if counted(*match.span())
+    )
+    for start, end, term in lexicon.find(text):
+        if not counted(start, end):
+            continue
         if term.category in {"pejorative", "emotive"} and term.term not in tone.polarity:
             score -= 1
         elif term.category == "laudatory" and term.term not in tone.polarity:
