@@ -12,7 +12,7 @@ import pytest
 from rashomon.cli import main
 from rashomon.store.sqlite import Store
 from rashomon.stories.features import ArticleFeatures, StoredArticleFacts, article_features, document_frequencies
-from rashomon.stories.group import Grouping, GroupingSettings, _Weights, group_articles, similarity
+from rashomon.stories.group import Grouping, GroupingSettings, _split, _Weights, group_articles, similarity
 
 STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
 
@@ -171,7 +171,10 @@ def test_templated_wires_that_share_no_name_do_not_make_a_story():
     # Without the check the forced joins make one story of everything.
     merged, _ = group_articles(
         Grouping({}), {}, arriving, df=df, total=total, new_key=lambda item: "s-" + item.article_id,
-        settings=GroupingSettings(join_threshold=-5.0, split_threshold=-5.0, loose_member=-5.0, name_cohesion=0.0),
+        settings=GroupingSettings(
+            join_threshold=-5.0, split_threshold=-5.0, one_outlet_split_threshold=-5.0, loose_member=-5.0,
+            name_cohesion=0.0,
+        ),
     )  # fmt: skip
     assert len(merged.members) == 1
 
@@ -238,3 +241,26 @@ def test_reports_centred_on_towns_far_apart_resemble_each_other_less():
     # also names the other's town, is not penalised.
     assert score(damascus, jobar) - score(mosul, jobar) == pytest.approx(settings.main_place_conflict)
     assert score(damascus_naming_mosul, mosul) - score(damascus, mosul) >= settings.main_place_conflict
+
+
+def test_a_story_of_one_outlet_must_hold_together_more_tightly():
+    # Two briefs on talks and two on a frigate, sharing only the wire's "ceasefire": from one wire
+    # they are two stories; the same four from four outlets are left to the usual threshold.
+    texts = [
+        "Envoy Korsak met Ardanian minister Velko about grain corridor talks in Lodz ceasefire",
+        "Korsak and Velko agreed grain corridor terms in Lodz ceasefire",
+        "Navy frigate Orlan returned to Kresk harbour after Varnsk mission ceasefire",
+        "Frigate Orlan welcomed at Kresk harbour after Varnsk mission",
+    ]
+    settings = GroupingSettings(split_threshold=0.0)
+    for outlets, expected in (
+        (["Wire"] * 4, [["a0", "a1"], ["a2", "a3"]]),
+        (["W0", "W1", "W2", "W3"], [["a0", "a1", "a2", "a3"]]),
+    ):
+        items = [
+            article_features(StoredArticleFacts(f"a{n}", "Brief", text, dt.date(2017, 2, 7), outlet, (), (), ()))
+            for n, (text, outlet) in enumerate(zip(texts, outlets, strict=True))
+        ]
+        df, total = document_frequencies(items)
+        features = {item.article_id: item for item in items}
+        assert _split([item.article_id for item in items], features, df, total + 50, settings) == expected

@@ -7,7 +7,7 @@ resemblance clears a threshold. The second looks inside each
 story that grew: words every member shares there ("earthquake", "navy", "pirates") say nothing
 about which earthquake, so the members are compared again on the words, numbers, years and
 people that are rare *inside* the story, and a story that falls into well-separated parts is
-split. That is what tells two arrests of two different people, or two earthquakes in two years,
+split (a story of one outlet's items must hold together more tightly). That is what tells two arrests of two different people, or two earthquakes in two years,
 apart. Before that, a large story whose members mostly name no one and no town in common is taken
 apart along the names they do share: templated wires (every company's quarterly results) read
 alike but are as many events as companies. Last, a story of one or two articles that this run left
@@ -34,6 +34,9 @@ _PRIOR_DOCUMENTS = 10
 class GroupingSettings:
     join_threshold: float = 0.4  # low: the split below separates what joined wrongly
     split_threshold: float = 0.07
+    # An outlet's own items of two days (a wire's diplomacy briefs) share its house words and topics:
+    # a story of one outlet only must hold together more tightly to stay whole.
+    one_outlet_split_threshold: float = 0.12
     min_part: int = 2
     max_days_apart: int = 10
     undated_year_mismatch: float = 0.4  # an undated article that never names the other's year
@@ -426,7 +429,11 @@ def _split(
         }
         norm = math.sqrt(sum(value * value for value in weighted.values())) or 1.0
         vectors.append({word: value / norm for word, value in weighted.items()})
-    clusters = _average_linkage(np.array([[_cosine(a, b) for b in vectors] for a in vectors]), settings.split_threshold)
+    outlets = {features[article_id].outlet for article_id in ids}
+    threshold = settings.split_threshold
+    if len(outlets) == 1 and None not in outlets:
+        threshold = max(threshold, settings.one_outlet_split_threshold)
+    clusters = _average_linkage(np.array([[_cosine(a, b) for b in vectors] for a in vectors]), threshold)
     largest = max(clusters, key=len)
     parts = [cluster for cluster in clusters if len(cluster) >= settings.min_part]
     strays = [index for cluster in clusters if len(cluster) < settings.min_part for index in cluster]
