@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from rashomon.compare.align import (
@@ -12,6 +14,7 @@ from rashomon.compare.align import (
     count_qualifiers,
     is_hypothetical,
     is_written_date,
+    load_attack_means,
 )
 from rashomon.entities.tables import load_entity_tables
 
@@ -269,3 +272,21 @@ def test_the_same_telling_count_of_the_same_thing_makes_a_paraphrase_match():
     assert {g.label for g in align_statements(statements(three, soldiers), rows)} == {"single"}
     guards = Number(84, "=", "guards", "84 guards")
     assert {g.label for g in align_statements(statements(witnesses, guards), rows)} == {"single"}
+
+
+def test_two_attacks_done_by_different_means_are_two_acts_not_a_conflict():
+    means = load_attack_means()
+    shelling = "Rebels targeted the market with rocket shells, killing 8 people."
+    raid = "Warplanes targeted the village and killed over 60 people."
+    assert means.found_in(shelling) == {"shelling"} and means.found_in(raid) == {"air"}
+    killed_8 = Number(8, "=", "people", "8 people", kind="killed")
+    killed_60 = Number(60, ">", "people", "over 60 people", kind="killed")
+    statements = [
+        replace(_statement("a", 0, shelling, numbers=[killed_8]), means=means.found_in(shelling)),
+        replace(_statement("b", 0, raid, numbers=[killed_60]), means=means.found_in(raid)),
+    ]
+    assert [g.label for g in align_statements(statements, _vectors([0, 0]))] == ["single", "single"]
+    # The same toll told as "air strikes and shelling" by one and "air raids" by the other is one act.
+    both = "Air strikes and shelling killed 60 people in the village."
+    statements[0] = replace(_statement("a", 0, both, numbers=[killed_60]), means=means.found_in(both))
+    assert [g.label for g in align_statements(statements, _vectors([0, 0]))] == ["shared"]

@@ -4,8 +4,9 @@ and where they contradict each other (different numbers for the same thing, or o
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 import numpy as np
 
@@ -134,6 +135,7 @@ class Statement:
     substantive: bool  # carries a claim, an event or a quote
     events: frozenset[str] = frozenset()  # "TYPE actor-entity" for each event and actor in the sentence
     dates: frozenset[str] = frozenset()  # day-precise dates its events carry in the sentence itself
+    means: frozenset[str] = frozenset()  # how an attack it tells was carried out: "air", "shelling"...
 
 
 @dataclass(frozen=True)
@@ -237,6 +239,29 @@ def _compatible(a: Number, b: Number) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class AttackMeans:
+    """The words that say how an attack was carried out, by class (``compare/data/attack_means.tsv``)."""
+
+    classes: Mapping[str, str]
+    pattern: re.Pattern[str]
+
+    def found_in(self, text: str) -> frozenset[str]:
+        return frozenset(self.classes[match.group(0).lower()] for match in self.pattern.finditer(text))
+
+
+def load_attack_means() -> AttackMeans:
+    rows = (resources.files("rashomon.compare") / "data" / "attack_means.tsv").read_text(encoding="utf-8")
+    classes = dict(line.split("\t") for line in rows.splitlines() if line.strip() and not line.startswith("#"))
+    alternatives = "|".join(re.escape(phrase) for phrase in sorted(classes, key=len, reverse=True))
+    return AttackMeans(classes, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE))
+
+
+def _other_acts(left: Statement, right: Statement) -> bool:
+    """Both tell how an attack was done, and never the same way: two acts, not two tellings of one."""
+    return bool(left.means and right.means and not left.means & right.means)
+
+
 def align_statements(statements: Sequence[Statement], vectors: np.ndarray) -> list[AlignedGroup]:
     """Groups of matching statements across articles, then each remaining substantive statement alone.
 
@@ -256,7 +281,8 @@ def align_statements(statements: Sequence[Statement], vectors: np.ndarray) -> li
             for row, i in enumerate(left):
                 column = int(np.argmax(scores[row]))
                 if scores[row, column] >= MATCH_THRESHOLD and int(np.argmax(scores[:, column])) == row:
-                    candidates.append((float(scores[row, column]), i, right[column]))
+                    if not _other_acts(statements[i], statements[right[column]]):
+                        candidates.append((float(scores[row, column]), i, right[column]))
     # Strongest matches first; a group never takes two statements of one article, so a chain of
     # loose matches across many outlets cannot drift into one sprawling group.
     parent = list(range(count))

@@ -12,6 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from rashomon.compare.align import (
     AlignedGroup,
+    AttackMeans,
     Number,
     Statement,
     actor_signature,
@@ -20,6 +21,7 @@ from rashomon.compare.align import (
     count_qualifiers,
     is_hypothetical,
     is_written_date,
+    load_attack_means,
     unit_class,
 )
 from rashomon.compare.classifier import (
@@ -83,13 +85,14 @@ class FramingModels:
     reported_speech: ReportedSpeech
     outlets: OutletNames
     states: EntityTables
+    means: AttackMeans
 
     @classmethod
     def load(cls, encoder: SentenceEncoder | None = None) -> FramingModels:
         return cls(
             encoder or SentenceEncoder(), load_classifier("subjectivity"), load_classifier("bias"),
             load_loaded_lexicon(), load_tone_words(), load_label_words(), load_word_list("generic_words.txt"), load_reported_speech(),
-            load_outlet_names(), load_entity_tables(),
+            load_outlet_names(), load_entity_tables(), load_attack_means(),
         )  # fmt: skip
 
 
@@ -161,7 +164,7 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
             )
         )  # fmt: skip
     facts = _merge_same_names(facts, models.states)
-    statements = [statement for item in facts for statement in _statements(item, models.states)]
+    statements = [statement for item in facts for statement in _statements(item, models.states, models.means)]
     vectors = _statement_vectors(store, facts, statements, models.encoder)
     groups = align_statements(statements, vectors)
     framing = tuple(_framing(item, statements, vectors, models) for item in facts)
@@ -338,7 +341,7 @@ def _statement_vectors(
     return vectors
 
 
-def _statements(item: _ArticleFacts, states: EntityTables) -> list[Statement]:
+def _statements(item: _ArticleFacts, states: EntityTables, means: AttackMeans) -> list[Statement]:
     article = item.article
     claims, quotes, events = item.claims, item.quotes, item.events
     by_sentence: dict[int, set[str]] = {}
@@ -369,6 +372,7 @@ def _statements(item: _ArticleFacts, states: EntityTables) -> list[Statement]:
                     if e.date is not None and e.date.value and re.fullmatch(r"\d{4}-\d\d-\d\d", e.date.value)
                     and is_written_date(e.date.text)
                 ),
+                means.found_in(text),
             )
         )  # fmt: skip
     return statements
