@@ -37,6 +37,13 @@ def test_a_form_of_address_is_not_a_label_but_an_office_is():
     assert [c.text for c in labels] == ["army spokesman"]
 
 
+def test_a_hyphenated_office_is_the_whole_label():
+    text = "Flynn misled Vice-President Mike Pence about the call."
+    start = text.index("Mike")
+    labels = actor_labels(text, [(start, start + 10, 0)], ["President"], "a", [(0, len(text))], load_label_words())
+    assert [c.text for c in labels] == ["Vice-President"]
+
+
 def test_sentence_polarity_counts_favourable_and_hostile_words():
     tone, lexicon = load_tone_words(), load_loaded_lexicon()
     assert sentence_polarity("Russia pledged support for reconstruction.", tone, lexicon) > 0

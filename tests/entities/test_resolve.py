@@ -114,3 +114,10 @@ def test_one_name_the_model_types_two_ways_is_one_entity(engine):
     ]
     links = _link(doc.text, found, {})
     assert links.find(0) == links.find(1)
+
+
+def test_a_verb_the_model_ran_into_a_name_is_not_part_of_it(engine):
+    text = "Protests mar Jeff Sessions confirmation.\n\nThe hearing was delayed, and Bashar al-Assad said nothing."
+    names = {entity.name for entity in _annotated(engine, text, "m").entities}
+    assert "Jeff Sessions" in names and "Bashar al-Assad" in names
+    assert not any(name.startswith("mar ") for name in names)

@@ -12,7 +12,7 @@ from importlib import resources
 
 from rashomon.compare.lexicon import LoadedLexicon
 
-_LABEL_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-Za-z][a-z'\-]+\s){1,4})$")
+_LABEL_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-Za-z][a-z'\-]+(?:-[A-Z][a-z]+)*\s){1,4})$")  # "Vice-President"
 # An abbreviation's dots ("U.S.") do not end the phrase: "the commander of U.S. Central Command".
 _APPOSITION = re.compile(r"^,\s+((?:the|a|an|who|formerly|once)\s(?:[A-Z]\.(?:[A-Z]\.)+|[^,.;()]){3,70}?)\s*[,.;(]")
 _LABEL_STOP = frozenset(
@@ -205,7 +205,8 @@ def actor_labels(text: str, mentions: Sequence[tuple[int, int, int]], roles: Seq
             while words and words[0].group(0).islower() and not label_words.opens(words[0].group(0)):
                 words = words[1:]
             phrase = " ".join(word.group(0) for word in words)
-            if words and words[-1].group(0).lower() in nouns and phrase.lower() not in found:
+            # "Vice-President" ends in "president": a hyphenated office is still one.
+            if words and words[-1].group(0).lower().split("-")[-1] in nouns and phrase.lower() not in found:
                 phrase_start = window + before.start(1) + words[0].start()
                 found[phrase.lower()] = Cited(article_id, sentence, phrase_start, start, phrase)
         after = _APPOSITION.match(text[end : min(s_end, end + 90)])

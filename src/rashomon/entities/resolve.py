@@ -65,11 +65,28 @@ class _UnionFind:
             self.parent[max(a, b)] = min(a, b)
 
 
+# Lower-case words that do begin a name: "al-Assad", "bin Salman", "de Mistura".
+_NAME_PARTICLES = frozenset("al el bin ibn bint abu de da di du van von der den la le dos das ben".split())
+
+
+def _verb_before_name(doc: Doc, start: int, end: int) -> bool:
+    """A lower-case word the model ran into a name from before it: "Protests mar Jeff Sessions"."""
+    token = doc[start]
+    return (
+        token.is_lower
+        and token.is_alpha
+        and token.lower_ not in _NAME_PARTICLES
+        and start + 1 < end
+        and doc[start + 1].is_title
+    )
+
+
 def _trim(span: Span, label: str, tables: EntityTables) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
-        doc[start].lower_ in _DROP_LEADING or (label == "PERSON" and doc[start].lower_ in tables.title_words)
+        doc[start].lower_ in _DROP_LEADING
+        or (label == "PERSON" and (doc[start].lower_ in tables.title_words or _verb_before_name(doc, start, end)))
     ):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE_TOKENS or doc[end - 1].lower_ in _DROP_TRAILING):
