@@ -15,16 +15,19 @@ from rashomon.store.sqlite import ArticleEntity, Store
 WIRES = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
 
 
+def _compared(engine, db: Path, *fixtures: str):  # type: ignore[no-untyped-def]
+    """Ingest fixture articles into a fresh store and compare the one story they make."""
+    assert main(["--db", str(db), "ingest", "--quiet", *(str(WIRES / name) for name in fixtures)]) == 0
+    with Store.open(db) as store:
+        (story,) = store.stories()
+        return compare_story(store, story.id, FramingModels.load(engine.encoder))
+
+
 @pytest.mark.model
 def test_an_agency_dateline_is_not_a_statement(engine, tmp_path):  # type: ignore[no-untyped-def]
     # Both reports open with the agency's "MERLO, March 4. /VNA/.": the same words, but no statement
     # two outlets share.
-    db = tmp_path / "wire.db"
-    reports = [str(WIRES / f"wire_talks_{n}.txt") for n in (1, 2)]
-    assert main(["--db", str(db), "ingest", "--quiet", *reports]) == 0
-    with Store.open(db) as store:
-        (story,) = store.stories()
-        comparison = compare_story(store, story.id, FramingModels.load(engine.encoder))
+    comparison = _compared(engine, tmp_path / "wire.db", "wire_talks_1.txt", "wire_talks_2.txt")
     texts = [s.text for group in comparison.groups for s in group.statements]
     assert texts and not [text for text in texts if "/VNA/" in text]
     assert any(group.label == "shared" and "Kessel" in group.statements[0].text for group in comparison.groups)
@@ -32,11 +35,7 @@ def test_an_agency_dateline_is_not_a_statement(engine, tmp_path):  # type: ignor
 
 @pytest.mark.model
 def test_a_place_named_only_in_the_dateline_gets_no_tone(engine, tmp_path):  # type: ignore[no-untyped-def]
-    db = tmp_path / "flood.db"
-    assert main(["--db", str(db), "ingest", "--quiet", str(WIRES / "dateline_flood.txt")]) == 0
-    with Store.open(db) as store:
-        (story,) = store.stories()
-        comparison = compare_story(store, story.id, FramingModels.load(engine.encoder))
+    comparison = _compared(engine, tmp_path / "flood.db", "dateline_flood.txt")
     tones = [tone for framing in comparison.framing for tone in framing.tone]
     assert tones and all(tone.sentences > 0 for tone in tones)
     assert "KORVA" not in {tone.name for tone in tones}
@@ -137,11 +136,7 @@ def test_a_short_form_linked_to_someone_the_story_never_names_is_not_shown_as_th
 def test_tone_toward_an_actor_leaves_out_what_the_actor_says(engine, tmp_path):  # type: ignore[no-untyped-def]
     # The monitoring group reports deaths and an attack: those are its words, not the article's
     # judgement of it. A quotation's words do count toward the actor they name (Halek).
-    db = tmp_path / "shelling.db"
-    assert main(["--db", str(db), "ingest", "--quiet", str(WIRES / "monitor_shelling.txt")]) == 0
-    with Store.open(db) as store:
-        (story,) = store.stories()
-        comparison = compare_story(store, story.id, FramingModels.load(engine.encoder))
+    comparison = _compared(engine, tmp_path / "shelling.db", "monitor_shelling.txt")
     tones = {tone.name: tone for framing in comparison.framing for tone in framing.tone}
     assert "Varnsk Monitoring Group" not in tones or tones["Varnsk Monitoring Group"].unfavourable == 0
     halek = next(tone for name, tone in tones.items() if "Halek" in name)
