@@ -38,7 +38,7 @@ def test_a_form_of_address_is_not_a_label_but_an_office_is():
 
 
 def test_a_hyphenated_office_is_the_whole_label():
-    text = "Flynn misled Vice-President Mike Pence about the call."
+    text = "Flynn met the envoy and then misleading Vice-President Mike Pence about the call."
     start = text.index("Mike")
     labels = actor_labels(text, [(start, start + 10, 0)], ["President"], "a", [(0, len(text))], load_label_words())
     assert [c.text for c in labels] == ["Vice-President"]

@@ -175,11 +175,12 @@ _FORM_OF_ADDRESS = re.compile(r"[a-z]{1,5}\.")
 
 def _inside_label(word: str, words: LabelWords) -> bool:
     """Whether a word may sit inside a label: not a function word or a possessive, and not a verb
-    in the past ("Syria prompted Russian President Vladimir Putin") unless labels use it ("ousted")."""
+    in the past or in -ing ("Syria prompted Russian President Vladimir Putin", "then misleading
+    Vice-President Mike Pence") unless labels use it ("ousted", "outgoing")."""
     lowered = word.lower()
     if lowered in _LABEL_STOP or lowered.endswith("'s"):
         return False
-    return not (word.islower() and word.endswith("ed") and word not in words.modifiers)
+    return not (word.islower() and word.endswith(("ed", "ing")) and word not in words.modifiers)
 
 
 def actor_labels(text: str, mentions: Sequence[tuple[int, int, int]], roles: Sequence[str], article_id: str,
