@@ -131,7 +131,7 @@ SEED_PLACES = {
 
 
 def test_seed_places_resolve_within_ten_km(engine, seeds, capsys):
-    from rashomon.eval.geo import distance_km
+    from rashomon.geo.distance import distance_km
 
     assert main(["analyze", *seeds]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

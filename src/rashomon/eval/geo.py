@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rashomon.geo.distance import EARTH_RADIUS_KM, distance_km
 from rashomon.model import Focus, PlaceMention
 
-EARTH_RADIUS_KM = 6371.0
 ACCURACY_KM = 161.0  # 100 miles, the customary threshold
 
 
@@ -66,14 +66,6 @@ def read_cliff_focus(folder: Path) -> list[FocusDocument]:
         for row in json.loads(path.read_text(encoding="utf-8")):
             documents.append(FocusDocument(row["text"], row.get("handCodedCountryCode") or None))
     return documents
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _ratio(part: float, whole: float) -> float:

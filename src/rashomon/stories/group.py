@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from rashomon.geo.distance import distance_km
 from rashomon.stories.features import ArticleFeatures, name_count_key
 
 # Unseen background documents, so that a small store does not zero the weight of shared words.
@@ -101,13 +102,6 @@ class _Weights:
         return {word: value / norm for word, value in weighted.items()}
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in kilometres."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def _cosine(left: Mapping[str, float], right: Mapping[str, float]) -> float:
     if len(left) > len(right):
         left, right = right, left
@@ -130,7 +124,11 @@ def similarity(
             score -= settings.main_organisation_conflict
     if a.main_place and b.main_place and a.main_place != b.main_place:
         if a.main_place not in b.local_places and b.main_place not in a.local_places:
-            if a.main_place_at and b.main_place_at and _km(a.main_place_at, b.main_place_at) > settings.main_place_km:
+            if (
+                a.main_place_at
+                and b.main_place_at
+                and distance_km(*a.main_place_at, *b.main_place_at) > settings.main_place_km
+            ):
                 score -= settings.main_place_conflict
     if a.places and b.places:
         score += settings.places * _jaccard(a.places, b.places)
