@@ -258,6 +258,11 @@ class Quote:
     # A quotation in pieces around its cue ("A," she said. "B."); empty when it is one piece.
     parts: tuple[TextSpan, ...] = ()
 
+    @property
+    def pieces(self) -> tuple[TextSpan, ...]:
+        """Where the quotation's own words lie: its parts, or its whole span when it is one piece."""
+        return self.parts or (TextSpan(self.start, self.end),)
+
 
 @dataclass(frozen=True)
 class Quantity:

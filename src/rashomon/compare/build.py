@@ -424,11 +424,7 @@ def _subjects(facts: Sequence[_ArticleFacts]) -> tuple[Subject, ...]:
 
 def _quoted_spans(quotes: Sequence[Quote]) -> tuple[tuple[int, int], ...]:
     """Where each quotation's own words lie in the article (its pieces, when it is cut by its cue)."""
-    spans: list[tuple[int, int]] = []
-    for quote in quotes:
-        pieces = quote.parts or (quote,)
-        spans.extend((piece.start, piece.end) for piece in pieces)
-    return tuple(spans)
+    return tuple((piece.start, piece.end) for quote in quotes for piece in quote.pieces)
 
 
 def _without(statement: Statement, spans: Sequence[tuple[int, int]]) -> str:

@@ -131,7 +131,7 @@ def score_polnear(
     for document in documents:
         text = document.text
         quotes = extract(text)
-        predicted = [_tokens(text, [(p.start, p.end) for p in q.parts] or [(q.start, q.end)]) for q in quotes]
+        predicted = [_tokens(text, [(p.start, p.end) for p in q.pieces]) for q in quotes]
         gold = [_tokens(text, a.content) for a in document.attributions]
         totals["documents"] += 1
         totals["predicted"] += len(predicted)
