@@ -290,3 +290,44 @@ def test_two_attacks_done_by_different_means_are_two_acts_not_a_conflict():
     both = "Air strikes and shelling killed 60 people in the village."
     statements[0] = replace(_statement("a", 0, both, numbers=[killed_60]), means=means.found_in(both))
     assert [g.label for g in align_statements(statements, _vectors([0, 0]))] == ["shared"]
+
+
+def test_a_toll_cue_belongs_to_its_own_count():
+    from rashomon.compare.align import casualty_kind
+
+    text = "The death toll in Thursday's attack on a shrine in Sindh province has climbed to 74, more than 300 people were injured."
+    assert casualty_kind(text, text.index("74"), text.index("74") + 2) == "killed"
+    assert casualty_kind(text, text.index("300"), text.index("300") + 3) == "injured"
+    listed = "An air strike killed 15 civilians including four children in the province."
+    assert casualty_kind(listed, listed.index("four"), listed.index("four") + 4) == "killed"
+
+
+def test_tolls_that_a_bound_makes_agree_match_in_one_place_on_one_day():
+    # Cosine 0.77: "killing at least 75 people" against "has killed at least 72 people".
+    pair = np.pad(np.array([[1.0, 0.0], [0.77, 0.638]], dtype=np.float32), ((0, 0), (0, 6)))
+
+    def labels(first: str, second: str, left: Number, right: Number, places=((), ())) -> set[str]:
+        statements = [
+            Statement("a", "A", 0, 0, 10, first, frozenset(), (left,), frozenset(), frozenset(), True,
+                      places=frozenset(places[0])),
+            Statement("b", "B", 0, 0, 10, second, frozenset(), (right,), frozenset(), frozenset(), True,
+                      places=frozenset(places[1])),
+        ]  # fmt: skip
+        return {group.label for group in align_statements(statements, pair)}
+
+    at_least_75 = Number(75, ">=", "people", "at least 75", "people killed")
+    at_least_72 = Number(72, ">=", "people", "at least 72", "people killed")
+    bomber, attack = "A bomber struck on Thursday, killing at least 75.", "An attack killed at least 72 on Thursday."
+    assert labels(bomber, attack, at_least_75, at_least_72) == {"shared"}
+    # A toll far off is another attack's, though "at least 52" is met by 75.
+    at_least_52 = Number(52, ">=", "people", "at least 52", "people killed")
+    assert labels(bomber, attack, at_least_75, at_least_52) == {"single"}
+    # Two towns, or two days, are two attacks.
+    assert labels(bomber, attack, at_least_75, at_least_72, places=(["e-idlib"], ["e-raqqa"])) == {"single"}
+    assert labels(bomber, "An attack killed at least 72 on Sunday.", at_least_75, at_least_72) == {"single"}
+    # Exact counts that merely lie close are not matched: 100 and 108 dead are often two massacres.
+    exactly_75, exactly_72 = (
+        Number(75, "=", "people", "75", "people killed"),
+        Number(72, "=", "people", "72", "people killed"),
+    )
+    assert labels(bomber, attack, exactly_75, exactly_72) == {"single"}

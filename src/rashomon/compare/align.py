@@ -27,10 +27,13 @@ EVENT_BONUS = 0.1
 # Numbers for the same thing differ by more than this share before they count as a conflict.
 NUMBER_TOLERANCE = 0.1
 # The same count of the same thing ("84 witnesses", "13,000 people"): two reports of one finding,
-# however differently worded. Only the very number: 100 and 108 dead are two massacres as often as
-# one. Counts under this are too common to tell ("three soldiers").
+# however differently worded. Only the very number, or a toll that a bound makes agree ("at least 72
+# killed", "at least 75 killed"): 100 and 108 dead are two massacres as often as one. Counts under
+# this are too common to tell ("three soldiers").
 NUMBER_BONUS = 0.1
 TELLING_COUNT = 10
+# "At least 52 killed" is a bound that 75 meets, but a toll that far off is another attack's.
+TOLL_SPREAD = 0.25
 
 # Counts of the same kind of thing under different words ("15 civilians", "30 people").
 _UNIT_CLASSES = {
@@ -66,12 +69,28 @@ _CASUALTY_CUE = re.compile(
 )
 
 
+# "The death toll in Thursday's attack on a shrine in Sindh province has climbed to 74": the cue
+# opens the clause, far before its count.
+_TOLL_BEFORE = re.compile(
+    r"\b(?:death|casualty) toll\b[^.;:]{0,120}\b(?:to|at|of|reached|hit)\s+(?:about |around |nearly |almost |over |more than |at least )?$",
+    re.IGNORECASE,
+)
+_OTHER_COUNT = re.compile(r"\d")
+
+
 def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | None:
-    """ "killed" or "injured" for a count of people, from the cue nearest to it in ``text``."""
+    """ "killed" or "injured" for a count of people, from the cue nearest to it in ``text``. A cue
+    that follows another count belongs to that count: in "has climbed to 74, more than 300 people
+    were injured", "injured" is said of the 300. One before may govern several ("killed 15
+    civilians, including four children")."""
+    if _TOLL_BEFORE.search(text[max(0, start - 160) : start]):
+        return "killed"
     best: tuple[int, str] | None = None
     for match in _CASUALTY_CUE.finditer(text, max(0, start - window), min(len(text), end + window)):
         distance = start - match.end() if match.end() <= start else match.start() - end
         if distance < 0:
+            continue
+        if match.start() >= end and _OTHER_COUNT.search(text[end : match.start()]):
             continue
         kind = "injured" if match.group("injured") else "killed"
         if best is None or distance < best[0]:
@@ -136,6 +155,7 @@ class Statement:
     events: frozenset[str] = frozenset()  # "TYPE actor-entity" for each event and actor in the sentence
     dates: frozenset[str] = frozenset()  # day-precise dates its events carry in the sentence itself
     means: frozenset[str] = frozenset()  # how an attack it tells was carried out: "air", "shelling"...
+    places: frozenset[str] = frozenset()  # the towns, regions and sites it names (entities), not countries
 
 
 @dataclass(frozen=True)
@@ -353,19 +373,49 @@ def _match_scores(statements: Sequence[Statement], similarity: np.ndarray) -> np
             bonus = ENTITY_BONUS * min(len(telling[i] & telling[j]), 2)
             if statements[i].events & statements[j].events:
                 bonus += EVENT_BONUS
-            if _same_count(statements[i].numbers, statements[j].numbers):
+            if _same_count(statements[i], statements[j]):
                 bonus += NUMBER_BONUS
             scores[i, j] += bonus
             scores[j, i] += bonus
     return scores
 
 
-def _same_count(left: Sequence[Number], right: Sequence[Number]) -> bool:
+def _same_count(left: Statement, right: Statement) -> bool:
+    """The same telling count of the same thing, or, in one place on one day, two tolls of the same
+    kind that agree because one is a bound ("at least 72 people were killed", "killing at least 75")."""
+    agreeing = _agreeing_toll if _same_scene(left, right) else _equal
     return any(
-        a.counts is not None and a.counts == b.counts and a.value >= TELLING_COUNT and a.value == b.value
-        for a in left
-        for b in right
+        a.counts is not None and a.counts == b.counts and min(a.value, b.value) >= TELLING_COUNT and agreeing(a, b)
+        for a in left.numbers
+        for b in right.numbers
     )
+
+
+def _equal(a: Number, b: Number) -> bool:
+    return a.value == b.value
+
+
+def _agreeing_toll(a: Number, b: Number) -> bool:
+    """The same count, or two tolls of one kind, close to each other, that agree because one is a bound."""
+    if a.value == b.value:
+        return True
+    tolls = all(n.kind is not None and n.kind.endswith(("killed", "injured")) for n in (a, b))
+    bounded = a.bound != "=" or b.bound != "="
+    near = abs(a.value - b.value) <= TOLL_SPREAD * max(a.value, b.value)
+    return tolls and bounded and near and _compatible(a, b)
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _same_scene(left: Statement, right: Statement) -> bool:
+    """Nothing says the two are elsewhere or on another day: when both name towns or sites, they
+    share one, and when both name a weekday, they share one. A day's tolls in a war are many and
+    alike ("at least 21 civilians" in Idlib, "25 civilians" in Raqqa)."""
+    if left.places and right.places and not left.places & right.places:
+        return False
+    days = [{day.lower() for day in _WEEKDAY.findall(s.text)} for s in (left, right)]
+    return not (days[0] and days[1] and not days[0] & days[1])
 
 
 def _conflict(left: Statement, right: Statement) -> str | None:

@@ -341,13 +341,20 @@ def _statement_vectors(
     return vectors
 
 
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _statements(item: _ArticleFacts, states: EntityTables, means: AttackMeans) -> list[Statement]:
     article = item.article
     claims, quotes, events = item.claims, item.quotes, item.events
     by_sentence: dict[int, set[str]] = {}
+    places_by_sentence: dict[int, set[str]] = {}
     for entity in item.entities:
+        is_place = entity.entity.type in _PLACE_TYPES and name_key(entity.entity.name) not in states.country_by_name
         for mention in entity.mentions:
             by_sentence.setdefault(mention.sentence, set()).add(entity.entity.id)
+            if is_place:
+                places_by_sentence.setdefault(mention.sentence, set()).add(entity.entity.id)
     statements = []
     for index, (start, end) in enumerate(item.sentences):
         text = article.text[start:end].strip()
@@ -373,6 +380,7 @@ def _statements(item: _ArticleFacts, states: EntityTables, means: AttackMeans) -
                     and is_written_date(e.date.text)
                 ),
                 means.found_in(text),
+                frozenset(places_by_sentence.get(index, ())),
             )
         )  # fmt: skip
     return statements
