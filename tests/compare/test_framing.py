@@ -31,6 +31,14 @@ def test_labels_are_the_office_or_epithet_next_to_a_name():
     assert [c.text for c in labels] == ["formerly the leader of a militia"]
 
 
+def test_a_relative_clause_is_a_label_only_when_it_says_what_the_person_is():
+    text = "Lee Kwan, who is also the acting president, met Dole, who pledged full support to his ally Japan."
+    lee, dole = (0, 8, 0), (text.index("Dole"), text.index("Dole") + 4, 0)
+    labels = actor_labels(text, [lee], [], "a", [(0, len(text))], load_label_words())
+    assert [(c.text, text[c.start : c.end]) for c in labels] == [("the acting president", "the acting president")]
+    assert actor_labels(text, [dole], [], "a", [(0, len(text))], load_label_words()) == ()
+
+
 def test_a_form_of_address_is_not_a_label_but_an_office_is():
     text = "Gen. Asif Ghafoor said the army would respond."
     labels = actor_labels(text, [(5, 17, 0)], ["Gen.", "army spokesman"], "a", [(0, len(text))], load_label_words())
@@ -136,6 +144,12 @@ def test_a_description_away_from_the_name_labels_the_person_just_mentioned():
     )
     named = [("kovar", None, (), ["Kovar"]), ("lenz", None, (), ["Lenz"]), ("halloway", None, (), ["Marek Halloway"])]
     assert _descriptions(text, *named) == {"halloway": ["ousted dictator"]}
+
+
+def test_a_description_in_apposition_to_a_name_is_not_read_as_another_holder_of_the_office():
+    text = "President Dole spoke. Prime Minister Lee Kwan, who is also the acting president, replied."
+    named = [("dole", None, ("President",), ["Dole"]), ("lee", None, ("Prime Minister",), ["Lee Kwan"])]
+    assert _descriptions(text, *named) == {}
 
 
 def test_an_office_names_the_person_the_article_gave_it_and_a_demonym_the_country():

@@ -13,6 +13,13 @@ from importlib import resources
 from rashomon.compare.lexicon import LoadedLexicon
 
 _LABEL_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-Za-z][a-z'\-]+(?:-[A-Z][a-z]+)*\s){1,4})$")  # "Vice-President"
+# A relative clause that says what the person is: "who is also the acting president", "who served
+# as deputy commander", "who was appointed as chief negotiator".
+_WHO_IS = re.compile(
+    r"who (?:is|was|has been|had been|became|remains|(?:has |had )?served as)\s+(?:also |now |still |currently |then )?"
+    r"(?:(?:appointed|named|elected) (?:as )?)?",
+    re.IGNORECASE,
+)
 # An abbreviation's dots ("U.S.") do not end the phrase: "the commander of U.S. Central Command".
 _APPOSITION = re.compile(r"^,\s+((?:the|a|an|who|formerly|once)\s(?:[A-Z]\.(?:[A-Z]\.)+|[^,.;()]){3,70}?)\s*[,.;(]")
 _LABEL_STOP = frozenset(
@@ -212,9 +219,16 @@ def actor_labels(text: str, mentions: Sequence[tuple[int, int, int]], roles: Seq
                 found[phrase.lower()] = Cited(article_id, sentence, phrase_start, start, phrase)
         after = _APPOSITION.match(text[end : min(s_end, end + 90)])
         if after and any(word.lower().strip(",") in nouns for word in after.group(1).split()):
-            phrase = after.group(1).strip()
+            phrase, phrase_start = after.group(1).strip(), end + after.start(1)
+            if phrase.lower().startswith("who"):
+                # "who is also the acting president" says what the person is; "who pledged support
+                # to US ally Japan" says what the person did, whatever noun it ends in.
+                copula = _WHO_IS.match(phrase)
+                if copula is None:
+                    continue
+                phrase, phrase_start = phrase[copula.end() :], phrase_start + copula.end()
             if phrase.lower() not in found:
-                found[phrase.lower()] = Cited(article_id, sentence, end + after.start(1), end + after.end(1), phrase)
+                found[phrase.lower()] = Cited(article_id, sentence, phrase_start, phrase_start + len(phrase), phrase)
     for role in roles:
         key = role.lower()
         if _FORM_OF_ADDRESS.fullmatch(key):
@@ -270,6 +284,8 @@ def descriptor_labels(text: str, people: Sequence[NamedPerson], sentences: Seque
     found: dict[str, dict[str, Cited]] = {}
     for sentence, (s_start, s_end) in enumerate(sentences):
         for match in _DEFINITE.finditer(text, s_start, s_end):
+            if _apposed(text, match.start(), people):
+                continue  # "Hwang, who is also the acting president": the name's own label, read with it
             description = _description_at(text, match.end(), s_end, label_words, country_of)
             if description is None:
                 continue
@@ -314,6 +330,20 @@ def _description_at(text: str, start: int, limit: int, label_words: LabelWords,
         if next_word[:1].isupper() or not (next_word in _FOLLOWERS or next_word.endswith("ed")):
             return None
     return end, noun, country
+
+
+_APPOSED = re.compile(
+    r",\s*(?:who (?:is|was|has been|had been|became|remains)\s+(?:also |now |still |currently |then )?)?", re.IGNORECASE
+)
+
+
+def _apposed(text: str, start: int, people: Sequence[NamedPerson]) -> bool:
+    """Whether a description at ``start`` stands in apposition to a name just before it."""
+    return any(
+        end <= start and _APPOSED.fullmatch(text, end, start) is not None
+        for person in people
+        for _, end, _ in person.mentions
+    )
 
 
 def _described(people: Sequence[NamedPerson], start: int, sentence: int, words: frozenset[str], noun: str,
