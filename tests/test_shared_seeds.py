@@ -186,7 +186,7 @@ def test_seeds_form_one_story_and_the_comparison_cites_what_each_reports(engine,
     capsys.readouterr()
     assert main(["--db", db, "stories", "--json"]) == 0
     (story,) = json.loads(capsys.readouterr().out)
-    assert story["articles"] == 2
+    assert story["articles"] == 2 and len(story["members"]) == 2
     assert main(["--db", db, "compare", story["id"], "--json"]) == 0
     comparison = json.loads(capsys.readouterr().out)
     first, second = (a["id"] for a in comparison["articles"])

@@ -239,16 +239,30 @@ def read_stories(
     if limit is not None:
         query += " LIMIT ?"
         params.append(limit)
-    return [StoredStory(*row) for row in db.execute(query, params)]
+    return [_story(db, row) for row in db.execute(query, params).fetchall()]
 
 
 def read_story(db: sqlite3.Connection, story_id: str) -> StoredStory | None:
     row = db.execute(
         "SELECT id, title, first_date, last_date, article_count, outlet_count FROM stories WHERE id = ?", (story_id,)
     ).fetchone()
-    if row is None:
-        return None
-    articles = tuple(
+    return None if row is None else _story(db, row)
+
+
+def _story(db: sqlite3.Connection, row: Sequence[object]) -> StoredStory:
+    story_id, title, first_date, last_date, article_count, outlet_count = row
+    return StoredStory(
+        str(story_id), str(title), _optional(first_date), _optional(last_date), int(str(article_count)),
+        int(str(outlet_count)), _story_articles(db, str(story_id)),
+    )  # fmt: skip
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _story_articles(db: sqlite3.Connection, story_id: str) -> tuple[StoryArticle, ...]:
+    return tuple(
         StoryArticle(*article)
         for article in db.execute(
             "SELECT a.id, a.title, a.outlet, a.published, s.centrality FROM story_articles s "
@@ -257,8 +271,6 @@ def read_story(db: sqlite3.Connection, story_id: str) -> StoredStory | None:
             (story_id,),
         )
     )
-    story_id, title, first_date, last_date, article_count, outlet_count = row
-    return StoredStory(story_id, title, first_date, last_date, article_count, outlet_count, articles)
 
 
 def story_of(db: sqlite3.Connection, article_id: str) -> str | None:
