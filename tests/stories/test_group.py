@@ -114,6 +114,22 @@ def test_a_digest_that_opened_a_story_leaves_it_when_the_reports_do_not_resemble
 
 
 @pytest.mark.model
+def test_a_story_of_two_articles_that_are_not_alike_is_parted():
+    digest, (first, second, _) = _facts("d0", "News in brief", _DIGEST), _quake_reports()
+    settings = GroupingSettings(join_threshold=-1.0)  # whatever arrives joins the nearest story
+
+    def grouped(*arriving: ArticleFeatures) -> dict[str, tuple[str, ...]]:
+        df, total = document_frequencies(arriving)
+        grouping, _ = group_articles(
+            Grouping({}), {}, arriving, df=df, total=total, new_key=lambda item: "s-" + item.article_id,
+            settings=settings,
+        )  # fmt: skip
+        return dict(grouping.members)
+
+    assert grouped(digest, first) == {"s-d0": ("d0",), "s-r0": ("r0",)}
+    assert grouped(first, second) == {"s-r0": ("r0", "r1")}
+
+
 def test_a_story_is_titled_after_its_most_central_report(engine, quake_story_db):  # type: ignore[no-untyped-def]
     with Store.open(quake_story_db) as store:
         (story,) = store.stories(min_articles=2)

@@ -72,6 +72,7 @@ class GroupingSettings:
     # members it resembles this much on average (well above join_threshold): see _reattach_fragments.
     fragment_size: int = 2
     reattach_threshold: float = 0.7
+    pair_threshold: float = 0.6  # a story of two articles less alike than this is parted (see _part_loose_pairs)
 
 
 @dataclass(frozen=True)
@@ -252,6 +253,7 @@ def group_articles(
         if len(parts) > 1:
             touched.update(_divide(members, key, parts, features, new_key))
     touched.update(_reattach_fragments(members, sorted(touched), features, vectors, df, total, settings))
+    touched.update(_part_loose_pairs(members, sorted(touched), features, vectors, new_key, settings))
     centrality: dict[str, float] = {}
     for key in sorted(touched):
         central = _centrality(members[key], features, vectors, settings)
@@ -265,6 +267,32 @@ def group_articles(
                 central.update(_centrality(part, features, vectors, settings))
         centrality.update(central)
     return Grouping({key: tuple(ids) for key, ids in members.items() if ids}, centrality), touched
+
+
+def _part_loose_pairs(
+    members: dict[str, list[str]],
+    keys: Sequence[str],
+    features: Mapping[str, ArticleFeatures],
+    vectors: Mapping[str, dict[str, float]],
+    new_key: Callable[[ArticleFeatures], str],
+    settings: GroupingSettings,
+) -> list[str]:
+    """Part the stories of two articles that are not alike enough to report one event on their own.
+
+    An article joins the most similar story above a low threshold, because a larger story that
+    joined wrongly is split afterwards; a story of two has no such check, and in a day's news a
+    report with no counterpart pairs with whatever is nearest ("Judge: Bridge case complaint
+    against Christie can proceed" with "56,000 Bridges Are Also In Trouble")."""
+    fresh: list[str] = []
+    for key in keys:
+        pair = members.get(key, [])
+        if len(pair) != 2 or not all(article_id in features for article_id in pair):
+            continue
+        left, right = pair
+        score = similarity(features[left], features[right], vectors[left], vectors[right], settings)
+        if score < settings.pair_threshold:
+            fresh += _divide(members, key, [[left], [right]], features, new_key)
+    return fresh
 
 
 def _divide(
