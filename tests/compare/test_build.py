@@ -142,3 +142,23 @@ def test_tone_toward_an_actor_leaves_out_what_the_actor_says(engine, tmp_path): 
     halek = next(tone for name, tone in tones.items() if "Halek" in name)
     assert halek.unfavourable >= 1
     assert any("corrupt" in example.text for example in halek.examples)
+
+
+def test_a_place_named_as_where_something_happened_takes_no_tone():
+    from rashomon.compare.align import Statement
+    from rashomon.compare.build import _mentions_toward
+
+    text = "The brutal attack in Ardania killed 75. Ardania condemned the attack. Talks in Lodz failed."
+    ardania = CorpusEntity("e-ard", "Ardania", "GPE", None, (), (), 2, 1)
+    mentions = tuple(Mention(s, s + 7, "Ardania", "GPE", n) for n, s in enumerate((21, 40)))
+    entity = ArticleEntity(ardania, mentions)
+
+    def statement(start: int, end: int) -> Statement:
+        return Statement("a", "A", 0, start, end, text[start:end], frozenset({"e-ard"}), (), frozenset(),
+                         frozenset(), True)  # fmt: skip
+
+    assert _mentions_toward(entity, statement(0, 39), text) == []
+    assert _mentions_toward(entity, statement(40, 69), text) == [mentions[1]]
+    # A person in the same place is still who the words are about.
+    person = ArticleEntity(CorpusEntity("e-p", "Ardania", "PERSON", None, (), (), 1, 1), mentions[:1])
+    assert _mentions_toward(person, statement(0, 39), text) == [mentions[0]]

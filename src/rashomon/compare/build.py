@@ -462,18 +462,28 @@ def _speaker_sentences(
 
 
 def _polarity_toward(
-    entity: ArticleEntity, statement: Statement, quoted: Sequence[tuple[int, int]], models: FramingModels
+    entity: ArticleEntity, statement: Statement, quoted: Sequence[tuple[int, int]], text: str, models: FramingModels
 ) -> int:
     """The tone of the words within ``TONE_WINDOW`` words of the actor's mentions in one sentence.
     A quotation's words are the tone of what its speaker says, and count only toward the actors it
     names: "the Observatory said dozens were killed" says nothing for or against the Observatory."""
-    text = statement.text if _named_inside(entity, statement, quoted) else _without(statement, quoted)
+    sentence = statement.text if _named_inside(entity, statement, quoted) else _without(statement, quoted)
     near = [
         (mention.start - statement.start, mention.end - statement.start)
-        for mention in entity.mentions
-        if statement.start <= mention.start < statement.end
+        for mention in _mentions_toward(entity, statement, text)
     ]
-    return sentence_polarity(text, models.tone, models.lexicon, near=near, window=TONE_WINDOW)
+    return sentence_polarity(sentence, models.tone, models.lexicon, near=near, window=TONE_WINDOW)
+
+
+_SETTING = re.compile(r"\b(?:in|at|near|across|throughout|inside|within|around)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _mentions_toward(entity: ArticleEntity, statement: Statement, text: str) -> list[Mention]:
+    """The actor's mentions in a sentence, less those of a place named as where something happened."""
+    inside = [mention for mention in entity.mentions if statement.start <= mention.start < statement.end]
+    if entity.entity.type not in _PLACE_TYPES:
+        return inside
+    return [m for m in inside if not _SETTING.search(text[max(statement.start, m.start - 20) : m.start])]
 
 
 def _named_inside(entity: ArticleEntity, statement: Statement, spans: Sequence[tuple[int, int]]) -> bool:
@@ -520,16 +530,22 @@ def _framing(
     ]
     # An actor named only outside the statements (a dateline's "MOSCOW") has no tone to measure.
     # A sentence that reports what an actor says is by the actor, not about them.
+    # A place named only as where something happened ("the deadliest attack in Pakistan", "a group
+    # outlawed in Russia") is the setting of the sentence, not what it takes a tone toward.
     about_actor = {}
     for e in actors:
         speaking = _speaker_sentences(e, item.quotes, item.sentences)
         about_actor[e.entity.id] = [
-            i for i in rows if e.entity.id in statements[i].entities and statements[i].sentence not in speaking
+            i
+            for i in rows
+            if e.entity.id in statements[i].entities
+            and statements[i].sentence not in speaking
+            and _mentions_toward(e, statements[i], item.article.text)
         ]
     ranked = sorted((e for e in actors if about_actor[e.entity.id]), key=lambda e: -len(e.mentions))[:TONE_ACTORS]
     for entity in ranked:
         about = about_actor[entity.entity.id]
-        toward = {i: _polarity_toward(entity, statements[i], quoted, models) for i in about}
+        toward = {i: _polarity_toward(entity, statements[i], quoted, item.article.text, models) for i in about}
         favourable = [i for i in about if toward[i] > 0]
         unfavourable = [i for i in about if toward[i] < 0]
         examples = tuple(cite(i) for i in (unfavourable + favourable)[:3])
