@@ -162,3 +162,18 @@ def test_a_place_named_as_where_something_happened_takes_no_tone():
     # A person in the same place is still who the words are about.
     person = ArticleEntity(CorpusEntity("e-p", "Ardania", "PERSON", None, (), (), 1, 1), mentions[:1])
     assert _mentions_toward(person, statement(0, 39), text) == [mentions[0]]
+
+
+def test_a_sentence_inside_a_quotation_is_its_speakers_words_not_the_outlets_opinion():
+    from rashomon.compare.align import Statement
+    from rashomon.compare.build import _mostly_quoted
+
+    text = '"The past days have been hard," the minister said. "But we cannot let these events divide us."'
+    second = text.index("But")
+
+    def statement(start: int, end: int) -> Statement:
+        return Statement("a", "A", 0, start, end, text[start:end], frozenset(), (), frozenset(), frozenset(), True)
+
+    quotations = [(1, text.index(",")), (second, len(text) - 1)]
+    assert _mostly_quoted(statement(second - 1, len(text)), quotations)
+    assert not _mostly_quoted(statement(0, second - 1), quotations)

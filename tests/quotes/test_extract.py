@@ -210,3 +210,10 @@ def test_a_section_label_before_a_colon_is_no_speaker(quotes):
     )
     speakers = [q.speaker.text for q in quotes(text) if q.speaker is not None]
     assert speakers == ["PENCE"]
+
+
+def test_an_article_that_opens_with_its_author_and_a_colon_is_not_one_long_quote(quotes):
+    column = " ".join(f"The speech made promise number {n} to the chamber and the country." for n in range(40))
+    text = f"Arlo Venn: A master of symbols {column}\nVENN: That is all, thank you."
+    found = [(q.speaker.text, q.text) for q in quotes(text) if q.speaker is not None]
+    assert [speaker for speaker, _ in found] == ["VENN"] and found[0][1].startswith("That is all")

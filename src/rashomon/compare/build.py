@@ -444,6 +444,16 @@ def _without(statement: Statement, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(characters)
 
 
+# A sentence this much inside quotation marks is its speaker's words: "But we can't let these
+# events divide us," the second sentence of a prime minister's statement, is no opinion of the outlet.
+QUOTED_SHARE = 0.8
+
+
+def _mostly_quoted(statement: Statement, spans: Sequence[tuple[int, int]]) -> bool:
+    inside = sum(max(0, min(end, statement.end) - max(start, statement.start)) for start, end in spans)
+    return inside >= QUOTED_SHARE * len(statement.text)
+
+
 def _speaker_sentences(
     entity: ArticleEntity, quotes: Sequence[Quote], sentences: Sequence[tuple[int, int]]
 ) -> set[int]:
@@ -596,7 +606,9 @@ def _framing(
         words=article.word_count,
         loaded=tuple(loaded),
         subjective=tuple(
-            cite(i) for i, label in zip(rows, subjective_labels, strict=True) if label == models.subjectivity.positive
+            cite(i)
+            for i, label in zip(rows, subjective_labels, strict=True)
+            if label == models.subjectivity.positive and not _mostly_quoted(statements[i], quoted)
         ),
         sentences=len(rows),
         biased=tuple(cite(i) for i, label in zip(rows, biased_labels, strict=True) if label == models.bias.positive),

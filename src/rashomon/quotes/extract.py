@@ -296,6 +296,9 @@ def _according_to(doc: Doc) -> list[_Draft]:
     return drafts
 
 
+# A speaker's turn in a transcript is a paragraph. A "line" longer than this is a whole article whose
+# line breaks were lost after an opening "Eric Liu: A master of symbols ...", not one turn.
+COLON_LINE_LIMIT = 1500
 _COLON_SPEAKER = re.compile(r"^[\"\u201c\s]*(?P<speaker>[A-Z][\w.'\u2019 -]{1,40}?):\s+(?P<content>\S.*)$")
 
 
@@ -308,7 +311,7 @@ def _colon_lines(doc: Doc, text: str, section_labels: frozenset[str]) -> list[_D
         found = _COLON_SPEAKER.match(line)
         if found and found.group("speaker").strip().lower() in section_labels:
             found = None
-        if found and len(found.group("content").split()) >= 3:
+        if found and 3 <= len(found.group("content").split()) and len(found.group("content")) <= COLON_LINE_LIMIT:
             speaker_span = doc.char_span(offset, offset + found.end("speaker"), alignment_mode="expand")
             colon = doc.char_span(offset + found.end("speaker"), offset + found.end("speaker") + 1)
             if speaker_span is not None and (
