@@ -121,3 +121,14 @@ def test_a_verb_the_model_ran_into_a_name_is_not_part_of_it(engine):
     names = {entity.name for entity in _annotated(engine, text, "m").entities}
     assert "Jeff Sessions" in names and "Bashar al-Assad" in names
     assert not any(name.startswith("mar ") for name in names)
+
+
+def test_a_persons_name_cut_after_its_particle_takes_the_family_name(engine):
+    from rashomon.entities.resolve import _trim
+    from rashomon.entities.tables import load_entity_tables
+
+    doc = engine.pipeline.nlp.make_doc("Marine Le Pen and Marine Lebrun spoke.")
+    tables = load_entity_tables()
+    assert _trim(doc[0:2], "PERSON", tables).text == "Marine Le Pen"  # type: ignore[union-attr]
+    assert _trim(doc[4:6], "PERSON", tables).text == "Marine Lebrun"  # type: ignore[union-attr]
+    assert _trim(doc[0:2], "ORG", tables).text == "Marine Le"  # type: ignore[union-attr]

@@ -93,7 +93,20 @@ def _trim(span: Span, label: str, tables: EntityTables) -> Span | None:
         end -= 1
     if start >= end:
         return None
+    if label == "PERSON" and _cut_after_particle(doc, end) and end - start >= 2:
+        end += 1  # "Marine Le" + "Pen": a name does not end in its particle
     return doc[start:end]
+
+
+def _cut_after_particle(doc: Doc, end: int) -> bool:
+    """The model ended a person's name on a particle, before the family name: "Marine Le | Pen"."""
+    return (
+        end < len(doc)
+        and doc[end - 1].lower_ in _NAME_PARTICLES
+        and doc[end].is_title
+        and doc[end].is_alpha
+        and not doc[end].ent_type_
+    )
 
 
 _DASH_BETWEEN_WORDS = re.compile(r"\s[-\u2013\u2014]\s")
