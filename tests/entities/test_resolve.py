@@ -132,3 +132,7 @@ def test_a_persons_name_cut_after_its_particle_takes_the_family_name(engine):
     assert _trim(doc[0:2], "PERSON", tables).text == "Marine Le Pen"  # type: ignore[union-attr]
     assert _trim(doc[4:6], "PERSON", tables).text == "Marine Lebrun"  # type: ignore[union-attr]
     assert _trim(doc[0:2], "ORG", tables).text == "Marine Le"  # type: ignore[union-attr]
+    glued = engine.pipeline.nlp.make_doc("Penelope hundreds of thousands and Mohammed bin Salman met Kim Jong-un")
+    assert _trim(glued[0:4], "PERSON", tables).text == "Penelope"  # type: ignore[union-attr]
+    assert _trim(glued[5:8], "PERSON", tables).text == "Mohammed bin Salman"  # type: ignore[union-attr]
+    assert _trim(glued[9:], "PERSON", tables).text == "Kim Jong-un"  # type: ignore[union-attr]

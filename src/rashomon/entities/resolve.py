@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from rashomon.entities.aliases import find_abbreviations, find_stated_aliases
 from rashomon.entities.names import clean_surface, is_shouted, is_single_name, name_key, skeleton, surname_key
@@ -93,9 +93,19 @@ def _trim(span: Span, label: str, tables: EntityTables) -> Span | None:
         end -= 1
     if start >= end:
         return None
-    if label == "PERSON" and _cut_after_particle(doc, end) and end - start >= 2:
-        end += 1  # "Marine Le" + "Pen": a name does not end in its particle
+    if label == "PERSON":
+        # "Penelope hundreds of thousands": a lower-case word that is no particle ends a name.
+        end = next((i for i in range(start + 1, end) if _lower_word(doc[i])), end)
+        if _cut_after_particle(doc, end) and end - start >= 2:
+            end += 1  # "Marine Le" + "Pen": a name does not end in its particle
     return doc[start:end]
+
+
+def _lower_word(token: Token) -> bool:
+    """A lower-case word standing on its own ("hundreds"), not a particle or a hyphenated part
+    of the name ("Kim Jong-un")."""
+    joined = token.i > 0 and not token.doc[token.i - 1].whitespace_
+    return token.is_lower and token.is_alpha and token.lower_ not in _NAME_PARTICLES and not joined
 
 
 def _cut_after_particle(doc: Doc, end: int) -> bool:
