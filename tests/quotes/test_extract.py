@@ -217,3 +217,8 @@ def test_an_article_that_opens_with_its_author_and_a_colon_is_not_one_long_quote
     text = f"Arlo Venn: A master of symbols {column}\nVENN: That is all, thank you."
     found = [(q.speaker.text, q.text) for q in quotes(text) if q.speaker is not None]
     assert [speaker for speaker, _ in found] == ["VENN"] and found[0][1].startswith("That is all")
+
+
+def test_the_reader_addressed_as_you_is_no_source(quotes):
+    text = "You can find all our coverage of the floods here. Officials said the river would rise again."
+    assert [q.speaker.text for q in quotes(text) if q.speaker is not None] == ["Officials"]

@@ -71,7 +71,8 @@ class CueTable:
         if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
             return self.can_speak(root.doc[root.head.head.left_edge.i : root.head.head.i + 1])
         if root.pos_ == "PRON":
-            return root.lower_ not in {"that", "this", "which", "what"}
+            # "you can find our coverage here", "did you know": the reader, never a source.
+            return root.lower_ not in {"that", "this", "which", "what", "you"}
         # Agent nouns name people and bodies: attorney, regulator, proponent, environmentalist.
         return root.pos_ == "NOUN" and lemma.endswith(_AGENT_SUFFIXES)
 
