@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -249,16 +250,11 @@ def read_story(db: sqlite3.Connection, story_id: str) -> StoredStory | None:
     return None if row is None else _story(db, row)
 
 
-def _story(db: sqlite3.Connection, row: Sequence[object]) -> StoredStory:
+def _story(db: sqlite3.Connection, row: tuple[Any, ...]) -> StoredStory:
+    """A story row (id, title, first and last date, article and outlet counts) with its members."""
     story_id, title, first_date, last_date, article_count, outlet_count = row
-    return StoredStory(
-        str(story_id), str(title), _optional(first_date), _optional(last_date), int(str(article_count)),
-        int(str(outlet_count)), _story_articles(db, str(story_id)),
-    )  # fmt: skip
-
-
-def _optional(value: object) -> str | None:
-    return None if value is None else str(value)
+    articles = _story_articles(db, story_id)
+    return StoredStory(story_id, title, first_date, last_date, article_count, outlet_count, articles)
 
 
 def _story_articles(db: sqlite3.Connection, story_id: str) -> tuple[StoryArticle, ...]:
