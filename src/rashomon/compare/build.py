@@ -472,16 +472,17 @@ def _speaker_sentences(
 
 
 def _polarity_toward(
-    entity: ArticleEntity, statement: Statement, quoted: Sequence[tuple[int, int]], text: str, models: FramingModels
+    entity: ArticleEntity,
+    mentions: Sequence[Mention],
+    statement: Statement,
+    quoted: Sequence[tuple[int, int]],
+    models: FramingModels,
 ) -> int:
-    """The tone of the words within ``TONE_WINDOW`` words of the actor's mentions in one sentence.
+    """The tone of the words within ``TONE_WINDOW`` words of the actor's ``mentions`` in one sentence.
     A quotation's words are the tone of what its speaker says, and count only toward the actors it
     names: "the Observatory said dozens were killed" says nothing for or against the Observatory."""
     sentence = statement.text if _named_inside(entity, statement, quoted) else _without(statement, quoted)
-    near = [
-        (mention.start - statement.start, mention.end - statement.start)
-        for mention in _mentions_toward(entity, statement, text)
-    ]
+    near = [(mention.start - statement.start, mention.end - statement.start) for mention in mentions]
     return sentence_polarity(sentence, models.tone, models.lexicon, near=near, window=TONE_WINDOW)
 
 
@@ -542,20 +543,23 @@ def _framing(
     # A sentence that reports what an actor says is by the actor, not about them.
     # A place named only as where something happened ("the deadliest attack in Pakistan", "a group
     # outlawed in Russia") is the setting of the sentence, not what it takes a tone toward.
-    about_actor = {}
+    about_actor: dict[str, dict[int, list[Mention]]] = {}
     for e in actors:
         speaking = _speaker_sentences(e, item.quotes, item.sentences)
-        about_actor[e.entity.id] = [
-            i
+        about_actor[e.entity.id] = {
+            i: mentions
             for i in rows
             if e.entity.id in statements[i].entities
             and statements[i].sentence not in speaking
-            and _mentions_toward(e, statements[i], item.article.text)
-        ]
+            and (mentions := _mentions_toward(e, statements[i], item.article.text))
+        }
     ranked = sorted((e for e in actors if about_actor[e.entity.id]), key=lambda e: -len(e.mentions))[:TONE_ACTORS]
     for entity in ranked:
-        about = about_actor[entity.entity.id]
-        toward = {i: _polarity_toward(entity, statements[i], quoted, item.article.text, models) for i in about}
+        about = list(about_actor[entity.entity.id])
+        toward = {
+            i: _polarity_toward(entity, mentions, statements[i], quoted, models)
+            for i, mentions in about_actor[entity.entity.id].items()
+        }
         favourable = [i for i in about if toward[i] > 0]
         unfavourable = [i for i in about if toward[i] < 0]
         examples = tuple(cite(i) for i in (unfavourable + favourable)[:3])

@@ -15,11 +15,10 @@ from rashomon.compare.lexicon import LoadedLexicon
 _LABEL_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-Za-z][a-z'\-]+(?:-[A-Z][a-z]+)*\s){1,4})$")  # "Vice-President"
 # A relative clause that says what the person is: "who is also the acting president", "who served
 # as deputy commander", "who was appointed as chief negotiator".
-_WHO_IS = re.compile(
+_WHO_COPULA = (
     r"who (?:is|was|has been|had been|became|remains|(?:has |had )?served as)\s+(?:also |now |still |currently |then )?"
-    r"(?:(?:appointed|named|elected) (?:as )?)?",
-    re.IGNORECASE,
 )
+_WHO_IS = re.compile(_WHO_COPULA + r"(?:(?:appointed|named|elected) (?:as )?)?", re.IGNORECASE)
 # An abbreviation's dots ("U.S.") do not end the phrase: "the commander of U.S. Central Command".
 _APPOSITION = re.compile(r"^,\s+((?:the|a|an|who|formerly|once)\s(?:[A-Z]\.(?:[A-Z]\.)+|[^,.;()]){3,70}?)\s*[,.;(]")
 _LABEL_STOP = frozenset(
@@ -332,9 +331,7 @@ def _description_at(text: str, start: int, limit: int, label_words: LabelWords,
     return end, noun, country
 
 
-_APPOSED = re.compile(
-    r",\s*(?:who (?:is|was|has been|had been|became|remains)\s+(?:also |now |still |currently |then )?)?", re.IGNORECASE
-)
+_APPOSED = re.compile(rf",\s*(?:{_WHO_COPULA})?", re.IGNORECASE)
 
 
 def _apposed(text: str, start: int, people: Sequence[NamedPerson]) -> bool:
