@@ -130,6 +130,28 @@ def test_a_story_of_two_articles_that_are_not_alike_is_parted():
     assert grouped(first, second) == {"s-r0": ("r0", "r1")}
 
 
+@pytest.mark.model
+def test_a_member_no_other_member_resembles_leaves_unless_it_names_their_town():
+    reports = _quake_reports()
+    day = dt.date(2026, 3, 2)
+    stray = article_features(StoredArticleFacts("d0", "News in brief", _DIGEST, day, "outlet-d0", (), (), ()))
+    # Whatever shares a word with a story joins it, and neither the split nor the fixed floor removes it.
+    settings = GroupingSettings(join_threshold=-1.0, split_threshold=-1.0, loose_member=-10.0, signal_terms=1000)
+
+    def grouped(*arriving: ArticleFeatures) -> dict[str, tuple[str, ...]]:
+        df, total = document_frequencies(arriving)
+        grouping, _ = group_articles(
+            Grouping({}), {}, arriving, df=df, total=total, new_key=lambda item: "s-" + item.article_id,
+            settings=settings,
+        )  # fmt: skip
+        return dict(grouping.members)
+
+    assert grouped(*reports, stray) == {"s-r0": ("r0", "r1", "r2"), "s-d0": ("d0",)}
+    # The same report naming the quake's town stays: two reports of one town and day can read apart.
+    in_merlo = _facts("d0", "News in brief", _DIGEST)
+    assert grouped(*reports, in_merlo) == {"s-r0": ("r0", "r1", "r2", "d0")}
+
+
 def test_a_story_is_titled_after_its_most_central_report(engine, quake_story_db):  # type: ignore[no-untyped-def]
     with Store.open(quake_story_db) as store:
         (story,) = store.stories(min_articles=2)

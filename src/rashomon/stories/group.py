@@ -8,7 +8,8 @@ story that grew: words every member shares there ("earthquake", "navy", "pirates
 about which earthquake, so the members are compared again on the words, numbers, years and
 people that are rare *inside* the story, and a story that falls into well-separated parts is
 split (a story of one outlet's items must hold together more tightly). That is what tells two arrests of two different people, or two earthquakes in two years,
-apart. Before that, a large story whose members mostly name no one and no town in common is taken
+apart. A member unlike the rest on average, or one no other member resembles and that names no town
+another names, leaves for a story of its own. Before that, a large story whose members mostly name no one and no town in common is taken
 apart along the names they do share: templated wires (every company's quarterly results) read
 alike but are as many events as companies. Last, a story of one or two articles that this run left
 on its own joins a larger story whose members it strongly resembles and shares a name with.
@@ -73,6 +74,7 @@ class GroupingSettings:
     fragment_size: int = 2
     reattach_threshold: float = 0.7
     pair_threshold: float = 0.6  # a story of two articles less alike than this is parted (see _part_loose_pairs)
+    stray_story_size: int = 40  # larger stories are left to the split (see _strays)
 
 
 @dataclass(frozen=True)
@@ -256,17 +258,37 @@ def group_articles(
     touched.update(_part_loose_pairs(members, sorted(touched), features, vectors, new_key, settings))
     centrality: dict[str, float] = {}
     for key in sorted(touched):
-        central = _centrality(members[key], features, vectors, settings)
-        loose = {article_id for article_id, score in central.items() if score < settings.loose_member}
-        if len(members[key]) >= 3 and 0 < len(loose) < len(members[key]) - 1:
-            kept = [article_id for article_id in members[key] if article_id not in loose]
-            parts = [[article_id] for article_id in members[key] if article_id in loose] + [kept]
-            touched.update(_divide(members, key, parts, features, new_key))
-            central = {}
-            for part in parts:
-                central.update(_centrality(part, features, vectors, settings))
+        central, fresh = _shed_loose_members(members, key, features, vectors, new_key, settings)
         centrality.update(central)
+        touched.update(fresh)
     return Grouping({key: tuple(ids) for key, ids in members.items() if ids}, centrality), touched
+
+
+def _shed_loose_members(
+    members: dict[str, list[str]],
+    key: str,
+    features: Mapping[str, ArticleFeatures],
+    vectors: Mapping[str, dict[str, float]],
+    new_key: Callable[[ArticleFeatures], str],
+    settings: GroupingSettings,
+) -> tuple[dict[str, float], list[str]]:
+    """Take out of story ``key`` the members unlike the rest on average (``loose_member``) and the
+    strays (``_strays``), each to a story of its own, until none is left; returns the centrality of
+    the members that stayed and the keys of the new stories. Again after each round: a member that
+    only the one taken out resembled is a stray of what is left."""
+    fresh: list[str] = []
+    while True:
+        ids = members[key]
+        central = _centrality(ids, features, vectors, settings)
+        loose = {article_id for article_id, score in central.items() if score < settings.loose_member}
+        loose |= _strays(ids, features, vectors, settings)
+        if not (len(ids) >= 3 and 0 < len(loose) < len(ids) - 1):
+            return central, fresh
+        kept = [article_id for article_id in ids if article_id not in loose]
+        parts = [[article_id] for article_id in ids if article_id in loose] + [kept]
+        made = _divide(members, key, parts, features, new_key)
+        fresh += made
+        key = next(candidate for candidate in (key, *made) if members[candidate] == kept)
 
 
 def _part_loose_pairs(
@@ -293,6 +315,39 @@ def _part_loose_pairs(
         if score < settings.pair_threshold:
             fresh += _divide(members, key, [[left], [right]], features, new_key)
     return fresh
+
+
+def _strays(
+    ids: Sequence[str],
+    features: Mapping[str, ArticleFeatures],
+    vectors: Mapping[str, Mapping[str, float]],
+    settings: GroupingSettings,
+) -> set[str]:
+    """The members that no other member resembles enough to make a story of two with it
+    (``pair_threshold``) and that name no town another member names.
+
+    An article joins the story it resembles most on average, above a low threshold; a day's report
+    with no counterpart can so join the nearest story of the day ("Officials keen for preclearance
+    agreement to remain in place" among four reports of Trump's call for nuclear supremacy). A
+    shared town keeps a member: two reports of one day in one town (the shelling of Aleppo, as SANA
+    and as Reuters told it) can read far apart."""
+    count = len(ids)
+    if count < 3 or count > settings.stray_story_size:
+        return set()
+    closest = dict.fromkeys(ids, -math.inf)
+    for i, left in enumerate(ids):
+        for right in ids[i + 1 :]:
+            score = similarity(features[left], features[right], vectors[left], vectors[right], settings)
+            closest[left] = max(closest[left], score)
+            closest[right] = max(closest[right], score)
+    return {
+        article_id
+        for article_id in ids
+        if closest[article_id] < settings.pair_threshold
+        and not any(
+            features[article_id].local_places & features[other].local_places for other in ids if other != article_id
+        )
+    }
 
 
 def _divide(
