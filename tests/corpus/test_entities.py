@@ -63,3 +63,25 @@ def test_a_surname_goes_to_a_far_more_mentioned_bearer(tmp_path):
         donald = _link(store, _entity("Donald Trump", mentions=12), "a1")
         _link(store, _entity("Melania Trump", mentions=2), "a2")
         assert _link(store, _entity("Trump"), "a3") == donald
+
+
+def test_a_full_name_typed_person_here_and_organisation_there_is_one_entity(tmp_path):
+    with Store.open(tmp_path / "c.db") as store:
+        as_org = _link(store, _entity("Staffan de Mistura", entity_type="ORG"), "a1")
+        assert store.entities()[0].type == "ORG"
+        assert _link(store, _entity("Staffan de Mistura", mentions=3), "a2") == as_org
+        (stored,) = store.entities()
+        assert stored.type == "PERSON"  # the article that read him as a person names him three times
+        # Reports typing him an organisation as many times over tie the count: the stored type stays.
+        assert _link(store, _entity("Staffan de Mistura", entity_type="ORG"), "a3") == as_org
+        assert _link(store, _entity("Staffan de Mistura", entity_type="ORG"), "a4") == as_org
+        assert store.entities()[0].type == "PERSON"
+        assert _link(store, _entity("Staffan de Mistura", entity_type="ORG"), "a5") == as_org
+        assert store.entities()[0].type == "ORG"
+
+
+def test_a_single_word_typed_two_ways_stays_two_entities(tmp_path):
+    with Store.open(tmp_path / "c.db") as store:
+        company = _link(store, _entity("Ford", entity_type="ORG", mentions=3), "a1")
+        person = _link(store, _entity("Ford"), "a2")
+        assert company != person

@@ -136,3 +136,52 @@ def test_a_persons_name_cut_after_its_particle_takes_the_family_name(engine):
     assert _trim(glued[0:4], "PERSON", tables).text == "Penelope"  # type: ignore[union-attr]
     assert _trim(glued[5:8], "PERSON", tables).text == "Mohammed bin Salman"  # type: ignore[union-attr]
     assert _trim(glued[9:], "PERSON", tables).text == "Kim Jong-un"  # type: ignore[union-attr]
+
+
+def test_a_family_name_with_its_particle_joins_the_full_name_whatever_its_type(engine):
+    from rashomon.entities.resolve import _Candidate, _link
+
+    text = "Leila de Lima was arrested. De Lima denied it, and Marine Le Pen and Jean-Marie Le Pen agreed with Le Pen."
+    doc = engine.pipeline.nlp.make_doc(text)
+
+    def candidate(surface: str, label: str, nth: int = 0) -> _Candidate:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(surface, start + 1)
+        span = doc.char_span(start, start + len(surface))
+        assert span is not None
+        return _Candidate(span, start, start + len(surface), surface, label, None, surface.lower())
+
+    found = [
+        candidate("Leila de Lima", "ORG"),
+        candidate("De Lima", "ORG"),
+        candidate("Marine Le Pen", "PERSON"),
+        candidate("Jean-Marie Le Pen", "PERSON"),
+        candidate("Le Pen", "FAC", nth=2),
+    ]
+    links = _link(text, found, {})
+    assert links.find(0) == links.find(1)
+    # Two people of the family: the bare family name is not given to either.
+    assert len({links.find(2), links.find(3), links.find(4)}) == 3
+
+
+def test_the_country_of_an_office_is_not_part_of_its_holder_s_name(engine):
+    from rashomon.entities.resolve import _trim
+    from rashomon.entities.tables import load_entity_tables
+
+    doc = engine.pipeline.nlp.make_doc("The UN Special Envoy for Syria Staffan de Mistura and Syria Campaign spoke.")
+    tables = load_entity_tables()
+    assert _trim(doc[5:9], "ORG", tables).text == "Staffan de Mistura"  # type: ignore[union-attr]
+    assert _trim(doc[10:12], "ORG", tables).text == "Syria Campaign"  # type: ignore[union-attr]
+
+
+def test_a_name_after_an_honorific_is_a_person_s_without_it(engine):
+    from spacy.tokens import Span
+
+    from rashomon.entities.resolve import _candidates
+    from rashomon.entities.tables import load_entity_tables
+
+    doc = engine.pipeline.nlp.make_doc("Ms Le Pen and Mr. de Mistura met Amnesty International.")
+    doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 4, 7, label="GPE"), Span(doc, 8, 10, label="ORG")]
+    found = [(c.text, c.label) for c in _candidates(doc, doc.text, load_entity_tables())]
+    assert found == [("Le Pen", "PERSON"), ("de Mistura", "PERSON"), ("Amnesty International", "ORG")]

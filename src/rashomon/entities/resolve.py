@@ -14,12 +14,22 @@ import bisect
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.entities.aliases import find_abbreviations, find_stated_aliases
-from rashomon.entities.names import clean_surface, is_shouted, is_single_name, name_key, skeleton, surname_key
+from rashomon.entities.names import (
+    PATRONYMIC_PARTICLES,
+    clean_surface,
+    is_shouted,
+    is_single_name,
+    name_key,
+    name_tokens,
+    skeleton,
+    surname_key,
+)
 from rashomon.entities.roles import role_after, role_before
 from rashomon.entities.tables import EntityTables
 from rashomon.model import ENTITY_TYPES, DocEntity, GazetteerEntry, Mention, Role
@@ -27,6 +37,10 @@ from rashomon.model import ENTITY_TYPES, DocEntity, GazetteerEntry, Mention, Rol
 TYPE_GROUPS = {"PERSON": "per", "ORG": "org", "GPE": "loc", "LOC": "loc", "FAC": "loc", "NORP": "norp", "EVENT": "evt"}
 _SURNAME_LINKABLE = {"PERSON", "ORG", "LOC", "GPE"}
 _RETYPED = {"ORG", "GPE", "LOC", "FAC"}
+_EITHER_TYPE = {"PERSON", "ORG"}
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "dr", "sir", "dame"}
+)  # the types the model confuses for a name with a particle
 _DROP_LEADING = {"the", "a", "an"}
 # A name never ends in a conjunction: "al-Bab and" is the model running on into the next words.
 _DROP_TRAILING = {"and", "or", "&"}
@@ -93,12 +107,26 @@ def _trim(span: Span, label: str, tables: EntityTables) -> Span | None:
         end -= 1
     if start >= end:
         return None
+    if label in {"PERSON", "ORG"} and _country_of_the_title_before(doc, start, end, tables):
+        start += 1
     if label == "PERSON":
         # "Penelope hundreds of thousands": a lower-case word that is no particle ends a name.
         end = next((i for i in range(start + 1, end) if _lower_word(doc[i])), end)
         if _cut_after_particle(doc, end) and end - start >= 2:
             end += 1  # "Marine Le" + "Pen": a name does not end in its particle
     return doc[start:end]
+
+
+def _country_of_the_title_before(doc: Doc, start: int, end: int, tables: EntityTables) -> bool:
+    """ "Special Envoy for Syria | Staffan de Mistura": the model ran the country that ends an office
+    into the name of its holder."""
+    return (
+        start > 0
+        and doc[start - 1].lower_ in {"for", "to", "on", "of"}
+        and tables.country_of(doc[start].text) is not None
+        and end - start >= 3
+        and doc[start + 1].is_title
+    )
 
 
 def _lower_word(token: Token) -> bool:
@@ -144,7 +172,12 @@ def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
-        span = _trim(ent, ent.label_, tables)
+        label = ent.label_
+        name_start = len(ent) >= 2 and (ent[1].is_title or ent[1].lower_ in _NAME_PARTICLES)
+        if name_start and ent[0].lower_.rstrip(".") in _HONORIFICS and not ent.ent_id_:
+            # "Mr de Mistura", "Ms Le Pen": a person, whatever the model said, named without the honorific.
+            ent, label = ent[1:], "PERSON"
+        span = _trim(ent, label, tables)
         bounds = _char_bounds(text, span) if span is not None else None
         if span is None or bounds is None:
             continue
@@ -154,7 +187,7 @@ def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
         key = name_key(surface)
         if not key or all(word in tables.title_words for word in key.split()):
             continue
-        found.append(_Candidate(span, bounds[0], bounds[1], surface, ent.label_, ent.ent_id_ or None, key))
+        found.append(_Candidate(span, bounds[0], bounds[1], surface, label, ent.ent_id_ or None, key))
     return found
 
 
@@ -223,6 +256,7 @@ def _link(text: str, found: list[_Candidate], countries: dict[str, str]) -> _Uni
     _link_abbreviations(text, found, links)
     _link_aliases(found, links)
     _link_surnames(found, links)
+    _link_particle_tails(found, links)
     return links
 
 
@@ -278,13 +312,54 @@ def _link_surnames(found: list[_Candidate], links: _UnionFind) -> None:
         links.union(before[-1] if before else matches[0], index)
 
 
+def _family_particle(token: str) -> bool:
+    # After "bin" comes the father's name: "Salman" is not "Mohammed bin Salman".
+    return token in _NAME_PARTICLES and token not in PATRONYMIC_PARTICLES
+
+
+def _link_particle_tails(found: list[_Candidate], links: _UnionFind) -> None:
+    """Join "De Lima" to "Leila de Lima" and "Le Pen" to "Marine Le Pen" however the model typed
+    them (it often says organisation for a name with a particle, the long form a person or an
+    organisation, the short one anything). The short
+    form must be the long one from its particle on, or what follows the particle, and only one long
+    form in the article may end so."""
+    long_forms: list[tuple[int, list[str]]] = []
+    for index, cand in enumerate(found):
+        tokens = name_tokens(cand.text)
+        if cand.label in _EITHER_TYPE and not cand.is_alias and len(tokens) >= 3:
+            if any(token in _NAME_PARTICLES for token in tokens[1:-1]):
+                long_forms.append((index, tokens))
+    for index, cand in enumerate(found):
+        # The short form may be typed anything a name is typed ("Le Pen" a building, "de Mistura" a place).
+        if cand.label not in _SURNAME_LINKABLE | {"FAC"} or cand.gazetteer_id or cand.is_alias:
+            continue
+        short = name_tokens(cand.text)
+        ends = {
+            found[long].key: long
+            for long, tokens in long_forms
+            if len(short) < len(tokens)
+            and tokens[-len(short) :] == short
+            and (short[0] in _NAME_PARTICLES or _family_particle(tokens[-len(short) - 1]))
+        }
+        if len(ends) == 1:
+            links.union(next(iter(ends.values())), index)
+
+
 def _choose_type(members: list[_Candidate], gazetteer: GazetteerEntry | None) -> str:
     if gazetteer is not None:
         return gazetteer.label
-    if any(c.label == "PERSON" and not is_single_name(c.text) for c in members):
+    return type_of_mentions([(c.text, c.label) for c in members])
+
+
+def type_of_mentions(labelled: Sequence[tuple[str, str]]) -> str:
+    """The type of one article's entity from its mentions' (text, model label), in order: a person
+    if the model called a full name a person, else the label given most often (the first given on
+    a tie)."""
+    if any(label == "PERSON" and not is_single_name(text) for text, label in labelled):
         return "PERSON"
-    counts = Counter(c.label for c in members)
-    return max(counts, key=lambda label: (counts[label], -next(i for i, c in enumerate(members) if c.label == label)))
+    counts = Counter(label for _, label in labelled)
+    first = {label: -index for index, (_, label) in reversed(list(enumerate(labelled)))}
+    return max(counts, key=lambda label: (counts[label], first[label]))
 
 
 def _choose_name(members: list[_Candidate], entity_type: str, gazetteer: GazetteerEntry | None) -> str:

@@ -260,6 +260,16 @@ class Store:
         )
         return [EntityMatch(*row) for row in rows]
 
+    def labelled_mentions(self, entity_id: str) -> dict[str, list[tuple[str, str]]]:
+        """Each article's mentions of the entity as (text, model label), in the order they occur."""
+        rows = self._db.execute(
+            "SELECT article_id, text, label FROM mentions WHERE entity_id = ? ORDER BY article_id, start", (entity_id,)
+        )
+        found: dict[str, list[tuple[str, str]]] = {}
+        for article_id, text, label in rows:
+            found.setdefault(article_id, []).append((text, label))
+        return found
+
     def mention_count(self, entity_id: str) -> int:
         row = self._db.execute("SELECT mention_count FROM entities WHERE id = ?", (entity_id,)).fetchone()
         return int(row[0]) if row else 0
@@ -378,7 +388,11 @@ class Store:
             "INSERT INTO entities (id, name, type, country) VALUES (?,?,?,?)", (entity_id, name, entity_type, country)
         )
 
-    def update_entity(self, entity_id: str, *, name: str | None = None, country: str | None = None) -> None:
+    def update_entity(
+        self, entity_id: str, *, name: str | None = None, country: str | None = None, entity_type: str | None = None
+    ) -> None:
+        if entity_type is not None:
+            self._db.execute("UPDATE entities SET type = ? WHERE id = ?", (entity_type, entity_id))
         if name is not None:
             self._db.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
             self._db.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ?", (entity_id, name))
