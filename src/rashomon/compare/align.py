@@ -14,7 +14,7 @@ from rashomon.entities.names import name_key
 from rashomon.entities.tables import EntityTables
 
 # Paraphrase threshold on MiniLM cosine, with a little help from shared entities.
-MATCH_THRESHOLD = 0.8
+MATCH_THRESHOLD = 0.75
 ENTITY_BONUS = 0.08
 # An entity named in more than this share of a story's sentences (Russia and Turkey in a story about
 # the two) says nothing about which of them two sentences share, so it earns no bonus.
