@@ -113,21 +113,22 @@ def test_a_digest_that_opened_a_story_leaves_it_when_the_reports_do_not_resemble
     assert min(kept.centrality, key=lambda article_id: kept.centrality[article_id]) == "d0"
 
 
+def _grouped(settings: GroupingSettings, *arriving: ArticleFeatures) -> dict[str, tuple[str, ...]]:
+    """Story members after ``arriving`` are grouped from scratch, stories keyed by their first article."""
+    df, total = document_frequencies(arriving)
+    grouping, _ = group_articles(
+        Grouping({}), {}, arriving, df=df, total=total, new_key=lambda item: "s-" + item.article_id, settings=settings
+    )
+    return dict(grouping.members)
+
+
 @pytest.mark.model
 def test_a_story_of_two_articles_that_are_not_alike_is_parted():
     digest, (first, second, _) = _facts("d0", "News in brief", _DIGEST), _quake_reports()
     settings = GroupingSettings(join_threshold=-1.0)  # whatever arrives joins the nearest story
 
-    def grouped(*arriving: ArticleFeatures) -> dict[str, tuple[str, ...]]:
-        df, total = document_frequencies(arriving)
-        grouping, _ = group_articles(
-            Grouping({}), {}, arriving, df=df, total=total, new_key=lambda item: "s-" + item.article_id,
-            settings=settings,
-        )  # fmt: skip
-        return dict(grouping.members)
-
-    assert grouped(digest, first) == {"s-d0": ("d0",), "s-r0": ("r0",)}
-    assert grouped(first, second) == {"s-r0": ("r0", "r1")}
+    assert _grouped(settings, digest, first) == {"s-d0": ("d0",), "s-r0": ("r0",)}
+    assert _grouped(settings, first, second) == {"s-r0": ("r0", "r1")}
 
 
 @pytest.mark.model
@@ -138,18 +139,10 @@ def test_a_member_no_other_member_resembles_leaves_unless_it_names_their_town():
     # Whatever shares a word with a story joins it, and neither the split nor the fixed floor removes it.
     settings = GroupingSettings(join_threshold=-1.0, split_threshold=-1.0, loose_member=-10.0, signal_terms=1000)
 
-    def grouped(*arriving: ArticleFeatures) -> dict[str, tuple[str, ...]]:
-        df, total = document_frequencies(arriving)
-        grouping, _ = group_articles(
-            Grouping({}), {}, arriving, df=df, total=total, new_key=lambda item: "s-" + item.article_id,
-            settings=settings,
-        )  # fmt: skip
-        return dict(grouping.members)
-
-    assert grouped(*reports, stray) == {"s-r0": ("r0", "r1", "r2"), "s-d0": ("d0",)}
+    assert _grouped(settings, *reports, stray) == {"s-r0": ("r0", "r1", "r2"), "s-d0": ("d0",)}
     # The same report naming the quake's town stays: two reports of one town and day can read apart.
     in_merlo = _facts("d0", "News in brief", _DIGEST)
-    assert grouped(*reports, in_merlo) == {"s-r0": ("r0", "r1", "r2", "d0")}
+    assert _grouped(settings, *reports, in_merlo) == {"s-r0": ("r0", "r1", "r2", "d0")}
 
 
 def test_a_story_is_titled_after_its_most_central_report(engine, quake_story_db):  # type: ignore[no-untyped-def]
