@@ -185,3 +185,28 @@ def test_a_name_after_an_honorific_is_a_person_s_without_it(engine):
     doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 4, 7, label="GPE"), Span(doc, 8, 10, label="ORG")]
     found = [(c.text, c.label) for c in _candidates(doc, doc.text, load_entity_tables())]
     assert found == [("Le Pen", "PERSON"), ("de Mistura", "PERSON"), ("Amnesty International", "ORG")]
+
+
+def test_a_korean_name_without_the_family_name_joins_the_full_name(engine):
+    text = (
+        "Kim Jong-un ordered the test. Jong-un watched it, and his grandfather Kim Il-sung's portrait hung "
+        "behind him. Il-sung founded the state."
+    )
+    entities = {entity.name: entity for entity in _annotated(engine, text, "k").entities}
+    assert {"Jong-un"} <= set(entities["Kim Jong-un"].aliases)
+    assert {"Il-sung"} <= set(entities["Kim Il-sung"].aliases)
+    assert "Jong-un" not in entities and "Il-sung" not in entities
+
+
+def test_a_country_named_as_an_actor_is_the_country(engine):
+    from spacy.tokens import Span
+
+    from rashomon.entities.resolve import _candidates
+    from rashomon.entities.tables import load_entity_tables
+
+    doc = engine.pipeline.nlp.make_doc("North Korea fired a missile and the DPRK said it worked.")
+    doc.ents = [Span(doc, 0, 2, label="GPE"), Span(doc, 7, 8, label="ORG")]
+    assert [(c.text, c.label) for c in _candidates(doc, doc.text, load_entity_tables())] == [
+        ("North Korea", "GPE"),
+        ("DPRK", "GPE"),
+    ]

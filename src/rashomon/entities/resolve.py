@@ -187,6 +187,8 @@ def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
         key = name_key(surface)
         if not key or all(word in tables.title_words for word in key.split()):
             continue
+        if label == "ORG" and not ent.ent_id_ and key in tables.country_by_name:
+            label = "GPE"  # "The DPRK said": a country's name is the country, acting or not
         found.append(_Candidate(span, bounds[0], bounds[1], surface, label, ent.ent_id_ or None, key))
     return found
 
@@ -257,6 +259,7 @@ def _link(text: str, found: list[_Candidate], countries: dict[str, str]) -> _Uni
     _link_aliases(found, links)
     _link_surnames(found, links)
     _link_particle_tails(found, links)
+    _link_names_without_the_first(found, links)
     return links
 
 
@@ -343,6 +346,28 @@ def _link_particle_tails(found: list[_Candidate], links: _UnionFind) -> None:
         }
         if len(ends) == 1:
             links.union(next(iter(ends.values())), index)
+
+
+def _link_names_without_the_first(found: list[_Candidate], links: _UnionFind) -> None:
+    """Join "Jong-un" to "Kim Jong-un" and "Il-sung" to "Kim Il-sung": a person named in full with
+    three or more words (a hyphen parts words) goes by all but the first, the family name where it
+    comes first. Only when one person of the article is named so."""
+    full_names = [
+        (index, tokens)
+        for index, cand in enumerate(found)
+        if cand.label == "PERSON" and not cand.is_alias and len(tokens := name_tokens(cand.text)) >= 3
+    ]
+    for index, cand in enumerate(found):
+        if cand.label not in _SURNAME_LINKABLE | {"FAC"} or cand.gazetteer_id or cand.is_alias:
+            continue
+        short = name_tokens(cand.text)
+        if len(short) < 2:
+            continue
+        named = {found[full].key: full for full, tokens in full_names if tokens[1:] == short}
+        # "Le Pen" ends Marine's name and Jean-Marie's: it is neither's.
+        ending = {found[full].key for full, tokens in full_names if tokens[-len(short) :] == short}
+        if len(named) == 1 and len(ending) == 1:
+            links.union(next(iter(named.values())), index)
 
 
 def _choose_type(members: list[_Candidate], gazetteer: GazetteerEntry | None) -> str:
