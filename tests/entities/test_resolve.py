@@ -197,16 +197,3 @@ def test_a_korean_name_without_the_family_name_joins_the_full_name(engine):
     assert {"Il-sung"} <= set(entities["Kim Il-sung"].aliases)
     assert "Jong-un" not in entities and "Il-sung" not in entities
 
-
-def test_a_country_named_as_an_actor_is_the_country(engine):
-    from spacy.tokens import Span
-
-    from rashomon.entities.resolve import _candidates
-    from rashomon.entities.tables import load_entity_tables
-
-    doc = engine.pipeline.nlp.make_doc("North Korea fired a missile and the DPRK said it worked.")
-    doc.ents = [Span(doc, 0, 2, label="GPE"), Span(doc, 7, 8, label="ORG")]
-    assert [(c.text, c.label) for c in _candidates(doc, doc.text, load_entity_tables())] == [
-        ("North Korea", "GPE"),
-        ("DPRK", "GPE"),
-    ]

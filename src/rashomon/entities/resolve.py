@@ -187,8 +187,6 @@ def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
         key = name_key(surface)
         if not key or all(word in tables.title_words for word in key.split()):
             continue
-        if label == "ORG" and not ent.ent_id_ and key in tables.country_by_name:
-            label = "GPE"  # "The DPRK said": a country's name is the country, acting or not
         found.append(_Candidate(span, bounds[0], bounds[1], surface, label, ent.ent_id_ or None, key))
     return found
 
@@ -351,7 +349,7 @@ def _link_particle_tails(found: list[_Candidate], links: _UnionFind) -> None:
 def _link_names_without_the_first(found: list[_Candidate], links: _UnionFind) -> None:
     """Join "Jong-un" to "Kim Jong-un" and "Il-sung" to "Kim Il-sung": a person named in full with
     three or more words (a hyphen parts words) goes by all but the first, the family name where it
-    comes first. Only when one person of the article is named so."""
+    comes first, when that is one hyphenated word. Only when one person of the article is named so."""
     full_names = [
         (index, tokens)
         for index, cand in enumerate(found)
@@ -361,7 +359,8 @@ def _link_names_without_the_first(found: list[_Candidate], links: _UnionFind) ->
         if cand.label not in _SURNAME_LINKABLE | {"FAC"} or cand.gazetteer_id or cand.is_alias:
             continue
         short = name_tokens(cand.text)
-        if len(short) < 2:
+        # One hyphenated word, as Korean given names are written; "al-Assad" is a family name.
+        if len(short) < 2 or " " in cand.text.strip() or "-" not in cand.text or short[0] in _NAME_PARTICLES:
             continue
         named = {found[full].key: full for full, tokens in full_names if tokens[1:] == short}
         # "Le Pen" ends Marine's name and Jean-Marie's: it is neither's.
