@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rashomon.entities.names import is_shouted, is_single_name, name_key, surname_key
-from rashomon.entities.resolve import TYPE_GROUPS, type_of_mentions
+from rashomon.entities.resolve import CONFUSED_TYPES, TYPE_GROUPS, type_of_mentions
 from rashomon.model import DocEntity
 from rashomon.store.sqlite import EntityMatch, Store
 
@@ -41,13 +41,9 @@ def _by_strong_key(store: Store, entity: DocEntity) -> EntityMatch | None:
     return None
 
 
-# Person and organisation names the model confuses with each other (see the module docstring).
-_EITHER = {"PERSON": "ORG", "ORG": "PERSON"}
-
-
 def _by_name_of_other_type(store: Store, entity: DocEntity) -> EntityMatch | None:
     """A stored person of the organisation's full name, or a stored organisation of the person's."""
-    other = _EITHER.get(entity.type)
+    other = CONFUSED_TYPES.get(entity.type)
     if other is None or entity.gazetteer_id is not None:
         return None
     for form in (entity.name, *entity.aliases):
@@ -69,7 +65,7 @@ def _settled_type(store: Store, match: EntityMatch, entity: DocEntity) -> str | 
     for labelled in store.labelled_mentions(match.id).values():
         votes[type_of_mentions(labelled)] += len(labelled)
     votes[entity.type] += len(entity.mentions)
-    tally = {kind: votes.get(kind, 0) for kind in (match.type, _EITHER[match.type])}
+    tally = {kind: votes.get(kind, 0) for kind in (match.type, CONFUSED_TYPES[match.type])}
     winner = max(tally, key=lambda kind: (tally[kind], kind == match.type))
     return winner if winner != match.type else None
 

@@ -37,10 +37,9 @@ from rashomon.model import ENTITY_TYPES, DocEntity, GazetteerEntry, Mention, Rol
 TYPE_GROUPS = {"PERSON": "per", "ORG": "org", "GPE": "loc", "LOC": "loc", "FAC": "loc", "NORP": "norp", "EVENT": "evt"}
 _SURNAME_LINKABLE = {"PERSON", "ORG", "LOC", "GPE"}
 _RETYPED = {"ORG", "GPE", "LOC", "FAC"}
-_EITHER_TYPE = {"PERSON", "ORG"}
-_HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "dr", "sir", "dame"}
-)  # the types the model confuses for a name with a particle
+# The types the model confuses for one name: a name with a particle is often called an organisation.
+CONFUSED_TYPES = {"PERSON": "ORG", "ORG": "PERSON"}
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame"})
 _DROP_LEADING = {"the", "a", "an"}
 # A name never ends in a conjunction: "al-Bab and" is the model running on into the next words.
 _DROP_TRAILING = {"and", "or", "&"}
@@ -313,6 +312,11 @@ def _link_surnames(found: list[_Candidate], links: _UnionFind) -> None:
         links.union(before[-1] if before else matches[0], index)
 
 
+def _may_be_short_form(cand: _Candidate) -> bool:
+    # A short form may be typed anything a name is typed ("Le Pen" a building, "de Mistura" a place).
+    return cand.label in _SURNAME_LINKABLE | {"FAC"} and not cand.gazetteer_id and not cand.is_alias
+
+
 def _family_particle(token: str) -> bool:
     # After "bin" comes the father's name: "Salman" is not "Mohammed bin Salman".
     return token in _NAME_PARTICLES and token not in PATRONYMIC_PARTICLES
@@ -320,19 +324,17 @@ def _family_particle(token: str) -> bool:
 
 def _link_particle_tails(found: list[_Candidate], links: _UnionFind) -> None:
     """Join "De Lima" to "Leila de Lima" and "Le Pen" to "Marine Le Pen" however the model typed
-    them (it often says organisation for a name with a particle, the long form a person or an
-    organisation, the short one anything). The short
-    form must be the long one from its particle on, or what follows the particle, and only one long
-    form in the article may end so."""
+    them (it often says organisation for a name with a particle). The short form must be the long one
+    from its particle on, or what follows the particle, and only one long form in the article may end
+    so."""
     long_forms: list[tuple[int, list[str]]] = []
     for index, cand in enumerate(found):
         tokens = name_tokens(cand.text)
-        if cand.label in _EITHER_TYPE and not cand.is_alias and len(tokens) >= 3:
+        if cand.label in CONFUSED_TYPES and not cand.is_alias and len(tokens) >= 3:
             if any(token in _NAME_PARTICLES for token in tokens[1:-1]):
                 long_forms.append((index, tokens))
     for index, cand in enumerate(found):
-        # The short form may be typed anything a name is typed ("Le Pen" a building, "de Mistura" a place).
-        if cand.label not in _SURNAME_LINKABLE | {"FAC"} or cand.gazetteer_id or cand.is_alias:
+        if not _may_be_short_form(cand):
             continue
         short = name_tokens(cand.text)
         ends = {
@@ -356,7 +358,7 @@ def _link_names_without_the_first(found: list[_Candidate], links: _UnionFind) ->
         if cand.label == "PERSON" and not cand.is_alias and len(tokens := name_tokens(cand.text)) >= 3
     ]
     for index, cand in enumerate(found):
-        if cand.label not in _SURNAME_LINKABLE | {"FAC"} or cand.gazetteer_id or cand.is_alias:
+        if not _may_be_short_form(cand):
             continue
         short = name_tokens(cand.text)
         # One hyphenated word, as Korean given names are written; "al-Assad" is a family name.
@@ -382,8 +384,7 @@ def type_of_mentions(labelled: Sequence[tuple[str, str]]) -> str:
     if any(label == "PERSON" and not is_single_name(text) for text, label in labelled):
         return "PERSON"
     counts = Counter(label for _, label in labelled)
-    first = {label: -index for index, (_, label) in reversed(list(enumerate(labelled)))}
-    return max(counts, key=lambda label: (counts[label], first[label]))
+    return max(counts, key=lambda label: (counts[label], -[given for _, given in labelled].index(label)))
 
 
 def _choose_name(members: list[_Candidate], entity_type: str, gazetteer: GazetteerEntry | None) -> str:

@@ -279,9 +279,18 @@ def _shed_loose_members(
     fresh: list[str] = []
     while True:
         ids = members[key]
-        central = _centrality(ids, features, vectors, settings)
-        loose = {article_id for article_id, score in central.items() if score < settings.loose_member}
-        loose |= _strays(ids, features, vectors, settings)
+        if len(ids) <= settings.centrality_sample:
+            # Every pair once, for both measures: a small story's centrality reads every member.
+            matrix = _pairwise(ids, features, vectors, settings)
+            central = _centrality_of(ids, matrix)
+            strays = (
+                _strays(ids, matrix, features, settings.pair_threshold)
+                if len(ids) <= settings.stray_story_size
+                else set()
+            )
+        else:
+            central, strays = _centrality(ids, features, vectors, settings), set()
+        loose = {article_id for article_id, score in central.items() if score < settings.loose_member} | strays
         if not (len(ids) >= 3 and 0 < len(loose) < len(ids) - 1):
             return central, fresh
         kept = [article_id for article_id in ids if article_id not in loose]
@@ -289,6 +298,33 @@ def _shed_loose_members(
         made = _divide(members, key, parts, features, new_key)
         fresh += made
         key = next(candidate for candidate in (key, *made) if members[candidate] == kept)
+
+
+def _pairwise(
+    ids: Sequence[str],
+    features: Mapping[str, ArticleFeatures],
+    vectors: Mapping[str, Mapping[str, float]],
+    settings: GroupingSettings,
+) -> list[list[float]]:
+    """The similarity of every two members (``similarity`` is symmetric, so each pair is scored once)."""
+    matrix = [[0.0] * len(ids) for _ in ids]
+    for i, left in enumerate(ids):
+        for j in range(i + 1, len(ids)):
+            right = ids[j]
+            matrix[i][j] = matrix[j][i] = similarity(
+                features[left], features[right], vectors[left], vectors[right], settings
+            )
+    return matrix
+
+
+def _centrality_of(ids: Sequence[str], matrix: Sequence[Sequence[float]]) -> dict[str, float]:
+    """Each member's mean similarity to every other member (see ``_centrality``)."""
+    if len(ids) < 2:
+        return {}
+    return {
+        article_id: sum(matrix[i][j] for j in range(len(ids)) if j != i) / (len(ids) - 1)
+        for i, article_id in enumerate(ids)
+    }
 
 
 def _part_loose_pairs(
@@ -318,32 +354,23 @@ def _part_loose_pairs(
 
 
 def _strays(
-    ids: Sequence[str],
-    features: Mapping[str, ArticleFeatures],
-    vectors: Mapping[str, Mapping[str, float]],
-    settings: GroupingSettings,
+    ids: Sequence[str], matrix: Sequence[Sequence[float]], features: Mapping[str, ArticleFeatures], threshold: float
 ) -> set[str]:
     """The members that no other member resembles enough to make a story of two with it
-    (``pair_threshold``) and that name no town another member names.
+    (``threshold``, the pair threshold; ``matrix`` holds every two members' similarity) and that name no town
+    another member names.
 
     An article joins the story it resembles most on average, above a low threshold; a day's report
     with no counterpart can so join the nearest story of the day ("Officials keen for preclearance
     agreement to remain in place" among four reports of Trump's call for nuclear supremacy). A
     shared town keeps a member: two reports of one day in one town (the shelling of Aleppo, as SANA
     and as Reuters told it) can read far apart."""
-    count = len(ids)
-    if count < 3 or count > settings.stray_story_size:
+    if len(ids) < 3:
         return set()
-    closest = dict.fromkeys(ids, -math.inf)
-    for i, left in enumerate(ids):
-        for right in ids[i + 1 :]:
-            score = similarity(features[left], features[right], vectors[left], vectors[right], settings)
-            closest[left] = max(closest[left], score)
-            closest[right] = max(closest[right], score)
     return {
         article_id
-        for article_id in ids
-        if closest[article_id] < settings.pair_threshold
+        for i, article_id in enumerate(ids)
+        if max(matrix[i][j] for j in range(len(ids)) if j != i) < threshold
         and not any(
             features[article_id].local_places & features[other].local_places for other in ids if other != article_id
         )
