@@ -196,4 +196,3 @@ def test_a_korean_name_without_the_family_name_joins_the_full_name(engine):
     assert {"Jong-un"} <= set(entities["Kim Jong-un"].aliases)
     assert {"Il-sung"} <= set(entities["Kim Il-sung"].aliases)
     assert "Jong-un" not in entities and "Il-sung" not in entities
-
