@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -143,6 +144,32 @@ def test_a_member_no_other_member_resembles_leaves_unless_it_names_their_town():
     # The same report naming the quake's town stays: two reports of one town and day can read apart.
     in_merlo = _facts("d0", "News in brief", _DIGEST)
     assert _grouped(settings, *reports, in_merlo) == {"s-r0": ("r0", "r1", "r2", "d0")}
+
+
+def _wire_item(article_id: str, title: str, text: str, day: dt.date, towns: tuple[str, ...] = ()) -> ArticleFeatures:
+    """An item of one wire: each carries the wire's name and its dateline town, whatever it reports."""
+    places = (("p-capital", "city"), *((town, "city") for town in towns))
+    return article_features(StoredArticleFacts(article_id, title, text, day, "wire", (("e-wire", "ORG"),), places, ()))
+
+
+def test_a_wire_item_linked_to_a_story_only_by_the_wire_name_and_dateline_leaves_it():
+    day = dt.date(2026, 3, 2)
+    reports = [
+        _wire_item(f"r{i}", title, _REPORTS[1].replace("rescuers said", said), day, ("p-merlo",))
+        for i, (title, said) in enumerate(
+            [("Dozens dead as quake hits Merlo", "rescuers said"), ("Merlo quake kills 41", "officials said")]
+        )
+    ]
+    brief = _wire_item("d0", "News in brief", _DIGEST, day)
+    # The wire's other items of the month: its name and dateline are in every one of them.
+    others = [_wire_item(f"o{i}", f"Item {i}", f"Report number {i} on trade.", dt.date(2026, 4, 1)) for i in range(8)]
+    settings = GroupingSettings(join_threshold=-1.0, split_threshold=-1.0, loose_member=-10.0, signal_terms=1000)
+
+    grouped = _grouped(settings, *reports, brief, *others)
+    assert grouped["s-r0"] == ("r0", "r1") and grouped["s-d0"] == ("d0",)
+    # Without house names the shared dateline town keeps the brief in.
+    unhoused = _grouped(replace(settings, house_share=1.01), *reports, brief, *others)
+    assert unhoused["s-r0"] == ("r0", "r1", "d0")
 
 
 def test_a_story_is_titled_after_its_most_central_report(engine, quake_story_db):  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -60,6 +60,9 @@ class ArticleFeatures:
     main_place: str | None = None  # the town, base or landmark named most, at least twice
     main_place_at: tuple[float, float] | None = None  # its latitude and longitude
     vector: np.ndarray | None = field(default=None, compare=False)
+    # The names and places its outlet puts in most of its articles (its own name, its dateline town,
+    # its country's adjective): shared by two of that outlet's items, they say nothing of the event.
+    house: frozenset[str] = frozenset()
 
 
 def _terms(text: str) -> tuple[Counter[str], frozenset[str]]:
@@ -121,6 +124,25 @@ def article_features(facts: StoredArticleFacts) -> ArticleFeatures:
         main_place=main_place,
         main_place_at=facts.coordinates.get(main_place) if main_place else None,
     )
+
+
+def with_house_names(features: Iterable[ArticleFeatures], *, share: float, min_articles: int) -> list[ArticleFeatures]:
+    """The articles, each with the names and places that at least ``share`` of its outlet's articles
+    here carry (``ArticleFeatures.house``), for outlets with at least ``min_articles`` articles here."""
+    items = list(features)
+    by_outlet: dict[str, list[ArticleFeatures]] = {}
+    for item in items:
+        if item.outlet:
+            by_outlet.setdefault(item.outlet, []).append(item)
+    house: dict[str, frozenset[str]] = {}
+    for outlet, articles in by_outlet.items():
+        if len(articles) < min_articles:
+            continue
+        counts: Counter[str] = Counter()
+        for item in articles:
+            counts.update(item.persons | item.others | item.places)
+        house[outlet] = frozenset(name for name, count in counts.items() if count >= share * len(articles))
+    return [replace(item, house=house[item.outlet]) if item.outlet in house else item for item in items]
 
 
 def name_count_key(entity_id: str) -> str:

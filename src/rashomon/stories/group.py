@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rashomon.geo.distance import distance_km
-from rashomon.stories.features import ArticleFeatures, name_count_key
+from rashomon.stories.features import ArticleFeatures, name_count_key, with_house_names
 
 # Unseen background documents, so that a small store does not zero the weight of shared words.
 _PRIOR_DOCUMENTS = 10
@@ -75,6 +75,10 @@ class GroupingSettings:
     reattach_threshold: float = 0.7
     pair_threshold: float = 0.6  # a story of two articles less alike than this is parted (see _part_loose_pairs)
     stray_story_size: int = 40  # larger stories are left to the split (see _strays)
+    # Names and towns in this share of an outlet's articles of the window (at least house_min_articles)
+    # are its house names, which link none of its own items to each other (ArticleFeatures.house).
+    house_share: float = 0.4
+    house_min_articles: int = 10
 
 
 @dataclass(frozen=True)
@@ -115,10 +119,13 @@ def similarity(
     a: ArticleFeatures, b: ArticleFeatures, va: Mapping[str, float], vb: Mapping[str, float], settings: GroupingSettings
 ) -> float:
     """How strongly two articles look like reports of one event (roughly 0..2.5, not a probability)."""
+    # Two items of one outlet both carry its house names (TASS's "TASS", "Russian" and Moscow
+    # dateline): they are left out of what links the two.
+    house = a.house if a.outlet is not None and a.outlet == b.outlet else frozenset()
     score = _cosine(va, vb)
-    score += settings.organisations * _jaccard(a.others, b.others)
+    score += settings.organisations * _jaccard(a.others - house, b.others - house)
     score += settings.numbers * _jaccard(a.numbers, b.numbers)
-    score += settings.persons * _jaccard(a.persons, b.persons)
+    score += settings.persons * _jaccard(a.persons - house, b.persons - house)
     if a.main_person and b.main_person and a.main_person != b.main_person:
         if a.main_person not in b.persons and b.main_person not in a.persons:
             score -= settings.main_person_conflict
@@ -133,9 +140,10 @@ def similarity(
                 and distance_km(*a.main_place_at, *b.main_place_at) > settings.main_place_km
             ):
                 score -= settings.main_place_conflict
-    if a.places and b.places:
-        score += settings.places * _jaccard(a.places, b.places)
-        if not a.places & b.places:
+    places_a, places_b = a.places - house, b.places - house
+    if places_a and places_b:
+        score += settings.places * _jaccard(places_a, places_b)
+        if not places_a & places_b:
             score -= settings.places_disjoint
     if a.years and b.years and not a.years & b.years:
         score -= settings.years_disjoint
@@ -194,6 +202,14 @@ def group_articles(
     weights = _Weights(df, total)
     features = dict(known)
     features.update((item.article_id, item) for item in arriving)
+    # House names only weigh in the checks that take members out (pairs, strays): letting them steer
+    # joins moved a wire's items into other outlets' stories.
+    housed = {
+        item.article_id: item
+        for item in with_house_names(
+            features.values(), share=settings.house_share, min_articles=settings.house_min_articles
+        )
+    }
     vectors = {article_id: weights.vector(item.terms) for article_id, item in features.items()}
     members = {key: list(ids) for key, ids in existing.members.items()}
     # Which stories share a name or a telling word with an article, and when each ran: only stories
@@ -255,10 +271,10 @@ def group_articles(
         if len(parts) > 1:
             touched.update(_divide(members, key, parts, features, new_key))
     touched.update(_reattach_fragments(members, sorted(touched), features, vectors, df, total, settings))
-    touched.update(_part_loose_pairs(members, sorted(touched), features, vectors, new_key, settings))
+    touched.update(_part_loose_pairs(members, sorted(touched), housed, vectors, new_key, settings))
     centrality: dict[str, float] = {}
     for key in sorted(touched):
-        central, fresh = _shed_loose_members(members, key, features, vectors, new_key, settings)
+        central, fresh = _shed_loose_members(members, key, housed, vectors, new_key, settings)
         centrality.update(central)
         touched.update(fresh)
     return Grouping({key: tuple(ids) for key, ids in members.items() if ids}, centrality), touched
@@ -354,11 +370,14 @@ def _part_loose_pairs(
 
 
 def _strays(
-    ids: Sequence[str], matrix: Sequence[Sequence[float]], features: Mapping[str, ArticleFeatures], threshold: float
+    ids: Sequence[str],
+    matrix: Sequence[Sequence[float]],
+    features: Mapping[str, ArticleFeatures],
+    threshold: float,
 ) -> set[str]:
     """The members that no other member resembles enough to make a story of two with it
     (``threshold``, the pair threshold; ``matrix`` holds every two members' similarity) and that name no town
-    another member names.
+    another member names (``_shared_towns``).
 
     An article joins the story it resembles most on average, above a low threshold; a day's report
     with no counterpart can so join the nearest story of the day ("Officials keen for preclearance
@@ -371,10 +390,14 @@ def _strays(
         article_id
         for i, article_id in enumerate(ids)
         if max(matrix[i][j] for j in range(len(ids)) if j != i) < threshold
-        and not any(
-            features[article_id].local_places & features[other].local_places for other in ids if other != article_id
-        )
+        and not any(_shared_towns(features[article_id], features[other]) for other in ids if other != article_id)
     }
+
+
+def _shared_towns(a: ArticleFeatures, b: ArticleFeatures) -> frozenset[str]:
+    """The towns both name, less the house names when both are of one outlet (its dateline town)."""
+    house = a.house if a.outlet is not None and a.outlet == b.outlet else frozenset()
+    return (a.local_places & b.local_places) - house
 
 
 def _divide(
