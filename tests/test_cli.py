@@ -1,8 +1,10 @@
 """The CLI as a user runs it: exit codes, JSON on stdout, errors on stderr."""
 
 import json
+from pathlib import Path
 
 from rashomon.cli import main
+from rashomon.store.sqlite import Store
 
 
 def test_analyze_prints_one_json_object_per_article(engine, fixture_path, capsys):
@@ -151,3 +153,25 @@ def test_a_layer_failing_on_one_article_costs_neither_the_article_nor_the_batch(
     assert len(json.loads(capsys.readouterr().out)) == 2
     assert main(["--db", db, "events", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)  # the other layers were kept
+
+
+def test_story_lists_the_events_with_an_actor_and_counts_the_rest(engine, tmp_path, capsys):  # type: ignore[no-untyped-def]
+    report = tmp_path / "truce.txt"
+    report.write_text(
+        "Ceasefire holds in Belcor\n\nThe army of Valdoria shelled the town of Belcor on Monday, officials said. "
+        "Residents were told to surrender. A truce was agreed late on Tuesday, and the shelling stopped.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "truce.db")
+    assert main(["--db", db, "ingest", "--quiet", str(report)]) == 0
+    with Store.open(Path(db)) as store:
+        (article,) = store.articles()
+        story = store.story_of(article.id)
+    capsys.readouterr()
+    assert main(["--db", db, "story", story]) == 0
+    listed = capsys.readouterr().out
+    assert "army of Valdoria -> shelled -> Belcor" in listed
+    assert "- -> surrender -> -" not in listed
+    assert "and 1 event(s) with neither actor named" in listed
+    assert main(["--db", db, "story", story, "--json"]) == 0
+    assert "surrender" in capsys.readouterr().out

@@ -57,6 +57,16 @@ def test_marks_the_corpus_garbled_are_put_back_where_they_can_be_told():
     )
 
 
+def test_dashes_and_quotation_marks_before_a_word_are_put_back():
+    text = 'The move "?which bypassed parliament "?ignited protests, called a "myth"?that spread. "?at least'
+    assert demo.restore_layout(text) == (
+        'The move \u2014 which bypassed parliament \u2014 ignited protests, called a "myth" that spread. "?at least'
+    )
+    assert demo.restore_marks('US \u201cnot seeking to interfere"?with ties with Russia "?diplomat') == (
+        'US \u201cnot seeking to interfere" with ties with Russia \u2014 diplomat'
+    )
+
+
 def test_titles_get_their_apostrophes_back_too():
     row = {
         "article_id": "7", "publish_date": "2017-03-02", "article_source_link": "https://example.org/7",

@@ -506,14 +506,28 @@ def cmd_story(args: argparse.Namespace, settings: Settings) -> int:
         print(
             f"  {a.published or 'undated':10}  {a.outlet or '(outlet unknown)':24}  {a.title or '(untitled)'}  ({a.article_id})"
         )
-    if events:
-        print(f"events ({len(events)}):")
-    for stored in events:
+    # An event with neither actor named ("- -> allowed -> -") tells a reader nothing in a list; it is
+    # counted here and kept in --json.
+    with_actors = [stored for stored in events if stored.event.source or stored.event.target]
+    if with_actors:
+        print(f"events ({len(with_actors)} with an actor named):")
+    for stored in with_actors:
         e = stored.event
         source = e.source.name if e.source else "-"
         target = e.target.name if e.target else "-"
-        print(f"  {e.type:10} {source} -> {e.trigger_text} -> {target}  ({stored.outlet or '-'}, {stored.article_id})")
+        action = f"not {e.trigger_text}" if e.negated else e.trigger_text
+        when = f" on {_day_of(e.date.value)}" if e.date and e.date.value else ""
+        print(f"  {e.type:10} {source} -> {action} -> {target}{when}  ({stored.outlet or '-'}, {stored.article_id})")
+    if len(with_actors) < len(events):
+        print(
+            f"  ... and {len(events) - len(with_actors)} event(s) with neither actor named (--json lists every event)"
+        )
     return EXIT_OK
+
+
+def _day_of(value: str) -> str:
+    """A TIMEX3 value as a day, without its time or part of day ("2017-03-19TMO" is 2017-03-19)."""
+    return value.partition("T")[0] if value[:4].isdigit() else value
 
 
 def cmd_compare(args: argparse.Namespace, settings: Settings) -> int:
