@@ -146,6 +146,26 @@ def test_a_member_no_other_member_resembles_leaves_unless_it_names_their_town():
     assert _grouped(settings, *reports, in_merlo) == {"s-r0": ("r0", "r1", "r2", "d0")}
 
 
+@pytest.mark.model
+def test_a_story_none_of_whose_members_resembles_another_falls_apart():
+    day = dt.date(2026, 3, 2)
+    texts = {
+        "b0": ("Library to close", "A council in Valdoria voted to close the old library on Friday."),
+        "b1": ("Lottery jackpot claimed", "Valdoria's national lottery jackpot of 12 million was claimed."),
+        "b2": ("Champions sign striker", "Valdoria's football champions signed a striker from Tarsia."),
+    }
+    briefs = [
+        article_features(StoredArticleFacts(key, title, text, day, f"outlet-{key}", (), (), ()))
+        for key, (title, text) in texts.items()
+    ]
+    # Whatever shares a word with a story joins it, and only the stray rule takes members out.
+    settings = GroupingSettings(join_threshold=-10.0, split_threshold=-1.0, loose_member=-10.0, signal_terms=1000)
+    together = _grouped(replace(settings, pair_threshold=-10.0), *briefs)
+    assert sorted(map(len, together.values())) == [3]  # the fixture does make one story of three
+
+    assert sorted(map(len, _grouped(settings, *briefs).values())) == [1, 1, 1]
+
+
 def _wire_item(article_id: str, title: str, text: str, day: dt.date, towns: tuple[str, ...] = ()) -> ArticleFeatures:
     """An item of one wire: each carries the wire's name and its dateline town, whatever it reports."""
     places = (("p-capital", "city"), *((town, "city") for town in towns))

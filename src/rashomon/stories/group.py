@@ -306,6 +306,9 @@ def _shed_loose_members(
             )
         else:
             central, strays = _centrality(ids, features, vectors, settings), set()
+        if len(ids) >= 3 and strays == set(ids):
+            # No two members resemble each other as a pair must (the pair rule parts a story of two so).
+            return {}, fresh + _divide(members, key, [[article_id] for article_id in ids], features, new_key)
         loose = {article_id for article_id, score in central.items() if score < settings.loose_member} | strays
         if not (len(ids) >= 3 and 0 < len(loose) < len(ids) - 1):
             return central, fresh
