@@ -67,6 +67,11 @@ def test_dashes_and_quotation_marks_before_a_word_are_put_back():
     )
 
 
+def test_a_space_lost_after_a_title_is_put_back():
+    text = "Mr-Jones spoke after President-Trump; the President-elect had left."
+    assert demo.restore_layout(text) == "Mr Jones spoke after President Trump; the President-elect had left."
+
+
 def test_titles_get_their_apostrophes_back_too():
     row = {
         "article_id": "7", "publish_date": "2017-03-02", "article_source_link": "https://example.org/7",

@@ -113,6 +113,8 @@ def _record(row: dict[str, str]) -> dict[str, str]:
 _SOURCE_TRAILER = re.compile(r"\s*\bSource:-\s*")
 _PARAGRAPH_HYPHEN = re.compile(r"(?<=[.!?\"\u201d])-(?=\s*[\"\u201c]?[A-Z0-9])")
 _WRAP_HYPHEN = re.compile(r"(?<=[,;:])-(?=[\"\u201cA-Za-z])")
+# A space lost after a title ("Mr-Jones", "President-Trump"); "President-elect" keeps its hyphen.
+_TITLE_HYPHEN = re.compile(r"\b(Mr|Mrs|Ms|Dr|President|Prime|Minister|Chancellor)-(?=[A-Z][a-z])")
 _BLANK_LINES = re.compile(r"\s*(?:-+\s+){1,}-+\s*")  # "said. - - - - - - Andrew Puzder"
 # Curly marks came through as '"?': after a sentence's end or a comma it closed a quotation
 # ('on the right,"?he said'); between a plural and a noun it was an apostrophe ('terrorists"?positions').
@@ -132,6 +134,7 @@ def restore_layout(text: str) -> str:
     text = _SOURCE_TRAILER.sub("\n\nSource: ", text)
     text = _BLANK_LINES.sub("\n\n", text)
     text = _PARAGRAPH_HYPHEN.sub("\n\n", restore_marks(text))
+    text = _TITLE_HYPHEN.sub(r"\1 ", text)
     return _WRAP_HYPHEN.sub(" ", text)
 
 
