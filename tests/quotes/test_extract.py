@@ -222,3 +222,15 @@ def test_an_article_that_opens_with_its_author_and_a_colon_is_not_one_long_quote
 def test_the_reader_addressed_as_you_is_no_source(quotes):
     text = "You can find all our coverage of the floods here. Officials said the river would rise again."
     assert [q.speaker.text for q in quotes(text) if q.speaker is not None] == ["Officials"]
+
+
+def test_a_description_followed_by_the_name_is_that_person_not_the_body_in_it(quotes):
+    text = (
+        'According to the UN envoy for the peace process, Mikael Varga, the law crosses a "very thick red '
+        'line". The city council leader, Marek Novak, said the bridge would reopen.'
+    )
+    found = quotes(text)
+    names = _speaker_names(found)
+    assert names["the UN envoy for the peace process"] == "Mikael Varga"
+    assert found[0].text.startswith("the law crosses")
+    assert names["The city council leader"] == "Marek Novak"

@@ -272,6 +272,17 @@ def _overlapping(spans: list[QuotedSpan], start: int, end: int) -> list[QuotedSp
     return [q for q in spans if q.start < end and start < q.end]
 
 
+def _after_a_name_between_commas(doc: Doc, at: int, limit: int) -> int:
+    """Where the content starts when "According to the UN envoy, Nickolay Mladenov, the law ...": past
+    the name that follows the description (the speakers module makes it the speaker); else ``at``."""
+    if at >= limit or doc[at].text != ",":
+        return at
+    end = at + 1
+    while end < limit and doc[end].pos_ == "PROPN":
+        end += 1
+    return end + 1 if end > at + 1 and end < limit and doc[end].text == "," else at
+
+
 def _according_to(doc: Doc) -> list[_Draft]:
     drafts = []
     for token in doc:
@@ -285,7 +296,7 @@ def _according_to(doc: Doc) -> list[_Draft]:
         sentence = token.sent
         phrase_start, phrase_end = token.left_edge.i, token.right_edge.i
         if phrase_start == sentence.start:  # "According to X, CONTENT."
-            left, right = phrase_end + 1, sentence.end - 1
+            left, right = _after_a_name_between_commas(doc, phrase_end + 1, sentence.end), sentence.end - 1
         elif phrase_end >= sentence.end - 2:  # "CONTENT, according to X."
             left, right = sentence.start, phrase_start - 1
         else:

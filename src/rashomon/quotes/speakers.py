@@ -164,6 +164,9 @@ def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | 
         for mention in entity.mentions:
             if mention.start <= root.idx < mention.end:
                 return entity
+    named = _person_in_apposition(span, entities)
+    if named is not None:  # "the UN envoy for the peace process, Nickolay Mladenov,": the envoy, not the UN
+        return named
     # "a Free Syrian Army commander" speaks for the army; "Al Jazeera's Kamal Hyder", a name the
     # model missed, is not Al Jazeera.
     unlinked = _unlinked_name(root)
@@ -200,6 +203,27 @@ def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | 
         if found is not None:
             return found
     return _body_described(span, entities)
+
+
+def _person_in_apposition(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
+    """The person named between commas right after a description ("the UN envoy for the peace
+    process, Nickolay Mladenov, ..."). Read off the text: the parser often takes such a name for the
+    subject of the clause that follows."""
+    text = span.doc.text
+    after = span.end_char
+    while after < len(text) and text[after] == " ":
+        after += 1
+    if text[after : after + 1] != ",":
+        return None
+    after += 1
+    while after < len(text) and text[after] == " ":
+        after += 1
+    for entity in entities:
+        if entity.type == "PERSON" and any(
+            mention.start == after and text[mention.end : mention.end + 1] == "," for mention in entity.mentions
+        ):
+            return entity
+    return None
 
 
 def _body_described(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
