@@ -234,3 +234,9 @@ def test_a_description_followed_by_the_name_is_that_person_not_the_body_in_it(qu
     assert names["the UN envoy for the peace process"] == "Mikael Varga"
     assert found[0].text.startswith("the law crosses")
     assert names["The city council leader"] == "Marek Novak"
+
+
+def test_the_head_of_a_body_is_a_source(quotes):
+    found = quotes("The head of the Valdorian Red Cross said the camps were full.")
+    assert [q.text for q in found] == ["the camps were full"]
+    assert found[0].speaker is not None and found[0].speaker.text == "The head of the Valdorian Red Cross"
