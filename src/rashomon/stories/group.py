@@ -373,10 +373,7 @@ def _part_loose_pairs(
 
 
 def _strays(
-    ids: Sequence[str],
-    matrix: Sequence[Sequence[float]],
-    features: Mapping[str, ArticleFeatures],
-    threshold: float,
+    ids: Sequence[str], matrix: Sequence[Sequence[float]], features: Mapping[str, ArticleFeatures], threshold: float
 ) -> set[str]:
     """The members that no other member resembles enough to make a story of two with it
     (``threshold``, the pair threshold; ``matrix`` holds every two members' similarity) and that name no town
