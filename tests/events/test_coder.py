@@ -89,3 +89,13 @@ def test_provided_as_a_conjunction_is_not_aid(code):
 def test_passive_in_form_active_in_meaning(code):
     event = _main(code, "Serbian forces were engaged in heavy fighting near the border with Kosovo.")
     assert event.type == "ASSAULT" and event.source is not None and event.source.country == "SRB"
+
+
+def test_calling_something_a_name_is_no_telephone_call(code):
+    assert not [e for e in code("A Valdorian minister called the move a crime.") if e.cameo == "041"]
+    assert not [e for e in code("Lavrov called the talks constructive.") if e.cameo == "041"]
+
+
+def test_a_dateline_town_is_not_the_actor(code):
+    event = _main(code, "MOSCOW, March 3 /Wire/ - Russian bombers struck rebel positions near Idlib.")
+    assert event.source is not None and event.source.text == "Russian bombers"

@@ -240,3 +240,54 @@ def test_the_head_of_a_body_is_a_source(quotes):
     found = quotes("The head of the Valdorian Red Cross said the camps were full.")
     assert [q.text for q in found] == ["the camps were full"]
     assert found[0].speaker is not None and found[0].speaker.text == "The head of the Valdorian Red Cross"
+
+
+def test_state_media_is_a_source_and_the_dateline_town_is_not(quotes):
+    # The tagger lemmatises "media" to "medium"; the parser took the town for a second subject.
+    found = quotes("KESSEL, March 3 (Wire) - Valdorian state media said army units shelled the port on Friday.")
+    assert [q.text for q in found] == ["army units shelled the port on Friday"]
+    assert found[0].speaker is not None and found[0].speaker.text == "Valdorian state media"
+
+
+def test_an_indefinite_description_is_someone_new_not_the_last_office_holder(quotes):
+    text = (
+        "Valdorian Defence Minister Petar Kovac said the wall was needed. "
+        "A Palestinian Cabinet minister called the plan a crime. Another minister said it was too late."
+    )
+    names = _speaker_names(quotes(text))
+    assert names["Valdorian Defence Minister Petar Kovac"] == "Petar Kovac"
+    assert names["A Palestinian Cabinet minister"] is None
+    assert names["Another minister"] is None
+
+
+def test_the_subject_of_a_passive_cue_is_not_its_speaker(quotes):
+    text = (
+        "The harbour board is expected to approve the plan on Friday. The divers were told the search "
+        "would resume. Mayor Lena Ortiz was told by officials that the pier was unsafe."
+    )
+    found = {q.text: q.speaker for q in quotes(text)}
+    assert found["to approve the plan on Friday"] is None
+    assert found["the search would resume"] is None
+    speaker = found["that the pier was unsafe"]
+    assert speaker is not None and speaker.text == "officials"
+
+
+def test_an_indefinite_description_beside_a_name_is_that_person(quotes):
+    text = (
+        "Opposition leader Dara Velk led the march. The protests were led by Velk, a charismatic opposition "
+        "leader who said the vote was rigged."
+    )
+    names = _speaker_names(quotes(text))
+    assert names["who"] == "Dara Velk"
+
+
+def test_she_two_sentences_on_is_still_the_subject_the_pronouns_carried(quotes):
+    text = (
+        "The singer Mara Lind met fans on Friday. In the days before the gala, Lind had been urged to withdraw "
+        "because of Governor Piet Olsen's stance on the law. Still, she told reporters that her decision was "
+        "final. Now, however, she said she wants to help people."
+    )
+    found = {q.text: q.speaker for q in quotes(text)}
+    assert found["to withdraw because of Governor Piet Olsen's stance on the law"] is None
+    speaker = found["she wants to help people"]
+    assert speaker is not None and speaker.name == "Mara Lind"

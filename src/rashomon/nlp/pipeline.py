@@ -21,6 +21,7 @@ from rashomon.config import DEFAULT_MODELS, Settings
 from rashomon.entities.names import name_key
 from rashomon.errors import ModelNotFoundError
 from rashomon.model import GazetteerEntry, Provenance
+from rashomon.nlp.dateline import COMPONENT as DATELINE_COMPONENT
 
 
 @dataclass(frozen=True)
@@ -90,9 +91,10 @@ def _ruler_pattern(nlp: Language, entry: dict[str, object]) -> dict[str, object]
 
 
 def build_pipeline(settings: Settings) -> NlpPipeline:
-    """Load the model named by ``settings`` and add the gazetteer ruler."""
+    """Load the model named by ``settings`` and add the dateline marker and the gazetteer ruler."""
     name = choose_model(settings)
     nlp = load_model(name)
+    nlp.add_pipe(DATELINE_COMPONENT, first=True)
     patterns = load_patterns()
     add_gazetteer_ruler(nlp, patterns)
     gazetteer: dict[str, GazetteerEntry] = {}

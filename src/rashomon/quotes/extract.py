@@ -66,7 +66,8 @@ class CueTable:
         lemma = root.lemma_.lower()
         if _DATE_OR_TIME.fullmatch(root.text):
             return False  # a date does not speak
-        if root.pos_ in {"PROPN", "NUM"} or lemma in self.source_nouns:
+        # The word as written too: the tagger lemmatises "media" to "medium".
+        if root.pos_ in {"PROPN", "NUM"} or lemma in self.source_nouns or root.lower_ in self.source_nouns:
             return True
         if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
             return self.can_speak(root.doc[root.head.head.left_edge.i : root.head.head.i + 1])
@@ -121,13 +122,12 @@ def _subject(verb: Token) -> Span | None:
     for _ in range(4):
         if token is None:
             return None
+        agent = _agent(token) if token.i == verb.i else None  # "was told by officials"
+        if agent is not None:
+            return agent
         for child in token.children:
             if child.dep_ in _SUBJECTS and not _DATE_OR_TIME.fullmatch(child.text):  # "(08.02.2017) A report says"
                 return _phrase(child)  # "who" in "a doctor who says": the speakers module resolves it
-            if child.dep_ == "agent":  # "was told by officials"
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return _phrase(objects[0])
         if token.dep_ == "acl" and token.head.head.i != token.head.i:
             token = token.head.head  # "an effort ..., stating": the subject of the verb the noun hangs from
             continue
@@ -138,6 +138,28 @@ def _subject(verb: Token) -> Span | None:
             return _phrase(token.head)
         return None
     return None
+
+
+def _agent(verb: Token) -> Span | None:
+    """Who does what a passive verb says: "by officials"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _phrase(objects[0])
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+
+
+def _introduces_speech(verb: Token, cues: CueTable) -> bool:
+    """Whether the verb's infinitive is itself speech: "is expected to say", "was due to announce"."""
+    return any(
+        child.dep_ == "xcomp" and (cue := cues.get(child)) is not None and cue.kind == "speech"
+        for child in verb.children
+    )
 
 
 def _person_before(cue: Token, entities: tuple[DocEntity, ...]) -> Span | None:
@@ -397,12 +419,15 @@ def find_quotes(doc: Doc, entities: tuple[DocEntity, ...], *, cues: CueTable) ->
                 end = max(end, max(q.end for q in inside))
             else:  # never stop inside a quoted fragment: "a big, big problem in this country"
                 end = max([end, *(q.end for q in inside if q.start >= start)])
-        speaker = _subject(token)
+        silent = _is_passive(token) and not _introduces_speech(token, cues)
+        # "The EU is expected to respond", "they were told": said of them or to them, not by them
+        # ("She is expected to say: ..." is hers).
+        speaker = _agent(token) if silent else _subject(token)
         if speaker is not None and not cues.can_speak(speaker):
             if kind == "indirect":
                 continue  # "the visit highlighted ...": a thing, not a source
             speaker = _person_before(token, entities)  # a misparsed subject: the person the sentence opens with
-        elif speaker is None:
+        elif speaker is None and not silent:
             speaker = _person_before(token, entities)  # "..., asking ...": the person the clause is about
         drafts.append(_Draft(start, end, kind, token, speaker))
     drafts += _according_to(doc)

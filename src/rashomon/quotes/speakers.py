@@ -28,6 +28,7 @@ _SINGULAR = {"he", "she"}
 _CONTINUED = _SINGULAR | {"they"}
 _COLLECTIVE = {"it", "they", "them"}
 _RELATIVE = {"who", "that", "which", "whom"}
+_INDEFINITE = {"a", "an", "another", "one"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # Links from a name's head word up to the word that fills the clause's slot; a subject's
 # possessor counts ("Nikki Alldis' satisfaction levels are low. She says...").
@@ -89,22 +90,36 @@ def _is_subject(doc: Doc, start: int, end: int) -> bool:
 
 def _person_for_pronoun(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
     """The person a "he" or "she" stands for: the last person who is a clause's subject in this
-    sentence or the one before, else the last person named."""
+    sentence or the one before; else in the two before those, when pronouns have carried the person
+    on ("Evancho had been encouraged ... Still, she told People ... Now she said"); else the last
+    person named."""
     doc = span.doc
     sentence = span[0].sent
-    window_start = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
     subjects = [
         (mention.start, entity)
         for entity in entities
         if entity.type == "PERSON"
         for mention in entity.mentions
-        if window_start <= mention.start
-        and mention.end <= span.start_char
-        and _is_subject(doc, mention.start, mention.end)
+        if mention.end <= span.start_char and _is_subject(doc, mention.start, mention.end)
     ]
-    if subjects:
-        return max(subjects, key=lambda pair: pair[0])[1]
+    starts = _sentence_starts_back(sentence, 4)
+    for window_start in (starts[min(1, len(starts) - 1)], starts[-1]):
+        within = [pair for pair in subjects if pair[0] >= window_start]
+        if within:
+            return max(within, key=lambda pair: pair[0])[1]
     return _last_before(entities, span.start_char, {"PERSON"})
+
+
+def _sentence_starts_back(sentence: Span, count: int) -> list[int]:
+    """Where ``sentence`` and up to ``count - 1`` sentences before it start, nearest first."""
+    doc = sentence.doc
+    starts = [sentence.start_char]
+    token = sentence.start
+    while len(starts) < count and token > 0:
+        previous = doc[token - 1].sent
+        starts.append(previous.start_char)
+        token = previous.start
+    return starts
 
 
 def _antecedent(root: Token) -> Span | None:
@@ -164,7 +179,7 @@ def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | 
         for mention in entity.mentions:
             if mention.start <= root.idx < mention.end:
                 return entity
-    named = _person_in_apposition(span, entities)
+    named = _person_in_apposition(span, entities) or _person_before_description(span, entities)
     if named is not None:  # "the UN envoy for the peace process, Nickolay Mladenov,": the envoy, not the UN
         return named
     # "a Free Syrian Army commander" speaks for the army; "Al Jazeera's Kamal Hyder", a name the
@@ -196,7 +211,9 @@ def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | 
         return _last_before(entities, span.start_char, {"PERSON"})
     if word in _COLLECTIVE:
         return _group_for_pronoun(span, entities)
-    if root.pos_ == "NOUN":
+    # "A Palestinian minister said" is someone new; "Navalny, a charismatic opposition leader who
+    # has announced" is not.
+    if root.pos_ == "NOUN" and (span[0].lower_ not in _INDEFINITE or root.dep_ == "appos"):
         lemma = root.lemma_.lower()
         holders = [e for e in entities if any(role.title.lower().split()[-1:] == [lemma] for role in e.roles)]
         found = _last_before(tuple(holders), span.start_char, {"PERSON"})
@@ -221,6 +238,21 @@ def _person_in_apposition(span: Span, entities: tuple[DocEntity, ...]) -> DocEnt
     for entity in entities:
         if entity.type == "PERSON" and any(
             mention.start == after and text[mention.end : mention.end + 1] == "," for mention in entity.mentions
+        ):
+            return entity
+    return None
+
+
+def _person_before_description(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
+    """The person a phrase names before a comma and the description of them ("Prof Helen
+    Stokes-Lampard, chair of the Royal College of GPs"): the parser makes the description the
+    head, with the name hanging from it, and the body in the description is not the speaker."""
+    text = span.doc.text
+    root = span.root.idx
+    for entity in entities:
+        if entity.type == "PERSON" and any(
+            span.start_char <= mention.start and mention.end < root and text[mention.end : mention.end + 1] == ","
+            for mention in entity.mentions
         ):
             return entity
     return None
