@@ -128,3 +128,10 @@ def test_a_city_the_model_took_for_a_person_is_a_place_after_in_or_near(places):
     al_bab = found["al-Bab"].place
     assert al_bab is not None and al_bab.country == "SYR"
     assert "Elizabeth" not in found and "Elizabeth Warren" not in found
+
+
+def test_an_agency_the_project_knows_by_its_capitals_is_not_a_town_of_that_name(places):
+    # SANA, the Syrian state news agency, is also Saña, a town in Peru.
+    found = _by_text(places("SANA said the army entered the village near Aleppo on Friday."))
+    assert "SANA" not in found
+    assert found["Aleppo"].place.country == "SYR"  # type: ignore[union-attr]
