@@ -12,7 +12,13 @@ import pytest
 
 from rashomon.cli import main
 from rashomon.store.sqlite import Store
-from rashomon.stories.features import ArticleFeatures, StoredArticleFacts, article_features, document_frequencies
+from rashomon.stories.features import (
+    ArticleFeatures,
+    StoredArticleFacts,
+    article_features,
+    document_frequencies,
+    with_common_names,
+)
 from rashomon.stories.group import Grouping, GroupingSettings, _split, _Weights, group_articles, similarity
 
 STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
@@ -342,3 +348,26 @@ def test_a_story_of_one_outlet_must_hold_together_more_tightly():
         df, total = document_frequencies(items)
         features = {item.article_id: item for item in items}
         assert _split([item.article_id for item in items], features, df, total + 50, settings) == expected
+
+
+def test_a_name_most_articles_of_the_window_carry_links_none_of_them():
+    day = dt.date(2026, 3, 2)
+
+    def report(article_id: str, title: str, names: tuple[tuple[str, str], ...]) -> ArticleFeatures:
+        facts = StoredArticleFacts(article_id, title, title + ".", day, f"outlet-{article_id}", names, (), ())
+        return article_features(facts)
+
+    leader = ("e-leader", "PERSON")
+    order = report("a", "The president signs an order on coal mines", (leader, ("e-coal-board", "ORG")))
+    daughter = report("b", "The president's daughter gets a post", (leader, ("e-ivy", "PERSON")))
+    others = [report(f"o{i}", f"The president speaks on topic {i}", (leader,)) for i in range(30)]
+    df, total = document_frequencies([order, daughter, *others])
+    marked = with_common_names([order, daughter], df, limit=20)
+    assert [item.common for item in marked] == [frozenset({"e-leader"}), frozenset({"e-leader"})]
+    weights = _Weights(df, total)
+    vectors = [weights.vector(item.terms) for item in (order, daughter)]
+    settings = GroupingSettings()
+    linked = similarity(order, daughter, *vectors, settings)
+    unlinked = similarity(*marked, *vectors, settings)
+    # The president is one of the two people they name between them: half, at the persons weight.
+    assert linked - unlinked == pytest.approx(settings.persons / 2)

@@ -63,6 +63,9 @@ class ArticleFeatures:
     # The names and places its outlet puts in most of its articles (its own name, its dateline town,
     # its country's adjective): shared by two of that outlet's items, they say nothing of the event.
     house: frozenset[str] = frozenset()
+    # The people it names that many articles of the window name ("Trump" in March 2017): shared, they
+    # say nothing of which event two articles report.
+    common: frozenset[str] = frozenset()
 
 
 def _terms(text: str) -> tuple[Counter[str], frozenset[str]]:
@@ -143,6 +146,17 @@ def with_house_names(features: Iterable[ArticleFeatures], *, share: float, min_a
             counts.update(item.persons | item.others | item.places)
         house[outlet] = frozenset(name for name, count in counts.items() if count >= share * len(articles))
     return [replace(item, house=house[item.outlet]) if item.outlet in house else item for item in items]
+
+
+def with_common_names(
+    features: Iterable[ArticleFeatures], df: Mapping[str, int], *, limit: float
+) -> list[ArticleFeatures]:
+    """The articles, each with the people it names that at least ``limit`` articles name
+    (``ArticleFeatures.common``; ``df`` counts them under ``name_count_key``)."""
+    return [
+        replace(item, common=frozenset(name for name in item.persons if df.get(name_count_key(name), 0) >= limit))
+        for item in features
+    ]
 
 
 def name_count_key(entity_id: str) -> str:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rashomon.geo.distance import distance_km
-from rashomon.stories.features import ArticleFeatures, name_count_key, with_house_names
+from rashomon.stories.features import ArticleFeatures, name_count_key, with_common_names, with_house_names
 
 # Unseen background documents, so that a small store does not zero the weight of shared words.
 _PRIOR_DOCUMENTS = 10
@@ -68,6 +68,10 @@ class GroupingSettings:
     name_cohesion_size: int = 8  # smaller stories may share only a name as common as "Trump"
     common_name_share: float = 0.01  # a person or organisation in more of the store's articles than
     common_name_articles: int = 20  # this share (and this many) links no two articles
+    # A person in this share of the window's articles (and in common_name_articles) adds nothing to how
+    # alike two articles are ("Trump" in March 2017): see ArticleFeatures.common. Organisations and
+    # places keep linking: in a corpus of one war, the army and the town tie two reports of one strike.
+    unlinking_name_share: float = 0.2
     centrality_sample: int = 40  # a member's centrality is its mean similarity to at most this many others
     # A story of at most this many articles that this run made or changed joins a larger story whose
     # members it resembles this much on average (well above join_threshold): see _reattach_fragments.
@@ -122,10 +126,11 @@ def similarity(
     # Two items of one outlet both carry its house names (TASS's "TASS", "Russian" and Moscow
     # dateline): they are left out of what links the two.
     house = a.house if a.outlet is not None and a.outlet == b.outlet else frozenset()
+    unlinking = house | a.common | b.common  # people so common here that sharing them says nothing
     score = _cosine(va, vb)
     score += settings.organisations * _jaccard(a.others - house, b.others - house)
     score += settings.numbers * _jaccard(a.numbers, b.numbers)
-    score += settings.persons * _jaccard(a.persons - house, b.persons - house)
+    score += settings.persons * _jaccard(a.persons - unlinking, b.persons - unlinking)
     if a.main_person and b.main_person and a.main_person != b.main_person:
         if a.main_person not in b.persons and b.main_person not in a.persons:
             score -= settings.main_person_conflict
@@ -200,7 +205,9 @@ def group_articles(
     """Add ``arriving`` articles (in date order) to ``existing`` stories; returns the new grouping
     and the keys of the stories that changed. ``known`` holds the features of existing members."""
     weights = _Weights(df, total)
-    features = dict(known)
+    common = max(settings.common_name_articles, settings.unlinking_name_share * total)
+    arriving = with_common_names(arriving, df, limit=common)
+    features = {item.article_id: item for item in with_common_names(known.values(), df, limit=common)}
     features.update((item.article_id, item) for item in arriving)
     # House names only weigh in the checks that take members out (pairs, strays): letting them steer
     # joins moved a wire's items into other outlets' stories.
