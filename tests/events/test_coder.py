@@ -94,6 +94,8 @@ def test_passive_in_form_active_in_meaning(code):
 def test_calling_something_a_name_is_no_telephone_call(code):
     assert not [e for e in code("A Valdorian minister called the move a crime.") if e.cameo == "041"]
     assert not [e for e in code("Lavrov called the talks constructive.") if e.cameo == "041"]
+    assert not [e for e in code("His new venture, called Brainlink, will study memory.") if e.cameo == "041"]
+    assert "REQUEST" in [e.type for e in code("The Valdorian government calls upon its neighbours to help.")]
 
 
 def test_a_dateline_town_is_not_the_actor(code):

@@ -46,4 +46,4 @@ def test_a_name_before_its_description_is_the_speaker_when_the_parser_heads_the_
     board = _entity(doc, "the Harbour Board", "ORG")
     speaker = doc[0:11]
     assert speaker.root.text == "chair"
-    assert resolve_speaker(speaker, (person, board)) == person
+    assert resolve_speaker(speaker, (person, board), doc.text) == person

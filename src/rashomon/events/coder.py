@@ -125,8 +125,10 @@ class EventCoder:
             return None
         if self._is_intent_frame(token, pattern):
             return None
-        if token.lemma_.lower() == "call" and {"dobj", "oprd"} <= {c.dep_ for c in token.children}:
-            return None  # "called the move a crime": a name given, not a telephone call
+        if token.lemma_.lower() == "call" and (
+            {"dobj", "oprd"} <= {c.dep_ for c in token.children} or token.dep_ == "acl"
+        ):
+            return None  # "called the move a crime", "a venture called Neuralink": a name given, not a telephone call
         return pattern
 
     def _reports_violence(self, token: Token) -> bool:

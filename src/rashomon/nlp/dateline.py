@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 COMPONENT = "rashomon_dateline"
+_LONGEST_DATELINE_TOKENS = 40
 
 # A town in capitals ("WASHINGTON", "NEW YORK", "ST. PETERSBURG"; a last word of three letters at
 # least, so that "US - Russia talks" is no dateline), or in any case when an agency follows it ("Beirut (AFP)").
@@ -37,7 +38,7 @@ def dateline_end(text: str) -> int | None:
 
 @Language.component(COMPONENT)
 def mark_dateline(doc: Doc) -> Doc:
-    end = dateline_end(doc.text)
+    end = dateline_end(doc[:_LONGEST_DATELINE_TOKENS].text)  # Doc.text would join every token
     if end is None:
         return doc
     for token in doc[1:]:

@@ -544,7 +544,7 @@ def _finish(
 
 
 def _speaker(span: Span, entities: tuple[DocEntity, ...], text: str) -> Speaker:
-    entity = resolve_speaker(span, entities)
+    entity = resolve_speaker(span, entities, text)
     return Speaker(
         span.start_char, span.end_char, text[span.start_char : span.end_char],
         entity.id if entity else None, entity.name if entity else fallback_name(span),

@@ -95,14 +95,16 @@ def _person_for_pronoun(span: Span, entities: tuple[DocEntity, ...]) -> DocEntit
     person named."""
     doc = span.doc
     sentence = span[0].sent
+    starts = _sentence_starts_back(sentence, 4)
     subjects = [
         (mention.start, entity)
         for entity in entities
         if entity.type == "PERSON"
         for mention in entity.mentions
-        if mention.end <= span.start_char and _is_subject(doc, mention.start, mention.end)
+        if starts[-1] <= mention.start
+        and mention.end <= span.start_char
+        and _is_subject(doc, mention.start, mention.end)
     ]
-    starts = _sentence_starts_back(sentence, 4)
     for window_start in (starts[min(1, len(starts) - 1)], starts[-1]):
         within = [pair for pair in subjects if pair[0] >= window_start]
         if within:
@@ -170,16 +172,18 @@ def _possessor(text: str, end: int) -> bool:
     return text[end : end + 2] in {"'s", "\u2019s"} or text[end : end + 1] in {"'", "\u2019"}
 
 
-def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
+def resolve_speaker(span: Span, entities: tuple[DocEntity, ...], text: str) -> DocEntity | None:
+    """The entity a speaker phrase stands for; ``text`` is the article's (``Doc.text`` joins every token
+    each time it is read)."""
     root = span.root
     antecedent = _antecedent(root)
     if antecedent is not None:  # "a doctor who says": who is the doctor
-        return resolve_speaker(antecedent, entities)
+        return resolve_speaker(antecedent, entities, text)
     for entity in entities:  # the name itself, or a name inside the phrase ("Kremlin spokesman Dmitry Peskov")
         for mention in entity.mentions:
             if mention.start <= root.idx < mention.end:
                 return entity
-    named = _person_in_apposition(span, entities) or _person_before_description(span, entities)
+    named = _person_in_apposition(span, entities, text) or _person_before_description(span, entities, text)
     if named is not None:  # "the UN envoy for the peace process, Nickolay Mladenov,": the envoy, not the UN
         return named
     # "a Free Syrian Army commander" speaks for the army; "Al Jazeera's Kamal Hyder", a name the
@@ -192,7 +196,7 @@ def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | 
         if span.start_char <= mention.start
         and mention.end <= span.end_char
         and entity.type in {"PERSON", "ORG"}
-        and not (unlinked is not None and _possessor(span.doc.text, mention.end))
+        and not (unlinked is not None and _possessor(text, mention.end))
     ]
     if inside:
         return max(inside, key=lambda pair: pair[0])[1]
@@ -222,11 +226,10 @@ def resolve_speaker(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | 
     return _body_described(span, entities)
 
 
-def _person_in_apposition(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
+def _person_in_apposition(span: Span, entities: tuple[DocEntity, ...], text: str) -> DocEntity | None:
     """The person named between commas right after a description ("the UN envoy for the peace
     process, Nickolay Mladenov, ..."). Read off the text: the parser often takes such a name for the
     subject of the clause that follows."""
-    text = span.doc.text
     after = span.end_char
     while after < len(text) and text[after] == " ":
         after += 1
@@ -243,11 +246,10 @@ def _person_in_apposition(span: Span, entities: tuple[DocEntity, ...]) -> DocEnt
     return None
 
 
-def _person_before_description(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
+def _person_before_description(span: Span, entities: tuple[DocEntity, ...], text: str) -> DocEntity | None:
     """The person a phrase names before a comma and the description of them ("Prof Helen
     Stokes-Lampard, chair of the Royal College of GPs"): the parser makes the description the
     head, with the name hanging from it, and the body in the description is not the speaker."""
-    text = span.doc.text
     root = span.root.idx
     for entity in entities:
         if entity.type == "PERSON" and any(
