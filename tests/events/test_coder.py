@@ -101,3 +101,16 @@ def test_calling_something_a_name_is_no_telephone_call(code):
 def test_a_dateline_town_is_not_the_actor(code):
     event = _main(code, "MOSCOW, March 3 /Wire/ - Russian bombers struck rebel positions near Idlib.")
     assert event.source is not None and event.source.text == "Russian bombers"
+
+
+def test_a_reporting_source_is_not_the_actor_of_a_passive_clause_it_reports(code):
+    events = code("Valdorian state media says tunnels were used to launch the assault on Kessel.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and all(e.source is None or "media" not in e.source.text for e in assault)
+    forced = _main(code, "The rebels were forced to withdraw from Kessel after heavy shelling.")
+    assert forced.source is not None and forced.source.text == "rebels"
+
+
+def test_a_verb_joined_to_a_passive_relative_clause_has_its_subject(code):
+    event = _main(code, "Petar Kovac, 52, who was born in Kessel but later took his uncle's name, attacked the guards.")
+    assert event.source is not None and "Kovac" in event.source.text

@@ -506,12 +506,26 @@ class EventCoder:
 
 def _subject(token: Token) -> Token | None:
     seen = 0
+    below: Token | None = None  # the verb the climb came from
     while seen < 6:
         subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None:
             if subject.lower_ in {"who", "which", "that"} and token.dep_ == "relcl":
                 return token.head
             return subject
+        if below is not None and (passive := _passive_subject(token)) is not None:
+            # A passive clause stops the climb. Its subject acts in an infinitive it controls ("the rebels
+            # were forced to withdraw") and in a finite verb joined to it ("Masood, who was born ... and
+            # carried out the attack"), but not in "state media says tunnels were used to launch the
+            # assault", where neither the media nor the tunnels launched it, nor in a participle that
+            # shares its passive ("those helping are being attacked and killed").
+            controls = below.dep_ == "xcomp" and token.lemma_.lower() != "use"
+            shares = below.dep_ == "conj" and below.tag_ in {"VBD", "VBZ", "VBP"}
+            if not (controls or shares):
+                return None
+            if passive.lower_ in {"who", "which", "that"} and token.dep_ == "relcl":
+                return token.head
+            return passive
         if token.dep_ == "relcl":
             return token.head
         if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"}:
@@ -522,11 +536,16 @@ def _subject(token: Token) -> Token | None:
             if owner is not None:
                 return owner
         if token.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acl", "acomp", "pcomp"} and token.head.i != token.i:
+            below = token
             token = token.head
             seen += 1
             continue
         return None
     return None
+
+
+def _passive_subject(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
 
 
 def _prep_object(token: Token, preposition: str) -> Token | None:
