@@ -159,7 +159,8 @@ def test_story_lists_the_events_with_an_actor_and_counts_the_rest(engine, tmp_pa
     report = tmp_path / "truce.txt"
     report.write_text(
         "Ceasefire holds in Belcor\n\nThe army of Valdoria shelled the town of Belcor on Monday, officials said. "
-        "Residents were told to surrender. A truce was agreed late on Tuesday, and the shelling stopped.\n",
+        "Residents were told to surrender. Talks were held on Monday night. A truce was agreed late on Tuesday, "
+        "and the shelling stopped.\n",
         encoding="utf-8",
     )
     db = str(tmp_path / "truce.db")
@@ -171,7 +172,8 @@ def test_story_lists_the_events_with_an_actor_and_counts_the_rest(engine, tmp_pa
     assert main(["--db", db, "story", story]) == 0
     listed = capsys.readouterr().out
     assert "army of Valdoria -> shelled -> Belcor" in listed
-    assert "- -> surrender -> -" not in listed
+    assert "Residents -> surrender -> -" in listed  # told to surrender: they are the ones who would
+    assert "-> held ->" not in listed
     assert "and 1 event(s) with neither actor named" in listed
     assert main(["--db", db, "story", story, "--json"]) == 0
-    assert "surrender" in capsys.readouterr().out
+    assert '"held Talks"' in capsys.readouterr().out
