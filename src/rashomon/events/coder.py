@@ -371,7 +371,7 @@ class EventCoder:
     def _arguments(self, token: Token, pattern: VerbPattern) -> tuple[list[Token], list[Token]]:
         source: Token | None
         target: Token | None
-        passive_subject = next((c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
+        passive_subject = _passive_subject(token)
         agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if (
             passive_subject is not None
@@ -510,9 +510,7 @@ def _subject(token: Token) -> Token | None:
     while seen < 6:
         subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None:
-            if subject.lower_ in {"who", "which", "that"} and token.dep_ == "relcl":
-                return token.head
-            return subject
+            return _standing_for(subject, token)
         if below is not None and (passive := _passive_subject(token)) is not None:
             # A passive clause stops the climb. Its subject acts in an infinitive it controls ("the rebels
             # were forced to withdraw") and in a finite verb joined to it ("Masood, who was born ... and
@@ -521,11 +519,7 @@ def _subject(token: Token) -> Token | None:
             # shares its passive ("those helping are being attacked and killed").
             controls = below.dep_ == "xcomp" and token.lemma_.lower() != "use"
             shares = below.dep_ == "conj" and below.tag_ in {"VBD", "VBZ", "VBP"}
-            if not (controls or shares):
-                return None
-            if passive.lower_ in {"who", "which", "that"} and token.dep_ == "relcl":
-                return token.head
-            return passive
+            return _standing_for(passive, token) if controls or shares else None
         if token.dep_ == "relcl":
             return token.head
         if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"}:
@@ -546,6 +540,13 @@ def _subject(token: Token) -> Token | None:
 
 def _passive_subject(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
+
+
+def _standing_for(subject: Token, clause: Token) -> Token:
+    """A relative pronoun stands for the noun its clause hangs from ("Masood, who was born ...")."""
+    if subject.lower_ in {"who", "which", "that"} and clause.dep_ == "relcl":
+        return clause.head
+    return subject
 
 
 def _prep_object(token: Token, preposition: str) -> Token | None:
