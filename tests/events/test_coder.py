@@ -114,3 +114,28 @@ def test_a_reporting_source_is_not_the_actor_of_a_passive_clause_it_reports(code
 def test_a_verb_joined_to_a_passive_relative_clause_has_its_subject(code):
     event = _main(code, "Petar Kovac, 52, who was born in Kessel but later took his uncle's name, attacked the guards.")
     assert event.source is not None and "Kovac" in event.source.text
+
+
+def test_a_thing_or_an_idea_is_no_actor(code):
+    events = code("The new budget calls for a sharp rise in military spending.")
+    assert events and all(e.source is None for e in events)
+    protest = _main(code, "Thousands of students protested outside the parliament in Kampala on Friday.")
+    assert protest.source is not None and protest.source.text == "Thousands of students"
+
+
+def test_a_storm_that_hits_is_no_attack_but_a_bomb_that_kills_is(code):
+    assert not [e for e in code("The storm hit the coast of Mozambique on Monday.") if e.type == "ASSAULT"]
+    bomb = _main(code, "A roadside bomb killed four soldiers in Kandahar.")
+    assert bomb.type == "ASSAULT" and bomb.target is not None and bomb.target.text == "four soldiers"
+
+
+def test_the_noun_a_past_participle_follows_undergoes_it(code):
+    killed = [
+        e for e in code("Three soldiers killed in the ambush near Gao were buried on Sunday.") if e.type == "ASSAULT"
+    ]
+    assert killed and killed[0].source is None and killed[0].target.text == "Three soldiers"
+
+
+def test_unnamed_people_are_a_target_when_no_one_else_is(code):
+    event = _main(code, "Police arrested two men outside the station.")
+    assert event.type == "COERCE" and event.target is not None and event.target.text == "two men"

@@ -162,7 +162,9 @@ class EventCoder:
         negated = _negated(token)
         modality, reporter = self._modality(token)
         cameo = self._recode(pattern.cameo, modality=modality, negated=negated, token=token)
-        sources, targets = self._arguments(token, pattern)
+        sources, targets, figurative = self._arguments(token, pattern)
+        if figurative:
+            return []
         speaker = _obliging_speaker(token)
         if speaker is not None:
             # "X said Libya must hand over the suspects": X demands something of Libya.
@@ -282,12 +284,22 @@ class EventCoder:
         found = self._named_in_clause(token, source, index)
         if found is not None:
             return found
+        people = self._people_undergoing(token)
+        if people is not None:
+            return self.actors.actor(people, index)
         if event_type in _DOMESTIC_TYPES and source is not None and source.country:
             # Implied, not stated: the offsets are the source phrase the country was read from.
             return Actor(
                 source.start, source.end, source.text, None, source.country, source.country, None, implied=True
             )
         return None
+
+    def _people_undergoing(self, token: Token) -> Token | None:
+        """ "arrested two men", "three children were killed": people no name or office identifies."""
+        candidates = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+        if _reduced_passive(token):
+            candidates.append(token.head)
+        return next((c for c in candidates if c.pos_ == "NOUN" and c.lemma_.lower() in self.lexicon.person_nouns), None)
 
     def _with_inner_country(self, actor: Actor | None, doc: Doc, index: MentionIndex) -> Actor | None:
         """A target with no country takes one named inside it ("UCF in central Iran")."""
@@ -368,13 +380,15 @@ class EventCoder:
 
     # --- arguments ---------------------------------------------------------
 
-    def _arguments(self, token: Token, pattern: VerbPattern) -> tuple[list[Token], list[Token]]:
+    def _arguments(self, token: Token, pattern: VerbPattern) -> tuple[list[Token], list[Token], bool]:
+        """The source and target heads, and whether a thing is said to do violence ("the storm hit")."""
         source: Token | None
         target: Token | None
         passive_subject = _passive_subject(token)
         agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        described = token.head if _reduced_passive(token) else None
         if (
-            passive_subject is not None
+            (passive_subject is not None or described is not None)
             and agent is None
             and (
                 pattern.cameo[:2] in _FRAME_ROOTS
@@ -383,11 +397,14 @@ class EventCoder:
                 or token.pos_ == "ADJ"
             )
         ):
-            # "Israel is opposed to ...", "Vietnam is committed to ...": an adjectival passive; the subject acts.
-            source, target = passive_subject, self._prepositional_target(token, pattern)
-        elif passive_subject is not None or agent is not None:
+            # "Israel is opposed to ...", "activists opposed to ...": an adjectival passive; the subject acts.
+            source, target = passive_subject or described, self._prepositional_target(token, pattern)
+        elif passive_subject is not None or agent is not None or described is not None:
+            # "three soldiers killed in the ambush": the noun a participle describes undergoes it.
             source = agent
             target = passive_subject
+            if target is None and pattern.cameo[:2] != "15":
+                target = described  # troops "deployed in the DRC" are the instrument, as below
         else:
             source = _subject(token)
             if source is not None and token.dep_ == "acl" and source.i == token.head.i and not self._is_actor(source):
@@ -396,12 +413,13 @@ class EventCoder:
                 )  # "issued a declaration demanding..."
             # What is deployed or sent is the instrument, not the target: "deployed ground forces into Syria".
             target = None if pattern.cameo[:2] == "15" else self._object(token, pattern)
-        if (
-            source is not None
-            and not self._is_actor(source)
-            and (source.pos_ == "VERB" or source.lemma_.lower() in _WEAPONS)
-        ):
-            source = None  # "a roadside bombing killed...": a weapon or an event is not an actor
+        if source is not None and not self._is_actor(source):
+            if source.pos_ == "VERB" or source.lemma_.lower() in _WEAPONS:
+                source = None  # "a roadside bombing killed...": a weapon or an event is not an actor
+            elif self._names_no_one(source):
+                if source.i != (agent.i if agent is not None else -1) and pattern.cameo[:2] in _CONFLICT_ROOTS:
+                    return [], [], True  # "the storm hit the coast", "the cuts will hit the agency": no attack
+                source = None  # "the budget cuts funding...": a thing or an idea is not an actor
         if target is not None and not self._is_actor(target):
             target = None
         if target is None:
@@ -410,7 +428,7 @@ class EventCoder:
             target = self._embedded_target(token, source)
         if pattern.inverse:
             source, target = _prep_object(token, "from"), source
-        return _with_conjuncts(source), _with_conjuncts(target)
+        return _with_conjuncts(source), _with_conjuncts(target), False
 
     def _resolve(self, head: Token, *, avoid: frozenset[int] | set[int] = frozenset()) -> Token | None:
         """A pronoun stands for the reporting clause's subject or the nearest named actor before it."""
@@ -448,9 +466,22 @@ class EventCoder:
         for item in core:
             if item.ent_type_ in {"PERSON", "ORG", "GPE", "NORP", "FAC"}:
                 return True
-            if item.lemma_.lower() in self.lexicon.sectors or item.lower_ in self.lexicon.organisations:
+            if (
+                item.lemma_.lower() in self.lexicon.sectors
+                or item.lower_ in self.lexicon.sectors  # "media", which the tagger lemmatises to "medium"
+                or item.lower_ in self.lexicon.organisations
+            ):
                 return True
         return False
+
+    def _names_no_one(self, token: Token) -> bool:
+        """A common noun for a thing, event or idea ("storm", "budget", "the end of 2017")."""
+        thing = token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.non_actor_nouns
+        counted = _prep_object(token, "of") if thing else None
+        if counted is not None:
+            # "a patch of troops", "lots of people", "the end of 2017": the "of" phrase decides.
+            return not self._is_actor(counted) and self._names_no_one(counted)
+        return thing
 
     def _object(self, token: Token, pattern: VerbPattern) -> Token | None:
         for child in token.children:
@@ -536,6 +567,23 @@ def _subject(token: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _reduced_passive(token: Token) -> bool:
+    """A past participle after its noun, a passive relative clause without "who was" ("the curfew imposed").
+
+    Not in a sentence headed by a noun, nor after a noun that trails it in apposition: there the tagger
+    has taken a past tense for a participle ("Doctors from two aid groups donated ...", "..., a rights
+    group protested").
+    """
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and token.head.pos_ in {"NOUN", "PROPN"}
+        and token.head.dep_ != "appos"
+        and token.sent.root.pos_ not in {"NOUN", "PROPN"}
+        and not any(child.dep_ in _SUBJECT_DEPS for child in token.children)
+    )
 
 
 def _passive_subject(token: Token) -> Token | None:

@@ -37,6 +37,8 @@ class Lexicon:
     organisations: dict[str, tuple[str, str]]
     nouns: dict[str, str]
     light_verbs: frozenset[str]
+    non_actor_nouns: frozenset[str]
+    person_nouns: frozenset[str]
 
     def match(self, token: Token) -> VerbPattern | None:
         """The most specific pattern ``token`` satisfies: its own, or a nominal event it carries.
@@ -160,4 +162,6 @@ def load_lexicon() -> Lexicon:
         organisations=organisations,
         nouns=dict(line.rsplit("\t", 1) for line in _lines("nouns.tsv")),  # type: ignore[misc]
         light_verbs=frozenset(_lines("light_verbs.txt")),
+        non_actor_nouns=frozenset(_lines("non_actor_nouns.txt")),
+        person_nouns=frozenset(_lines("person_nouns.txt")),
     )
