@@ -15,6 +15,7 @@ from rashomon.compare.align import (
     is_hypothetical,
     is_written_date,
     load_attack_means,
+    toll_conflicts,
 )
 from rashomon.entities.tables import load_entity_tables
 
@@ -331,3 +332,49 @@ def test_tolls_that_a_bound_makes_agree_match_in_one_place_on_one_day():
         Number(72, "=", "people", "72", "people killed"),
     )
     assert labels(bomber, attack, exactly_75, exactly_72) == {"single"}
+
+
+def test_a_side_with_two_counts_of_a_kind_is_not_compared_even_over_different_times():
+    regular = Number(5.3e6, "=", "USD", "$5.3m", kind="money", scope="this year")
+    additional = Number(31e6, "=", "USD", "an additional $31m", kind="money")
+    alone = Number(5.3e6, "=", "USD", "$5.3 million", kind="money")
+    statements = [_statement("a", 0, "x", numbers=[regular, additional]), _statement("b", 0, "y", numbers=[alone])]
+    (group,) = align_statements(statements, _vectors([0, 0]))
+    assert group.label == "shared"
+
+
+def _toll(value: int, text: str) -> Number:
+    return Number(value, "=", "people", text, kind="people injured")
+
+
+def test_lede_tolls_that_outlets_give_on_one_day_and_cannot_both_be_true_conflict():
+    town = frozenset({"grasse"})
+    statements = [
+        _statement("a", 0, "Eight people were injured in Grasse.", numbers=[_toll(8, "Eight people")]),
+        _statement("b", 0, "Four people were hurt at the Grasse school.", numbers=[_toll(4, "four people")]),
+        _statement("c", 0, "At least two people were hurt.", numbers=[replace(_toll(2, "at least two"), bound=">=")]),
+    ]
+    statements = [replace(statements[0], places=town), replace(statements[1], places=town), statements[2]]
+    vectors = _vectors([0, 1, 2])
+    groups = align_statements(statements, vectors)
+    day = {"a": "2017-03-16", "b": "2017-03-16", "c": "2017-03-16"}
+    (conflict,) = toll_conflicts(statements, vectors, groups, day)
+    assert conflict.label == "conflict" and "four people vs Eight people" in (conflict.conflict or "")
+    assert {s.article_id for s in conflict.statements} == {"a", "b", "c"}
+    assert toll_conflicts(statements, vectors, groups, {"a": "2017-03-16", "b": "2017-03-17", "c": None}) == []
+    # Without a town in common, two ledes unlike each other may be two attacks.
+    apart = [replace(statement, places=frozenset()) for statement in statements]
+    assert toll_conflicts(apart, vectors, align_statements(apart, vectors), day) == []
+
+
+def test_a_toll_deep_in_an_article_is_another_attack_s_and_is_not_compared():
+    background = [_statement("b", i, f"Background sentence {i} here.") for i in range(3)]
+    statements = [
+        _statement("a", 0, "Eight people were injured.", numbers=[_toll(8, "Eight people")]),
+        *background,
+        _statement("b", 3, "An attack there in July injured 86 people.", numbers=[_toll(86, "86 people")]),
+    ]
+    statements = [replace(statement, places=frozenset({"grasse"})) for statement in statements]
+    vectors = _vectors([0, 1, 2, 3, 4])
+    groups = align_statements(statements, vectors)
+    assert toll_conflicts(statements, vectors, groups, {"a": "2017-03-16", "b": "2017-03-16"}) == []

@@ -75,3 +75,8 @@ def test_references_to_an_earlier_date_use_it(engine):
 def test_a_duration_before_later_is_the_duration(engine):
     found = _times(engine, "Three days later the ceasefire collapsed.", dt.date(2001, 3, 4))
     assert found["Three days"].type == "DURATION" and found["Three days"].value == "P3D"
+
+
+def test_a_frequency_word_in_a_title_is_no_time(engine):
+    found = _times(engine, "Mr Lund wrote in The Daily Beast that the paper comes out weekly.", dt.date(2017, 3, 15))
+    assert "Daily" not in found and "weekly" in found

@@ -35,6 +35,22 @@ TELLING_COUNT = 10
 # "At least 52 killed" is a bound that 75 meets, but a toll that far off is another attack's.
 TOLL_SPREAD = 0.25
 
+# A report gives its own toll in its first statements; later ones recall other attacks ("Nice, where a
+# lorry attack in July killed 86 people").
+LEDE_STATEMENTS = 3
+# Two ledes that name no town in common tell one attack only if they read alike (on FA-KES two ledes
+# of one bombing scored 0.53, and a rocket attack on Aleppo against fighting elsewhere 0.45).
+TOLL_LEDES_ALIKE = 0.5
+# Tolls of civilians and people in general: fighters' tolls in a war are many a day, one per clash.
+_TOLL_KINDS = {
+    "people killed",
+    "people injured",
+    "children killed",
+    "children injured",
+    "women killed",
+    "women injured",
+}
+
 # Counts of the same kind of thing under different words ("15 civilians", "30 people").
 _UNIT_CLASSES = {
     **dict.fromkeys(
@@ -76,13 +92,14 @@ _TOLL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OTHER_COUNT = re.compile(r"\d")
+_COUNT_BEFORE = re.compile(r"\d\s*$")
 
 
 def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | None:
     """ "killed" or "injured" for a count of people, from the cue nearest to it in ``text``. A cue
     that follows another count belongs to that count: in "has climbed to 74, more than 300 people
-    were injured", "injured" is said of the 300. One before may govern several ("killed 15
-    civilians, including four children")."""
+    were injured", "injured" is said of the 300, and in "2 Killed 10 Injured" "Killed" of the 2.
+    One before may govern several ("killed 15 civilians, including four children")."""
     if _TOLL_BEFORE.search(text[max(0, start - 160) : start]):
         return "killed"
     best: tuple[int, str] | None = None
@@ -92,6 +109,8 @@ def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | No
             continue
         if match.start() >= end and _OTHER_COUNT.search(text[end : match.start()]):
             continue
+        if match.end() <= start and _COUNT_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+            continue  # "2 Killed 10 Injured": the cue before 10 is said of the 2
         kind = "injured" if match.group("injured") else "killed"
         if best is None or distance < best[0]:
             best = (distance, kind)
@@ -216,14 +235,17 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
     "69 civilians, including 19 children" against the same words is no conflict; "at least 56
     civilians" against "21 civilians" is. Counts over different times ("five nuclear tests" against
     "two nuclear tests last year") are not the same count."""
-    for unit, scope in {(n.counts, n.scope) for n in left if n.counts is not None}:
-        mine = [n for n in left if n.counts == unit and n.scope == scope]
-        theirs = [n for n in right if n.counts == unit and n.scope == scope]
+    for unit in {n.counts for n in left if n.counts is not None}:
+        mine = [n for n in left if n.counts == unit]
+        theirs = [n for n in right if n.counts == unit]
         # Two counts of one kind in a sentence ("$38m in tax on $150m of income") are two slots that
-        # cannot be told apart here: only a single count on each side is compared.
+        # cannot be told apart here, whatever times they are over: only a single count on each side is
+        # compared, and only with one over the same time.
         if len(mine) != 1 or len(theirs) != 1:
             continue
         (a,), (b,) = mine, theirs
+        if a.scope != b.scope:
+            continue
         if a.qualifiers and b.qualifiers and not a.qualifiers & b.qualifiers:
             continue
         # What would, could or might be is no fact two outlets can disagree on: "if that happens,
@@ -440,3 +462,73 @@ def _denied(negating: Statement, asserting: Statement) -> set[str]:
     types = (negating.negated_types - negating.asserted_types) & (asserting.asserted_types - asserting.negated_types)
     shared = negating.events & asserting.events
     return {kind for kind in types if sum(event.split(" ", 1)[0] == kind for event in shared) >= 2}
+
+
+def toll_conflicts(
+    statements: Sequence[Statement],
+    vectors: np.ndarray,
+    groups: Sequence[AlignedGroup],
+    published: Mapping[str, object],
+) -> list[AlignedGroup]:
+    """Casualty tolls that outlets give for one scene on one day and that cannot both be true.
+
+    Two ledes rarely say "eight people were injured" and "four people were injured" in words alike
+    enough to be matched as one statement, yet that is the disagreement a reader wants shown. Each
+    article's toll of a kind ("people injured") is the highest count of it in its first statements;
+    two articles' tolls are set against each other when they come from different outlets, were
+    published on the same day, name no different towns or weekdays (``_same_scene``) and were not
+    already matched to each other. All the tolls of that kind and day make one conflict group.
+    """
+    together = {
+        frozenset((a.article_id, a.sentence, b.article_id, b.sentence))
+        for group in groups
+        if group.label != "single"
+        for a in group.statements
+        for b in group.statements
+    }
+    tolls: dict[tuple[str, object], dict[str, tuple[Number, Statement]]] = {}
+    seen: dict[str, int] = {}
+    row = {id(statement): index for index, statement in enumerate(statements)}
+    for statement in statements:
+        rank = seen.get(statement.article_id, 0)
+        seen[statement.article_id] = rank + 1
+        if rank >= LEDE_STATEMENTS:
+            continue
+        for number in statement.numbers:
+            if not _is_toll(number):
+                continue
+            assert number.kind is not None
+            by_article = tolls.setdefault((number.kind, published.get(statement.article_id)), {})
+            held = by_article.get(statement.article_id)
+            if held is None or number.value > held[0].value:
+                by_article[statement.article_id] = (number, statement)
+    found = []
+    for (kind, day), by_article in tolls.items():
+        if day is None or len(by_article) < 2:
+            continue
+        told = sorted(by_article.values(), key=lambda pair: (pair[0].value, pair[1].article_id))
+        disputes = [
+            (a, b)
+            for position, (a, left) in enumerate(told)
+            for b, right in told[position + 1 :]
+            if left.outlet != right.outlet
+            and not _compatible(a, b)
+            and _same_scene(left, right)
+            and not _other_acts(left, right)
+            and (left.places & right.places or _alike(vectors, row[id(left)], row[id(right)]))
+            and not (a.qualifiers and b.qualifiers and not a.qualifiers & b.qualifiers)
+            and frozenset((left.article_id, left.sentence, right.article_id, right.sentence)) not in together
+        ]
+        if disputes:
+            values = " vs ".join(dict.fromkeys(number.text for number, _ in told))
+            found.append(AlignedGroup("conflict", tuple(s for _, s in told), f"tolls differ ({kind}): {values}"))
+    return found
+
+
+def _alike(vectors: np.ndarray, i: int, j: int) -> bool:
+    return float(vectors[i] @ vectors[j]) >= TOLL_LEDES_ALIKE
+
+
+def _is_toll(number: Number) -> bool:
+    """A count of people killed or hurt, now; one alone is too often "one of them"."""
+    return number.kind in _TOLL_KINDS and number.value >= 2 and number.scope is None and not number.hypothetical

@@ -22,6 +22,7 @@ from rashomon.compare.align import (
     is_hypothetical,
     is_written_date,
     load_attack_means,
+    toll_conflicts,
     unit_class,
 )
 from rashomon.compare.classifier import (
@@ -167,6 +168,8 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
     statements = [statement for item in facts for statement in _statements(item, models.states, models.means)]
     vectors = _statement_vectors(store, facts, statements, models.encoder)
     groups = align_statements(statements, vectors)
+    published = {item.article.id: item.article.published for item in facts}
+    groups = toll_conflicts(statements, vectors, groups, published) + groups
     framing = tuple(_framing(item, statements, vectors, models) for item in facts)
     sentences = {item.article.id: tuple(sentence_texts(item.article.text, item.sentences)) for item in facts}
     themes = _themes(statements, models.generic_words)

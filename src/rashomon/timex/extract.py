@@ -23,6 +23,7 @@ _EXTRA = re.compile(
     r"(?:this|yesterday|tomorrow) (?:morning|afternoon|evening)|tonight|today|yesterday|tomorrow)\b",
     re.IGNORECASE,
 )
+_FREQUENCIES = {"quarterly", "annual", "daily", "weekly", "monthly"}
 _TRAILING = re.compile(r"(?:'s|’s|,)$")
 # Bare small numbers and ordinals, ages ("6-year-old") and adjectives like "quarterly dividend" are not times.
 _NOT_TIMES = re.compile(
@@ -305,8 +306,10 @@ def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpression, ...
             text = document[start:end].strip()
             if not text or _NOT_TIMES.match(text) or (text.lower() in _WORD_MONTHS and span.label_ != "DATE"):
                 continue
-            if span.root.dep_ == "amod" and text.lower() in {"quarterly", "annual", "daily", "weekly", "monthly"}:
+            if span.root.dep_ == "amod" and text.lower() in _FREQUENCIES:
                 continue  # "a quarterly dividend" describes, it does not date
+            if text.lower() in _FREQUENCIES and text[:1].isupper() and span.start != span.sent.start:
+                continue  # "The Daily Beast", "the Weekly Standard": a title
             value, anchored_on = _value(text, anchor, tense, reference_year)
             if (
                 len(pieces) == 2
