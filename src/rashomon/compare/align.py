@@ -38,9 +38,6 @@ TOLL_SPREAD = 0.25
 # A report gives its own toll in its first statements; later ones recall other attacks ("Nice, where a
 # lorry attack in July killed 86 people").
 LEDE_STATEMENTS = 3
-# Two ledes that name no town in common tell one attack only if they read alike (on FA-KES two ledes
-# of one bombing scored 0.53, and a rocket attack on Aleppo against fighting elsewhere 0.45).
-TOLL_LEDES_ALIKE = 0.5
 # Tolls of civilians and people in general: fighters' tolls in a war are many a day, one per clash.
 _TOLL_KINDS = {
     "people killed",
@@ -465,10 +462,7 @@ def _denied(negating: Statement, asserting: Statement) -> set[str]:
 
 
 def toll_conflicts(
-    statements: Sequence[Statement],
-    vectors: np.ndarray,
-    groups: Sequence[AlignedGroup],
-    published: Mapping[str, object],
+    statements: Sequence[Statement], groups: Sequence[AlignedGroup], published: Mapping[str, object]
 ) -> list[AlignedGroup]:
     """Casualty tolls that outlets give for one scene on one day and that cannot both be true.
 
@@ -476,8 +470,10 @@ def toll_conflicts(
     enough to be matched as one statement, yet that is the disagreement a reader wants shown. Each
     article's toll of a kind ("people injured") is the highest count of it in its first statements;
     two articles' tolls are set against each other when they come from different outlets, were
-    published on the same day, name no different towns or weekdays (``_same_scene``) and were not
-    already matched to each other. All the tolls of that kind and day make one conflict group.
+    published on the same day, name a town in common and no weekday apart (``_same_scene``), do not
+    tell the attack as done by different means, and were not already matched to each other. Nothing
+    less than a shared town will do: a story can hold two attacks of one day, and two ledes about
+    them read much alike. All the tolls of that kind and day make one conflict group.
     """
     together = {
         frozenset((a.article_id, a.sentence, b.article_id, b.sentence))
@@ -488,7 +484,6 @@ def toll_conflicts(
     }
     tolls: dict[tuple[str, object], dict[str, tuple[Number, Statement]]] = {}
     seen: dict[str, int] = {}
-    row = {id(statement): index for index, statement in enumerate(statements)}
     for statement in statements:
         rank = seen.get(statement.article_id, 0)
         seen[statement.article_id] = rank + 1
@@ -515,7 +510,7 @@ def toll_conflicts(
             and not _compatible(a, b)
             and _same_scene(left, right)
             and not _other_acts(left, right)
-            and (left.places & right.places or _alike(vectors, row[id(left)], row[id(right)]))
+            and left.places & right.places
             and not (a.qualifiers and b.qualifiers and not a.qualifiers & b.qualifiers)
             and frozenset((left.article_id, left.sentence, right.article_id, right.sentence)) not in together
         ]
@@ -523,10 +518,6 @@ def toll_conflicts(
             values = " vs ".join(dict.fromkeys(number.text for number, _ in told))
             found.append(AlignedGroup("conflict", tuple(s for _, s in told), f"tolls differ ({kind}): {values}"))
     return found
-
-
-def _alike(vectors: np.ndarray, i: int, j: int) -> bool:
-    return float(vectors[i] @ vectors[j]) >= TOLL_LEDES_ALIKE
 
 
 def _is_toll(number: Number) -> bool:

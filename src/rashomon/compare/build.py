@@ -169,7 +169,7 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
     vectors = _statement_vectors(store, facts, statements, models.encoder)
     groups = align_statements(statements, vectors)
     published = {item.article.id: item.article.published for item in facts}
-    groups = toll_conflicts(statements, vectors, groups, published) + groups
+    groups = toll_conflicts(statements, groups, published) + groups
     framing = tuple(_framing(item, statements, vectors, models) for item in facts)
     sentences = {item.article.id: tuple(sentence_texts(item.article.text, item.sentences)) for item in facts}
     themes = _themes(statements, models.generic_words)
