@@ -176,4 +176,8 @@ def test_story_lists_the_events_with_an_actor_and_counts_the_rest(engine, tmp_pa
     assert "-> held ->" not in listed
     assert "and 1 event(s) with neither actor named" in listed
     assert main(["--db", db, "story", story, "--json"]) == 0
-    assert '"held Talks"' in capsys.readouterr().out
+    as_json = json.loads(capsys.readouterr().out)
+    assert "held Talks" in [e["trigger"]["text"] for e in as_json["events"]]
+    assert {"type": "ASSAULT", "outlets": 1} in [
+        {"type": r["type"], "outlets": len(r["outlets"])} for r in as_json["reported"]
+    ]

@@ -483,8 +483,9 @@ def cmd_prepare(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_story(args: argparse.Namespace, settings: Settings) -> int:
-    from rashomon.jsonout import event_json, with_source
+    from rashomon.jsonout import event_json, reported_json, with_source
     from rashomon.store.events import EventFilter
+    from rashomon.stories.reported import reported_events
 
     with _open_existing(settings) as store:
         row = store.story(args.story)
@@ -494,7 +495,13 @@ def cmd_story(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(
             json.dumps(
-                story_json(row, [with_source(event_json(s.event), s) for s in events]), ensure_ascii=False, indent=1
+                story_json(
+                    row,
+                    [with_source(event_json(s.event), s) for s in events],
+                    [reported_json(r) for r in reported_events(events)],
+                ),
+                ensure_ascii=False,
+                indent=1,
             )
         )
         return EXIT_OK
@@ -506,6 +513,17 @@ def cmd_story(args: argparse.Namespace, settings: Settings) -> int:
         print(
             f"  {a.published or 'undated':10}  {a.outlet or '(outlet unknown)':24}  {a.title or '(untitled)'}  ({a.article_id})"
         )
+    told_widely = [r for r in reported_events(events) if len(r.outlets) > 1]
+    if told_widely:
+        print(f"events told by two or more outlets ({len(told_widely)}):")
+    for told in told_widely[:_WIDELY_TOLD_SHOWN]:
+        action = f"not {told.trigger}" if told.negated else told.trigger
+        print(
+            f"  {told.type:10} {told.source or '-'} -> {action} -> {told.target or '-'}"
+            f"  ({len(told.outlets)} outlets: {', '.join(told.outlets)})"
+        )
+    if len(told_widely) > _WIDELY_TOLD_SHOWN:
+        print(f"  ... and {len(told_widely) - _WIDELY_TOLD_SHOWN} more (--json lists them all)")
     # An event with neither actor named ("- -> allowed -> -") tells a reader nothing in a list; it is
     # counted here and kept in --json.
     with_actors = [stored for stored in events if stored.event.source or stored.event.target]
@@ -523,6 +541,9 @@ def cmd_story(args: argparse.Namespace, settings: Settings) -> int:
             f"  ... and {len(events) - len(with_actors)} event(s) with neither actor named (--json lists every event)"
         )
     return EXIT_OK
+
+
+_WIDELY_TOLD_SHOWN = 12
 
 
 def _day_of(value: str) -> str:

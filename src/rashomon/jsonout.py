@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rashomon.store.stories import StoredStory
+    from rashomon.stories.reported import ReportedEvent
 from rashomon.model import (
     Actor,
     Annotation,
@@ -281,7 +282,11 @@ def event_json(event: Event, *, published: dt.date | None = None) -> dict[str, o
     }
 
 
-def story_json(row: StoredStory, events: Sequence[dict[str, object]] | None = None) -> dict[str, object]:
+def story_json(
+    row: StoredStory,
+    events: Sequence[dict[str, object]] | None = None,
+    reported: Sequence[dict[str, object]] | None = None,
+) -> dict[str, object]:
     data: dict[str, object] = {
         "id": row.id, "title": row.title, "first_date": row.first_date, "last_date": row.last_date,
         "articles": row.article_count, "outlets": row.outlet_count,
@@ -289,4 +294,15 @@ def story_json(row: StoredStory, events: Sequence[dict[str, object]] | None = No
     }  # fmt: skip
     if events is not None:
         data["events"] = list(events)
+    if reported is not None:
+        data["reported"] = list(reported)
     return data
+
+
+def reported_json(told: ReportedEvent) -> dict[str, object]:
+    """One act of a story as its outlets tell it (``stories.reported``), the tellings by event id."""
+    return {
+        "type": told.type, "negated": told.negated, "source": told.source, "target": told.target,
+        "trigger": told.trigger, "outlets": list(told.outlets), "articles": list(told.articles),
+        "events": [t.event.id for t in told.tellings],
+    }  # fmt: skip
