@@ -78,3 +78,10 @@ def test_titles_get_their_apostrophes_back_too():
         "title": 'Operation run under Russian advisers"?guidance', "text": "Body.",
     }  # fmt: skip
     assert demo._record(row)["title"] == "Operation run under Russian advisers' guidance"
+
+
+def test_a_call_to_readers_run_on_from_the_last_sentence_is_its_own_paragraph():
+    text = "The shooter was not linked to any group. Are you in the area? Email news@example.org."
+    assert demo.restore_layout(text) == (
+        "The shooter was not linked to any group.\n\nAre you in the area? Email news@example.org."
+    )

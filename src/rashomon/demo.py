@@ -111,6 +111,11 @@ def _record(row: dict[str, str]) -> dict[str, str]:
 # or a line was wrapped ("leader,-Abu Mohammed", "witnesses,-including"), a run of them where blank lines were, and Al
 # Jazeera's closing "Source:-Al Jazeera" runs on from the last sentence.
 _SOURCE_TRAILER = re.compile(r"\s*\bSource:-\s*")
+# BBC's closing call to readers ("Are you in the area? ... Email haveyoursay@bbc.co.uk") runs on from the
+# last sentence; as its own paragraph the cleaner's furniture rules take it out.
+_READER_CALL = re.compile(
+    r"\s+(?=(?:Are you in the area|Were you (?:there|in the area|affected)|Have you been affected)\b)"
+)
 _PARAGRAPH_HYPHEN = re.compile(r"(?<=[.!?\"\u201d])-(?=\s*[\"\u201c]?[A-Z0-9])")
 _WRAP_HYPHEN = re.compile(r"(?<=[,;:])-(?=[\"\u201cA-Za-z])")
 # A space lost after a title ("Mr-Jones", "President-Trump"); "President-elect" keeps its hyphen.
@@ -132,6 +137,7 @@ _CLOSING_BEFORE_WORD_MARK = re.compile(r'(?<=[A-Za-z0-9])"\?(?=[a-z])')
 def restore_layout(text: str) -> str:
     """NewsArticles text with its paragraph breaks, source line and quotation marks put back."""
     text = _SOURCE_TRAILER.sub("\n\nSource: ", text)
+    text = _READER_CALL.sub("\n\n", text)
     text = _BLANK_LINES.sub("\n\n", text)
     text = _PARAGRAPH_HYPHEN.sub("\n\n", restore_marks(text))
     text = _TITLE_HYPHEN.sub(r"\1 ", text)

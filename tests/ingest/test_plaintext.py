@@ -35,3 +35,16 @@ def test_headline_before_the_dateline():
     parts = parse_plain_text("Ankara sets the terms again\n03/15/2026 / By Tom Reyes\n\nOnce again Ankara dictates.")
     assert (parts.title, parts.published, parts.byline) == ("Ankara sets the terms again", "03/15/2026", "Tom Reyes")
     assert parts.body == "Once again Ankara dictates."
+
+
+def test_a_closing_call_to_readers_is_furniture():
+    text = (
+        "The school in Tarnel was evacuated on Thursday.\n"
+        "Are you in the area? If it is safe to do so, tell us by emailing news@example.org. "
+        "You can also contact us in the following ways:"
+    )
+    parts = parse_plain_text(text)
+    assert parts.body == "The school in Tarnel was evacuated on Thursday."
+    assert [b.kind for b in parts.boilerplate] == ["callout"]
+    asked = "Were you there? Officials asked residents of Tarnel that question all week.\nThey got few answers."
+    assert parse_plain_text(asked).body == asked  # the question is not at the start of a trailing call
