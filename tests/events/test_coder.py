@@ -139,3 +139,11 @@ def test_the_noun_a_past_participle_follows_undergoes_it(code):
 def test_unnamed_people_are_a_target_when_no_one_else_is(code):
     event = _main(code, "Police arrested two men outside the station.")
     assert event.type == "COERCE" and event.target is not None and event.target.text == "two men"
+
+
+def test_a_gerund_after_a_preposition_has_the_subject_or_the_object_of_its_verb(code):
+    welcome = [e for e in code("The Valdorian president opened the summit by welcoming the Kessel delegation.")
+               if e.trigger_text == "welcoming"]  # fmt: skip
+    assert welcome and welcome[0].source.text == "Valdorian president"
+    attack = [e for e in code("Kessel accused Valdoria of attacking its border posts.") if e.type == "ASSAULT"]
+    assert attack and attack[0].source.text == "Valdoria"

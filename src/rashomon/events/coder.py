@@ -83,6 +83,8 @@ _ACCUSING = {"claim", "allege", "charge", "accuse"}
 _CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 _CROWDS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"}
 _OBLIGATION = {"must": "100", "should": "020"}
+# "blamed X for failing", "accused X of hiding", "barred X from returning": X does what the gerund says.
+_OBJECT_CONTROL_PREPOSITIONS = {"for", "of", "from"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "him", "her", "them", "its", "their", "his"}
 
 
@@ -560,6 +562,23 @@ def _subject(token: Token) -> Token | None:
             owner = next((c for c in token.head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
+            # "Merkel started by congratulating him", "after meeting Erdogan, Putin said": the gerund's
+            # subject is the subject of the verb its preposition hangs from, unless that verb's object
+            # is ("blamed the Dutch for failing", "accused Trump of hiding", "barred the envoy from
+            # returning"), and no one in "since being arrested".
+            verb = token.head.head
+            if any(child.dep_ == "auxpass" for child in token.children):
+                return None
+            if token.head.lower_ in _OBJECT_CONTROL_PREPOSITIONS:
+                controller = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+                controller = controller or _passive_subject(verb)
+                if controller is not None:
+                    return _standing_for(controller, verb)
+            below = token
+            token = verb
+            seen += 1
+            continue
         if token.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acl", "acomp", "pcomp"} and token.head.i != token.i:
             below = token
             token = token.head
@@ -592,7 +611,7 @@ def _passive_subject(token: Token) -> Token | None:
 
 def _standing_for(subject: Token, clause: Token) -> Token:
     """A relative pronoun stands for the noun its clause hangs from ("Masood, who was born ...")."""
-    if subject.lower_ in {"who", "which", "that"} and clause.dep_ == "relcl":
+    if subject.lower_ in {"who", "whom", "which", "that"} and clause.dep_ == "relcl":
         return clause.head
     return subject
 
