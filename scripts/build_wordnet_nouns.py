@@ -103,49 +103,46 @@ def sector_keywords() -> set[str]:
     return {line.split("\t")[0] for line in lines if line.strip() and not line.startswith("#")}
 
 
-def non_actor_nouns(folder: Path) -> list[str]:
+def tagged_nouns(folder: Path) -> list[tuple[str, list[str]]]:
+    """Each one-word lower-case noun with sense-tagged uses, and the files of its senses, commonest first."""
     files = lexicographer_files(folder)
+    found = []
+    with (folder / "index.noun").open(encoding="latin-1") as handle:
+        for line in handle:
+            if line.startswith("  "):
+                continue
+            fields = line.split()
+            lemma, pointer_count = fields[0], int(fields[3])
+            tagged_senses = int(fields[4 + pointer_count + 1])
+            offsets = fields[4 + pointer_count + 2 :]
+            if lemma.isalpha() and lemma.islower() and tagged_senses:
+                found.append((lemma, [files[offset] for offset in offsets]))
+    return found
+
+
+def non_actor_nouns(nouns: list[tuple[str, list[str]]]) -> list[str]:
     kept = METONYMS | sector_keywords()
-    found = []
-    with (folder / "index.noun").open(encoding="latin-1") as handle:
-        for line in handle:
-            if line.startswith("  "):
-                continue
-            fields = line.split()
-            lemma, pointer_count = fields[0], int(fields[3])
-            tagged_senses = int(fields[4 + pointer_count + 1])
-            offsets = fields[4 + pointer_count + 2 :]
-            if not (lemma.isalpha() and lemma.islower()) or tagged_senses == 0 or lemma in kept:
-                continue
-            if not any(files[offset] in ACTOR_FILES for offset in offsets[:SENSES_READ]):
-                found.append(lemma)
-    return found
+    return [
+        lemma
+        for lemma, senses in nouns
+        if lemma not in kept and not any(sense in ACTOR_FILES for sense in senses[:SENSES_READ])
+    ]
 
 
-def person_nouns(folder: Path) -> list[str]:
-    files = lexicographer_files(folder)
-    found = []
-    with (folder / "index.noun").open(encoding="latin-1") as handle:
-        for line in handle:
-            if line.startswith("  "):
-                continue
-            fields = line.split()
-            lemma, pointer_count = fields[0], int(fields[3])
-            tagged_senses = int(fields[4 + pointer_count + 1])
-            offsets = fields[4 + pointer_count + 2 :]
-            if lemma.isalpha() and lemma.islower() and tagged_senses and files[offsets[0]] == "noun.person":
-                found.append(lemma)
-    return found
+def person_nouns(nouns: list[tuple[str, list[str]]]) -> list[str]:
+    return [lemma for lemma, senses in nouns if senses[0] == "noun.person"]
 
 
 def main() -> None:
     if len(sys.argv) != 2:
         raise SystemExit(__doc__)
-    nouns = non_actor_nouns(Path(sys.argv[1]))
-    notice = wordnet_notice(Path(sys.argv[1]))
+    folder = Path(sys.argv[1])
+    tagged = tagged_nouns(folder)
+    notice = wordnet_notice(folder)
+    nouns = non_actor_nouns(tagged)
     TARGET.write_text(HEADER + notice + "\n".join(nouns) + "\n", encoding="utf-8")
     print(f"{len(nouns)} nouns -> {TARGET}")
-    people = person_nouns(Path(sys.argv[1]))
+    people = person_nouns(tagged)
     PEOPLE_TARGET.write_text(PEOPLE_HEADER + notice + "\n".join(people) + "\n", encoding="utf-8")
     print(f"{len(people)} nouns -> {PEOPLE_TARGET}")
 
