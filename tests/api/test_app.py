@@ -137,6 +137,7 @@ def test_stories_and_their_comparison(client):
     assert story["articles"] == 2 and story["outlets"] >= 1
     one = client.get(f"/api/stories/{story['id']}").json()
     assert [m["id"] for m in one["members"]] and one["id"] == story["id"]
+    assert "reported" in one and all({"type", "outlets", "events"} <= set(r) for r in one["reported"])
     comparison = client.get(f"/api/stories/{story['id']}/compare").json()
     assert {"articles", "groups", "subjects", "themes", "framing", "counts"} <= set(comparison)
     assert len(comparison["framing"]) == 2

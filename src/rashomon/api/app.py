@@ -32,12 +32,14 @@ from rashomon.jsonout import (
     place_json,
     place_mention_json,
     quote_json,
+    reported_json,
     story_json,
     with_source,
 )
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
 from rashomon.store.sqlite import Store
+from rashomon.stories.reported import reported_events
 from rashomon.ui.pages import add_pages
 
 MAX_LIMIT = 200
@@ -267,13 +269,17 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
             story_json, limit=limit, cursor=cursor,
         )  # fmt: skip
 
-    @app.get("/api/stories/{story_id}", summary="one story: its articles and their events")
+    @app.get("/api/stories/{story_id}", summary="one story: its articles, their events, and the acts outlets report")
     def story(db: Db, story_id: str) -> dict[str, object]:
         found = db.story(story_id)
         if found is None:
             raise HTTPException(404, f"no story {story_id!r}")
         events = [s for a in found.articles for s in db.events(EventFilter(article=a.article_id))]
-        return story_json(found, [with_source(event_json(s.event), s) for s in events])
+        return story_json(
+            found,
+            [with_source(event_json(s.event), s) for s in events],
+            [reported_json(r) for r in reported_events(events)],
+        )
 
     @app.get("/api/stories/{story_id}/compare", summary="a story's articles compared: aligned statements and framing")
     def compare(db: Db, story_id: str) -> dict[str, object]:
