@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import numpy as np
@@ -357,11 +358,11 @@ def test_lede_tolls_that_outlets_give_on_one_day_and_cannot_both_be_true_conflic
     statements = [replace(statements[0], places=town), replace(statements[1], places=town), statements[2]]
     vectors = _vectors([0, 1, 2])
     groups = align_statements(statements, vectors)
-    day = {"a": "2017-03-16", "b": "2017-03-16", "c": "2017-03-16"}
+    day = dict.fromkeys("abc", dt.date(2017, 3, 16))
     (conflict,) = toll_conflicts(statements, groups, day)
     assert conflict.label == "conflict" and "four people vs Eight people" in (conflict.conflict or "")
     assert {s.article_id for s in conflict.statements} == {"a", "b", "c"}
-    assert toll_conflicts(statements, groups, {"a": "2017-03-16", "b": "2017-03-17", "c": None}) == []
+    assert toll_conflicts(statements, groups, {"a": dt.date(2017, 3, 16), "b": dt.date(2017, 3, 17), "c": None}) == []
     # Without a town in common, two ledes may tell two attacks, however alike they read.
     apart = [replace(statement, places=frozenset()) for statement in statements]
     assert toll_conflicts(apart, align_statements(apart, vectors), day) == []
@@ -377,4 +378,4 @@ def test_a_toll_deep_in_an_article_is_another_attack_s_and_is_not_compared():
     statements = [replace(statement, places=frozenset({"grasse"})) for statement in statements]
     vectors = _vectors([0, 1, 2, 3, 4])
     groups = align_statements(statements, vectors)
-    assert toll_conflicts(statements, groups, {"a": "2017-03-16", "b": "2017-03-16"}) == []
+    assert toll_conflicts(statements, groups, dict.fromkeys("ab", dt.date(2017, 3, 16))) == []

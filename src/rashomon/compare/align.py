@@ -3,6 +3,7 @@ and where they contradict each other (different numbers for the same thing, or o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -462,7 +463,7 @@ def _denied(negating: Statement, asserting: Statement) -> set[str]:
 
 
 def toll_conflicts(
-    statements: Sequence[Statement], groups: Sequence[AlignedGroup], published: Mapping[str, object]
+    statements: Sequence[Statement], groups: Sequence[AlignedGroup], published: Mapping[str, dt.date | None]
 ) -> list[AlignedGroup]:
     """Casualty tolls that outlets give for one scene on one day and that cannot both be true.
 
@@ -475,14 +476,13 @@ def toll_conflicts(
     less than a shared town will do: a story can hold two attacks of one day, and two ledes about
     them read much alike. All the tolls of that kind and day make one conflict group.
     """
-    together = {
-        frozenset((a.article_id, a.sentence, b.article_id, b.sentence))
-        for group in groups
+    group_of = {
+        (statement.article_id, statement.sentence): position
+        for position, group in enumerate(groups)
         if group.label != "single"
-        for a in group.statements
-        for b in group.statements
+        for statement in group.statements
     }
-    tolls: dict[tuple[str, object], dict[str, tuple[Number, Statement]]] = {}
+    tolls: dict[tuple[str, dt.date | None], dict[str, tuple[Number, Statement]]] = {}
     seen: dict[str, int] = {}
     for statement in statements:
         rank = seen.get(statement.article_id, 0)
@@ -490,10 +490,10 @@ def toll_conflicts(
         if rank >= LEDE_STATEMENTS:
             continue
         for number in statement.numbers:
-            if not _is_toll(number):
+            kind = number.kind if _is_toll(number) else None
+            if kind is None:
                 continue
-            assert number.kind is not None
-            by_article = tolls.setdefault((number.kind, published.get(statement.article_id)), {})
+            by_article = tolls.setdefault((kind, published.get(statement.article_id)), {})
             held = by_article.get(statement.article_id)
             if held is None or number.value > held[0].value:
                 by_article[statement.article_id] = (number, statement)
@@ -512,12 +512,18 @@ def toll_conflicts(
             and not _other_acts(left, right)
             and left.places & right.places
             and not (a.qualifiers and b.qualifiers and not a.qualifiers & b.qualifiers)
-            and frozenset((left.article_id, left.sentence, right.article_id, right.sentence)) not in together
+            and not _matched(group_of, left, right)
         ]
         if disputes:
             values = " vs ".join(dict.fromkeys(number.text for number, _ in told))
             found.append(AlignedGroup("conflict", tuple(s for _, s in told), f"tolls differ ({kind}): {values}"))
     return found
+
+
+def _matched(group_of: Mapping[tuple[str, int], int], left: Statement, right: Statement) -> bool:
+    """Whether the two statements already share a group (and were compared there)."""
+    group = group_of.get((left.article_id, left.sentence))
+    return group is not None and group == group_of.get((right.article_id, right.sentence))
 
 
 def _is_toll(number: Number) -> bool:

@@ -419,7 +419,8 @@ class EventCoder:
             if source.pos_ == "VERB" or source.lemma_.lower() in _WEAPONS:
                 source = None  # "a roadside bombing killed...": a weapon or an event is not an actor
             elif self._names_no_one(source):
-                if source.i != (agent.i if agent is not None else -1) and pattern.cameo[:2] in _CONFLICT_ROOTS:
+                by_agent = agent is not None and agent.i == source.i  # "hit by metal chips": still an attack
+                if not by_agent and pattern.cameo[:2] in _CONFLICT_ROOTS:
                     return [], [], True  # "the storm hit the coast", "the cuts will hit the agency": no attack
                 source = None  # "the budget cuts funding...": a thing or an idea is not an actor
         if target is not None and not self._is_actor(target):
