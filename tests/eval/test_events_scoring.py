@@ -20,8 +20,13 @@ def _event(event_type, cameo, source=None, target=None):
 
 def test_plover_gold_maps_legacy_labels_and_skips_documentation(fixture_path):
     gold = load_plover_gold(fixture_path / "plover_sample.json")
-    assert [g.type for g in gold] == ["REQUEST", "ASSAULT", "CONSULT"]
+    assert [g.type for g in gold] == ["REQUEST", "ASSAULT", "CONSULT", "SANCTION"]
     assert gold[0].sources == {"CHL"} and gold[1].targets == frozenset()
+
+
+def test_plover_gold_reads_its_own_country_codes_as_iso(fixture_path):
+    (record,) = load_plover_gold(fixture_path / "plover_sample.json")[3:]
+    assert (record.sources, record.targets) == ({"JPN"}, {"ITA"})
 
 
 def test_plover_scoring_counts_type_and_countries(fixture_path):
@@ -30,10 +35,11 @@ def test_plover_scoring_counts_type_and_countries(fixture_path):
         gold[0].text: (_event("REQUEST", "100", "CHL", "PER"),),
         gold[1].text: (_event("ASSAULT", "195", None, "TUR"),),
         gold[2].text: (),
+        gold[3].text: (_event("SANCTION", "160", "JPN", "ITA"),),
     }
     scores = score_plover(gold, lambda text: answers[text])
-    assert scores["type_accuracy"] == round(2 / 3, 4)
-    assert scores["exact_match"] == round(1 / 3, 4)  # T-2 has a target the gold does not
+    assert scores["type_accuracy"] == round(3 / 4, 4)
+    assert scores["exact_match"] == round(2 / 4, 4)  # T-2 has a target the gold does not
     assert scores["per_type"]["CONSULT"]["type_accuracy"] == 0.0
     assert scores["confusions"] == {"CONSULT->NONE": 1}
 

@@ -91,6 +91,15 @@ def test_passive_in_form_active_in_meaning(code):
     assert event.type == "ASSAULT" and event.source is not None and event.source.country == "SRB"
 
 
+def test_the_subject_of_a_passive_accusation_or_request_undergoes_it(code):
+    (accused,) = [e for e in code("The Valdorian minister was accused of corruption.") if e.type == "ACCUSE"]
+    assert accused.source is None and accused.target is not None and accused.target.text.endswith("minister")
+    (urged,) = [e for e in code("The rebels were urged to lay down their arms.") if e.type == "REQUEST"]
+    assert urged.source is None and urged.target is not None and urged.target.text == "rebels"
+    (opposed,) = [e for e in code("Valdoria is opposed to the new sanctions.") if e.cameo.startswith("12")]
+    assert opposed.source is not None and opposed.source.text == "Valdoria"
+
+
 def test_calling_something_a_name_is_no_telephone_call(code):
     assert not [e for e in code("A Valdorian minister called the move a crime.") if e.cameo == "041"]
     assert not [e for e in code("Lavrov called the talks constructive.") if e.cameo == "041"]

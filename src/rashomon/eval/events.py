@@ -5,7 +5,9 @@ and INVESTIGATE are mapped to today's REQUEST, ACCUSE, ASSAULT and ACCUSE. Each
 record is one sentence with one event; the coder's main event for the sentence
 (the trigger nearest the root of the parse) is compared with it. A country is
 right when it is one of the gold actor codes (compound actors list several);
-an absent gold actor wants no actor.
+an absent gold actor wants no actor. The file writes three countries with codes of
+its own beside ISO 3166 (Japan as JAP, Italy as ITL and, once, Vietnam as VTN where
+its other Vietnam records say VNM); they are read as the ISO codes the coder gives.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from rashomon.model import Event
 
 LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
+GOLD_COUNTRY_SYNONYMS = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 Coder = Callable[[str], tuple[Event, ...]]
 
 
@@ -36,9 +39,10 @@ def _codes(actors: object) -> frozenset[str]:
     # A few records carry a string ("" or a stray context word) where an actor list belongs: no actor.
     if not isinstance(actors, list):
         return frozenset()
-    return frozenset(
+    codes = (
         str(actor.get("code", "")).upper()[:3] for actor in actors if isinstance(actor, dict) and actor.get("code")
     )
+    return frozenset(GOLD_COUNTRY_SYNONYMS.get(code, code) for code in codes)
 
 
 def load_plover_gold(path: Path) -> list[GoldEvent]:

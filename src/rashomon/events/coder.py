@@ -59,7 +59,11 @@ _SUBJECT_DEPS = {"nsubj"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 _AERIAL = {"airstrike", "strike", "warplane", "jet", "aircraft", "drone", "helicopter", "bomber", "missile", "raid"}
 # Passive in form, active in meaning: "Serb forces were engaged in ethnic cleansing".
-_ACTIVE_PASSIVES = {"engage", "involve", "embroil", "determine"}
+# Verbs whose passive is a state of the subject ("Israel is opposed to", "committed to"): the subject
+# acts. Other passives ("was accused of", "were urged to") leave the subject undergoing the act.
+_ACTIVE_PASSIVES = {
+    "commit", "dedicate", "determine", "devote", "embroil", "engage", "involve", "oppose", "prepare", "resolve",
+}  # fmt: skip
 _WEAPONS = {
     "bombing",
     "bomb",
@@ -393,8 +397,7 @@ class EventCoder:
             (passive_subject is not None or described is not None)
             and agent is None
             and (
-                pattern.cameo[:2] in _FRAME_ROOTS
-                or token.lemma_.lower() in self.lexicon.intent
+                token.lemma_.lower() in self.lexicon.intent
                 or token.lemma_.lower() in _ACTIVE_PASSIVES
                 or token.pos_ == "ADJ"
             )
