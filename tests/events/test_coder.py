@@ -100,6 +100,20 @@ def test_the_subject_of_a_passive_accusation_or_request_undergoes_it(code):
     assert opposed.source is not None and opposed.source.text == "Valdoria"
 
 
+def test_an_actor_keeps_the_bracket_that_closes_its_abbreviation(code):
+    event = _main(code, "The Valdorian Liberation Front (VLF) rejected the ceasefire.")
+    assert event.source is not None and event.source.text == "Valdorian Liberation Front (VLF)"
+    event = _main(code, "Foreign Minister Anna Berg (pictured left) rejected the ceasefire.")
+    assert event.source is not None and event.source.text == "Foreign Minister Anna Berg"
+
+
+def test_a_participle_taken_for_the_subject_gives_way_to_its_noun(code):
+    (event,) = [
+        e for e in code("The Red Cross operating in Valdoria said the army must withdraw.") if e.type == "REQUEST"
+    ]
+    assert event.source is not None and event.source.text == "Red Cross"
+
+
 def test_calling_something_a_name_is_no_telephone_call(code):
     assert not [e for e in code("A Valdorian minister called the move a crime.") if e.cameo == "041"]
     assert not [e for e in code("Lavrov called the talks constructive.") if e.cameo == "041"]

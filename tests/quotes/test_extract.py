@@ -285,3 +285,9 @@ def test_she_two_sentences_on_is_still_the_subject_the_pronouns_carried(quotes):
     assert found["to withdraw because of Governor Piet Olsen's stance on the law"] is None
     speaker = found["she wants to help people"]
     assert speaker is not None and speaker.name == "Mara Lind"
+
+
+def test_a_speaker_keeps_the_bracket_that_closes_an_abbreviation(quotes):
+    text = "The leader of the Valdorian Freedom Party (VFP) said that the vote had been rigged."
+    (quote,) = quotes(text)
+    assert quote.speaker.text == "The leader of the Valdorian Freedom Party (VFP)"  # type: ignore[union-attr]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from rashomon.brackets import open_bracket, without_trailing_aside
 from rashomon.entities.tables import EntityTables
 from rashomon.events.lexicon import Lexicon
 from rashomon.model import Actor, DocEntity
@@ -69,7 +70,8 @@ def phrase_tokens(head: Token) -> list[Token]:
                 tokens.append(child)
                 stack.append(child)
     tokens.sort(key=lambda t: t.i)
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in {"case", "cc"}):
+    tokens = without_trailing_aside(tokens)
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in {"case", "cc"}) and open_bracket(tokens) is None:
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "det"):
         tokens.pop(0)

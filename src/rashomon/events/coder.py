@@ -617,6 +617,11 @@ def _standing_for(subject: Token, clause: Token) -> Token:
     """A relative pronoun stands for the noun its clause hangs from ("Masood, who was born ...")."""
     if subject.lower_ in {"who", "whom", "which", "that"} and clause.dep_ == "relcl":
         return clause.head
+    if subject.tag_ == "VBG":
+        # "The Red Cross operating in Iraq said": the parser took the participle for the subject.
+        noun = next((c for c in subject.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None)
+        if noun is not None:
+            return noun
     return subject
 
 
@@ -640,7 +645,8 @@ def _obliging_speaker(token: Token) -> Token | None:
         return None
     if token.dep_ != "ccomp" or token.head.lemma_.lower() in {"agree", "decide", "believe", "think", "hope"}:
         return None
-    return next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    speaker = next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    return _standing_for(speaker, token.head) if speaker is not None else None
 
 
 def _negated(token: Token) -> bool:

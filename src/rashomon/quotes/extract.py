@@ -18,6 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.brackets import open_bracket, without_trailing_aside
 from rashomon.model import DocEntity, Quote, Speaker, TextSpan
 from rashomon.quotes.marks import QuotedSpan, quoted_spans
 from rashomon.quotes.speakers import continue_speakers, fallback_name, resolve_speaker
@@ -189,7 +190,9 @@ def _phrase(head: Token) -> Span:
         if "\n" in doc[index].text_with_ws:
             left = index + 1
             break
-    while right > left and doc[right].is_punct:
+    kept = without_trailing_aside(list(doc[left : right + 1]))
+    right = left + len(kept) - 1 if kept else left
+    while right > left and doc[right].is_punct and open_bracket(list(doc[left : right + 1])) is None:
         right -= 1
     while left < right and doc[left].is_punct:
         left += 1
