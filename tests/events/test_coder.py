@@ -152,6 +152,12 @@ def test_a_storm_that_hits_is_no_attack_but_a_bomb_that_kills_is(code):
     assert bomb.type == "ASSAULT" and bomb.target is not None and bomb.target.text == "four soldiers"
 
 
+def test_an_owners_measures_that_hit_are_no_attack_but_an_owners_strikes_are(code):
+    assert not [e for e in code("Berg's tough austerity measures hit the poorest families.") if e.type == "ASSAULT"]
+    strike = _main(code, "Valdoria's airstrikes hit a hospital in Oskar.")
+    assert strike.type == "ASSAULT" and strike.source is not None and strike.source.text == "Valdoria's airstrikes"
+
+
 def test_the_noun_a_past_participle_follows_undergoes_it(code):
     killed = [
         e for e in code("Three soldiers killed in the ambush near Gao were buried on Sunday.") if e.type == "ASSAULT"

@@ -418,6 +418,16 @@ class EventCoder:
                 )  # "issued a declaration demanding..."
             # What is deployed or sent is the instrument, not the target: "deployed ground forces into Syria".
             target = None if pattern.cameo[:2] == "15" else self._object(token, pattern)
+        if (
+            source is not None
+            and pattern.cameo[:2] in _CONFLICT_ROOTS
+            and agent is None
+            and passive_subject is None
+            and any(child.dep_ == "poss" for child in source.children)
+            and self._names_no_one(source)
+            and not self._is_attack(source)
+        ):
+            return [], [], True  # "Rutte's austerity measures hit the poor": the owner's thing, no attack
         if source is not None and not self._is_actor(source):
             if source.pos_ == "VERB" or source.lemma_.lower() in _WEAPONS:
                 source = None  # "a roadside bombing killed...": a weapon or an event is not an actor
@@ -479,6 +489,12 @@ class EventCoder:
             ):
                 return True
         return False
+
+    def _is_attack(self, token: Token) -> bool:
+        """A weapon or an act of force ("Russia's airstrikes", "the army's offensive"), which has an actor."""
+        lemma = token.lemma_.lower()
+        cameo = self.lexicon.nouns.get(lemma, "")
+        return lemma in _WEAPONS or lemma in _AERIAL or cameo[:2] in _CONFLICT_ROOTS
 
     def _names_no_one(self, token: Token) -> bool:
         """A common noun for a thing, event or idea ("storm", "budget", "the end of 2017")."""
