@@ -369,7 +369,7 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
         who = (q.speaker.name or q.speaker.text) if q.speaker else "(unnamed)"
         cue = f" ({q.cue_text})" if q.cue_text else ""
         print(
-            f"{stored.published or '----------'}  {who}{cue} [{q.kind}]: {q.text}  ({stored.outlet or '-'}, {stored.article_id})"
+            f"{stored.published or '----------'}  {who}{cue} [{q.kind}]: {q.words}  ({stored.outlet or '-'}, {stored.article_id})"
         )
     return EXIT_OK
 

@@ -263,6 +263,11 @@ class Quote:
         """Where the quotation's own words lie: its parts, or its whole span when it is one piece."""
         return self.parts or (TextSpan(self.start, self.end),)
 
+    @property
+    def words(self) -> str:
+        """The quotation's own words, its pieces joined by an ellipsis, without the cue between them."""
+        return " … ".join(self.text[p.start - self.start : p.end - self.start] for p in self.pieces)
+
 
 @dataclass(frozen=True)
 class Quantity:

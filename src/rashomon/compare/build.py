@@ -571,7 +571,7 @@ def _framing(
         )
     speakers = speaker_rows([
         ((q.speaker.name or q.speaker.text) if q.speaker else "(no speaker named)",
-         q.speaker.entity if q.speaker else None, q.kind, len(q.text.split()))
+         q.speaker.entity if q.speaker else None, q.kind, len(q.words.split()))
         for q in item.quotes
     ])  # fmt: skip
     claims = item.claims
