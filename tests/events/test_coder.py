@@ -158,6 +158,40 @@ def test_an_owners_measures_that_hit_are_no_attack_but_an_owners_strikes_are(cod
     assert strike.type == "ASSAULT" and strike.source is not None and strike.source.text == "Valdoria's airstrikes"
 
 
+def test_to_demonstrate_something_is_no_protest(code):
+    assert not [e for e in code("The minister has demonstrated an appetite for short meetings.") if e.type == "PROTEST"]
+    assert not [e for e in code("The test demonstrated that the dam was safe.") if e.type == "PROTEST"]
+    protest = _main(code, "Students demonstrated in Oskar on Monday.")
+    assert protest.type == "PROTEST" and protest.source is not None and protest.source.text == "Students"
+
+
+def test_a_bare_count_of_people_acts_and_undergoes(code):
+    protest = _main(code, "Thousands demonstrated outside parliament against the new law.")
+    assert protest.type == "PROTEST" and protest.source is not None and protest.source.text == "Thousands"
+    (arrest,) = [e for e in code("Hundreds were arrested in Oskar.") if e.type == "COERCE"]
+    assert arrest.target is not None and arrest.target.text == "Hundreds"
+    assert not [e for e in code("Thousands of euros were stolen.") if e.target is not None]
+
+
+def test_a_participle_with_a_subject_and_no_auxiliary_is_passive_in_sense(code):
+    text = "The crackdown has seen hundreds killed and many thousands jailed."
+    (killed,) = [e for e in code(text) if e.type == "ASSAULT"]
+    assert killed.source is None and killed.target is not None and killed.target.text == "hundreds"
+    (war,) = [
+        e for e in code("Valdoria was devastated by civil war, with tens of thousands killed.") if e.cameo == "190"
+    ]
+    assert war.source is None and war.target is not None and war.target.text == "tens of thousands"
+
+
+def test_hosting_troops_or_refugees_is_no_visit(code):
+    assert not [
+        e for e in code("Valdoria and Oskaria both host tens of thousands of US troops.") if e.type == "CONSULT"
+    ]
+    assert not [e for e in code("Oskar is hosting up to 300,000 refugees.") if e.type == "CONSULT"]
+    visit = _main(code, "President Berg hosted the Valdorian prime minister in Oskar.")
+    assert visit.type == "CONSULT"
+
+
 def test_the_noun_a_past_participle_follows_undergoes_it(code):
     killed = [
         e for e in code("Three soldiers killed in the ambush near Gao were buried on Sunday.") if e.type == "ASSAULT"

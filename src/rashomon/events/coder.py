@@ -64,6 +64,10 @@ _AERIAL = {"airstrike", "strike", "warplane", "jet", "aircraft", "drone", "helic
 _ACTIVE_PASSIVES = {
     "commit", "dedicate", "determine", "devote", "embroil", "engage", "involve", "oppose", "prepare", "resolve",
 }  # fmt: skip
+# Verbs whose clause takes a participle: "has seen hundreds killed", "left thousands homeless".
+_SEEING = {"see", "leave", "watch", "find", "get", "have", "want"}
+# Plural counts that stand for people when nothing is counted ("Thousands of euros" is counted).
+_COUNTED_CROWDS = {"dozens", "hundreds", "thousands", "millions", "scores", "tens"}
 _WEAPONS = {
     "bombing",
     "bomb",
@@ -473,7 +477,7 @@ class EventCoder:
 
     def _is_actor(self, token: Token) -> bool:
         """Whether a noun phrase names someone who can act: a person, group, place or institution."""
-        if token.lower_ in _PRONOUNS:
+        if token.lower_ in _PRONOUNS or _counted_crowd(token):
             return True
         core = [token]
         for child in token.children:
@@ -498,6 +502,8 @@ class EventCoder:
 
     def _names_no_one(self, token: Token) -> bool:
         """A common noun for a thing, event or idea ("storm", "budget", "the end of 2017")."""
+        if _counted_crowd(token):
+            return False
         thing = token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.non_actor_nouns
         counted = _prep_object(token, "of") if thing else None
         if counted is not None:
@@ -608,6 +614,11 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
+def _counted_crowd(token: Token) -> bool:
+    """A bare count of people as news writes it: "Thousands demonstrated", "killing dozens"."""
+    return token.lower_ in _COUNTED_CROWDS and _prep_object(token, "of") is None
+
+
 def _reduced_passive(token: Token) -> bool:
     """A past participle after its noun, a passive relative clause without "who was" ("the curfew imposed").
 
@@ -626,7 +637,25 @@ def _reduced_passive(token: Token) -> bool:
 
 
 def _passive_subject(token: Token) -> Token | None:
-    return next((c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
+    found = next((c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
+    if found is None and _passive_in_sense(token):
+        found = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return found
+
+
+def _passive_in_sense(token: Token) -> bool:
+    """A participle with a subject but no auxiliary or object, after "with" or a verb of seeing, is
+    passive in sense: "with tens of thousands killed", "a crackdown that has seen hundreds killed and
+    thousands jailed" (the tagger calls the last a past tense). Elsewhere such a participle is more
+    often a past tense the tagger got wrong ("Thousands of students protested")."""
+    children = list(token.children)
+    if not any(c.dep_ == "nsubj" for c in children) or any(
+        c.dep_ in {"aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp"} for c in children
+    ):
+        return False
+    if token.tag_ == "VBN" and token.dep_ == "pcomp" and token.head.lower_ in {"with", "without"}:
+        return True
+    return token.tag_ in {"VBN", "VBD"} and token.dep_ in {"ccomp", "xcomp"} and token.head.lemma_.lower() in _SEEING
 
 
 def _standing_for(subject: Token, clause: Token) -> Token:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
 from spacy.tokens import Token
 
 NOT_AN_EVENT = "-"
+ANY_OBJECT = "*"  # a pattern's object that any object or complement clause matches
 _PARTICLE_DEPS = {"prt", "prep", "advmod", "compound:prt"}
 _OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "oprd"}
 
@@ -103,6 +105,8 @@ def base_forms(token: Token) -> list[str]:
 
 def _object_lemmas(token: Token) -> set[str]:
     lemmas = set()
+    if any(child.dep_ in _OBJECT_DEPS or child.dep_ in {"ccomp", "auxpass"} for child in token.children):
+        lemmas.add(ANY_OBJECT)  # "demonstrated an appetite", "demonstrated that ...", "will be demonstrated"
     if token.dep_ == "acl" and token.tag_ == "VBN":
         lemmas.update(
             {token.head.lemma_.lower(), token.head.lower_}
@@ -112,13 +116,21 @@ def _object_lemmas(token: Token) -> set[str]:
             lemmas.update({child.lemma_.lower(), child.lower_})
             # "a mediation effort", "a state of emergency": the modifiers name the thing too.
             lemmas.update(g.lower_ for g in child.children if g.dep_ in {"compound", "amod"})
-            lemmas.update(
-                gg.lower_ for g in child.children if g.dep_ == "prep" and g.lower_ == "of" for gg in g.children
-            )
+            lemmas.update(form for counted in _counted(child) for form in (counted.lower_, counted.lemma_.lower()))
         elif child.dep_ in {"prep", "prt"}:
             lemmas.update(grand.lemma_.lower() for grand in child.children if grand.dep_ == "pobj")
             lemmas.update(grand.lower_ for grand in child.children if grand.dep_ == "pobj")
     return lemmas
+
+
+def _counted(noun: Token) -> Iterator[Token]:
+    """What a count counts, down the chain of "of": "tens of thousands of troops" -> thousands, troops."""
+    for _ in range(3):
+        following = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children), None)
+        if following is None:
+            return
+        yield following
+        noun = following
 
 
 def _lines(name: str) -> list[str]:
