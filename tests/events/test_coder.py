@@ -192,6 +192,23 @@ def test_hosting_troops_or_refugees_is_no_visit(code):
     assert visit.type == "CONSULT"
 
 
+def test_releasing_or_receiving_a_thing_frees_or_hosts_no_one(code):
+    assert not [e for e in code("The budget office released its report on Monday.") if e.type == "RETREAT"]
+    assert not [e for e in code("The report, released on Monday, dealt a setback to Berg.") if e.type == "RETREAT"]
+    assert not [e for e in code("Berg will receive a tax credit of $4,900.") if e.type in {"CONSULT", "AGREE"}]
+    freed = [e for e in code("Mubarak was released from detention on Friday.") if e.cameo == "0841"]
+    assert freed and freed[0].target is not None and freed[0].target.text == "Mubarak"
+    assert _main(code, "President Berg received the Valdorian delegation in Oskar.").type == "CONSULT"
+    assert [e.cameo for e in code("The Greens welcomed the survey's findings.")] == ["051"]
+    ship = [e for e in code("Pirates agreed to release the ship and its crew.") if e.trigger_text == "release"]
+    assert ship, "a crew joined to the ship is someone"
+
+
+def test_pleading_guilty_is_no_appeal(code):
+    assert not [e for e in code("Half of the 25 defendants have pleaded guilty so far.") if e.type == "REQUEST"]
+    assert _main(code, "Aid groups are pleading for access to Oskar.").type == "REQUEST"
+
+
 def test_the_noun_a_past_participle_follows_undergoes_it(code):
     killed = [
         e for e in code("Three soldiers killed in the ambush near Gao were buried on Sunday.") if e.type == "ASSAULT"

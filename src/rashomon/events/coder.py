@@ -64,6 +64,10 @@ _AERIAL = {"airstrike", "strike", "warplane", "jet", "aircraft", "drone", "helic
 _ACTIVE_PASSIVES = {
     "commit", "dedicate", "determine", "devote", "embroil", "engage", "involve", "oppose", "prepare", "resolve",
 }  # fmt: skip
+# Verbs whose event needs someone to undergo it: releasing people, receiving visitors. Not "return":
+# returning weapons or land is an event (CAMEO 0842), though returning a call is not.
+_SOMEONE_UNDERGOES = {"free", "host", "receive", "release", "welcome"}
+_AMOUNTS = {"MONEY", "PERCENT", "QUANTITY", "DATE", "TIME"}
 # Verbs whose clause takes a participle: "has seen hundreds killed", "left thousands homeless".
 _SEEING = {"see", "leave", "watch", "find", "get", "have", "want"}
 # Plural counts that stand for people when nothing is counted ("Thousands of euros" is counted).
@@ -172,6 +176,14 @@ class EventCoder:
         negated = _negated(token)
         modality, reporter = self._modality(token)
         cameo = self._recode(pattern.cameo, modality=modality, negated=negated, token=token)
+        if (
+            pattern.cameo[:3] in {"043", "084"}
+            and token.lemma_.lower() in _SOMEONE_UNDERGOES
+            and self._no_one_undergoes(token)
+        ):
+            if token.lemma_.lower() != "welcome":
+                return []  # "released its report", "received a tax credit": no one is freed or hosted
+            cameo = "051"  # "welcomed the survey's findings": approval, not a visit
         sources, targets, figurative = self._arguments(token, pattern)
         if figurative:
             return []
@@ -494,6 +506,14 @@ class EventCoder:
                 return True
         return False
 
+    def _no_one_undergoes(self, token: Token) -> bool:
+        """What the verb is done to is a thing and nothing joined to it is someone ("the ship and its crew")."""
+        undergoer = next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)
+        undergoer = undergoer or _passive_subject(token) or (token.head if _reduced_passive(token) else None)
+        if undergoer is None:
+            return False
+        return all(not self._is_actor(head) and self._names_no_one(head) for head in _with_conjuncts(undergoer))
+
     def _is_attack(self, token: Token) -> bool:
         """A weapon or an act of force ("Russia's airstrikes", "the army's offensive"), which has an actor."""
         lemma = token.lemma_.lower()
@@ -506,6 +526,8 @@ class EventCoder:
             return False
         thing = token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.non_actor_nouns
         counted = _prep_object(token, "of") if thing else None
+        if counted is not None and _amount(counted):
+            return True  # "a tax credit of $4,900", "the end of 2017": the noun, not its amount, decides
         if counted is not None:
             # "a patch of troops", "lots of people", "the end of 2017": the "of" phrase decides.
             return not self._is_actor(counted) and self._names_no_one(counted)
@@ -612,6 +634,13 @@ def _subject(token: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _amount(token: Token) -> bool:
+    """A sum, a share, a date or a bare figure; not "the 25", which counts people named before."""
+    if token.ent_type_ in _AMOUNTS:
+        return True
+    return token.like_num and not any(child.dep_ == "det" for child in token.children)
 
 
 def _counted_crowd(token: Token) -> bool:

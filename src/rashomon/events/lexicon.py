@@ -117,6 +117,8 @@ def _object_lemmas(token: Token) -> set[str]:
             # "a mediation effort", "a state of emergency": the modifiers name the thing too.
             lemmas.update(g.lower_ for g in child.children if g.dep_ in {"compound", "amod"})
             lemmas.update(form for counted in _counted(child) for form in (counted.lower_, counted.lemma_.lower()))
+        elif child.dep_ == "acomp":
+            lemmas.add(child.lemma_.lower())  # "pleaded guilty"
         elif child.dep_ in {"prep", "prt"}:
             lemmas.update(grand.lemma_.lower() for grand in child.children if grand.dep_ == "pobj")
             lemmas.update(grand.lower_ for grand in child.children if grand.dep_ == "pobj")
