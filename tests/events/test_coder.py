@@ -209,6 +209,22 @@ def test_pleading_guilty_is_no_appeal(code):
     assert _main(code, "Aid groups are pleading for access to Oskar.").type == "REQUEST"
 
 
+def test_a_participle_used_as_a_preposition_is_no_act(code):
+    assert not [e for e in code("It caused concern given the housing crisis in Oskar.") if e.type == "AID"]
+    assert _main(code, "Following the vote, Berg resigned.").source.text == "Berg"
+
+
+def test_a_call_for_a_clause_is_an_appeal_and_backing_down_a_concession(code):
+    assert _main(code, "Berg has called for the tax to be abolished.").type == "REQUEST"
+    assert _main(code, "The peers backed down over the residency rights.").type == "CONCEDE"
+
+
+def test_talking_about_a_topic_is_no_consultation(code):
+    assert not [e for e in code("Berg talked about the claim that the mayor lied.") if e.type == "CONSULT"]
+    assert _main(code, "Berg talked with the Valdorian president about trade.").type == "CONSULT"
+    assert not code("I wish I knew the answers.")
+
+
 def test_the_noun_a_past_participle_follows_undergoes_it(code):
     killed = [
         e for e in code("Three soldiers killed in the ambush near Gao were buried on Sunday.") if e.type == "ASSAULT"

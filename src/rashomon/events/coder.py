@@ -126,6 +126,12 @@ class EventCoder:
             return None
         if token.dep_ in _MODIFIER_DEPS:
             return None
+        if token.dep_ == "prep":
+            return None  # "given the housing crisis", "following the vote": a preposition, not an act
+        if token.lemma_.lower() == "talk":
+            preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+            if "about" in preps and not preps & {"with", "to"}:
+                return None  # "Conway talked about the claim": a topic, not talks with anyone
         if token.lower_ in {"provided", "providing"} and not any(c.dep_ in {"dobj", "dative"} for c in token.children):
             return None  # "provided it benefits Damascus": a conjunction, not an act of giving
         if token.lemma_.lower() in _ACCUSING and self._reports_violence(token):

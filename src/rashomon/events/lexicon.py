@@ -74,6 +74,14 @@ class Lexicon:
         if not candidates:
             return None
         particles = {child.lower_ for child in token.children if child.dep_ in _PARTICLE_DEPS}
+        # "called for it to be abolished": the particle opens the clause that follows the verb.
+        particles.update(
+            mark.lower_
+            for clause in token.children
+            if clause.dep_ in {"advcl", "ccomp", "xcomp"}
+            for mark in clause.children
+            if mark.dep_ == "mark" and mark.i == token.i + 1
+        )
         objects = _object_lemmas(token)
         best: VerbPattern | None = None
         for pattern in candidates:
