@@ -85,3 +85,10 @@ def test_a_call_to_readers_run_on_from_the_last_sentence_is_its_own_paragraph():
     assert demo.restore_layout(text) == (
         "The shooter was not linked to any group.\n\nAre you in the area? Email news@example.org."
     )
+
+
+def test_a_slideshow_trailer_run_on_from_the_last_sentence_is_its_own_paragraph():
+    text = "Check out the full segment above. Share this slide: Don't miss the video everyone watches. Learn more"
+    assert demo.restore_layout(text) == (
+        "Check out the full segment above.\n\nShare this slide: Don't miss the video everyone watches. Learn more"
+    )

@@ -116,6 +116,8 @@ _SOURCE_TRAILER = re.compile(r"\s*\bSource:-\s*")
 _READER_CALL = re.compile(
     r"\s+(?=(?:Are you in the area|Were you (?:there|in the area|affected)|Have you been affected)\b)"
 )
+# HuffPost's slideshow trailer ("Share this slide: Don't be the last to watch ... Learn more").
+_SLIDE_TRAILER = re.compile(r"(?:\s+|(?<=\S))(?=Share this slide:)")
 _PARAGRAPH_HYPHEN = re.compile(r"(?<=[.!?\"\u201d])-(?=\s*[\"\u201c]?[A-Z0-9])")
 _WRAP_HYPHEN = re.compile(r"(?<=[,;:])-(?=[\"\u201cA-Za-z])")
 # A space lost after a title ("Mr-Jones", "President-Trump"); "President-elect" keeps its hyphen.
@@ -138,6 +140,7 @@ def restore_layout(text: str) -> str:
     """NewsArticles text with its paragraph breaks, source line and quotation marks put back."""
     text = _SOURCE_TRAILER.sub("\n\nSource: ", text)
     text = _READER_CALL.sub("\n\n", text)
+    text = _SLIDE_TRAILER.sub("\n\n", text)
     text = _BLANK_LINES.sub("\n\n", text)
     text = _PARAGRAPH_HYPHEN.sub("\n\n", restore_marks(text))
     text = _TITLE_HYPHEN.sub(r"\1 ", text)

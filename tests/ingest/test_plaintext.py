@@ -48,3 +48,10 @@ def test_a_closing_call_to_readers_is_furniture():
     assert [b.kind for b in parts.boilerplate] == ["callout"]
     asked = "Were you there? Officials asked residents of Tarnel that question all week.\nThey got few answers."
     assert parse_plain_text(asked).body == asked  # the question is not at the start of a trailing call
+
+
+def test_a_slideshow_trailer_and_all_after_it_are_furniture():
+    text = "The mayor spoke for an hour.\nShare this slide: Don't miss the video everyone watches. Learn more"
+    parts = parse_plain_text(text)
+    assert parts.body == "The mayor spoke for an hour."
+    assert [b.kind for b in parts.boilerplate] == ["share"]
