@@ -9,7 +9,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 NOT_AN_EVENT = "-"
-ANY_OBJECT = "*"  # a pattern's object that any object or complement clause matches
+ANY_OBJECT = "*"  # a pattern's object that any object, complement clause or passive matches
 _PARTICLE_DEPS = {"prt", "prep", "advmod", "compound:prt"}
 _OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "oprd"}
 
