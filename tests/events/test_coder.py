@@ -225,6 +225,14 @@ def test_talking_about_a_topic_is_no_consultation(code):
     assert not code("I wish I knew the answers.")
 
 
+def test_a_journey_to_nowhere_named_is_no_visit(code):
+    assert not [e for e in code("Police arrived at the scene of the attack.") if e.type == "CONSULT"]
+    assert not [e for e in code("They were seized while travelling by motorcycle.") if e.type == "CONSULT"]
+    trip = [e for e in code("Berg was travelling to Asia without the press corps.") if e.type == "CONSULT"]
+    assert trip and trip[0].source is not None and trip[0].source.text == "Berg"
+    assert _main(code, "Berg will visit Oskar next month.").target.text == "Oskar"
+
+
 def test_the_noun_a_past_participle_follows_undergoes_it(code):
     killed = [
         e for e in code("Three soldiers killed in the ambush near Gao were buried on Sunday.") if e.type == "ASSAULT"

@@ -68,6 +68,7 @@ _ACTIVE_PASSIVES = {
 # returning weapons or land is an event (CAMEO 0842), though returning a call is not.
 _SOMEONE_UNDERGOES = {"free", "host", "receive", "release", "welcome"}
 _AMOUNTS = {"MONEY", "PERCENT", "QUANTITY", "DATE", "TIME"}
+_STATE_SECTORS = {"GOV", "MIL", "LEG", "IGO"}
 # Verbs whose clause takes a participle: "has seen hundreds killed", "left thousands homeless".
 _SEEING = {"see", "leave", "watch", "find", "get", "have", "want"}
 # Plural counts that stand for people when nothing is counted ("Thousands of euros" is counted).
@@ -258,6 +259,15 @@ class EventCoder:
         ]
         place, date = _anchors(token, index)
         depth = _depth(token)
+        if (
+            pattern.cameo == "042"
+            and target_actors == [None]
+            and not _named_destination(token)
+            and not any(a is not None and (a.country or a.sector in _STATE_SECTORS) for a in source_actors)
+        ):
+            # "travelling by motorcycle", "police arrived at the scene": a journey to nowhere named, by no one
+            # who stands for a state; "When Defense Secretary Mattis visited last month" stays a visit.
+            return []
         if source_actors == [None] and target_actors == [None] and cameo[:2] in _CONFLICT_ROOTS:
             return []  # "trade was hit", "open fire" with no one on either side: figurative or unknowable
         events = []
@@ -640,6 +650,16 @@ def _subject(token: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _named_destination(token: Token) -> bool:
+    """A place named after the verb of a journey ("travelling to Asia", "arrived in Seoul")."""
+    return any(
+        item.ent_type_ in {"GPE", "LOC", "FAC"}
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ in {"to", "in", "at", "for"}
+        for item in child.subtree
+    )
 
 
 def _amount(token: Token) -> bool:
