@@ -1,5 +1,7 @@
 import csv
 
+import pytest
+
 from rashomon import demo
 from rashomon.config import Settings
 from rashomon.errors import RashomonError
@@ -80,15 +82,12 @@ def test_titles_get_their_apostrophes_back_too():
     assert demo._record(row)["title"] == "Operation run under Russian advisers' guidance"
 
 
-def test_a_call_to_readers_run_on_from_the_last_sentence_is_its_own_paragraph():
-    text = "The shooter was not linked to any group. Are you in the area? Email news@example.org."
-    assert demo.restore_layout(text) == (
-        "The shooter was not linked to any group.\n\nAre you in the area? Email news@example.org."
-    )
-
-
-def test_a_slideshow_trailer_run_on_from_the_last_sentence_is_its_own_paragraph():
-    text = "Check out the full segment above. Share this slide: Don't miss the video everyone watches. Learn more"
-    assert demo.restore_layout(text) == (
-        "Check out the full segment above.\n\nShare this slide: Don't miss the video everyone watches. Learn more"
-    )
+@pytest.mark.parametrize(
+    ("last_sentence", "trailer"),
+    [
+        ("The shooter was not linked to any group.", "Are you in the area? Email news@example.org."),
+        ("Check out the full segment above.", "Share this slide: Don't miss the video everyone watches. Learn more"),
+    ],
+)
+def test_a_trailer_run_on_from_the_last_sentence_is_its_own_paragraph(last_sentence, trailer):
+    assert demo.restore_layout(f"{last_sentence} {trailer}") == f"{last_sentence}\n\n{trailer}"
