@@ -1,4 +1,4 @@
-from rashomon.entities.names import clean_surface, is_single_name, name_key, skeleton, surname_key
+from rashomon.entities.names import clean_surface, is_acronym, is_single_name, name_key, skeleton, surname_key
 
 
 def test_keys_fold_case_hyphens_possessives_and_articles():
@@ -25,3 +25,9 @@ def test_transliteration_skeletons():
     assert skeleton("Abu Mohammad al-Julani") == skeleton("Abu Mohammed al-Jolani")
     assert skeleton("Mohammed Ali") != skeleton("Mahmoud Ali")
     assert skeleton("Sergey Lavrov") == skeleton("Sergei Lavrov")
+
+
+def test_an_acronym_keeps_its_letters_in_the_skeleton():
+    assert skeleton("AU Commission") != skeleton("EU Commission")
+    assert skeleton("Ahmad al-Sharaa") == skeleton("Ahmed al-Shara")
+    assert is_acronym("U.N.") and is_acronym("NATO's") and not is_acronym("MOSCOW") and not is_acronym("Un")

@@ -196,3 +196,25 @@ def test_a_korean_name_without_the_family_name_joins_the_full_name(engine):
     assert {"Jong-un"} <= set(entities["Kim Jong-un"].aliases)
     assert {"Il-sung"} <= set(entities["Kim Il-sung"].aliases)
     assert "Jong-un" not in entities and "Il-sung" not in entities
+
+
+def test_an_organisation_known_by_several_names_is_one_entity_in_every_article(engine):
+    first = _annotated(engine, "The IMF said on Monday that growth in Greece would slow this year.", "imf1")
+    second = _annotated(
+        engine, "The International Monetary Fund approved a loan to Egypt on Tuesday, officials said.", "imf2"
+    )
+    (imf,) = [e for e in first.entities if e.name == "International Monetary Fund"]
+    (fund,) = [e for e in second.entities if e.name == "International Monetary Fund"]
+    assert imf.type == fund.type == "ORG"
+    assert imf.keys[0] == fund.keys[0] == "gz:imf" and imf.id == fund.id
+
+
+def test_an_acronym_is_not_a_surname(engine):
+    text = (
+        "North Korean leader Kim Jong Un ordered another missile test on Sunday. "
+        "The UN condemned the launch, and U.N. diplomats met in New York."
+    )
+    by_name = {e.name: e for e in _annotated(engine, text, "kim").entities}
+    kim = next(e for name, e in by_name.items() if name.startswith("Kim Jong"))
+    assert not {"UN", "U.N."} & set(kim.aliases)
+    assert [m.text for m in by_name["United Nations"].mentions] == ["UN", "U.N."]

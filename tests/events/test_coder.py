@@ -251,3 +251,9 @@ def test_a_gerund_after_a_preposition_has_the_subject_or_the_object_of_its_verb(
     assert welcome and welcome[0].source.text == "Valdorian president"
     attack = [e for e in code("Kessel accused Valdoria of attacking its border posts.") if e.type == "ASSAULT"]
     assert attack and attack[0].source.text == "Valdoria"
+
+
+def test_a_party_named_in_a_clause_describing_the_source_is_not_the_target(code):
+    event = _main(code, "Kenyan villagers who spoke to AFP blamed the floods on a new dam upstream.")
+    assert event.type == "ACCUSE" and event.source.text == "Kenyan villagers"
+    assert event.target is None or "AFP" not in event.target.text

@@ -79,9 +79,18 @@ def _skeleton_token(token: str) -> str:
 
 
 def skeleton(text: str) -> str:
-    """Transliteration-insensitive key: Ahmad/Ahmed, Hmeimim/Khmeimim, Julani/Jolani."""
+    """Transliteration-insensitive key: Ahmad/Ahmed, Hmeimim/Khmeimim, Julani/Jolani.
+
+    An acronym is kept as written: "AU Commission" and "EU Commission" are two bodies."""
+    acronyms = {name_key(word) for word in text.split() if is_acronym(word)}
     tokens = [token for token in name_tokens(text) if token not in PARTICLES]
-    return " ".join(_skeleton_token(token) for token in tokens)
+    return " ".join(token if token in acronyms else _skeleton_token(token) for token in tokens)
+
+
+def is_acronym(text: str) -> bool:
+    """Two to five capitals, dots and a possessive aside: "UN", "U.N.", "NATO's"; not "MOSCOW"."""
+    letters = [char for char in clean_surface(text) if char.isalpha()]
+    return 2 <= len(letters) <= 5 and all(char.isupper() for char in letters)
 
 
 def is_shouted(text: str) -> bool:

@@ -23,6 +23,7 @@ from rashomon.entities.aliases import find_abbreviations, find_stated_aliases
 from rashomon.entities.names import (
     PATRONYMIC_PARTICLES,
     clean_surface,
+    is_acronym,
     is_shouted,
     is_single_name,
     name_key,
@@ -186,7 +187,9 @@ def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
         key = name_key(surface)
         if not key or all(word in tables.title_words for word in key.split()):
             continue
-        found.append(_Candidate(span, bounds[0], bounds[1], surface, label, ent.ent_id_ or None, key))
+        # A whole name of an organisation known by several ("U.N.", "United Nations") is that organisation.
+        known = ent.ent_id_ or tables.organisation_by_name.get(key)
+        found.append(_Candidate(span, bounds[0], bounds[1], surface, label, known or None, key))
     return found
 
 
@@ -302,6 +305,8 @@ def _link_surnames(found: list[_Candidate], links: _UnionFind) -> None:
     for index, cand in enumerate(found):
         if cand.label not in _SURNAME_LINKABLE or cand.gazetteer_id or not is_single_name(cand.text):
             continue
+        if cand.label != "PERSON" and is_acronym(cand.text):
+            continue  # "UN" the body is not the "Un" of Kim Jong Un
         surname = surname_key(cand.text)
         matches = [i for i, key in full_names if key == surname] or [
             i for i, key in single_names if key == surname and i != index
@@ -454,7 +459,7 @@ def resolve_entities(
     entities = []
     for members in groups.values():
         gazetteer_id = next((c.gazetteer_id for c in members if c.gazetteer_id), None)
-        entry = gazetteer.get(gazetteer_id) if gazetteer_id else None
+        entry = (gazetteer.get(gazetteer_id) or tables.organisations.get(gazetteer_id)) if gazetteer_id else None
         entity_type = _choose_type(members, entry)
         name = _choose_name(members, entity_type, entry)
         aliases = list(dict.fromkeys(c.text for c in members if name_key(c.text) != name_key(name)))

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from rashomon.entities.names import name_key
+from rashomon.model import GazetteerEntry
 
 
 @dataclass(frozen=True)
 class EntityTables:
-    """Country names (with their other names), capitals and metonyms, demonyms and title words."""
+    """Country names (with their other names), capitals and metonyms, demonyms, title words, and the
+    organisations known by several names."""
 
     country_by_name: dict[str, str]
     country_by_indicator: dict[str, str]
     country_by_demonym: dict[str, str]
     country_names: dict[str, str]
     title_words: frozenset[str]
+    organisations: dict[str, GazetteerEntry] = field(default_factory=dict)
+    organisation_by_name: dict[str, str] = field(default_factory=dict)  # name key -> organisation id
 
     def country_of(self, text: str) -> str | None:
         """ISO3 code for a country name, a capital/metonym, or a demonym."""
@@ -29,8 +33,20 @@ def _lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def load_organisations() -> tuple[dict[str, GazetteerEntry], dict[str, str]]:
+    """Read ``organisations.tsv``: the organisations by id, and their ids by the key of each name."""
+    organisations: dict[str, GazetteerEntry] = {}
+    by_name: dict[str, str] = {}
+    for line in _lines("organisations.tsv"):
+        key, name, country, other_names = [*line.split("\t"), "", "", ""][:4]
+        organisations[key] = GazetteerEntry(key, "ORG", name, country or None)
+        for form in [name, *filter(None, other_names.split("|"))]:
+            by_name.setdefault(name_key(form), key)
+    return organisations, by_name
+
+
 def load_entity_tables() -> EntityTables:
-    """Read ``countries.tsv`` and ``titles.txt``."""
+    """Read ``countries.tsv``, ``titles.txt`` and ``organisations.tsv``."""
     by_name: dict[str, str] = {}
     by_indicator: dict[str, str] = {}
     by_demonym: dict[str, str] = {}
@@ -48,4 +64,5 @@ def load_entity_tables() -> EntityTables:
         for demonym in filter(None, demonyms.split("|")):
             by_demonym.setdefault(name_key(demonym), iso3)
     titles = frozenset(word.strip().lower() for word in _lines("titles.txt"))
-    return EntityTables(by_name, by_indicator, by_demonym, names, titles)
+    organisations, organisation_by_name = load_organisations()
+    return EntityTables(by_name, by_indicator, by_demonym, names, titles, organisations, organisation_by_name)

@@ -350,9 +350,12 @@ class EventCoder:
         return replace(actor, country=inner.country) if inner is not None else actor
 
     def _named_in_clause(self, token: Token, source: Actor | None, index: MentionIndex) -> Actor | None:
-        """The first named party of another country in the clause ("asylum to five Panamanian officers")."""
+        """The first named party of another country in the clause ("asylum to five Panamanian officers"),
+        not one named in a clause that describes the trigger or the source."""
         for item in token.subtree:
             if source is not None and source.start <= item.idx < source.end:
+                continue
+            if _describes(item, token, source):
                 continue
             if item.ent_type_ not in {"GPE", "NORP", "PERSON", "ORG"} or item.dep_ in {"npadvmod", "tmod"}:
                 continue
@@ -672,6 +675,18 @@ def _amount(token: Token) -> bool:
 def _counted_crowd(token: Token) -> bool:
     """A bare count of people as news writes it: "Thousands demonstrated", "killing dozens"."""
     return token.lower_ in _COUNTED_CROWDS and _prep_object(token, "of") is None
+
+
+def _describes(item: Token, trigger: Token, source: Actor | None) -> bool:
+    """Whether ``item`` lies in a relative clause on the trigger or on the source ("the hack, which the
+    DOJ said"; "residents who spoke to AFP"): it describes them, it is not the one acted on."""
+    while item.i != trigger.i and item.head.i != item.i:
+        if item.dep_ == "relcl":
+            head = item.head
+            if head.i == trigger.i or (source is not None and source.start <= head.idx < source.end):
+                return True
+        item = item.head
+    return False
 
 
 def _reduced_passive(token: Token) -> bool:
