@@ -257,3 +257,17 @@ def test_a_party_named_in_a_clause_describing_the_source_is_not_the_target(code)
     event = _main(code, "Kenyan villagers who spoke to AFP blamed the floods on a new dam upstream.")
     assert event.type == "ACCUSE" and event.source.text == "Kenyan villagers"
     assert event.target is None or "AFP" not in event.target.text
+
+
+def test_one_named_party_is_never_both_source_and_target(code):
+    events = code("The reports of a deployment were later denied by both Ankara and Cairo.")
+    assert events and all(
+        event.target is None or (event.source.entity, event.source.name) != (event.target.entity, event.target.name)
+        for event in events
+        if event.source is not None
+    )
+
+
+def test_a_credit_line_is_no_event(code):
+    assert code("Maria Lopez in Lima and Tom Becker in Quito contributed to this report.") == ()
+    assert _main(code, "Japan contributed to the relief fund for Haiti.").type == "AID"

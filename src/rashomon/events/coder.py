@@ -271,9 +271,15 @@ class EventCoder:
         if source_actors == [None] and target_actors == [None] and cameo[:2] in _CONFLICT_ROOTS:
             return []  # "trade was hit", "open fire" with no one on either side: figurative or unknowable
         events = []
+        keys = set()
         for source in source_actors:
             for target in target_actors:
+                if _one_party(source, target):
+                    target = None
                 key = f"{article_id}:{token.idx}:{source.start if source else '-'}:{target.start if target else '-'}"
+                if key in keys:
+                    continue
+                keys.add(key)
                 events.append(
                     Event(
                         id="v" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()[:15],
@@ -675,6 +681,15 @@ def _amount(token: Token) -> bool:
 def _counted_crowd(token: Token) -> bool:
     """A bare count of people as news writes it: "Thousands demonstrated", "killing dozens"."""
     return token.lower_ in _COUNTED_CROWDS and _prep_object(token, "of") is None
+
+
+def _one_party(source: Actor | None, target: Actor | None) -> bool:
+    """Whether source and target are one named party ("denied by both Moscow and Cairo" read as Cairo
+    denying Cairo): one side is misread, and the subject is the surer reading, so the target goes.
+    "Georgian demonstrators" and "the Georgian government" share an entity but not a name."""
+    if source is None or target is None or source.entity is None:
+        return False
+    return (source.entity, source.name) == (target.entity, target.name)
 
 
 def _describes(item: Token, trigger: Token, source: Actor | None) -> bool:
