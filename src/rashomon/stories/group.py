@@ -62,6 +62,8 @@ class GroupingSettings:
     max_split_size: int = 80  # larger stories are not re-split (the split compares every pair)
     signal_terms: int = 15  # an article's highest-weighted words that make a story a candidate
     loose_member: float = 0.2  # a member this unlike the rest of its story on average leaves it
+    outlier_share: float = 0.35  # a member whose centrality is under this share of the others' median leaves
+    outlier_min_size: int = 5
     # A story whose largest set of members linked by shared names holds less than this share of it
     # reports no one event: it splits along the names (see _name_components).
     name_cohesion: float = 0.5
@@ -316,7 +318,11 @@ def _shed_loose_members(
         if len(ids) >= 3 and strays == set(ids):
             # No two members resemble each other as a pair must (the pair rule parts a story of two so).
             return {}, fresh + _divide(members, key, [[article_id] for article_id in ids], features, new_key)
-        loose = {article_id for article_id, score in central.items() if score < settings.loose_member} | strays
+        loose = (
+            {article_id for article_id, score in central.items() if score < settings.loose_member}
+            | strays
+            | _outliers(central, settings)
+        )
         if not (len(ids) >= 3 and 0 < len(loose) < len(ids) - 1):
             return central, fresh
         kept = [article_id for article_id in ids if article_id not in loose]
@@ -377,6 +383,22 @@ def _part_loose_pairs(
         if score < settings.pair_threshold:
             fresh += _divide(members, key, [[left], [right]], features, new_key)
     return fresh
+
+
+def _outliers(central: Mapping[str, float], settings: GroupingSettings) -> set[str]:
+    """The members far less alike to the rest than the rest are to each other: mean similarity under
+    ``outlier_share`` of the median of the other members' means, in a story of ``outlier_min_size`` or
+    more. A report of another event that names the story's capital ("Paris" in a Paris-datelined
+    piece on farm sanctions, among four reports of a letter bomb at the IMF's Paris office) passes the
+    absolute checks but stands apart from members that all resemble each other strongly."""
+    if len(central) < settings.outlier_min_size:
+        return set()
+    outliers = set()
+    for article_id, score in central.items():
+        others = sorted(value for other, value in central.items() if other != article_id)
+        if score < settings.outlier_share * float(np.median(others)):
+            outliers.add(article_id)
+    return outliers
 
 
 def _strays(
