@@ -271,3 +271,10 @@ def test_one_named_party_is_never_both_source_and_target(code):
 def test_a_credit_line_is_no_event(code):
     assert code("Maria Lopez in Lima and Tom Becker in Quito contributed to this report.") == ()
     assert _main(code, "Japan contributed to the relief fund for Haiti.").type == "AID"
+
+
+def test_fighting_a_thing_is_no_assault_but_fighting_a_war_is(code):
+    assert code("Farmers in the valley have fought the new irrigation tax for years.") == ()
+    assert code("The mayor vowed to fight corruption in the port.") == ()
+    war = _main(code, "Russia fought a war with Georgia in 2008.")
+    assert war.type == "ASSAULT" and war.target.country == "GEO"

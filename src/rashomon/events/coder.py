@@ -67,6 +67,10 @@ _ACTIVE_PASSIVES = {
 # Verbs whose event needs someone to undergo it: releasing people, receiving visitors. Not "return":
 # returning weapons or land is an event (CAMEO 0842), though returning a call is not.
 _SOMEONE_UNDERGOES = {"free", "host", "receive", "release", "welcome"}
+# Verbs of fighting that fight no one when their object is a thing: "fought the proposal", "battling
+# cancer", "fought the new government's attempts". A war or a battle fought is still fighting.
+_FIGHTING = {"battle", "combat", "fight"}
+_WARS = {"battle", "campaign", "conflict", "duel", "insurgency", "skirmish", "war"}
 _AMOUNTS = {"MONEY", "PERCENT", "QUANTITY", "DATE", "TIME"}
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "IGO"}
 # Verbs whose clause takes a participle: "has seen hundreds killed", "left thousands homeless".
@@ -191,6 +195,8 @@ class EventCoder:
             if token.lemma_.lower() != "welcome":
                 return []  # "released its report", "received a tax credit": no one is freed or hosted
             cameo = "051"  # "welcomed the survey's findings": approval, not a visit
+        if token.lemma_.lower() in _FIGHTING and self._fights_a_thing(token):
+            return []
         sources, targets, figurative = self._arguments(token, pattern)
         if figurative:
             return []
@@ -538,6 +544,14 @@ class EventCoder:
         if undergoer is None:
             return False
         return all(not self._is_actor(head) and self._names_no_one(head) for head in _with_conjuncts(undergoer))
+
+    def _fights_a_thing(self, token: Token) -> bool:
+        """A fight whose object is a thing or an idea and no act of force ("fought the proposal", not
+        "fought a war")."""
+        fought = next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None) or _passive_subject(token)
+        if fought is None or fought.lemma_.lower() in _WARS or self._is_attack(fought):
+            return False
+        return self._no_one_undergoes(token)
 
     def _is_attack(self, token: Token) -> bool:
         """A weapon or an act of force ("Russia's airstrikes", "the army's offensive"), which has an actor."""
