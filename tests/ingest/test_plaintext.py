@@ -55,3 +55,19 @@ def test_a_slideshow_trailer_and_all_after_it_are_furniture():
     parts = parse_plain_text(text)
     assert parts.body == "The mayor spoke for an hour."
     assert {b.kind for b in parts.boilerplate} == {"share"}
+
+
+def test_a_share_bar_flattened_into_the_text_is_furniture_wherever_it_stands():
+    text = (
+        "The court upheld the fines on Tuesday. Send Facebook Twitter Google+ Whatsapp Tumblr linkedin Digg "
+        "reddit Permalink http://example.org/p/1Ab2 A 12th carrier was given immunity.\n"
+        "The minister posted the ruling on Facebook, Twitter, WhatsApp and Telegram."
+    )
+    parts = parse_plain_text(text)
+    assert parts.body.splitlines() == [
+        "The court upheld the fines on Tuesday.",
+        "A 12th carrier was given immunity.",
+        "The minister posted the ruling on Facebook, Twitter, WhatsApp and Telegram.",
+    ]
+    assert [b.kind for b in parts.boilerplate] == ["share"]
+    assert parts.boilerplate[0].text.endswith("Permalink http://example.org/p/1Ab2")

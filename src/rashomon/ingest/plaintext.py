@@ -50,7 +50,7 @@ def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
     rules = []
     for line in _data_lines("boilerplate.tsv"):
         kind, scope, pattern = line.split("\t", 2)
-        if scope not in {"line", "items", "rest"}:
+        if scope not in {"line", "items", "rest", "inline"}:
             raise ValueError(f"boilerplate.tsv: unknown scope {scope!r} for {kind}")
         rules.append(BoilerplateRule(kind, scope, re.compile(pattern, re.IGNORECASE)))
     return tuple(rules)
@@ -58,6 +58,8 @@ def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
 
 def _match_rule(line: str) -> tuple[BoilerplateRule, re.Match[str]] | None:
     for rule in boilerplate_rules():
+        if rule.scope == "inline":
+            continue
         found = rule.pattern.search(line.strip())
         if found:
             return rule, found
@@ -153,11 +155,29 @@ def split_trailing_boilerplate(
     return lines[:cut], blocks, tags, sources
 
 
+def cut_inline_furniture(text: str) -> tuple[str, list[BoilerplateBlock]]:
+    """Take out furniture that can stand anywhere in a line (a share bar flattened into the text
+    between two paragraphs); a paragraph break takes its place."""
+    blocks: list[BoilerplateBlock] = []
+    for rule in boilerplate_rules():
+        if rule.scope != "inline":
+            continue
+
+        def cut(found: re.Match[str], kind: str = rule.kind) -> str:
+            blocks.append(BoilerplateBlock(kind, found.group(0).strip()))
+            return "\n"
+
+        text = rule.pattern.sub(cut, text)
+    return text, blocks
+
+
 def parse_plain_text(text: str) -> PlainTextParts:
     """Split a plain-text article into body and metadata."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text, inline_blocks = cut_inline_furniture(text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
     lines, headline, date, byline = split_dateline(lines)
     body_lines, blocks, tags, sources = split_trailing_boilerplate(lines)
+    blocks = [*inline_blocks, *blocks]
     if sources is None and any(block.kind == "sources" for block in blocks):
         sources = []
     body = "\n".join(line.strip() for line in body_lines if line.strip())
