@@ -278,3 +278,10 @@ def test_fighting_a_thing_is_no_assault_but_fighting_a_war_is(code):
     assert code("The mayor vowed to fight corruption in the port.") == ()
     war = _main(code, "Russia fought a war with Georgia in 2008.")
     assert war.type == "ASSAULT" and war.target.country == "GEO"
+
+
+def test_a_contrast_a_permission_and_a_musing_are_no_events(code):
+    assert code("The scans differed when people acted knowingly as opposed to recklessly.") == ()
+    assert code("Residents of the old quarter are welcome to do so.") == ()
+    assert code("I often wonder what it must have been like to live in Carthage under Roman rule.") == ()
+    assert _main(code, "Farmers in the valley are opposed to the new dam.").type == "REJECT"

@@ -100,6 +100,8 @@ _ACCUSING = {"claim", "allege", "charge", "accuse"}
 _CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 _CROWDS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"}
 _OBLIGATION = {"must": "100", "should": "020"}
+# Verbs of thinking and feeling: "X believes Y must go" is X's view, not a demand made of Y.
+_NOT_SPEECH_HEADS = {"agree", "believe", "decide", "feel", "guess", "hope", "imagine", "know", "think", "wonder"}
 # "blamed X for failing", "accused X of hiding", "barred X from returning": X does what the gerund says.
 _OBJECT_CONTROL_PREPOSITIONS = {"for", "of", "from"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "him", "her", "them", "its", "their", "his"}
@@ -137,6 +139,10 @@ class EventCoder:
             preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
             if "about" in preps and not preps & {"with", "to"}:
                 return None  # "Conway talked about the claim": a topic, not talks with anyone
+        if token.lower_ == "opposed" and token.i > 0 and token.doc[token.i - 1].lower_ == "as":
+            return None  # "knowingly as opposed to recklessly": a contrast, not a rejection
+        if token.lemma_.lower() == "welcome" and token.pos_ == "ADJ":
+            return None  # "They are welcome to do so": leave to do something, not a visitor received
         if token.lower_ in {"provided", "providing"} and not any(c.dep_ in {"dobj", "dative"} for c in token.children):
             return None  # "provided it benefits Damascus": a conjunction, not an act of giving
         if token.lemma_.lower() in _ACCUSING and self._reports_violence(token):
@@ -787,7 +793,7 @@ def _obliging_speaker(token: Token) -> Token | None:
     """The speaker of "X said that Y must ...", or None."""
     if not any(c.lower_ in _OBLIGATION and c.dep_ == "aux" for c in token.children):
         return None
-    if token.dep_ != "ccomp" or token.head.lemma_.lower() in {"agree", "decide", "believe", "think", "hope"}:
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() in _NOT_SPEECH_HEADS:
         return None
     speaker = next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
     return _standing_for(speaker, token.head) if speaker is not None else None
