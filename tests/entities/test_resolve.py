@@ -218,3 +218,15 @@ def test_an_acronym_is_not_a_surname(engine):
     kim = next(e for name, e in by_name.items() if name.startswith("Kim Jong"))
     assert not {"UN", "U.N."} & set(kim.aliases)
     assert [m.text for m in by_name["United Nations"].mentions] == ["UN", "U.N."]
+
+
+def test_a_capitalised_office_before_a_name_is_a_title_not_part_of_the_name(engine):
+    text = (
+        "Prosecutor Anne Delvaux said the attacker had been known to police. "
+        "Superintendent Tom Brady of the county police said roads would reopen. Prosecutor Delvaux added "
+        "that drugs were found in his car."
+    )
+    people = {e.name: e for e in _annotated(engine, text, "pros").entities if e.type == "PERSON"}
+    assert {"Anne Delvaux", "Tom Brady"} <= set(people)
+    assert not any(name.startswith(("Prosecutor", "Superintendent")) for name in people)
+    assert len(people["Anne Delvaux"].mentions) == 2
