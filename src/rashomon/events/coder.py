@@ -67,8 +67,8 @@ _ACTIVE_PASSIVES = {
 # Verbs whose event needs someone to undergo it: releasing people, receiving visitors. Not "return":
 # returning weapons or land is an event (CAMEO 0842), though returning a call is not.
 _SOMEONE_UNDERGOES = {"free", "host", "receive", "release", "welcome"}
-# Verbs of fighting that fight no one when their object is a thing: "fought the proposal", "battling
-# cancer", "fought the new government's attempts". A war or a battle fought is still fighting.
+# Verbs of fighting that fight no one when their object is a thing: "fought the proposal", "keep
+# fighting the suit", "vowed to fight corruption". A war or a battle fought is still fighting.
 _FIGHTING = {"battle", "combat", "fight"}
 _WARS = {"battle", "campaign", "conflict", "duel", "insurgency", "skirmish", "war"}
 _AMOUNTS = {"MONEY", "PERCENT", "QUANTITY", "DATE", "TIME"}
