@@ -545,8 +545,7 @@ class EventCoder:
 
     def _no_one_undergoes(self, token: Token) -> bool:
         """What the verb is done to is a thing and nothing joined to it is someone ("the ship and its crew")."""
-        undergoer = next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)
-        undergoer = undergoer or _passive_subject(token) or (token.head if _reduced_passive(token) else None)
+        undergoer = _undergoer(token)
         if undergoer is None:
             return False
         return all(not self._is_actor(head) and self._names_no_one(head) for head in _with_conjuncts(undergoer))
@@ -554,7 +553,7 @@ class EventCoder:
     def _fights_a_thing(self, token: Token) -> bool:
         """A fight whose object is a thing or an idea and no act of force ("fought the proposal", not
         "fought a war")."""
-        fought = next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None) or _passive_subject(token)
+        fought = _undergoer(token)
         if fought is None or fought.lemma_.lower() in _WARS or self._is_attack(fought):
             return False
         return self._no_one_undergoes(token)
@@ -701,6 +700,12 @@ def _amount(token: Token) -> bool:
 def _counted_crowd(token: Token) -> bool:
     """A bare count of people as news writes it: "Thousands demonstrated", "killing dozens"."""
     return token.lower_ in _COUNTED_CROWDS and _prep_object(token, "of") is None
+
+
+def _undergoer(token: Token) -> Token | None:
+    """What the verb is done to: its object, its passive subject, or the noun a reduced passive follows."""
+    found = next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)
+    return found or _passive_subject(token) or (token.head if _reduced_passive(token) else None)
 
 
 def _one_party(source: Actor | None, target: Actor | None) -> bool:

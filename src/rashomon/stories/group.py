@@ -395,7 +395,7 @@ def _outliers(central: Mapping[str, float], settings: GroupingSettings) -> set[s
         return set()
     outliers = set()
     for article_id, score in central.items():
-        others = sorted(value for other, value in central.items() if other != article_id)
+        others = [value for other, value in central.items() if other != article_id]
         if score < settings.outlier_share * float(np.median(others)):
             outliers.add(article_id)
     return outliers
