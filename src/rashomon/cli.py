@@ -485,20 +485,21 @@ def cmd_prepare(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_story(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.jsonout import event_json, reported_json, with_source
     from rashomon.store.events import EventFilter
-    from rashomon.stories.reported import reported_events
+    from rashomon.stories.reported import load_verb_families, reported_events
 
     with _open_existing(settings) as store:
         row = store.story(args.story)
         if row is None:
             raise RashomonError(f"no story {args.story!r}; `rashomon stories` lists them")
         events = [s for a in row.articles for s in store.events(EventFilter(article=a.article_id))]
+    told = reported_events(events, load_verb_families())
     if args.json:
         print(
             json.dumps(
                 story_json(
                     row,
                     [with_source(event_json(s.event), s) for s in events],
-                    [reported_json(r) for r in reported_events(events)],
+                    [reported_json(r) for r in told],
                 ),
                 ensure_ascii=False,
                 indent=1,
@@ -513,14 +514,14 @@ def cmd_story(args: argparse.Namespace, settings: Settings) -> int:
         print(
             f"  {a.published or 'undated':10}  {a.outlet or '(outlet unknown)':24}  {a.title or '(untitled)'}  ({a.article_id})"
         )
-    told_widely = [r for r in reported_events(events) if len(r.outlets) > 1]
+    told_widely = [r for r in told if len(r.outlets) > 1]
     if told_widely:
         print(f"events told by two or more outlets ({len(told_widely)}):")
-    for told in told_widely[:_WIDELY_TOLD_SHOWN]:
-        action = f"not {told.trigger}" if told.negated else told.trigger
+    for act in told_widely[:_WIDELY_TOLD_SHOWN]:
+        action = f"not {act.trigger}" if act.negated else act.trigger
         print(
-            f"  {told.type:10} {told.source or '-'} -> {action} -> {told.target or '-'}"
-            f"  ({len(told.outlets)} outlets: {', '.join(told.outlets)})"
+            f"  {act.type:10} {act.source or '-'} -> {action} -> {act.target or '-'}"
+            f"  ({len(act.outlets)} outlets: {', '.join(act.outlets)})"
         )
     if len(told_widely) > _WIDELY_TOLD_SHOWN:
         print(f"  ... and {len(told_widely) - _WIDELY_TOLD_SHOWN} more (--json lists them all)")

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from rashomon.model import Actor, Event, TextSpan
 from rashomon.store.events import StoredEvent
-from rashomon.stories.reported import reported_events
+from rashomon.stories.reported import load_verb_families, reported_events, verb_stem
 
 
 def _told(article: str, outlet: str, kind: str, trigger: str, source=None, target=None, negated=False) -> StoredEvent:  # type: ignore[no-untyped-def]
@@ -32,7 +32,7 @@ def test_tellings_of_one_act_by_several_outlets_come_first_and_spellings_of_a_na
         _told("a6", "Al Jazeera", "ASSAULT", "injured", None, _actor("eight  people")),
         _told("a6", "Al Jazeera", "ACCUSE", "allowed"),  # no one named: not an act a reader can follow
         _told("a6", "Al Jazeera", "ASSAULT", "shelled", replace(_actor("Aleppo", "c-aleppo"), implied=True)),
-    ])  # fmt: skip
+    ], load_verb_families())  # fmt: skip
     first = told[0]
     assert (first.type, first.source, first.target, first.trigger) == (
         "SUPPORT",
@@ -46,3 +46,50 @@ def test_tellings_of_one_act_by_several_outlets_come_first_and_spellings_of_a_na
         ("CONSULT", False, 1),
         ("SUPPORT", True, 1),
     ]
+
+
+def test_with_one_side_unnamed_tellings_join_only_on_the_same_verb_or_a_verb_of_its_family():
+    trump, sturgeon = _actor("Donald Trump", "c-trump"), _actor("Nicola Sturgeon", "c-sturgeon")
+    protesters = _actor("protesters in Moscow")
+    told = reported_events([
+        _told("a1", "Al Jazeera", "AGREE", "agreed", trump),
+        _told("a2", "RTÉ", "AGREE", "agreed", trump),
+        _told("a3", "ABC News", "AGREE", "sign", trump),  # another act by the same man: apart
+        _told("a4", "HuffPost", "AGREE", "proposing", trump),
+        _told("a5", "BBC", "CONSULT", "held talks", sturgeon),
+        _told("a6", "RTÉ", "CONSULT", "meeting", sturgeon),
+        _told("a7", "HuffPost", "CONSULT", "met", sturgeon),
+        _told("a8", "Al Jazeera", "COERCE", "arrested", None, protesters),
+        _told("a9", "CNN", "COERCE", "detained", None, protesters),
+    ], load_verb_families())  # fmt: skip
+    widely = {(t.type, t.trigger): t.outlets for t in told if len(t.outlets) > 1}
+    assert widely == {
+        ("CONSULT", "held talks"): ("BBC", "RTÉ", "HuffPost"),
+        ("AGREE", "agreed"): ("Al Jazeera", "RTÉ"),
+        ("COERCE", "arrested"): ("Al Jazeera", "CNN"),
+    }
+    assert sorted(t.trigger for t in told if len(t.outlets) == 1) == ["proposing", "sign"]
+
+
+def test_with_both_sides_named_the_verb_does_not_matter():
+    kushner, gorkov = _actor("Jared Kushner", "c-kushner"), _actor("Sergey Gorkov", "c-gorkov")
+    told = reported_events(
+        [
+            _told("a1", "CNN", "CONSULT", "met with", kushner, gorkov),
+            _told("a2", "RTÉ", "CONSULT", "spoke to", kushner, gorkov),
+        ],
+        load_verb_families(),
+    )
+    assert [t.outlets for t in told] == [("CNN", "RTÉ")]
+
+
+def test_a_verb_stem_is_shared_by_its_regular_inflections_only():
+    stems = {
+        word: verb_stem(word)
+        for word in "agree agreed agrees agreeing stopped stop press pressed denies denied".split()
+    }
+    assert stems["agree"] == stems["agreed"] == stems["agrees"] == stems["agreeing"]
+    assert stems["stop"] == stems["stopped"] and stems["press"] == stems["pressed"]
+    assert stems["denies"] == stems["denied"] == verb_stem("not deny")
+    assert verb_stem("held talks") != verb_stem("hold talks")  # irregular: the families table joins them
+    assert load_verb_families().predicate("held talks") == load_verb_families().predicate("hold talks")

@@ -39,7 +39,7 @@ from rashomon.jsonout import (
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
 from rashomon.store.sqlite import Store
-from rashomon.stories.reported import reported_events
+from rashomon.stories.reported import load_verb_families, reported_events
 from rashomon.ui.pages import add_pages
 
 MAX_LIMIT = 200
@@ -161,6 +161,7 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
         return loaded["models"]
 
     comparisons = ComparisonCache(framing_models)
+    verb_families = load_verb_families()
     add_pages(app, store, framing_models, comparisons)
 
     @app.get("/api/articles", summary="articles, oldest first")
@@ -278,7 +279,7 @@ def create_app(db_path: Path, *, token: str | None = None, cors_origins: Sequenc
         return story_json(
             found,
             [with_source(event_json(s.event), s) for s in events],
-            [reported_json(r) for r in reported_events(events)],
+            [reported_json(r) for r in reported_events(events, verb_families)],
         )
 
     @app.get("/api/stories/{story_id}/compare", summary="a story's articles compared: aligned statements and framing")
