@@ -38,3 +38,27 @@ def test_an_organisation_is_retyped_only_for_a_country_or_region():
 def test_a_person_with_one_place_like_mention_in_three_stays_a_person():
     (person,) = retype_places([_entity("Elizabeth", "PERSON", 0, 30, 60)], [_place("Elizabeth", 60, _AL_BAB)])
     assert person.type == "PERSON"
+
+
+_LINCOLN = Place("geonames:5072006", 5072006, "Lincoln", "city", "USA", "Nebraska", 40.8, -96.67, 277348)
+
+
+def test_a_person_named_in_full_stays_a_person_though_the_surname_is_a_town_s():
+    mentions = (
+        Mention(0, 14, "Andrew Lincoln", "PERSON", 0),
+        Mention(40, 47, "Lincoln", "ORG", 1),
+        Mention(80, 87, "Lincoln", "PERSON", 2),
+    )
+    keys = entity_keys("PERSON", "Andrew Lincoln", ["Lincoln"], None)
+    actor = DocEntity(entity_id(keys[0]), "Andrew Lincoln", "PERSON", ("Lincoln",), mentions, keys)
+    (person,) = retype_places([actor], [_place("Lincoln", 40, _LINCOLN), _place("Lincoln", 80, _LINCOLN)])
+    assert person.type == "PERSON" and person.id == actor.id
+
+
+def test_a_country_the_model_tagged_as_one_stays_a_country_beside_a_full_name_it_took_for_a_person():
+    mentions = (Mention(0, 12, "Trump Russia", "PERSON", 0), Mention(40, 46, "Russia", "GPE", 1))
+    keys = entity_keys("PERSON", "Trump Russia", ["Russia"], None)
+    mistaken = DocEntity(entity_id(keys[0]), "Trump Russia", "PERSON", ("Russia",), mentions, keys)
+    russia = Place("geonames:2017370", 2017370, "Russia", "country", "RUS", None, 60.0, 100.0, 140702000)
+    (country,) = retype_places([mistaken], [_place("Russia", 40, russia)])
+    assert (country.type, country.country) == ("GPE", "RUS")

@@ -230,3 +230,15 @@ def test_a_capitalised_office_before_a_name_is_a_title_not_part_of_the_name(engi
     assert {"Anne Delvaux", "Tom Brady"} <= set(people)
     assert not any(name.startswith(("Prosecutor", "Superintendent")) for name in people)
     assert len(people["Anne Delvaux"].mentions) == 2
+
+
+def test_a_committee_chair_is_a_title_and_a_surname_tagged_as_a_group_joins_the_full_name(engine):
+    text = (
+        "House Intelligence Committee Chair Devin Nunes went to the White House on Tuesday. "
+        "Nunes said he had seen the documents. The Nunes memo was discussed."
+    )
+    annotation = _annotated(engine, text, "chair")
+    people = [e for e in annotation.entities if "Nunes" in e.name]
+    # The model tags the last "Nunes" as a group (NORP): it is still the man named in full.
+    assert [(e.name, e.type) for e in people] == [("Devin Nunes", "PERSON")]
+    assert [m.text for m in people[0].mentions][-1] == "Nunes" and people[0].mentions[-1].label == "NORP"

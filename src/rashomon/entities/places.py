@@ -8,7 +8,8 @@ resolved to a town and the town is one entity with its other mentions.
 
 Only entities tagged as people, and organisations the place layer takes for a country or a
 first-level region, are retyped: a city's name tagged as an organisation is often the organisation ("Toyota",
-"Oxford").
+"Oxford"). A person named in full somewhere that is no place ("Andrew Lincoln", "Lee Cortes") stays a
+person, however often the text calls them by a surname that is also a town's.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rashomon.entities.resolve import entity_id, entity_keys
-from rashomon.model import DocEntity, PlaceMention
+from rashomon.model import DocEntity, Mention, PlaceMention
 
 # An organisation is retyped only for a country or a first-level region: the European Union has a
 # place in the gazetteer but acts in the news as a body.
@@ -44,6 +45,7 @@ def retype_places(entities: Sequence[DocEntity], places: Sequence[PlaceMention])
             and found
             and 2 * len(found) >= len(entity.mentions)
             and (entity.type == "PERSON" or found[0].feature in _AREA_FEATURES)
+            and not _named_in_full(entity, named)
         ):
             place = found[0]
             kind = place_type(place.feature)
@@ -53,3 +55,19 @@ def retype_places(entities: Sequence[DocEntity], places: Sequence[PlaceMention])
             )
         retyped.append(entity)
     return tuple(retyped)
+
+
+def _named_in_full(entity: DocEntity, named: Sequence[PlaceMention]) -> bool:
+    """A person the model tagged by a name of two or more words that the place layer did not take for a
+    place, and whose mentions read as places only where the model did not call them places. Where it
+    did ("Russia" beside a "Trump Russia" it took for a person) the full name is the mistake."""
+
+    def overlaps(mention: Mention) -> bool:
+        return any(place.start < mention.end and mention.start < place.end for place in named)
+
+    if any(mention.label in {"GPE", "LOC"} and overlaps(mention) for mention in entity.mentions):
+        return False
+    return any(
+        mention.label == "PERSON" and len(mention.text.split()) >= 2 and not overlaps(mention)
+        for mention in entity.mentions
+    )

@@ -303,13 +303,15 @@ def _link_surnames(found: list[_Candidate], links: _UnionFind) -> None:
     full_names = [(i, surname_key(c.text)) for i, c in people if not is_single_name(c.text)]
     single_names = [(i, surname_key(c.text)) for i, c in people if is_single_name(c.text)]
     for index, cand in enumerate(found):
-        if cand.label not in _SURNAME_LINKABLE or cand.gazetteer_id or not is_single_name(cand.text):
+        # The model tags a surname as a group now and then ("Nunes" NORP): it joins a full name only.
+        linkable = cand.label in _SURNAME_LINKABLE or cand.label == "NORP"
+        if not linkable or cand.gazetteer_id or not is_single_name(cand.text):
             continue
         if cand.label != "PERSON" and is_acronym(cand.text):
             continue  # "UN" the body is not the "Un" of Kim Jong Un
         surname = surname_key(cand.text)
         matches = [i for i, key in full_names if key == surname] or [
-            i for i, key in single_names if key == surname and i != index
+            i for i, key in single_names if key == surname and i != index and cand.label != "NORP"
         ]
         if not matches:
             continue
