@@ -71,3 +71,27 @@ def test_a_share_bar_flattened_into_the_text_is_furniture_wherever_it_stands():
     ]
     assert [b.kind for b in parts.boilerplate] == ["share"]
     assert parts.boilerplate[0].text.endswith("Permalink http://example.org/p/1Ab2")
+
+
+def test_a_credit_line_at_the_end_is_furniture_run_into_the_text_or_on_a_line_of_its_own():
+    run_in = (
+        'The mayor said the bridge would reopen. "It will take a week," she said. Daily Courier\'s Ana Ruiz and '
+        "J.D. Moss contributed to this report. The Associated Press also contributed to this report."
+    )
+    parts = parse_plain_text(run_in)
+    assert parts.body == 'The mayor said the bridge would reopen. "It will take a week," she said.'
+    assert [b.kind for b in parts.boilerplate] == ["credit"]
+    on_its_own = (
+        "The mayor said the bridge would reopen.\nReporting help came from readers.\nAna Ruiz contributed reporting."
+    )
+    assert parse_plain_text(on_its_own).body.splitlines() == [
+        "The mayor said the bridge would reopen.",
+        "Reporting help came from readers.",
+    ]
+
+
+def test_contributing_to_something_in_the_body_is_no_credit():
+    text = (
+        "Heavy rain contributed to the flooding. Officials said drivers contributed to this report's delay by calling."
+    )
+    assert parse_plain_text(text).body == text
