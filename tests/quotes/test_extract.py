@@ -291,3 +291,21 @@ def test_a_speaker_keeps_the_bracket_that_closes_an_abbreviation(quotes):
     text = "The leader of the Valdorian Freedom Party (VFP) said that the vote had been rigged."
     (quote,) = quotes(text)
     assert quote.speaker.text == "The leader of the Valdorian Freedom Party (VFP)"  # type: ignore[union-attr]
+
+
+def test_she_is_not_a_man_named_more_recently(quotes):
+    text = (
+        "Ms Varga met members of parliament in Budapest on Friday. The visit came a week after Peter Holm "
+        "called for new sanctions. \u201cI have always opposed the sanctions,\u201d she said."
+    )
+    last = [q for q in quotes(text) if q.speaker is not None][-1]
+    assert last.speaker.text == "she" and last.speaker.name == "Varga"  # type: ignore[union-attr]
+
+
+def test_she_does_not_continue_a_man_s_quotes(quotes):
+    text = (
+        "\u201cThe bridge will reopen next week,\u201d said Mayor Daniel Roth. The council disagreed. "
+        "\u201cThat date is a fantasy,\u201d she said."
+    )
+    last = [q for q in quotes(text) if q.speaker is not None][-1]
+    assert last.speaker.text == "she" and last.speaker.name != "Daniel Roth"  # type: ignore[union-attr]

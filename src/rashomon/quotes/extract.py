@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.brackets import open_bracket, without_trailing_aside
 from rashomon.model import DocEntity, Quote, Speaker, TextSpan
+from rashomon.quotes.gender import GenderCues, load_gender_cues, person_sexes
 from rashomon.quotes.marks import QuotedSpan, quoted_spans
 from rashomon.quotes.speakers import continue_speakers, fallback_name, resolve_speaker
 
@@ -54,6 +55,8 @@ class CueTable:
     person_nouns: dict[str, bool] = field(default_factory=dict)
     # "OPINION", "WATCH": labels that open a line with a colon and are no speaker.
     section_labels: frozenset[str] = frozenset()
+    # Honorifics, titles and given names that tell "he" from "she".
+    gender_cues: GenderCues = field(default_factory=GenderCues)
 
     def can_speak(self, speaker: Span | None) -> bool:
         """Whether a subject can be a source: a name, a pronoun, or a noun like "officials"
@@ -103,7 +106,7 @@ def load_cues() -> CueTable:
     }
     labels = resources.files("rashomon.quotes.data").joinpath("section_labels.txt").read_text(encoding="utf-8")
     section_labels = frozenset(w.strip() for w in labels.splitlines() if w.strip() and not w.startswith("#"))
-    return CueTable(cues, sources, person_nouns, section_labels)
+    return CueTable(cues, sources, person_nouns, section_labels, load_gender_cues())
 
 
 @dataclass
@@ -458,7 +461,7 @@ def find_quotes(doc: Doc, entities: tuple[DocEntity, ...], *, cues: CueTable) ->
         else:
             continue
         drafts.append(draft)
-    return tuple(_finish(doc, text, drafts, entities, cues.person_nouns))
+    return tuple(_finish(doc, text, drafts, entities, cues))
 
 
 def _before(drafts: list[_Draft], position: int) -> _Draft | None:
@@ -518,9 +521,8 @@ def _merge_continuations(drafts: list[_Draft], text: str) -> list[_Draft]:
     return merged
 
 
-def _finish(
-    doc: Doc, text: str, drafts: list[_Draft], entities: tuple[DocEntity, ...], person_nouns: dict[str, bool]
-) -> list[Quote]:
+def _finish(doc: Doc, text: str, drafts: list[_Draft], entities: tuple[DocEntity, ...], cues: CueTable) -> list[Quote]:
+    sexes = person_sexes(text, entities, cues.gender_cues)
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
     for draft in _merge_continuations(drafts, text):
@@ -540,14 +542,16 @@ def _finish(
                 cue_end = particles[-1]
             cue_span = TextSpan(cue.idx, cue_end.idx + len(cue_end))
             cue_text = text[cue_span.start : cue_span.end]
-        speaker = _speaker(draft.speaker, entities, text) if draft.speaker is not None else None
+        speaker = _speaker(draft.speaker, entities, text, sexes) if draft.speaker is not None else None
         parts = tuple(TextSpan(*_trim(text, a, b)) for a, b in draft.parts)
         quotes.append(Quote(start, end, text[start:end], draft.kind, cue_span, cue_text, speaker, parts))
-    return continue_speakers(doc, sorted(quotes, key=lambda q: q.start), entities, person_nouns=person_nouns)
+    return continue_speakers(
+        doc, sorted(quotes, key=lambda q: q.start), entities, person_nouns=cues.person_nouns, sexes=sexes
+    )
 
 
-def _speaker(span: Span, entities: tuple[DocEntity, ...], text: str) -> Speaker:
-    entity = resolve_speaker(span, entities, text)
+def _speaker(span: Span, entities: tuple[DocEntity, ...], text: str, sexes: dict[str, str]) -> Speaker:
+    entity = resolve_speaker(span, entities, text, sexes)
     return Speaker(
         span.start_char, span.end_char, text[span.start_char : span.end_char],
         entity.id if entity else None, entity.name if entity else fallback_name(span),

@@ -22,6 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.model import DocEntity, Quote, Speaker
+from rashomon.quotes.gender import agrees
 
 _PERSONAL = {"he", "she", "him", "her", "i", "we"}
 _SINGULAR = {"he", "she"}
@@ -88,14 +89,18 @@ def _is_subject(doc: Doc, start: int, end: int) -> bool:
     return token.dep_ in _SUBJECTS
 
 
-def _person_for_pronoun(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
+def _person_for_pronoun(
+    span: Span, entities: tuple[DocEntity, ...], sexes: Mapping[str, str] | None = None
+) -> DocEntity | None:
     """The person a "he" or "she" stands for: the last person who is a clause's subject in this
     sentence or the one before; else in the two before those, when pronouns have carried the person
     on ("Evancho had been encouraged ... Still, she told People ... Now she said"); else the last
-    person named."""
+    person named. A person the article shows to be of the other sex (``sexes``) is passed over."""
     doc = span.doc
     sentence = span[0].sent
     starts = _sentence_starts_back(sentence, 4)
+    pronoun = span.root.lower_
+    entities = tuple(entity for entity in entities if agrees(pronoun, entity, sexes or {}))
     subjects = [
         (mention.start, entity)
         for entity in entities
@@ -172,13 +177,15 @@ def _possessor(text: str, end: int) -> bool:
     return text[end : end + 2] in {"'s", "\u2019s"} or text[end : end + 1] in {"'", "\u2019"}
 
 
-def resolve_speaker(span: Span, entities: tuple[DocEntity, ...], text: str) -> DocEntity | None:
+def resolve_speaker(
+    span: Span, entities: tuple[DocEntity, ...], text: str, sexes: Mapping[str, str] | None = None
+) -> DocEntity | None:
     """The entity a speaker phrase stands for; ``text`` is the article's (``Doc.text`` joins every token
-    each time it is read)."""
+    each time it is read); ``sexes`` what the article tells of its people's sex ("he" or "she")."""
     root = span.root
     antecedent = _antecedent(root)
     if antecedent is not None:  # "a doctor who says": who is the doctor
-        return resolve_speaker(antecedent, entities, text)
+        return resolve_speaker(antecedent, entities, text, sexes)
     for entity in entities:  # the name itself, or a name inside the phrase ("Kremlin spokesman Dmitry Peskov")
         for mention in entity.mentions:
             if mention.start <= root.idx < mention.end:
@@ -210,7 +217,7 @@ def resolve_speaker(span: Span, entities: tuple[DocEntity, ...], text: str) -> D
             return next(iter(bearers.values()))
     word = root.lower_
     if word in _SINGULAR:
-        return _person_for_pronoun(span, entities)
+        return _person_for_pronoun(span, entities, sexes)
     if word in _PERSONAL:
         return _last_before(entities, span.start_char, {"PERSON"})
     if word in _COLLECTIVE:
@@ -356,6 +363,7 @@ def continue_speakers(
     entities: tuple[DocEntity, ...],
     *,
     person_nouns: Mapping[str, bool] | None = None,
+    sexes: Mapping[str, str] | None = None,
 ) -> list[Quote]:
     """Quotes whose speaker is "he" or "she" take the speaker of the quote before, when no other
     person is the subject of a clause between the two and the last quote given to that speaker is
@@ -366,8 +374,11 @@ def continue_speakers(
     likewise takes the speaker before when that is a body or people in the plural ("Peace activists
     demand reform. This, they say, ..."), unless something else named is a subject in between.
     A description in ``person_nouns`` ("the ambassador", "the Russian diplomat") is read like "he",
-    when it fits the person quoted before (`_fits`); otherwise it is a speaker of its own."""
+    when it fits the person quoted before (`_fits`); otherwise it is a speaker of its own. A "she"
+    never continues a man's quotes, nor a "he" a woman's (``sexes``, `rashomon.quotes.gender`)."""
     nouns = person_nouns or {}
+    known_sexes = sexes or {}
+    by_id = {entity.id: entity for entity in entities}
     if not any(
         quote.speaker is not None and (quote.speaker.text.lower() in _CONTINUED or _described_as(quote.speaker, nouns))
         for quote in quotes
@@ -402,7 +413,9 @@ def continue_speakers(
                 sentences_back = bisect_right(sentence_starts, speaker.start) - bisect_right(
                     sentence_starts, last_end[kind]
                 )
-                fits = noun is None or _fits(noun, speaker, before, entities, nouns)
+                fits = (noun is None or _fits(noun, speaker, before, entities, nouns)) and agrees(
+                    word, by_id.get(before.entity or ""), known_sexes
+                )
                 if sentences_back <= CONTINUATION_SENTENCES and not between and fits:
                     speaker = replace(speaker, entity=before.entity, name=before.name or before.text)
                     quote = replace(quote, speaker=speaker)
