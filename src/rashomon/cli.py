@@ -430,8 +430,14 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{outlet}:")
         for c in citations:
             print(f"  {c.text}\n    [{c.article} {c.published or 'undated'} chars {c.start}-{c.end}]")
+    if result.also:
+        print("Also answered in the same story:")
+    for c in result.also:
+        print(
+            f"  {c.outlet or 'unknown outlet'}: {c.text}\n    [{c.article} {c.published or 'undated'} chars {c.start}-{c.end}]"
+        )
     for article, silent_outlet in result.silent:
-        print(f"Not reported by {silent_outlet or 'an unknown outlet'} ({article}), in the same story.")
+        print(f"No sentence matches in {silent_outlet or 'an unknown outlet'} ({article}), in the same story.")
     return EXIT_OK
 
 

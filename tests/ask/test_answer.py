@@ -75,4 +75,15 @@ def test_an_answer_names_the_story_articles_that_do_not_report_it(store):
     assert result.answered
     cited = {c.article for c in result.citations}
     assert result.silent and not cited & {article for article, _ in result.silent}
-    assert answer_json(result)["not_reported_by"]
+    assert answer_json(result)["unmatched_in_story"]
+
+
+def test_a_story_article_that_answers_beyond_the_top_is_shown_not_called_silent(store):
+    result = ask(store, "Who visited Moscow?", top=1)
+    assert [c.text.split()[1] for c in result.citations] == ["Ahmad"]
+    assert not result.silent  # the other report answers too: it must not be said to leave this out
+    (also,) = result.also
+    article = store.article(also.article)
+    assert article is not None and article.text[also.start : also.end] == also.text
+    assert "received Syrian interim leader" in also.text
+    assert answer_json(result)["also_in_story"][0]["article"] == also.article

@@ -61,6 +61,9 @@ class Answer:
     entities: tuple[str, ...] = field(default_factory=tuple)
     # Articles in the same story as a cited one that have no sentence answering the question.
     silent: tuple[tuple[str, str | None], ...] = ()
+    # The best answering sentence of each other article in a cited one's story: it answers too, though
+    # it did not make the top; it is neither left out nor counted as silent.
+    also: tuple[Citation, ...] = ()
 
     def by_outlet(self) -> dict[str, list[Citation]]:
         grouped: dict[str, list[Citation]] = {}
@@ -208,6 +211,7 @@ def ask(store: Store, question: str, *, top: int = _TOP, encoder: SentenceEncode
     entity_ids = tuple(sorted({entity for item in named for entity in item.entities}))
     if not scored:
         return Answer(question, False, reason="no sentence in the corpus supports an answer", entities=entity_ids)
+    answering = {hit.article_id for _, hit in scored}
     # A sentence carrying the question's rare words makes one that lacks them no longer evidence.
     if asks_when and any(_DATED.search(hit.text) for _, hit in scored):
         scored = [(score, hit) for score, hit in scored if _DATED.search(hit.text)]  # only a dated one says when
@@ -216,28 +220,49 @@ def ask(store: Store, question: str, *, top: int = _TOP, encoder: SentenceEncode
         (score, hit) for score, hit in scored if coverage_of[(hit.article_id, hit.index)] >= best - _COVERAGE_MARGIN
     ]
     scored.sort(key=lambda pair: -pair[0])
+    # Each article's best sentence among those as good as the best: the story's other tellings.
+    strong: dict[str, tuple[float, SentenceHit]] = {}
+    for score, hit in scored:
+        strong.setdefault(hit.article_id, (score, hit))
     if encoder is not None:
         head = scored[:_RERANKED]
         vectors = encoder.encode([question, *(hit.text for _, hit in head)])
         cosines = vectors[1:] @ vectors[0]
         head = [(score + _EMBEDDING_WEIGHT * float(cos), hit) for (score, hit), cos in zip(head, cosines, strict=True)]
         scored = sorted(head, key=lambda pair: -pair[0]) + scored[_RERANKED:]
-    citations = tuple(
-        Citation(hit.article_id, hit.outlet, hit.published, hit.start, hit.end, hit.text) for _, hit in scored[:top]
-    )
-    return Answer(question, True, citations, entities=entity_ids, silent=_silent(store, citations))
+    citations = tuple(_citation(hit) for _, hit in scored[:top])
+    silent, also = _rest_of_story(store, citations, answering, strong)
+    return Answer(question, True, citations, entities=entity_ids, silent=silent, also=also)
 
 
-def _silent(store: Store, citations: tuple[Citation, ...]) -> tuple[tuple[str, str | None], ...]:
+def _citation(hit: SentenceHit) -> Citation:
+    return Citation(hit.article_id, hit.outlet, hit.published, hit.start, hit.end, hit.text)
+
+
+def _rest_of_story(
+    store: Store,
+    citations: tuple[Citation, ...],
+    answering: set[str],
+    strong: dict[str, tuple[float, SentenceHit]],
+) -> tuple[tuple[tuple[str, str | None], ...], tuple[Citation, ...]]:
+    """The other articles of the cited articles' stories: those with no sentence that answers at all
+    (``answering`` holds the articles with one: silent), and the best sentence of each of those whose
+    sentences answer as well as the cited ones (``strong``), best first."""
     cited = {c.article for c in citations}
     silent: dict[str, str | None] = {}
+    also: list[tuple[float, SentenceHit]] = []
     for article_id in sorted(cited):
         story_id = store.story_of(article_id)
         story = store.story(story_id) if story_id else None
         for member in story.articles if story else ():
-            if member.article_id not in cited:
+            if member.article_id in cited or member.article_id in silent:
+                continue
+            if member.article_id not in answering:
                 silent[member.article_id] = member.outlet
-    return tuple(silent.items())
+            elif member.article_id in strong and strong[member.article_id] not in also:
+                also.append(strong[member.article_id])
+    also.sort(key=lambda pair: -pair[0])
+    return tuple(silent.items()), tuple(_citation(hit) for _, hit in also)
 
 
 def answer_json(answer: Answer) -> dict[str, object]:
@@ -257,5 +282,17 @@ def answer_json(answer: Answer) -> dict[str, object]:
             }
             for outlet, citations in answer.by_outlet().items()
         ],
-        "not_reported_by": [{"article": article, "outlet": outlet} for article, outlet in answer.silent],
+        "also_in_story": [
+            {
+                "text": c.text,
+                "outlet": c.outlet,
+                "article": c.article,
+                "published": c.published,
+                "start": c.start,
+                "end": c.end,
+            }
+            for c in answer.also
+        ],
+        # Articles of the same story in which no sentence matches the question.
+        "unmatched_in_story": [{"article": article, "outlet": outlet} for article, outlet in answer.silent],
     }
