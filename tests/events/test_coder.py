@@ -285,3 +285,16 @@ def test_a_contrast_a_permission_and_a_musing_are_no_events(code):
     assert code("Residents of the old quarter are welcome to do so.") == ()
     assert code("I often wonder what it must have been like to live in Carthage under Roman rule.") == ()
     assert _main(code, "Farmers in the valley are opposed to the new dam.").type == "REJECT"
+
+
+def test_shooting_down_an_idea_rejects_it_and_abusing_power_is_no_assault(code):
+    idea = _main(code, "Chancellor Vogel shot down the prospect of early talks with Lisbon.")
+    assert idea.type == "REJECT"
+    assert _main(code, "Rebels shot down a government helicopter near Hama.").type == "ASSAULT"
+    assert code("The mayor chose to abuse his official power.") == ()
+    assert _main(code, "Police said the guard had abused three inmates.").type == "ASSAULT"
+
+
+def test_this_or_another_is_no_one_who_acts(code):
+    (helping,) = code("This could be particularly useful for helping people with rare blood types.")
+    assert helping.source is None

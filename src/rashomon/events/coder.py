@@ -105,6 +105,8 @@ _NOT_SPEECH_HEADS = {"agree", "believe", "decide", "feel", "guess", "hope", "ima
 # "blamed X for failing", "accused X of hiding", "barred X from returning": X does what the gerund says.
 _OBJECT_CONTROL_PREPOSITIONS = {"for", "of", "from"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "him", "her", "them", "its", "their", "his"}
+# Pronouns that stand for a thing said or done, never for who did it ("this", "another [bill]").
+_THING_PRONOUNS = {"this", "another", "something", "anything", "nothing", "everything"}
 
 
 @dataclass(frozen=True)
@@ -484,6 +486,8 @@ class EventCoder:
         if source is not None and not self._is_actor(source):
             if source.pos_ == "VERB" or source.lemma_.lower() in _WEAPONS:
                 source = None  # "a roadside bombing killed...": a weapon or an event is not an actor
+            elif source.lower_ in _THING_PRONOUNS:
+                source = None  # "This could help people", "Another would allow businesses": a thing
             elif self._names_no_one(source):
                 by_agent = agent is not None and agent.i == source.i  # "hit by metal chips": still an attack
                 if not by_agent and pattern.cameo[:2] in _CONFLICT_ROOTS:
