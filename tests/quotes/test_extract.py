@@ -309,3 +309,13 @@ def test_she_does_not_continue_a_man_s_quotes(quotes):
     )
     last = [q for q in quotes(text) if q.speaker is not None][-1]
     assert last.speaker.text == "she" and last.speaker.name != "Daniel Roth"  # type: ignore[union-attr]
+
+
+def test_past_a_man_she_does_not_reach_back_to_a_single_name_of_unknown_sex(quotes):
+    # The model takes "Brexit" for a person here; past Peter Holm it is the last "person" named.
+    text = (
+        "Brexit dominated the talks in Leeds on Monday. The team had lost again. Peter Holm, the coach, was "
+        "furious. The fans booed. The stadium emptied. \u201cIt was a disgrace,\u201d she said."
+    )
+    last = [q for q in quotes(text) if q.speaker is not None][-1]
+    assert last.speaker.text == "she" and last.speaker.name is None  # type: ignore[union-attr]

@@ -100,7 +100,9 @@ def _person_for_pronoun(
     sentence = span[0].sent
     starts = _sentence_starts_back(sentence, 4)
     pronoun = span.root.lower_
-    entities = tuple(entity for entity in entities if agrees(pronoun, entity, sexes or {}))
+    agreeing = tuple(entity for entity in entities if agrees(pronoun, entity, sexes or {}))
+    passed_over = len(agreeing) < len(entities)
+    entities = agreeing
     subjects = [
         (mention.start, entity)
         for entity in entities
@@ -114,7 +116,12 @@ def _person_for_pronoun(
         within = [pair for pair in subjects if pair[0] >= window_start]
         if within:
             return max(within, key=lambda pair: pair[0])[1]
-    return _last_before(entities, span.start_char, {"PERSON"})
+    last = _last_before(entities, span.start_char, {"PERSON"})
+    # Past a person of the other sex, the last one named may be far back or a name the model took for
+    # a person ("Brexit", "Kent"): only one the article shows to agree, or named in full, will do.
+    if passed_over and last is not None and last.id not in (sexes or {}) and len(last.name.split()) < 2:
+        return None
+    return last
 
 
 def _sentence_starts_back(sentence: Span, count: int) -> list[int]:
