@@ -24,6 +24,11 @@ def quotes(engine):  # type: ignore[no-untyped-def]
     return run
 
 
+def _last_speaker(quotes, text):  # type: ignore[no-untyped-def]
+    """The last quote of ``text`` that has a speaker."""
+    return [q for q in quotes(text) if q.speaker is not None][-1]
+
+
 def test_marks_pair_curly_straight_and_typewriter_quotes():
     text = "He said: \u201cOne two.\n\u201cThree four,\u201d she added. The \"final defeat\" and ``a test'' came."
     assert [text[s.start : s.end] for s in quoted_spans(text)] == [
@@ -93,7 +98,7 @@ def test_he_after_an_unnamed_speaker_is_that_speaker_not_the_last_person_named(q
     assert pronoun.speaker.entity is None  # type: ignore[union-attr]
     # A person named in between is who "he" is.
     named = text.replace("\u201cWe", "Ortiz's aide Tomas Berg listened. \u201cWe")
-    last = [q for q in quotes(named) if q.speaker is not None][-1]
+    last = _last_speaker(quotes, named)
     assert last.speaker.name == "Tomas Berg"  # type: ignore[union-attr]
 
 
@@ -112,7 +117,7 @@ def test_he_does_not_reach_back_past_a_few_sentences(quotes):
         "A dock worker said the cranes had stood idle for a month. The port opened in 1901. Its cranes came "
         "from Scotland. Trade grew for decades. Then the strikes began. \u201cWe just want to work again,\u201d he said."
     )
-    last = [q for q in quotes(text) if q.speaker is not None][-1]
+    last = _last_speaker(quotes, text)
     assert last.speaker.text == "he" and last.speaker.name != "A dock worker"  # type: ignore[union-attr]
 
 
@@ -136,7 +141,7 @@ def test_they_after_a_plural_speaker_is_that_speaker(quotes):
         "Peace activists demand that the government abandon its support for the militias. This, they say, "
         "would improve the country's image abroad."
     )
-    last = [q for q in quotes(text) if q.speaker is not None][-1]
+    last = _last_speaker(quotes, text)
     assert last.speaker.text == "they" and last.speaker.name == "Peace activists"  # type: ignore[union-attr]
 
 
@@ -293,29 +298,29 @@ def test_a_speaker_keeps_the_bracket_that_closes_an_abbreviation(quotes):
     assert quote.speaker.text == "The leader of the Valdorian Freedom Party (VFP)"  # type: ignore[union-attr]
 
 
-def test_she_is_not_a_man_named_more_recently(quotes):
-    text = (
-        "Ms Varga met members of parliament in Budapest on Friday. The visit came a week after Peter Holm "
-        "called for new sanctions. \u201cI have always opposed the sanctions,\u201d she said."
-    )
-    last = [q for q in quotes(text) if q.speaker is not None][-1]
-    assert last.speaker.text == "she" and last.speaker.name == "Varga"  # type: ignore[union-attr]
-
-
-def test_she_does_not_continue_a_man_s_quotes(quotes):
-    text = (
-        "\u201cThe bridge will reopen next week,\u201d said Mayor Daniel Roth. The council disagreed. "
-        "\u201cThat date is a fantasy,\u201d she said."
-    )
-    last = [q for q in quotes(text) if q.speaker is not None][-1]
-    assert last.speaker.text == "she" and last.speaker.name != "Daniel Roth"  # type: ignore[union-attr]
-
-
-def test_past_a_man_she_does_not_reach_back_to_a_single_name_of_unknown_sex(quotes):
-    # The model takes "Brexit" for a person here; past Peter Holm it is the last "person" named.
-    text = (
-        "Brexit dominated the talks in Leeds on Monday. The team had lost again. Peter Holm, the coach, was "
-        "furious. The fans booed. The stadium emptied. \u201cIt was a disgrace,\u201d she said."
-    )
-    last = [q for q in quotes(text) if q.speaker is not None][-1]
-    assert last.speaker.text == "she" and last.speaker.name is None  # type: ignore[union-attr]
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A woman named by her honorific, then a man: "she" is the woman.
+        (
+            "Ms Varga met members of parliament in Budapest on Friday. The visit came a week after Peter Holm "
+            "called for new sanctions. \u201cI have always opposed the sanctions,\u201d she said.",
+            "Varga",
+        ),
+        # "She" does not continue the mayor's quotes.
+        (
+            "\u201cThe bridge will reopen next week,\u201d said Mayor Daniel Roth. The council disagreed. "
+            "\u201cThat date is a fantasy,\u201d she said.",
+            None,
+        ),
+        # Past Peter Holm, the last "person" named is "Brexit", which the model takes for one: no one.
+        (
+            "Brexit dominated the talks in Leeds on Monday. The team had lost again. Peter Holm, the coach, was "
+            "furious. The fans booed. The stadium emptied. \u201cIt was a disgrace,\u201d she said.",
+            None,
+        ),
+    ],
+)
+def test_she_is_never_a_man(quotes, text, speaker):
+    last = _last_speaker(quotes, text)
+    assert last.speaker.text == "she" and last.speaker.name == speaker  # type: ignore[union-attr]
