@@ -242,3 +242,13 @@ def test_a_committee_chair_is_a_title_and_a_surname_tagged_as_a_group_joins_the_
     # The model tags the last "Nunes" as a group (NORP): it is still the man named in full.
     assert [(e.name, e.type) for e in people] == [("Devin Nunes", "PERSON")]
     assert [m.text for m in people[0].mentions][-1] == "Nunes" and people[0].mentions[-1].label == "NORP"
+
+
+def test_hashtags_handles_links_time_zones_and_storm_categories_name_no_one(engine):
+    text = (
+        "The storm made landfall at 10:00 GMT as a Category 3 cyclone. #CycloneDebbie trended after "
+        "@TheresaMay posted pic.twitter.com/bsAojjUJZM on Monday. Amazon.com said deliveries would stop."
+    )
+    names = {e.name for e in _annotated(engine, text, "tags").entities}
+    assert not {"GMT", "Category 3", "CycloneDebbie", "TheresaMay", "pic.twitter.com/bsAojjUJZM"} & names
+    assert "Amazon.com" in names

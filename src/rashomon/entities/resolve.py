@@ -151,6 +151,12 @@ _DASH_BETWEEN_WORDS = re.compile(r"\s[-\u2013\u2014]\s")
 _ABBREVIATION_DOTS = re.compile(r"(?:[A-Z]\.){2,}$")
 # Characters that never belong in a name; a span holding one is a tagging accident.
 _NOT_IN_NAMES = set('"?!;()[]{}|<>=\u201c\u201d\n')
+# Spans the model tags that name no one: a link ("pic.twitter.com/...", "apne.ws/2oc"; a site's own name,
+# "Amazon.com", stays), a time zone ("GMT"), a storm's category ("Category 3").
+_NOT_A_NAME = re.compile(
+    r"(?:https?:|www\.|pic\.twitter|\.\w+/)|^(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)$|^Category \d$",
+    re.IGNORECASE,
+)
 
 
 def _char_bounds(text: str, span: Span) -> tuple[int, int] | None:
@@ -184,6 +190,8 @@ def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
         surface = clean_surface(text[bounds[0] : bounds[1]])
         if not any(char.isupper() for char in surface) and not ent.ent_id_:
             continue
+        if text[bounds[0] - 1 : bounds[0]] in {"#", "@"} or _NOT_A_NAME.search(surface):
+            continue  # a hashtag or a handle ("#CycloneDebbie", "@TheresaMay"), a link, a time zone
         key = name_key(surface)
         if not key or all(word in tables.title_words for word in key.split()):
             continue
