@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rashomon import __version__
 from rashomon.config import Settings, load_settings
@@ -16,6 +16,9 @@ from rashomon.errors import RashomonError
 from rashomon.ingest.readers import FieldMap
 from rashomon.jsonout import annotation_json, article_metadata_json, corpus_entity_json, problem_json, story_json
 from rashomon.model import Problem
+
+if TYPE_CHECKING:
+    from rashomon.ask.answer import Citation
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -414,6 +417,11 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _where(citation: Citation) -> str:
+    """Where a cited sentence stands: "[article date chars start-end]"."""
+    return f"[{citation.article} {citation.published or 'undated'} chars {citation.start}-{citation.end}]"
+
+
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.ask.answer import answer_json, ask
     from rashomon.embed import SentenceEncoder
@@ -429,13 +437,11 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     for outlet, citations in result.by_outlet().items():
         print(f"{outlet}:")
         for c in citations:
-            print(f"  {c.text}\n    [{c.article} {c.published or 'undated'} chars {c.start}-{c.end}]")
+            print(f"  {c.text}\n    {_where(c)}")
     if result.also:
         print("Also answered in the same story:")
     for c in result.also:
-        print(
-            f"  {c.outlet or 'unknown outlet'}: {c.text}\n    [{c.article} {c.published or 'undated'} chars {c.start}-{c.end}]"
-        )
+        print(f"  {c.outlet or 'unknown outlet'}: {c.text}\n    {_where(c)}")
     for article, silent_outlet in result.silent:
         print(f"No sentence matches in {silent_outlet or 'an unknown outlet'} ({article}), in the same story.")
     return EXIT_OK

@@ -22,9 +22,9 @@ def test_an_honorific_outweighs_the_given_name_and_titles_and_given_names_speak_
     unknown = _person(text, "Lane")
     sexes = person_sexes(text, [brandt, lane, ruiz], load_gender_cues())
     assert sexes == {"nicola brandt": "m", "jo lane": "f", "theresa ruiz": "f"}
-    assert not agrees("she", brandt, sexes) and agrees("he", brandt, sexes)
-    assert agrees("she", unknown, sexes) and agrees("he", unknown, sexes)  # nothing known: either
-    assert agrees("they", brandt, sexes)
+    assert not agrees("she", brandt.id, sexes) and agrees("he", brandt.id, sexes)
+    assert agrees("she", unknown.id, sexes) and agrees("he", unknown.id, sexes)  # nothing known: either
+    assert agrees("they", brandt.id, sexes) and agrees("she", None, sexes)
 
 
 def test_evidence_that_says_both_says_nothing():

@@ -250,19 +250,19 @@ def _rest_of_story(
     sentences answer as well as the cited ones (``strong``), best first."""
     cited = {c.article for c in citations}
     silent: dict[str, str | None] = {}
-    also: list[tuple[float, SentenceHit]] = []
+    also: dict[str, tuple[float, SentenceHit]] = {}
     for article_id in sorted(cited):
         story_id = store.story_of(article_id)
         story = store.story(story_id) if story_id else None
         for member in story.articles if story else ():
-            if member.article_id in cited or member.article_id in silent:
+            if member.article_id in cited:
                 continue
             if member.article_id not in answering:
                 silent[member.article_id] = member.outlet
-            elif member.article_id in strong and strong[member.article_id] not in also:
-                also.append(strong[member.article_id])
-    also.sort(key=lambda pair: -pair[0])
-    return tuple(silent.items()), tuple(_citation(hit) for _, hit in also)
+            elif member.article_id in strong:
+                also[member.article_id] = strong[member.article_id]
+    best_first = sorted(also.values(), key=lambda pair: -pair[0])
+    return tuple(silent.items()), tuple(_citation(hit) for _, hit in best_first)
 
 
 def answer_json(answer: Answer) -> dict[str, object]:
@@ -273,26 +273,14 @@ def answer_json(answer: Answer) -> dict[str, object]:
         "reason": answer.reason,
         "entities": list(answer.entities),
         "by_outlet": [
-            {
-                "outlet": outlet,
-                "sentences": [
-                    {"text": c.text, "article": c.article, "published": c.published, "start": c.start, "end": c.end}
-                    for c in citations
-                ],
-            }
+            {"outlet": outlet, "sentences": [_citation_json(c) for c in citations]}
             for outlet, citations in answer.by_outlet().items()
         ],
-        "also_in_story": [
-            {
-                "text": c.text,
-                "outlet": c.outlet,
-                "article": c.article,
-                "published": c.published,
-                "start": c.start,
-                "end": c.end,
-            }
-            for c in answer.also
-        ],
+        "also_in_story": [{**_citation_json(c), "outlet": c.outlet} for c in answer.also],
         # Articles of the same story in which no sentence matches the question.
         "unmatched_in_story": [{"article": article, "outlet": outlet} for article, outlet in answer.silent],
     }
+
+
+def _citation_json(c: Citation) -> dict[str, object]:
+    return {"text": c.text, "article": c.article, "published": c.published, "start": c.start, "end": c.end}

@@ -57,10 +57,10 @@ def person_sexes(text: str, entities: Sequence[DocEntity], cues: GenderCues) -> 
     return sexes
 
 
-def agrees(pronoun: str, entity: DocEntity | None, sexes: Mapping[str, str]) -> bool:
-    """Whether "he" or "she" (any other word agrees with anyone) may stand for ``entity``."""
+def agrees(pronoun: str, entity_id: str | None, sexes: Mapping[str, str]) -> bool:
+    """Whether "he" or "she" (any other word agrees with anyone) may stand for the entity ``entity_id``."""
     wanted = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun.lower())
-    known = sexes.get(entity.id) if entity is not None else None
+    known = sexes.get(entity_id) if entity_id is not None else None
     return wanted is None or known is None or known == wanted
 
 

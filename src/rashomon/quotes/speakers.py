@@ -100,7 +100,7 @@ def _person_for_pronoun(
     sentence = span[0].sent
     starts = _sentence_starts_back(sentence, 4)
     pronoun = span.root.lower_
-    agreeing = tuple(entity for entity in entities if agrees(pronoun, entity, sexes or {}))
+    agreeing = tuple(entity for entity in entities if agrees(pronoun, entity.id, sexes or {}))
     passed_over = len(agreeing) < len(entities)
     entities = agreeing
     subjects = [
@@ -385,7 +385,6 @@ def continue_speakers(
     never continues a man's quotes, nor a "he" a woman's (``sexes``, `rashomon.quotes.gender`)."""
     nouns = person_nouns or {}
     known_sexes = sexes or {}
-    by_id = {entity.id: entity for entity in entities}
     if not any(
         quote.speaker is not None and (quote.speaker.text.lower() in _CONTINUED or _described_as(quote.speaker, nouns))
         for quote in quotes
@@ -421,7 +420,7 @@ def continue_speakers(
                     sentence_starts, last_end[kind]
                 )
                 fits = (noun is None or _fits(noun, speaker, before, entities, nouns)) and agrees(
-                    word, by_id.get(before.entity or ""), known_sexes
+                    word, before.entity, known_sexes
                 )
                 if sentences_back <= CONTINUATION_SENTENCES and not between and fits:
                     speaker = replace(speaker, entity=before.entity, name=before.name or before.text)
