@@ -127,9 +127,15 @@ def test_a_short_form_linked_to_someone_the_story_never_names_is_not_shown_as_th
                           {}, (), (), ())  # type: ignore[arg-type]  # fmt: skip
     (merged,) = _merge_same_names([first], load_entity_tables())
     names = sorted(e.entity.name for e in merged.entities)
-    # "Kim" may be a family name written first: the story calls it what it writes. "Trump" is
-    # Donald Trump's family name. No one else in the story is an Obama: the corpus's link stands.
-    assert names == ["Barack Obama", "Donald Trump", "Kim", "Kim Jong-nam"]
+    # "Kim" is Kim Jong-nam's family name, written first, as "Trump" is Donald Trump's. No one else
+    # in the story is an Obama: the corpus's link stands.
+    assert names == ["Barack Obama", "Donald Trump", "Kim Jong-nam"]
+    # A first name is no family name: a "Connie" the story shares with Connie Lee is called "Connie".
+    second = _ArticleFacts(None, (), (_written("e-lee", "Connie Lee", "Connie Lee"),
+                                      _written("e-connie", "Connie Kim", "Connie")),
+                           {}, (), (), ())  # type: ignore[arg-type]  # fmt: skip
+    (merged,) = _merge_same_names([second], load_entity_tables())
+    assert sorted(e.entity.name for e in merged.entities) == ["Connie", "Connie Lee"]
 
 
 @pytest.mark.model

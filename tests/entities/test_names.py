@@ -31,3 +31,18 @@ def test_an_acronym_keeps_its_letters_in_the_skeleton():
     assert skeleton("AU Commission") != skeleton("EU Commission")
     assert skeleton("Ahmad al-Sharaa") == skeleton("Ahmed al-Shara")
     assert is_acronym("U.N.") and is_acronym("NATO's") and not is_acronym("MOSCOW") and not is_acronym("Un")
+
+
+def test_a_chinese_or_korean_family_name_comes_first_when_the_given_name_looks_romanised():
+    assert surname_key("Xi Jinping") == "xi"
+    assert surname_key("Park Geun-hye") == "park"
+    assert surname_key("Kim Jong Un") == "kim"
+    assert surname_key("Jim Yong Kim") == "kim"
+    assert surname_key("Lee Cortes") == "cortes"
+    assert surname_key("Lee Harvey Oswald") == "oswald"
+
+
+def test_a_chinese_name_keeps_its_vowels_in_the_skeleton():
+    assert skeleton("Liu Yiying") != skeleton("Luo Ying")
+    assert skeleton("Ahmad al-Sharaa") == skeleton("Ahmed al-Sharaa")
+    assert skeleton("Kim Byeong-ki") == skeleton("Kim Byung-kee")

@@ -252,3 +252,38 @@ def test_hashtags_handles_links_time_zones_and_storm_categories_name_no_one(engi
     names = {e.name for e in _annotated(engine, text, "tags").entities}
     assert not {"GMT", "Category 3", "CycloneDebbie", "TheresaMay", "pic.twitter.com/bsAojjUJZM"} & names
     assert "Amazon.com" in names
+
+
+def test_a_word_that_opens_the_sentence_is_no_part_of_a_name(engine):
+    text = (
+        "Gala ends in confusion\n"
+        "The producer Jordan Holloway began his speech as the orchestra played. Behind Holloway, stagehands "
+        "started to run. Holloway said the mistake was nobody's fault."
+    )
+    people = {e.name: e for e in _annotated(engine, text, "gala").entities if e.type == "PERSON"}
+    assert not any(name.startswith("Behind") for name in people)
+    assert "Holloway" in people["Jordan Holloway"].aliases
+
+
+def test_a_chinese_or_korean_name_is_repeated_by_its_first_word(engine):
+    text = (
+        "Ports deal signed\n"
+        "Premier Li Keqiang met the Korean minister Park Tae-sun in Tianjin on Monday. Li said trade would "
+        "grow. Park praised the port. The banker Denise Wong was also there."
+    )
+    people = {e.name: e for e in _annotated(engine, text, "ports").entities if e.type == "PERSON"}
+    assert "Li" in people["Li Keqiang"].aliases
+    assert "Park" in people["Park Tae-sun"].aliases
+
+
+def test_a_surname_two_people_share_is_not_pooled_when_the_model_takes_it_for_a_firm(engine):
+    text = (
+        "Family seeks compensation\n"
+        '"The family should be given compensation," says Wang Dianxue, a lawyer from Beijing Jingshi Law Firm. '
+        "The family also asked for the costs of its long litigation, Wang adds. The court must publish any "
+        "agreement, Wang said. Another lawyer, Wang Shujin, said the case was rare. Wang added that the court "
+        "would answer within a month."
+    )
+    people = {e.name: e for e in _annotated(engine, text, "wang").entities if e.type == "PERSON"}
+    assert len(people["Wang Dianxue"].mentions) == 3
+    assert len(people["Wang Shujin"].mentions) == 2

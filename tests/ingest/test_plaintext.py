@@ -95,3 +95,42 @@ def test_contributing_to_something_in_the_body_is_no_credit():
         "Heavy rain contributed to the flooding. Officials said drivers contributed to this report's delay by calling."
     )
     assert parse_plain_text(text).body == text
+
+
+def test_a_linked_headline_run_into_the_text_goes_up_to_where_the_next_sentence_starts():
+    text = (
+        "The ferry sank on Sunday near the harbour. READ MORE: Coastguard 'overwhelmed' by storm calls in Port Elm "
+        "The captain was rescued by fishermen. RELATED: Who owns the ferries of the bay? Officials say the "
+        "inquiry will start in May."
+    )
+    parts = parse_plain_text(text)
+    assert parts.body.splitlines() == [
+        "The ferry sank on Sunday near the harbour.",
+        "The captain was rescued by fishermen.",
+        "Officials say the inquiry will start in May.",
+    ]
+    assert [b.text for b in parts.boilerplate] == [
+        "READ MORE: Coastguard 'overwhelmed' by storm calls in Port Elm",
+        "RELATED: Who owns the ferries of the bay?",
+    ]
+
+
+def test_a_linked_headline_whose_end_cannot_be_told_stays_and_prose_labels_are_not_links():
+    # "Ana Lopez said" could be the headline's last words or the next sentence's first: nothing is cut.
+    unclear = "The ferry sank. READ MORE: Storm hits Port Elm again Ana Lopez said the ferry was late."
+    assert parse_plain_text(unclear).body == unclear
+    prose = "Read more: the mayor wants a second ferry. Watch: The tide turns at noon, she said."
+    assert parse_plain_text(prose).body == prose
+
+
+def test_a_writers_address_a_print_page_and_a_disclaimer_that_end_the_text_are_furniture():
+    text = (
+        "Exports of tea rose by a fifth, the ministry says. The views do not necessarily reflect those of "
+        "Harbour Weekly. Contact the writers at lin.mei@example.com and tao@example.org "
+        "( Harbour Weekly Edition 03/10/2017 page 12)"
+    )
+    parts = parse_plain_text(text)
+    assert parts.body == "Exports of tea rose by a fifth, the ministry says."
+    assert sorted(b.kind for b in parts.boilerplate) == ["contact", "disclaimer", "edition"]
+    kept = "Write to the ministry at tea@example.gov to complain, she said. Page 12 has the rest."
+    assert parse_plain_text(kept).body == kept

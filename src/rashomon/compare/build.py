@@ -242,8 +242,9 @@ def _short_forms_of_others(facts: Sequence[_ArticleFacts], mentioned: Counter[st
     """People the corpus linked by a short form the story shares with someone it names in full:
     every "Kim" of a story about Kim Jong-nam, linked across the corpus to a "Connie Kim" named
     elsewhere. When the short form is that person's family name ("Trump" beside Donald Trump) it
-    is that person (the most mentioned, if several); otherwise the story calls it by the form it
-    writes ("Kim"), since a family name may come first and a first name is not a surname. A short
+    is that person (the most mentioned, if several; "Kim" beside Kim Jong-nam, whose family name comes
+    first); otherwise the story calls it by the form it writes ("Connie" beside Connie Lee), since a
+    first name is not a surname. A short
     form no one else in the story shares ("Obama") keeps the corpus's person."""
     written_forms: dict[str, Counter[str]] = {}
     people: dict[str, CorpusEntity] = {}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from importlib import resources
 
 # Arabic and similar name particles: "al-Assad" and "Assad" share a surname.
 PARTICLES = frozenset(
@@ -16,6 +18,13 @@ _LEADING_ARTICLE = re.compile(r"^(the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 _COMPOUNDS = {"airbase": "air base", "airfield": "air field", "navalbase": "naval base"}
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
+# A pinyin given name: one or two syllables, each an initial and a final ("jin"+"ping", "ke"+"qiang").
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ua|uo|ue|ui|ia|ie|iu|er|a|o|e|i|u|v)"
+)
+_PINYIN_GIVEN_NAME = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}")
+_KOREAN_SYLLABLE_LETTERS = 5  # "Geun-hye", "Jong Un", "Cheol-woo": two short syllables
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -50,7 +59,8 @@ def name_key(text: str) -> str:
 
 
 def surname_key(text: str) -> str | None:
-    """Last meaningful token of a person's name ("Bashar al-Assad" -> "assad").
+    """Last meaningful token of a person's name ("Bashar al-Assad" -> "assad"); the first where the
+    family name comes first ("Xi Jinping" -> "xi").
 
     A patronymic keeps its particle ("Mohammed bin Salman" -> "bin salman"), so that it is not
     taken for the father's name.
@@ -59,10 +69,30 @@ def surname_key(text: str) -> str | None:
     meaningful = [index for index, token in enumerate(tokens) if token not in PARTICLES]
     if not meaningful:
         return None
+    if is_family_name_first(tokens):
+        return tokens[0]
     last = meaningful[-1]
     if last > 0 and tokens[last - 1] in PATRONYMIC_PARTICLES:
         return f"bin {tokens[last]}"
     return tokens[last]
+
+
+@lru_cache(maxsize=1)
+def family_names_written_first() -> frozenset[str]:
+    text = resources.files("rashomon.entities.data").joinpath("family_name_first.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_family_name_first(tokens: list[str]) -> bool:
+    """A Chinese or Korean name in its own order: a family name from the table, then a given name that
+    is one romanised word of pinyin ("Xi Jinping") or two short syllables ("Park Geun-hye", "Kim Jong
+    Un"). "Jim Yong Kim" and "Lee Harvey Oswald" are written given name first."""
+    if not 2 <= len(tokens) <= 3 or tokens[0] not in family_names_written_first():
+        return False
+    given = tokens[1:]
+    if len(given) == 1:
+        return _PINYIN_GIVEN_NAME.fullmatch(given[0]) is not None
+    return all(token.isalpha() and len(token) <= _KOREAN_SYLLABLE_LETTERS for token in given)
 
 
 def is_single_name(text: str) -> bool:
@@ -79,11 +109,16 @@ def _skeleton_token(token: str) -> str:
 
 
 def skeleton(text: str) -> str:
-    """Transliteration-insensitive key: Ahmad/Ahmed, Hmeimim/Khmeimim, Julani/Jolani.
+    """Transliteration-insensitive key: Ahmad/Ahmed, Hmeimim/Khmeimim, Julani/Jolani. Not for Chinese
+    and Korean names written family name first.
 
     An acronym is kept as written: "AU Commission" and "EU Commission" are two bodies."""
     acronyms = {name_key(word) for word in text.split() if is_acronym(word)}
     tokens = [token for token in name_tokens(text) if token not in PARTICLES]
+    if len(tokens) == 2 and is_family_name_first(tokens):
+        # Pinyin has one spelling per sound, and its vowels tell names apart: Liu Yiying is not Luo Ying.
+        # Korean given names (two syllables, "Byeong-ki" or "Byung-kee") keep the skeleton.
+        return " ".join(tokens)
     return " ".join(token if token in acronyms else _skeleton_token(token) for token in tokens)
 
 

@@ -42,6 +42,13 @@ _RETYPED = {"ORG", "GPE", "LOC", "FAC"}
 CONFUSED_TYPES = {"PERSON": "ORG", "ORG": "PERSON"}
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame"})
 _DROP_LEADING = {"the", "a", "an"}
+# Words that open a sentence and are no one's name: "Behind Horowitz, people begin to realize..." is
+# tagged as one person. Not "Will", "May" or "Said", which are names too.
+_NOT_NAME_OPENERS = frozenset(
+    "behind after before with without for from among despite during under over unlike like as when while"
+    " since although though if but and so then now also even only meanwhile however including against"
+    " beside besides near via through according".split()
+)
 # A name never ends in a conjunction: "al-Bab and" is the model running on into the next words.
 _DROP_TRAILING = {"and", "or", "&"}
 _POSSESSIVE_TOKENS = {"'s", "\u2019s", "'", "\u2019"}
@@ -100,7 +107,14 @@ def _trim(span: Span, label: str, tables: EntityTables) -> Span | None:
     doc = span.doc
     while start < end and (
         doc[start].lower_ in _DROP_LEADING
-        or (label == "PERSON" and (doc[start].lower_ in tables.title_words or _verb_before_name(doc, start, end)))
+        or (
+            label == "PERSON"
+            and (
+                doc[start].lower_ in tables.title_words
+                or doc[start].lower_ in _NOT_NAME_OPENERS
+                or _verb_before_name(doc, start, end)
+            )
+        )
     ):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE_TOKENS or doc[end - 1].lower_ in _DROP_TRAILING):
@@ -252,16 +266,17 @@ def _link(text: str, found: list[_Candidate], countries: dict[str, str]) -> _Uni
         if country:
             # "U.S." and "the United States" are one country.
             links.union(first_by_country.setdefault(country, index), index)
-        single = is_single_name(cand.text)
-        # A bare surname two people share is resolved mention by mention, by proximity, not pooled.
-        if not (single and surname_key(cand.text) in ambiguous):
+        # A bare surname two people share is resolved mention by mention, by proximity, not pooled,
+        # whatever the model typed it ("Wang" taken for a firm beside Wang Dianxue and Wang Shujin).
+        shared_surname = is_single_name(cand.text) and surname_key(cand.text) in ambiguous
+        if not shared_surname:
             links.union(first_by_key.setdefault((cand.group, cand.key), index), index)
-        if not single:
+        if not is_single_name(cand.text):
             links.union(first_by_skeleton.setdefault((cand.group, skeleton(cand.text)), index), index)
         # The model may type one name two ways in an article ("Jobar" a place here, an organisation
         # there): one name, one entity. Not for people: a name tagged PERSON in one sentence and
         # ORG in the next ("Faylaq al-Rahman") would then always be a person.
-        if cand.label in _RETYPED:
+        if cand.label in _RETYPED and not shared_surname:
             links.union(first_by_name.setdefault(cand.key, index), index)
     _link_abbreviations(text, found, links)
     _link_aliases(found, links)

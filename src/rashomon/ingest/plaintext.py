@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from rashomon.ingest.headlines import headline_end, headline_words
 from rashomon.model import BoilerplateBlock
 
 
@@ -50,7 +51,7 @@ def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
     rules = []
     for line in _data_lines("boilerplate.tsv"):
         kind, scope, pattern = line.split("\t", 2)
-        if scope not in {"line", "items", "rest", "inline"}:
+        if scope not in {"line", "items", "rest", "inline", "headline"}:
             raise ValueError(f"boilerplate.tsv: unknown scope {scope!r} for {kind}")
         rules.append(BoilerplateRule(kind, scope, re.compile(pattern, re.IGNORECASE)))
     return tuple(rules)
@@ -58,7 +59,7 @@ def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
 
 def _match_rule(line: str) -> tuple[BoilerplateRule, re.Match[str]] | None:
     for rule in boilerplate_rules():
-        if rule.scope == "inline":
+        if rule.scope in {"inline", "headline"}:
             continue
         found = rule.pattern.search(line.strip())
         if found:
@@ -160,6 +161,9 @@ def cut_inline_furniture(text: str) -> tuple[str, list[BoilerplateBlock]]:
     between two paragraphs); a paragraph break takes its place."""
     blocks: list[BoilerplateBlock] = []
     for rule in boilerplate_rules():
+        if rule.scope == "headline":
+            text = _cut_linked_headlines(text, rule, blocks)
+            continue
         if rule.scope != "inline":
             continue
 
@@ -169,6 +173,25 @@ def cut_inline_furniture(text: str) -> tuple[str, list[BoilerplateBlock]]:
 
         text = rule.pattern.sub(cut, text)
     return text, blocks
+
+
+def _cut_linked_headlines(text: str, rule: BoilerplateRule, blocks: list[BoilerplateBlock]) -> str:
+    """Take out a link label and the headline after it, where the headline's end can be told."""
+    words = headline_words()
+    pieces: list[str] = []
+    kept_from = 0
+    for found in rule.pattern.finditer(text):
+        if found.start() < kept_from:
+            continue
+        end = headline_end(text, found.end(), words, stop=rule.pattern)
+        if end is None:
+            continue
+        pieces.append(text[kept_from : found.start()])
+        pieces.append("\n")
+        blocks.append(BoilerplateBlock(rule.kind, text[found.start() : end].strip()))
+        kept_from = end
+    pieces.append(text[kept_from:])
+    return "".join(pieces)
 
 
 def parse_plain_text(text: str) -> PlainTextParts:
