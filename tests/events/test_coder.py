@@ -298,3 +298,11 @@ def test_shooting_down_an_idea_rejects_it_and_abusing_power_is_no_assault(code):
 def test_this_or_another_is_no_one_who_acts(code):
     (helping,) = code("This could be particularly useful for helping people with rare blood types.")
     assert helping.source is None
+
+
+def test_a_number_that_declines_and_a_trade_that_yields_gains_are_no_events(code):
+    assert code("The number of wild hamsters in Belgium has declined by more than 99 percent.") == ()
+    assert code("Exports to Brazil declined to 3.2 percent of output last year.") == ()
+    assert code("Trade between the two regions is likely to yield more shared opportunities.") == ()
+    assert _main(code, "The Belgian minister declined to comment on the report.").type == "REJECT"
+    assert _main(code, "The rebels yielded to the army's demands on Monday.").type == "CONCEDE"
