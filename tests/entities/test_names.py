@@ -46,3 +46,11 @@ def test_a_chinese_name_keeps_its_vowels_in_the_skeleton():
     assert skeleton("Liu Yiying") != skeleton("Luo Ying")
     assert skeleton("Ahmad al-Sharaa") == skeleton("Ahmed al-Sharaa")
     assert skeleton("Kim Byeong-ki") == skeleton("Kim Byung-kee")
+
+
+def test_a_short_form_of_a_given_name_shares_the_full_forms_skeleton():
+    assert skeleton("Tom Price") == skeleton("Thomas Price")
+    assert skeleton("Chuck Schumer") == skeleton("Charles Schumer")
+    assert skeleton("Steve Gollschewski") == skeleton("Stephan Gollschewski")
+    assert skeleton("Bill Owens") != skeleton("Bob Owens")
+    assert skeleton("Alex Rowe") != skeleton("Alexandra Rowe")

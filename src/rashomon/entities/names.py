@@ -83,6 +83,18 @@ def family_names_written_first() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def given_name_forms() -> dict[str, str]:
+    """Each short form of a given name, and the full form itself, to the full form ("tom" -> "thomas")."""
+    text = resources.files("rashomon.entities.data").joinpath("given_name_forms.tsv").read_text(encoding="utf-8")
+    forms: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            full, others = line.split("\t")
+            forms.update({other: full for other in others.split("|")} | {full: full})
+    return forms
+
+
 def is_family_name_first(tokens: list[str]) -> bool:
     """A Chinese or Korean name in its own order: a family name from the table, then a given name that
     is one romanised word of pinyin ("Xi Jinping") or two short syllables ("Park Geun-hye", "Kim Jong
@@ -109,8 +121,8 @@ def _skeleton_token(token: str) -> str:
 
 
 def skeleton(text: str) -> str:
-    """Transliteration-insensitive key: Ahmad/Ahmed, Hmeimim/Khmeimim, Julani/Jolani. Not for Chinese
-    and Korean names written family name first.
+    """Transliteration-insensitive key: Ahmad/Ahmed, Hmeimim/Khmeimim, Julani/Jolani, and a given name's
+    short form (Tom/Thomas). Not for Chinese and Korean names written family name first.
 
     An acronym is kept as written: "AU Commission" and "EU Commission" are two bodies."""
     acronyms = {name_key(word) for word in text.split() if is_acronym(word)}
@@ -119,6 +131,8 @@ def skeleton(text: str) -> str:
         # Pinyin has one spelling per sound, and its vowels tell names apart: Liu Yiying is not Luo Ying.
         # Korean given names (two syllables, "Byeong-ki" or "Byung-kee") keep the skeleton.
         return " ".join(tokens)
+    if len(tokens) >= 2 and tokens[0] not in acronyms:
+        tokens = [given_name_forms().get(tokens[0], tokens[0]), *tokens[1:]]  # "Tom Price" is Thomas Price
     return " ".join(token if token in acronyms else _skeleton_token(token) for token in tokens)
 
 
