@@ -95,6 +95,10 @@ def test_a_label_stops_at_the_words_of_the_sentence_before_it():
         ["Russian presidential spokesman"],
         ["retired general"],
     ]
+    text = "But Malaysian police chief Khalid Abu Bakar said the women knew."
+    khalid = text.index("Khalid")
+    (label,) = actor_labels(text, [(khalid, khalid + 16, 0)], [], "a", [(0, len(text))], words)
+    assert label.text == "Malaysian police chief"
 
 
 def test_a_label_keeps_its_political_colour():

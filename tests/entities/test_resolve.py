@@ -287,3 +287,15 @@ def test_a_surname_two_people_share_is_not_pooled_when_the_model_takes_it_for_a_
     people = {e.name: e for e in _annotated(engine, text, "wang").entities if e.type == "PERSON"}
     assert len(people["Wang Dianxue"].mentions) == 3
     assert len(people["Wang Shujin"].mentions) == 2
+
+
+def test_a_country_named_as_a_body_is_the_country_and_a_nationality_is_no_part_of_a_name(engine):
+    text = (
+        "Delegation arrives\n"
+        "A delegation from the DPRK arrived in Kuala Lumpur on Tuesday. The DPRK wants the body returned. North "
+        "Korea has denied any role. Police said Indonesian Siti Aisyah, 25, had been paid 400 ringgit."
+    )
+    entities = {e.name: e for e in _annotated(engine, text, "dprk").entities}
+    assert entities["North Korea"].type == "GPE" and len(entities["North Korea"].mentions) == 3
+    people = [e.name for e in entities.values() if e.type == "PERSON"]
+    assert "Siti Aisyah" in people and not any(name.startswith("Indonesian") for name in people)

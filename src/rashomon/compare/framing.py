@@ -23,7 +23,7 @@ _WHO_IS = re.compile(_WHO_COPULA + r"(?:(?:appointed|named|elected) (?:as )?)?",
 _APPOSITION = re.compile(r"^,\s+((?:the|a|an|who|formerly|once)\s(?:[A-Z]\.(?:[A-Z]\.)+|[^,.;()]){3,70}?)\s*[,.;(]")
 _LABEL_STOP = frozenset(
     "the a an and of in to by with for from that as at on said says told his her their its when while after before "
-    "reported reports announced added stated confirmed".split()
+    "reported reports announced added stated confirmed but or so yet then also meanwhile however".split()
 )
 # Lower-case words with these prefixes may open a label ("anti-Islam lawmaker", "pro-Kremlin
 # commentator"), as the words of ``label_modifiers.txt`` do.

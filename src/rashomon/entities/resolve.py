@@ -123,6 +123,8 @@ def _trim(span: Span, label: str, tables: EntityTables) -> Span | None:
         return None
     if label in {"PERSON", "ORG"} and _country_of_the_title_before(doc, start, end, tables):
         start += 1
+    if label == "PERSON" and end - start >= 3 and doc[start].lower_ in tables.country_by_demonym:
+        start += 1  # "Indonesian Siti Aisyah": the nationality is no part of the name ("German Gref" is)
     if label == "PERSON":
         # "Penelope hundreds of thousands": a lower-case word that is no particle ends a name.
         end = next((i for i in range(start + 1, end) if _lower_word(doc[i])), end)
@@ -209,6 +211,8 @@ def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
         key = name_key(surface)
         if not key or all(word in tables.title_words for word in key.split()):
             continue
+        if label in {"ORG", "LOC"} and key in tables.country_by_name:
+            label = "GPE"  # a country's name is the country: "the DPRK", which the model takes for a body
         # A whole name of an organisation known by several ("U.N.", "United Nations") is that organisation.
         known = ent.ent_id_ or tables.organisation_by_name.get(key)
         found.append(_Candidate(span, bounds[0], bounds[1], surface, label, known or None, key))
