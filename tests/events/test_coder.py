@@ -140,7 +140,7 @@ def test_a_verb_joined_to_a_passive_relative_clause_has_its_subject(code):
 
 
 def test_a_thing_or_an_idea_is_no_actor(code):
-    events = code("The new budget calls for a sharp rise in military spending.")
+    events = code("The new budget rejects any rise in taxes.")
     assert events and all(e.source is None for e in events)
     protest = _main(code, "Thousands of students protested outside the parliament in Kampala on Friday.")
     assert protest.source is not None and protest.source.text == "Thousands of students"
@@ -306,3 +306,10 @@ def test_a_number_that_declines_and_a_trade_that_yields_gains_are_no_events(code
     assert code("Trade between the two regions is likely to yield more shared opportunities.") == ()
     assert _main(code, "The Belgian minister declined to comment on the report.").type == "REJECT"
     assert _main(code, "The rebels yielded to the army's demands on Monday.").type == "CONCEDE"
+
+
+def test_an_everyday_act_with_no_one_named_on_either_side_is_no_event(code):
+    assert code("It gives me great hope, she says.") == ()
+    assert code("The new budget calls for a sharp rise in military spending.") == ()
+    assert _main(code, "The European Union gave Chad 20 million euros for its schools.").type == "AID"
+    assert _main(code, "Three people were killed on Monday.").type == "ASSAULT"

@@ -106,6 +106,10 @@ _NOT_SPEECH_HEADS = {"agree", "believe", "decide", "feel", "guess", "hope", "ima
 _OBJECT_CONTROL_PREPOSITIONS = {"for", "of", "from"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "him", "her", "them", "its", "their", "his"}
 # Pronouns that stand for a thing said or done, never for who did it ("this", "another [bill]").
+# Types whose verbs are everyday words ("help", "support", "allow", "meet", "want"): with neither a source
+# nor a target named, "Structural adjustments will help" or "It gives me great hope" is no event anyone
+# did to anyone. Acts of force, protest or rejection stand even with both parties unnamed.
+_NEEDS_A_PARTY = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT", "REQUEST"})
 _THING_PRONOUNS = {"this", "another", "something", "anything", "nothing", "everything"}
 
 
@@ -125,7 +129,7 @@ class EventCoder:
                 pattern = self._trigger(token)
                 if pattern is not None:
                     events.extend(self._events(token, pattern, sentence, index, article_id))
-        return tuple(events)
+        return tuple(event for event in events if event.source or event.target or event.type not in _NEEDS_A_PARTY)
 
     def _trigger(self, token: Token) -> VerbPattern | None:
         """The pattern that makes ``token`` an event trigger, or None."""
