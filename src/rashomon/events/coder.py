@@ -106,10 +106,11 @@ _NOT_SPEECH_HEADS = {"agree", "believe", "decide", "feel", "guess", "hope", "ima
 _OBJECT_CONTROL_PREPOSITIONS = {"for", "of", "from"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "him", "her", "them", "its", "their", "his"}
 # Pronouns that stand for a thing said or done, never for who did it ("this", "another [bill]").
-# Types whose verbs are everyday words ("help", "support", "allow", "meet", "want"): with neither a source
-# nor a target named, "Structural adjustments will help" or "It gives me great hope" is no event anyone
-# did to anyone. Acts of force, protest or rejection stand even with both parties unnamed.
-_NEEDS_A_PARTY = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT", "REQUEST"})
+# Types whose verbs are everyday words ("help", "support", "allow", "invest", "want"): with neither a source
+# nor a target named, "Mergers can help companies" or "It gives me great hope" is no event anyone did to
+# anyone. Acts of force, protest or rejection stand with both parties unnamed, and so do talks ("Talks were
+# held on Monday night") and agreements.
+_NEEDS_A_PARTY = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "REQUEST"})
 _THING_PRONOUNS = {"this", "another", "something", "anything", "nothing", "everything"}
 
 
