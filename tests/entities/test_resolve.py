@@ -21,6 +21,11 @@ def _annotated(engine, text, name):  # type: ignore[no-untyped-def]
     return annotation
 
 
+def _people(engine, text, name):  # type: ignore[no-untyped-def]
+    """The article's people by name."""
+    return {e.name: e for e in _annotated(engine, text, name).entities if e.type == "PERSON"}
+
+
 def test_surname_mentions_join_the_full_name(entities):
     by_name, article = entities
     putin = by_name["Vladimir Putin"]
@@ -226,7 +231,7 @@ def test_a_capitalised_office_before_a_name_is_a_title_not_part_of_the_name(engi
         "Superintendent Tom Brady of the county police said roads would reopen. Prosecutor Delvaux added "
         "that drugs were found in his car."
     )
-    people = {e.name: e for e in _annotated(engine, text, "pros").entities if e.type == "PERSON"}
+    people = _people(engine, text, "pros")
     assert {"Anne Delvaux", "Tom Brady"} <= set(people)
     assert not any(name.startswith(("Prosecutor", "Superintendent")) for name in people)
     assert len(people["Anne Delvaux"].mentions) == 2
@@ -260,7 +265,7 @@ def test_a_word_that_opens_the_sentence_is_no_part_of_a_name(engine):
         "The producer Jordan Holloway began his speech as the orchestra played. Behind Holloway, stagehands "
         "started to run. Holloway said the mistake was nobody's fault."
     )
-    people = {e.name: e for e in _annotated(engine, text, "gala").entities if e.type == "PERSON"}
+    people = _people(engine, text, "gala")
     assert not any(name.startswith("Behind") for name in people)
     assert "Holloway" in people["Jordan Holloway"].aliases
 
@@ -271,7 +276,7 @@ def test_a_chinese_or_korean_name_is_repeated_by_its_first_word(engine):
         "Premier Li Keqiang met the Korean minister Park Tae-sun in Tianjin on Monday. Li said trade would "
         "grow. Park praised the port. The banker Denise Wong was also there."
     )
-    people = {e.name: e for e in _annotated(engine, text, "ports").entities if e.type == "PERSON"}
+    people = _people(engine, text, "ports")
     assert "Li" in people["Li Keqiang"].aliases
     assert "Park" in people["Park Tae-sun"].aliases
 
@@ -284,7 +289,7 @@ def test_a_surname_two_people_share_is_not_pooled_when_the_model_takes_it_for_a_
         "agreement, Wang said. Another lawyer, Wang Shujin, said the case was rare. Wang added that the court "
         "would answer within a month."
     )
-    people = {e.name: e for e in _annotated(engine, text, "wang").entities if e.type == "PERSON"}
+    people = _people(engine, text, "wang")
     assert len(people["Wang Dianxue"].mentions) == 3
     assert len(people["Wang Shujin"].mentions) == 2
 
