@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+
+from rashomon.entities.data import table_lines
 
 # Arabic and similar name particles: "al-Assad" and "Assad" share a surname.
 PARTICLES = frozenset(
@@ -79,19 +80,16 @@ def surname_key(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def family_names_written_first() -> frozenset[str]:
-    text = resources.files("rashomon.entities.data").joinpath("family_name_first.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip() for line in table_lines("family_name_first.txt"))
 
 
 @lru_cache(maxsize=1)
 def given_name_forms() -> dict[str, str]:
     """Each short form of a given name, and the full form itself, to the full form ("tom" -> "thomas")."""
-    text = resources.files("rashomon.entities.data").joinpath("given_name_forms.tsv").read_text(encoding="utf-8")
     forms: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            full, others = line.split("\t")
-            forms.update({other: full for other in others.split("|")} | {full: full})
+    for line in table_lines("given_name_forms.tsv"):
+        full, others = line.split("\t")
+        forms.update({other: full for other in others.split("|")} | {full: full})
     return forms
 
 

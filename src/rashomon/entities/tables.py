@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 
+from rashomon.entities.data import table_lines
 from rashomon.entities.names import name_key
 from rashomon.model import GazetteerEntry
 
@@ -28,16 +28,11 @@ class EntityTables:
         return self.country_by_name.get(key) or self.country_by_demonym.get(key) or self.country_by_indicator.get(key)
 
 
-def _lines(name: str) -> list[str]:
-    text = resources.files("rashomon.entities.data").joinpath(name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def load_organisations() -> tuple[dict[str, GazetteerEntry], dict[str, str]]:
     """Read ``organisations.tsv``: the organisations by id, and their ids by the key of each name."""
     organisations: dict[str, GazetteerEntry] = {}
     by_name: dict[str, str] = {}
-    for line in _lines("organisations.tsv"):
+    for line in table_lines("organisations.tsv"):
         key, name, country, other_names = [*line.split("\t"), "", "", ""][:4]
         organisations[key] = GazetteerEntry(key, "ORG", name, country or None)
         for form in [name, *filter(None, other_names.split("|"))]:
@@ -51,7 +46,7 @@ def load_entity_tables() -> EntityTables:
     by_indicator: dict[str, str] = {}
     by_demonym: dict[str, str] = {}
     names: dict[str, str] = {}
-    for line in _lines("countries.tsv"):
+    for line in table_lines("countries.tsv"):
         iso3, name, _geonameid, other_names, demonyms, places = [*line.split("\t"), "", "", ""][:6]
         names[iso3] = name
         by_name[name_key(name)] = iso3
@@ -63,6 +58,6 @@ def load_entity_tables() -> EntityTables:
             by_indicator.setdefault(name_key(place), iso3)
         for demonym in filter(None, demonyms.split("|")):
             by_demonym.setdefault(name_key(demonym), iso3)
-    titles = frozenset(word.strip().lower() for word in _lines("titles.txt"))
+    titles = frozenset(word.strip().lower() for word in table_lines("titles.txt"))
     organisations, organisation_by_name = load_organisations()
     return EntityTables(by_name, by_indicator, by_demonym, names, titles, organisations, organisation_by_name)

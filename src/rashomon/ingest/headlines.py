@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from rashomon.ingest.data import table_lines
 
 MAX_HEADLINE_WORDS = 20
 MIN_HEADLINE_WORDS = 2
@@ -36,11 +37,8 @@ class HeadlineWords:
 
 @lru_cache(maxsize=1)
 def headline_words() -> HeadlineWords:
-    text = resources.files("rashomon.ingest.data").joinpath("headline_words.tsv").read_text(encoding="utf-8")
     roles: dict[str, set[str]] = {"opener": set(), "joining": set()}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in table_lines("headline_words.tsv"):
         word, role = line.split("\t")
         if role not in roles:
             raise ValueError(f"headline_words.tsv: unknown role {role!r} for {word!r}")

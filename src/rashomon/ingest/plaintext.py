@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from rashomon.ingest.data import table_lines
 from rashomon.ingest.headlines import headline_end, headline_words
 from rashomon.model import BoilerplateBlock
 
@@ -36,20 +36,15 @@ class PlainTextParts:
     boilerplate: tuple[BoilerplateBlock, ...]
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("rashomon.ingest.data").joinpath(name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def dateline_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(line, re.IGNORECASE) for line in _data_lines("datelines.txt"))
+    return tuple(re.compile(line, re.IGNORECASE) for line in table_lines("datelines.txt"))
 
 
 @lru_cache(maxsize=1)
 def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
     rules = []
-    for line in _data_lines("boilerplate.tsv"):
+    for line in table_lines("boilerplate.tsv"):
         kind, scope, pattern = line.split("\t", 2)
         if scope not in {"line", "items", "rest", "inline", "headline"}:
             raise ValueError(f"boilerplate.tsv: unknown scope {scope!r} for {kind}")
