@@ -313,3 +313,38 @@ def test_an_everyday_act_with_no_one_named_on_either_side_is_no_event(code):
     assert code("The new budget calls for a sharp rise in military spending.") == ()
     assert _main(code, "The European Union gave Chad 20 million euros for its schools.").type == "AID"
     assert _main(code, "Three people were killed on Monday.").type == "ASSAULT"
+
+
+def _refusals(code, text):
+    return [event for event in code(text) if event.type == "REJECT" and event.trigger_text.startswith("refused")]
+
+
+def test_he_carries_the_last_sentences_subject_across_a_sentence(code):
+    (refusal,) = _refusals(
+        code,
+        "David Miller, the father of the fallen diver, has demanded an inquiry into the operation. "
+        "He refused to meet the governor at the harbour.",
+    )
+    assert refusal.source.name == "David Miller" and refusal.source.text == "He"
+
+
+def test_he_inside_a_quotation_is_not_given_to_the_speaker_before_it(code):
+    (refusal,) = _refusals(
+        code,
+        'Senator Paul Grant spoke on Monday. "It was wrong that he refused to meet the families," Grant said.',
+    )
+    assert refusal.source is None
+
+
+def test_he_is_not_given_to_a_person_only_named_sentences_back(code):
+    (refusal,) = _refusals(
+        code,
+        "The report was written about Boris Keller. The weather stayed cold. Rain fell on the city. "
+        "The streets flooded. He refused to meet the mayor.",
+    )
+    assert refusal.source is None
+
+
+def test_she_is_not_given_to_a_man(code):
+    (refusal,) = _refusals(code, "Mr Daniel Ortiz arrived in Lisbon on Monday. She refused to meet the mayor.")
+    assert refusal.source is None

@@ -6,7 +6,7 @@ import pytest
 
 from rashomon.entities.resolve import resolve_entities
 from rashomon.model import Quote
-from rashomon.quotes.marks import quoted_spans
+from rashomon.quotation_marks import quoted_spans
 
 
 @pytest.fixture(scope="module")

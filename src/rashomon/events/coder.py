@@ -16,11 +16,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.entities.antecedents import last_mention_before, person_for_pronoun
+from rashomon.entities.gender import GenderCues, load_gender_cues, person_sexes
 from rashomon.entities.tables import EntityTables
 from rashomon.events.actors import ActorCoder, MentionIndex
 from rashomon.events.lexicon import Lexicon, VerbPattern, load_lexicon
 from rashomon.events.ontology import Ontology, load_ontology
 from rashomon.model import Actor, DocEntity, Event, EventAnchor, TextSpan
+from rashomon.quotation_marks import QuotedSpan, quoted_spans
 
 _FRAME_ROOTS = {"02", "03", "10", "11", "12", "13"}
 # Frames whose complement keeps its own coding (a demand, refusal or threat of X is not X's intent).
@@ -112,6 +115,8 @@ _PRONOUNS = {"he", "she", "it", "they", "we", "him", "her", "them", "its", "thei
 # held on Monday night") and agreements.
 _NEEDS_A_PARTY = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "REQUEST"})
 _THING_PRONOUNS = {"this", "another", "something", "anything", "nothing", "everything"}
+# Pronouns that may stand for a person named in an earlier sentence ("He refused to meet Trump").
+_CARRIED_PRONOUNS = {"he", "she"}
 
 
 @dataclass(frozen=True)
@@ -121,15 +126,18 @@ class EventCoder:
     lexicon: Lexicon
     ontology: Ontology
     actors: ActorCoder
+    gender_cues: GenderCues
 
     def code(self, doc: Doc, entities: tuple[DocEntity, ...], *, article_id: str = "") -> tuple[Event, ...]:
         index = MentionIndex.build(entities)
+        text = doc.text
+        people = _People(entities, person_sexes(text, entities, self.gender_cues), tuple(quoted_spans(text)))
         events: list[Event] = []
         for sentence in doc.sents:
             for token in sentence:
                 pattern = self._trigger(token)
                 if pattern is not None:
-                    events.extend(self._events(token, pattern, sentence, index, article_id))
+                    events.extend(self._events(token, pattern, sentence, index, people, article_id))
         return tuple(event for event in events if event.source or event.target or event.type not in _NEEDS_A_PARTY)
 
     def _trigger(self, token: Token) -> VerbPattern | None:
@@ -195,7 +203,13 @@ class EventCoder:
     # --- one trigger -------------------------------------------------------
 
     def _events(
-        self, token: Token, pattern: VerbPattern, sentence: Span, index: MentionIndex, article_id: str
+        self,
+        token: Token,
+        pattern: VerbPattern,
+        sentence: Span,
+        index: MentionIndex,
+        people: _People,
+        article_id: str,
     ) -> list[Event]:
         negated = _negated(token)
         modality, reporter = self._modality(token)
@@ -247,8 +261,10 @@ class EventCoder:
             found for head in targets if (found := self._resolve(head, avoid=source_tokens)) is not None
         ]
         resolved_targets = [head for head in resolved_targets if head.i not in source_tokens]
-        source_actors = [self.actors.actor(head, index) for head in resolved_sources] or [None]
-        target_actors = [self.actors.actor(head, index) for head in resolved_targets] or [None]
+        carried_sources = self._carried(sources, index, people)
+        carried_targets = self._carried(targets, index, people)
+        source_actors = [self.actors.actor(head, index) for head in resolved_sources] + carried_sources or [None]
+        target_actors = [self.actors.actor(head, index) for head in resolved_targets] + carried_targets or [None]
         joint_source = len(source_actors) > 1 or any(
             t.dep_ == "conj" for head in resolved_sources for t in head.subtree
         )
@@ -532,6 +548,18 @@ class EventCoder:
             }:
                 return candidate if candidate.dep_ != "compound" else candidate.head
         return None
+
+    def _carried(self, heads: list[Token], index: MentionIndex, people: _People) -> list[Actor | None]:
+        """Actors for the "he" and "she" that nothing in their sentence stands for: the person the
+        text has carried on from an earlier sentence, named as the pronoun in the text."""
+        carried: list[Actor | None] = []
+        for head in heads:
+            if head.lower_ not in _CARRIED_PRONOUNS or self._resolve(head) is not None:
+                continue
+            actor = people.actor_for(head, self.actors, index)
+            if actor is not None:
+                carried.append(actor)
+        return carried
 
     def _is_actor(self, token: Token) -> bool:
         """Whether a noun phrase names someone who can act: a person, group, place or institution."""
@@ -880,6 +908,36 @@ def _anchors(token: Token, index: MentionIndex) -> tuple[EventAnchor | None, Eve
     return place, date
 
 
+@dataclass(frozen=True)
+class _People:
+    """The article's people, what it tells of their sex, and its quotations: whom a "he" or "she"
+    that no one in its sentence stands for means."""
+
+    entities: tuple[DocEntity, ...]
+    sexes: dict[str, str]
+    quoted: tuple[QuotedSpan, ...]
+
+    def actor_for(self, pronoun: Token, actors: ActorCoder, index: MentionIndex) -> Actor | None:
+        """The person the pronoun carries on from the sentences before, coded from their last mention.
+
+        Only a person who is a clause's subject nearby counts, not merely the last one named: a
+        person the model did not tag ("I met a man who ... He asked me") must not pass to someone
+        named paragraphs back. And a pronoun inside a quotation is left alone: the nearest subject
+        is then usually the speaker, whom the quotation does not call "he"."""
+        if any(span.start <= pronoun.idx < span.end for span in self.quoted):
+            return None
+        one_word = pronoun.doc[pronoun.i : pronoun.i + 1]
+        person = person_for_pronoun(one_word, self.entities, self.sexes, last_named=False)
+        mention = last_mention_before(person, pronoun.idx) if person is not None else None
+        if mention is None:
+            return None
+        named = pronoun.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        actor = actors.actor(named.root, index) if named is not None else None
+        if actor is None:
+            return None
+        return replace(actor, start=pronoun.idx, end=pronoun.idx + len(pronoun.text), text=pronoun.text)
+
+
 def main_event(events: tuple[Event, ...] | list[Event]) -> Event | None:
     """The event a sentence is mainly about: the trigger nearest the root, with a source if possible."""
     if not events:
@@ -889,4 +947,4 @@ def main_event(events: tuple[Event, ...] | list[Event]) -> Event | None:
 
 def build_event_coder(tables: EntityTables) -> EventCoder:
     lexicon = load_lexicon()
-    return EventCoder(lexicon, load_ontology(), ActorCoder(tables, lexicon))
+    return EventCoder(lexicon, load_ontology(), ActorCoder(tables, lexicon), load_gender_cues())

@@ -19,9 +19,9 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.brackets import open_bracket, without_trailing_aside
+from rashomon.entities.gender import GenderCues, load_gender_cues, person_sexes
 from rashomon.model import DocEntity, Quote, Speaker, TextSpan
-from rashomon.quotes.gender import GenderCues, load_gender_cues, person_sexes
-from rashomon.quotes.marks import QuotedSpan, quoted_spans
+from rashomon.quotation_marks import QuotedSpan, quoted_spans
 from rashomon.quotes.speakers import continue_speakers, fallback_name, resolve_speaker
 
 _SUBJECTS = {"nsubj", "nsubjpass"}

@@ -16,13 +16,14 @@ Jazeera's Kamal Hyder"): `fallback_name`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.entities.antecedents import group_for_pronoun, is_subject, last_before, person_for_pronoun
+from rashomon.entities.gender import agrees
 from rashomon.model import DocEntity, Quote, Speaker
-from rashomon.quotes.gender import agrees
 
 _PERSONAL = {"he", "she", "him", "her", "i", "we"}
 _SINGULAR = {"he", "she"}
@@ -30,110 +31,11 @@ _CONTINUED = _SINGULAR | {"they"}
 _COLLECTIVE = {"it", "they", "them"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _INDEFINITE = {"a", "an", "another", "one"}
-_SUBJECTS = {"nsubj", "nsubjpass"}
-# Links from a name's head word up to the word that fills the clause's slot; a subject's
-# possessor counts ("Nikki Alldis' satisfaction levels are low. She says...").
-_NAME_LINKS = {"appos", "compound", "flat", "conj", "poss"}
 _NAME_PARTS = {"compound", "flat"}
 _NOUN_MODIFIERS = {"det", "amod", "compound", "poss", "case", "nummod", "quantmod", "nmod", "predet"}
 _NOT_PEOPLE = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT"}
 # How far back a "he" may reach for the speaker of an earlier quote, in sentences.
 CONTINUATION_SENTENCES = 2
-
-
-def _last_before(
-    entities: tuple[DocEntity, ...],
-    position: int,
-    types: set[str],
-    accept: Callable[[DocEntity, int, int], bool] | None = None,
-) -> DocEntity | None:
-    """The entity of ``types`` mentioned last before ``position``; ``accept`` may pass over a
-    mention (by its entity, start and end)."""
-    best: tuple[int, DocEntity] | None = None
-    for entity in entities:
-        if entity.type not in types:
-            continue
-        for mention in entity.mentions:
-            if mention.end > position or (best is not None and mention.start <= best[0]):
-                continue
-            if accept is None or accept(entity, mention.start, mention.end):
-                best = (mention.start, entity)
-    return best[1] if best else None
-
-
-def _group_for_pronoun(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | None:
-    """The body an "it" or "they" stands for: the last organisation or place named, or for "they"
-    a people named as such ("the Kurds"). A demonym before a noun ("a Russian jet", "Syrian
-    troops") names no one who speaks, and a people is never "it"."""
-    types = {"ORG", "GPE"} if span.root.lower_ == "it" else {"ORG", "GPE", "NORP"}
-    return _last_before(
-        entities,
-        span.start_char,
-        types,
-        lambda entity, start, end: entity.type != "NORP" or _is_nominal(span.doc, start, end),
-    )
-
-
-def _is_nominal(doc: Doc, start: int, end: int) -> bool:
-    mention = doc.char_span(start, end, alignment_mode="expand")
-    return mention is not None and mention.root.pos_ in {"NOUN", "PROPN", "PRON"} and mention.root.dep_ != "amod"
-
-
-def _is_subject(doc: Doc, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    token = span.root
-    while token.dep_ in _NAME_LINKS and token.head.i != token.i:
-        token = token.head
-    return token.dep_ in _SUBJECTS
-
-
-def _person_for_pronoun(
-    span: Span, entities: tuple[DocEntity, ...], sexes: Mapping[str, str] | None = None
-) -> DocEntity | None:
-    """The person a "he" or "she" stands for: the last person who is a clause's subject in this
-    sentence or the one before; else in the two before those, when pronouns have carried the person
-    on ("Evancho had been encouraged ... Still, she told People ... Now she said"); else the last
-    person named. A person the article shows to be of the other sex (``sexes``) is passed over."""
-    doc = span.doc
-    sentence = span[0].sent
-    starts = _sentence_starts_back(sentence, 4)
-    pronoun = span.root.lower_
-    agreeing = tuple(entity for entity in entities if agrees(pronoun, entity.id, sexes or {}))
-    passed_over = len(agreeing) < len(entities)
-    entities = agreeing
-    subjects = [
-        (mention.start, entity)
-        for entity in entities
-        if entity.type == "PERSON"
-        for mention in entity.mentions
-        if starts[-1] <= mention.start
-        and mention.end <= span.start_char
-        and _is_subject(doc, mention.start, mention.end)
-    ]
-    for window_start in (starts[min(1, len(starts) - 1)], starts[-1]):
-        within = [pair for pair in subjects if pair[0] >= window_start]
-        if within:
-            return max(within, key=lambda pair: pair[0])[1]
-    last = _last_before(entities, span.start_char, {"PERSON"})
-    # Past a person of the other sex, the last one named may be far back or a name the model took for
-    # a person ("Brexit", "Kent"): only one the article shows to agree, or named in full, will do.
-    if passed_over and last is not None and last.id not in (sexes or {}) and len(last.name.split()) < 2:
-        return None
-    return last
-
-
-def _sentence_starts_back(sentence: Span, count: int) -> list[int]:
-    """Where ``sentence`` and up to ``count - 1`` sentences before it start, nearest first."""
-    doc = sentence.doc
-    starts = [sentence.start_char]
-    token = sentence.start
-    while len(starts) < count and token > 0:
-        previous = doc[token - 1].sent
-        starts.append(previous.start_char)
-        token = previous.start
-    return starts
 
 
 def _antecedent(root: Token) -> Span | None:
@@ -224,17 +126,17 @@ def resolve_speaker(
             return next(iter(bearers.values()))
     word = root.lower_
     if word in _SINGULAR:
-        return _person_for_pronoun(span, entities, sexes)
+        return person_for_pronoun(span, entities, sexes)
     if word in _PERSONAL:
-        return _last_before(entities, span.start_char, {"PERSON"})
+        return last_before(entities, span.start_char, {"PERSON"})
     if word in _COLLECTIVE:
-        return _group_for_pronoun(span, entities)
+        return group_for_pronoun(span, entities)
     # "A Palestinian minister said" is someone new; "Navalny, a charismatic opposition leader who
     # has announced" is not.
     if root.pos_ == "NOUN" and (span[0].lower_ not in _INDEFINITE or root.dep_ == "appos"):
         lemma = root.lemma_.lower()
         holders = [e for e in entities if any(role.title.lower().split()[-1:] == [lemma] for role in e.roles)]
-        found = _last_before(tuple(holders), span.start_char, {"PERSON"})
+        found = last_before(tuple(holders), span.start_char, {"PERSON"})
         if found is not None:
             return found
     return _body_described(span, entities)
@@ -290,7 +192,7 @@ def _body_described(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | 
             for name in (entity.name, *entity.aliases)
         )
     )
-    return _last_before(bodies, span.start_char, {"ORG"})
+    return last_before(bodies, span.start_char, {"ORG"})
 
 
 # Heads of speaker phrases that are no "he" or "she": "the ministry", "a statement".
@@ -382,7 +284,7 @@ def continue_speakers(
     demand reform. This, they say, ..."), unless something else named is a subject in between.
     A description in ``person_nouns`` ("the ambassador", "the Russian diplomat") is read like "he",
     when it fits the person quoted before (`_fits`); otherwise it is a speaker of its own. A "she"
-    never continues a man's quotes, nor a "he" a woman's (``sexes``, `rashomon.quotes.gender`)."""
+    never continues a man's quotes, nor a "he" a woman's (``sexes``, `rashomon.entities.gender`)."""
     nouns = person_nouns or {}
     known_sexes = sexes or {}
     if not any(
@@ -394,7 +296,7 @@ def continue_speakers(
         (mention.start, mention.end, entity.type)
         for entity in entities
         for mention in entity.mentions
-        if entity.type in {"PERSON", "ORG", "NORP", "GPE"} and _is_subject(doc, mention.start, mention.end)
+        if entity.type in {"PERSON", "ORG", "NORP", "GPE"} and is_subject(doc, mention.start, mention.end)
     ]
     breaking = {
         "person": sorted((start, end) for start, end, kind in subjects if kind == "PERSON"),

@@ -1,7 +1,7 @@
 """What an article tells of its people's sex, for agreeing "he" and "she" with them."""
 
+from rashomon.entities.gender import agrees, load_gender_cues, person_sexes
 from rashomon.model import DocEntity, Mention, Role
-from rashomon.quotes.gender import agrees, load_gender_cues, person_sexes
 
 
 def _person(text: str, name: str, *, aliases: tuple[str, ...] = (), roles: tuple[Role, ...] = ()) -> DocEntity:

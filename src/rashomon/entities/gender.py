@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 
+from rashomon.entities.data import table_lines
 from rashomon.model import DocEntity
 
 # The honorific must end right before the mention: "Mr Trump", "Ms. Le Pen".
@@ -30,18 +30,17 @@ class GenderCues:
 
 
 def load_gender_cues() -> GenderCues:
-    """The tables in `quotes/data/gender_words.tsv` and `quotes/data/given_names.tsv`."""
-    data = resources.files("rashomon.quotes.data")
+    """The tables in `entities/data/gender_words.tsv` and `entities/data/given_names.tsv`."""
     honorifics: dict[str, str] = {}
     titles: dict[str, str] = {}
-    for word, sex, kind in _rows(data.joinpath("gender_words.tsv").read_text(encoding="utf-8"), 3):
+    for word, sex, kind in _rows("gender_words.tsv", 3):
         (honorifics if kind == "honorific" else titles)[word] = sex
-    names = dict(_rows(data.joinpath("given_names.tsv").read_text(encoding="utf-8"), 2))
+    names = dict(_rows("given_names.tsv", 2))
     return GenderCues(honorifics, titles, names)
 
 
-def _rows(text: str, width: int) -> list[list[str]]:
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+def _rows(name: str, width: int) -> list[list[str]]:
+    rows = [line.split("\t") for line in table_lines(name)]
     return [[cell.strip().lower() for cell in row] for row in rows if len(row) == width]
 
 
