@@ -84,3 +84,14 @@ def test_an_english_earnings_table_is_kept(tmp_path):
     path.write_text("\n".join(rows), encoding="utf-8")
     article = _one(path)
     assert "Assets 510.2 mln" in article.text
+
+
+def test_html_metadata_without_the_sites_tagline_its_name_in_the_title_and_the_publisher_as_writer(fixture_path):
+    article = _one(fixture_path / "publisher_page.html")
+    assert article.outlet == "Harbour Post"
+    assert article.title == "Ferry service to resume after storm repairs"
+    assert article.byline is None  # the only author named is the copyright holder, a publisher
+    assert article.text.startswith("The ferry between Port Elm and Gull Island")  # the headline is not repeated
+    assert "Read more" not in article.text and "Council approves" not in article.text
+    assert not article.text.endswith("(END)")
+    assert [b.kind for b in article.boilerplate] == ["related", "related", "related", "related", "contact", "end"]

@@ -159,3 +159,40 @@ def test_a_taglines_learn_more_that_ends_the_text_is_furniture():
     assert [b.kind for b in parts.boilerplate] == ["promo"]
     plain = "The mayor said the bridge would reopen. Residents can learn more at the town hall."
     assert parse_plain_text(plain).body == plain
+
+
+def test_a_link_on_a_line_of_its_own_is_furniture_wherever_it_stands():
+    text = (
+        "The ferry will run again on Monday, the harbour authority said.\n"
+        "Read more: Storm leaves Gull Island without power for three days\n"
+        "Shop owners said the closure had cost them their weekend trade.\n"
+        "Related: Who owns the ferries of the bay?\n"
+        "The first crossing will be at seven in the morning."
+    )
+    parts = parse_plain_text(text)
+    assert parts.body.splitlines() == [
+        "The ferry will run again on Monday, the harbour authority said.",
+        "Shop owners said the closure had cost them their weekend trade.",
+        "The first crossing will be at seven in the morning.",
+    ]
+    assert [b.kind for b in parts.boilerplate] == ["related", "related"]
+
+
+def test_a_list_of_other_articles_an_end_mark_an_address_and_a_slug_end_the_text():
+    text = (
+        "The ferry will run again on Monday, the harbour authority said.\n"
+        "More Must-Reads From Harbour Post\n"
+        "- Council approves new sea wall for the old town\n"
+        "- Gull Island school reopens after flood damage\n"
+    )
+    assert parse_plain_text(text).body == "The ferry will run again on Monday, the harbour authority said."
+    wire = "The ferry will run again on Monday, the harbour authority said.\nines.moreau@example.org\n(END)"
+    assert parse_plain_text(wire).body == "The ferry will run again on Monday, the harbour authority said."
+    assert parse_plain_text("The ferry will run again on Monday.\nREUTER").body == "The ferry will run again on Monday."
+    slugged = (
+        "The ferry will run again on Monday.\nThe-Harbour-Wire\n"
+        "\u2122 & \u00a9 2025 Harbour Post Network, Inc. All rights reserved."
+    )
+    parts = parse_plain_text(slugged)
+    assert parts.body == "The ferry will run again on Monday."
+    assert [b.kind for b in parts.boilerplate] == ["slug", "copyright"]

@@ -36,6 +36,14 @@ def _leading_title(body: str) -> tuple[str | None, str]:
     return None, body
 
 
+def _without_repeated_title(body: str, title: str) -> str:
+    """A page's headline is its title, not the text's first sentence: the first line goes when it repeats it."""
+    first, _, rest = body.partition("\n")
+    if rest.strip() and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest
+    return body
+
+
 _COPYRIGHT_HOLDER = re.compile(
     r"(?:copyright|\u00a9)\s*(?:\u00a9\s*)?(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*)?(?P<holder>[A-Z][\w.&' -]{1,60}?)\s*\.?$",
     re.IGNORECASE,
@@ -91,6 +99,8 @@ def clean_document(raw: RawDocument, *, settings: Settings) -> Article:
     title = title or parts.title
     if raw.fmt == "text" and title is None:
         title, body = _leading_title(body)
+    if raw.fmt == "html" and title:
+        body = _without_repeated_title(body, title)
     _check_usable(body, raw.origin, settings)
     published_date = parse_published(published or parts.published)
     return Article(

@@ -1,7 +1,15 @@
-"""HTML pages: main text and metadata through trafilatura."""
+"""HTML pages: main text and metadata through trafilatura.
+
+A page's metadata is written for browsers and search engines, not for readers: the site's name may
+carry a tagline ("LinkNaija | Nigeria's popular news platform"), the title the site's name before or
+after it, and the author field the publisher ("Condé Nast", the page's copyright holder) or the outlet
+itself ("CNN") beside the writers. Those are taken out here.
+"""
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 
 import trafilatura
@@ -30,6 +38,61 @@ def _as_tags(*values: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tags))
 
 
+# What separates a site's name from a tagline or a title: a bar, a dash or a colon between spaces.
+_SEPARATOR = r"\s+[|\u2013\u2014-]\s+|:\s+"
+_COPYRIGHT_META = re.compile(
+    r"<meta\s[^>]*?name=[\"']copyright[\"'][^>]*?content=[\"']([^\"']+)[\"']"
+    r"|<meta\s[^>]*?content=[\"']([^\"']+)[\"'][^>]*?name=[\"']copyright[\"']",
+    re.IGNORECASE,
+)
+_COPYRIGHT_WORDS = re.compile(r"copyright|\(c\)|\u00a9|\d{4}|all rights reserved\.?", re.IGNORECASE)
+
+
+def site_name(sitename: str | None) -> str | None:
+    """The site's own name, without a tagline after a bar or a dash."""
+    if not sitename or not sitename.strip():
+        return None
+    name = re.split(r"\s+[|\u2013\u2014-]\s+", sitename.strip(), maxsplit=1)[0].strip()
+    return name or sitename.strip()
+
+
+def title_without_site(title: str | None, names: tuple[str, ...]) -> str | None:
+    """The title without the site's name before or after it ("CNN | Storm hits coast", "Storm hits coast - CNN")."""
+    if not title:
+        return title
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        escaped = re.escape(name)
+        stripped = re.sub(rf"^{escaped}(?:{_SEPARATOR})", "", title, flags=re.IGNORECASE)
+        stripped = re.sub(rf"\s+[|\u2013\u2014-]\s+{escaped}$", "", stripped, flags=re.IGNORECASE)
+        if stripped != title and len(stripped.split()) >= 2:
+            return stripped.strip()
+    return title
+
+
+def copyright_holder(markup: str) -> str | None:
+    """Who the page's copyright meta tag names ("Copyright (c) Condé Nast 2023": Condé Nast)."""
+    found = _COPYRIGHT_META.search(markup)
+    if found is None:
+        return None
+    holder = _COPYRIGHT_WORDS.sub(" ", html.unescape(found.group(1) or found.group(2)))
+    holder = " ".join(holder.replace(",", " ").split()).strip(" .")
+    return holder or None
+
+
+def writers(byline: str | None, not_writers: tuple[str | None, ...]) -> str | None:
+    """The byline's names without the publisher or the outlet ("Condé Nast; Tom Bennett": Tom Bennett)."""
+    if not byline:
+        return None
+    excluded = {_name_key(name) for name in not_writers if name}
+    names = [name.strip() for name in byline.split(";") if name.strip()]
+    kept = [name for name in names if _name_key(name) not in excluded]
+    return "; ".join(kept) or None
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"\W+", "", name.casefold())
+
+
 def parse_html(markup: str, *, url: str | None = None) -> HtmlParts:
     """Main text and metadata of an HTML page; raises InputError when it has none."""
     document = trafilatura.bare_extraction(
@@ -46,12 +109,14 @@ def parse_html(markup: str, *, url: str | None = None) -> HtmlParts:
     body = (fields.get("text") or "").strip()
     if not body:
         raise InputError("no article text found in the HTML (only scripts, navigation or markup)", code="no-text")
+    sitename = fields.get("sitename") or None
+    outlet = site_name(sitename)
     return HtmlParts(
         body=body,
-        title=fields.get("title") or None,
-        byline=fields.get("author") or None,
+        title=title_without_site(fields.get("title") or None, (sitename or "", outlet or "")),
+        byline=writers(fields.get("author") or None, (copyright_holder(markup), sitename, outlet)),
         published=fields.get("date") or None,
-        outlet=fields.get("sitename") or None,
+        outlet=outlet,
         url=fields.get("url") or url,
         tags=_as_tags(fields.get("tags"), fields.get("categories")),
     )

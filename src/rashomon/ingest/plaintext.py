@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from rashomon.ingest.data import table_lines
 from rashomon.ingest.headlines import headline_end, headline_words
+from rashomon.ingest.unwrap import unwrap_lines
 from rashomon.model import BoilerplateBlock
 
 
@@ -198,7 +199,7 @@ def parse_plain_text(text: str) -> PlainTextParts:
     blocks = [*inline_blocks, *blocks]
     if sources is None and any(block.kind == "sources" for block in blocks):
         sources = []
-    body = "\n".join(line.strip() for line in body_lines if line.strip())
+    body = "\n".join(line.strip() for line in unwrap_lines(body_lines) if line.strip())
     return PlainTextParts(
         body=body,
         title=headline,
