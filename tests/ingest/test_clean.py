@@ -95,3 +95,24 @@ def test_html_metadata_without_the_sites_tagline_its_name_in_the_title_and_the_p
     assert "Read more" not in article.text and "Council approves" not in article.text
     assert not article.text.endswith("(END)")
     assert [b.kind for b in article.boilerplate] == ["related", "related", "related", "related", "contact", "end"]
+
+
+def test_html_text_does_not_open_with_the_sites_name(tmp_path):
+    page = tmp_path / "logo.html"
+    paragraphs = "".join(
+        f"<p>{sentence}</p>"
+        for sentence in (
+            "Harbour Post",
+            "The ferry between Port Elm and Gull Island will run again on Monday, the harbour authority said.",
+            "Engineers replaced four of the pier's wooden piles and the ramp that carries cars onto the deck.",
+            "Shop owners said the closure had cost them most of their weekend trade in the busy season.",
+        )
+    )
+    page.write_text(
+        '<html><head><title>Ferry to resume</title><meta property="og:site_name" content="Harbour Post"></head>'
+        f"<body><article>{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    article = _one(page)
+    assert article.outlet == "Harbour Post"
+    assert article.text.startswith("The ferry between Port Elm")

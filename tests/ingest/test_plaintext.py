@@ -196,3 +196,23 @@ def test_a_list_of_other_articles_an_end_mark_an_address_and_a_slug_end_the_text
     parts = parse_plain_text(slugged)
     assert parts.body == "The ferry will run again on Monday."
     assert [b.kind for b in parts.boilerplate] == ["slug", "copyright"]
+
+
+def test_a_wrapped_wire_is_joined_before_its_furniture_is_found():
+    # A wrapped line that opens with "related" or "share" is the middle of a sentence, not a link or a share bar.
+    wire = (
+        "The ferry company said on Tuesday that it would pay for the\n"
+        "repairs to the pier and ask the council to pass the\n"
+        "related spending plan this year, a spokeswoman for the\n"
+        "harbour authority said after talks with the company and\n"
+        "the island council. Profits rose to four cents per\n"
+        "share.\n"
+        " Reuter\n"
+    )
+    parts = parse_plain_text(wire)
+    assert parts.body == (
+        "The ferry company said on Tuesday that it would pay for the repairs to the pier and ask the council "
+        "to pass the related spending plan this year, a spokeswoman for the harbour authority said after talks "
+        "with the company and the island council. Profits rose to four cents per share."
+    )
+    assert [b.kind for b in parts.boilerplate] == ["end"]

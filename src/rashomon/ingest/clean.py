@@ -36,12 +36,15 @@ def _leading_title(body: str) -> tuple[str | None, str]:
     return None, body
 
 
-def _without_repeated_title(body: str, title: str) -> str:
-    """A page's headline is its title, not the text's first sentence: the first line goes when it repeats it."""
-    first, _, rest = body.partition("\n")
-    if rest.strip() and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
-        return rest
-    return body
+def _without_leading_labels(body: str, labels: tuple[str | None, ...]) -> str:
+    """A page's headline and the site's name ("CNN" from its logo) are not the text's first sentences:
+    leading lines that repeat them go."""
+    known = {" ".join(label.split()).casefold() for label in labels if label}
+    while True:
+        first, _, rest = body.partition("\n")
+        if not rest.strip() or " ".join(first.split()).casefold() not in known:
+            return body
+        body = rest
 
 
 _COPYRIGHT_HOLDER = re.compile(
@@ -99,8 +102,8 @@ def clean_document(raw: RawDocument, *, settings: Settings) -> Article:
     title = title or parts.title
     if raw.fmt == "text" and title is None:
         title, body = _leading_title(body)
-    if raw.fmt == "html" and title:
-        body = _without_repeated_title(body, title)
+    if raw.fmt == "html":
+        body = _without_leading_labels(body, (title, outlet))
     _check_usable(body, raw.origin, settings)
     published_date = parse_published(published or parts.published)
     return Article(

@@ -195,11 +195,12 @@ def parse_plain_text(text: str) -> PlainTextParts:
     text, inline_blocks = cut_inline_furniture(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     lines, headline, date, byline = split_dateline(lines)
+    lines = unwrap_lines(lines, keep_apart=lambda line: _match_rule(line) is not None)
     body_lines, blocks, tags, sources = split_trailing_boilerplate(lines)
     blocks = [*inline_blocks, *blocks]
     if sources is None and any(block.kind == "sources" for block in blocks):
         sources = []
-    body = "\n".join(line.strip() for line in unwrap_lines(body_lines) if line.strip())
+    body = "\n".join(line.strip() for line in body_lines if line.strip())
     return PlainTextParts(
         body=body,
         title=headline,

@@ -13,6 +13,7 @@ the next line is indented, blank or a list item.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _MIN_LINES = 6
 _WIDTHS = (40, 100)
@@ -40,8 +41,9 @@ def wrap_width(lines: list[str]) -> int | None:
     return width
 
 
-def unwrap_lines(lines: list[str]) -> list[str]:
-    """The lines with each wrapped paragraph joined into one line; unwrapped text comes back as it was."""
+def unwrap_lines(lines: list[str], *, keep_apart: Callable[[str], bool] | None = None) -> list[str]:
+    """The lines with each wrapped paragraph joined into one line; unwrapped text comes back as it was.
+    A line ``keep_apart`` accepts (site furniture: "Reuter", a copyright line) is never joined to the one before."""
     width = wrap_width(lines)
     if width is None:
         return lines
@@ -62,5 +64,6 @@ def unwrap_lines(lines: list[str]) -> list[str]:
             and runs_on
             and not following[:1].isspace()
             and not _LIST_ITEM.match(following)
+            and not (keep_apart is not None and keep_apart(following.strip()))
         )
     return joined
