@@ -15,6 +15,8 @@ def test_title_without_the_sites_name_before_or_after_it():
     assert title_without_site("Harbour Post | News for the Bay: Ferry to resume", names) == "Ferry to resume"
     assert title_without_site("Ferry to resume | Harbour Post", names) == "Ferry to resume"
     assert title_without_site("Ferry to resume - Harbour Post", names) == "Ferry to resume"
+    assert title_without_site("Ferry to resume -- Harbour Post", names) == "Ferry to resume"
+    assert title_without_site("Ferry to resume | Harbour Post Local News", names) == "Ferry to resume"
     assert title_without_site("Harbour Post: Ferry", names) == "Harbour Post: Ferry"  # one word would be left
     assert title_without_site("Harbour posts record profit", names) == "Harbour posts record profit"
 

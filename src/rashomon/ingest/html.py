@@ -57,13 +57,15 @@ def site_name(sitename: str | None) -> str | None:
 
 
 def title_without_site(title: str | None, names: tuple[str, ...]) -> str | None:
-    """The title without the site's name before or after it ("CNN | Storm hits coast", "Storm hits coast - CNN")."""
+    """The title without the site's name before or after it ("CNN | Storm hits coast", "Storm hits coast - CNN"),
+    nor a section after the name ("| CNN Politics")."""
     if not title:
         return title
     for name in sorted({n for n in names if n}, key=len, reverse=True):
         escaped = re.escape(name)
         stripped = re.sub(rf"^{escaped}(?:{_SEPARATOR})", "", title, flags=re.IGNORECASE)
-        stripped = re.sub(rf"\s+[|\u2013\u2014-]\s+{escaped}$", "", stripped, flags=re.IGNORECASE)
+        after = rf"\s+(?:[|\u2013\u2014]|-{{1,2}})\s+{escaped}(?:\s+[A-Z][\w&'-]*){{0,2}}$"
+        stripped = re.sub(after, "", stripped, flags=re.IGNORECASE)
         if stripped != title and len(stripped.split()) >= 2:
             return stripped.strip()
     return title
