@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from rashomon.config import Settings
 from rashomon.ingest.encoding import decode_bytes, looks_binary
+from rashomon.ingest.feeds import looks_like_feed, read_feed
 from rashomon.ingest.records import FieldMap, read_csv, read_jsonl
 from rashomon.model import Problem, RawDocument
 
@@ -29,7 +30,12 @@ FORMATS_BY_SUFFIX = {
     ".ndjson": "jsonl",
     ".csv": "csv",
     ".tsv": "tsv",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
+# How much of a file tells its format: an XML declaration and comments may come before a feed's root.
+_SNIFF_BYTES = 2048
 STDIN = "-"
 
 __all__ = ["FORMATS_BY_SUFFIX", "STDIN", "FieldMap", "read_inputs"]
@@ -48,7 +54,11 @@ def _expand(paths: Iterable[str]) -> Iterator[tuple[str, str | None] | Problem]:
                 for name in sorted(files):
                     fmt = FORMATS_BY_SUFFIX.get(Path(name).suffix.lower())
                     if fmt and not name.startswith("."):
-                        yield (os.path.join(root, name), fmt)
+                        found = os.path.join(root, name)
+                        # In a folder an .xml file is read only when it is a feed: sitemaps and the like are not inputs.
+                        if name.lower().endswith(".xml") and not _starts_like_feed(found):
+                            continue
+                        yield (found, fmt)
         elif path.exists():
             fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
             if fmt is None:
@@ -62,12 +72,20 @@ def _expand(paths: Iterable[str]) -> Iterator[tuple[str, str | None] | Problem]:
             yield Problem(given, "not-found", "no such file or directory")
 
 
+def _starts_like_feed(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return looks_like_feed(handle.read(_SNIFF_BYTES))
+    except OSError:
+        return True  # let the reader report why it cannot be read
+
+
 def _sniff_format(head: bytes) -> str:
     stripped = head.lstrip()
     if stripped.startswith(b"{"):
         return "jsonl"
     if stripped[:1] == b"<":
-        return "html"
+        return "feed" if looks_like_feed(stripped) else "html"
     return "text"
 
 
@@ -107,7 +125,7 @@ def _read_one(
     if fmt is None:
         # Standard input cannot be rewound: read it once, then sniff the format.
         handle = io.BytesIO(handle.read())
-        fmt = _sniff_format(handle.getvalue()[:64])
+        fmt = _sniff_format(handle.getvalue()[:_SNIFF_BYTES])
     if fmt == "jsonl":
         yield from read_jsonl(handle, origin=origin, fields=fields)
         return
@@ -122,6 +140,10 @@ def _read_one(
     whole = _read_whole(origin, handle, limit=settings.max_file_bytes)
     if isinstance(whole, Problem):
         yield whole
+        return
+    if fmt == "feed":
+        refusal = _unusable(origin, whole)
+        yield from (refusal,) if refusal is not None else read_feed(whole, origin=origin)
         return
     yield from _single_document(origin, whole, fmt)
 
