@@ -1,6 +1,6 @@
 """Page metadata helpers, on values written for these tests."""
 
-from rashomon.ingest.html import copyright_holder, site_name, title_without_site, writers
+from rashomon.ingest.html import copyright_holder, json_ld_people, site_name, title_without_site, writers
 
 
 def test_site_name_drops_a_tagline():
@@ -30,3 +30,14 @@ def test_the_copyright_holder_and_the_outlet_are_not_writers():
     assert writers("Ines Moreau; CNN", (None, "CNN")) == "Ines Moreau"
     assert writers("Harbour Post", ("Harbour Post",)) is None
     assert writers("Bay News, Inc.; Ines Moreau", ("Bay News Inc",)) == "Ines Moreau"
+
+
+def test_json_ld_authors_are_people_found_anywhere_in_the_pages_structured_data():
+    page = (
+        '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "author": '
+        '[{"@type": "Person", "name": "Ines  Moreau"}, {"@type": "Organization", "name": "Harbour Post"}]}]}'
+        "</script><script type='application/ld+json'>{not json}</script>"
+        '<script type="application/ld+json">{"author": {"name": "Sam Okafor"}}</script>'
+    )
+    assert json_ld_people(page) == ("Ines Moreau", "Sam Okafor")
+    assert json_ld_people("<p>no data</p>") == ()

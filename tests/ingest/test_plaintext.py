@@ -216,3 +216,16 @@ def test_a_wrapped_wire_is_joined_before_its_furniture_is_found():
         "with the company and the island council. Profits rose to four cents per share."
     )
     assert [b.kind for b in parts.boilerplate] == ["end"]
+
+
+def test_what_a_feed_puts_after_an_items_text_is_furniture():
+    text = (
+        "The ferry will run again on Monday, the harbour authority said.\n"
+        "Continue reading \u2192\n"
+        "The post Ferry service to resume after storm repairs appeared first on Harbour Post."
+    )
+    parts = parse_plain_text(text)
+    assert parts.body == "The ferry will run again on Monday, the harbour authority said."
+    assert [b.kind for b in parts.boilerplate] == ["related", "promo"]
+    prose = "The ferry will run again on Monday.\nThe post office said the letters appeared first on Tuesday."
+    assert parse_plain_text(prose).body == prose

@@ -3,12 +3,14 @@
 A page's metadata is written for browsers and search engines, not for readers: the site's name may
 carry a tagline ("LinkNaija | Nigeria's popular news platform"), the title the site's name before or
 after it, and the author field the publisher ("Condé Nast", the page's copyright holder) or the outlet
-itself ("CNN") beside the writers. Those are taken out here.
+itself ("CNN") beside the writers. Those are taken out here; when no writer is left, the people the
+page's structured data (JSON-LD) names as authors are the byline.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 
@@ -91,6 +93,43 @@ def writers(byline: str | None, not_writers: tuple[str | None, ...]) -> str | No
     return "; ".join(kept) or None
 
 
+_JSON_LD = re.compile(r"<script[^>]*type=[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
+# How deep to look for an "author" in a page's structured data (@graph, mainEntity ...).
+_JSON_LD_DEPTH = 6
+
+
+def json_ld_people(markup: str) -> tuple[str, ...]:
+    """The people the page's structured data names as authors (schema.org ``author`` of type Person)."""
+    names: list[str] = []
+    for block in _JSON_LD.findall(markup):
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        names.extend(_people_in(data, _JSON_LD_DEPTH))
+    return tuple(dict.fromkeys(names))
+
+
+def _people_in(data: object, depth: int) -> list[str]:
+    if depth <= 0:
+        return []
+    if isinstance(data, list):
+        return [name for item in data for name in _people_in(item, depth - 1)]
+    if not isinstance(data, dict):
+        return []
+    found = []
+    authors = data.get("author")
+    for author in authors if isinstance(authors, list) else [authors]:
+        if isinstance(author, dict) and author.get("@type", "Person") == "Person":
+            name = author.get("name")
+            if isinstance(name, str) and name.strip():
+                found.append(" ".join(name.split()))
+    for key, value in data.items():
+        if key != "author" and isinstance(value, (dict, list)):
+            found.extend(_people_in(value, depth - 1))
+    return found
+
+
 def _name_key(name: str) -> str:
     return re.sub(r"\W+", "", name.casefold())
 
@@ -113,10 +152,12 @@ def parse_html(markup: str, *, url: str | None = None) -> HtmlParts:
         raise InputError("no article text found in the HTML (only scripts, navigation or markup)", code="no-text")
     sitename = fields.get("sitename") or None
     outlet = site_name(sitename)
+    not_writers = (copyright_holder(markup), sitename, outlet)
     return HtmlParts(
         body=body,
         title=title_without_site(fields.get("title") or None, (sitename or "", outlet or "")),
-        byline=writers(fields.get("author") or None, (copyright_holder(markup), sitename, outlet)),
+        byline=writers(fields.get("author") or None, not_writers)
+        or writers("; ".join(json_ld_people(markup)), not_writers),
         published=fields.get("date") or None,
         outlet=outlet,
         url=fields.get("url") or url,
