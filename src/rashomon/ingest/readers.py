@@ -17,6 +17,7 @@ from rashomon.config import Settings
 from rashomon.ingest.encoding import decode_bytes, looks_binary
 from rashomon.ingest.feeds import looks_like_feed, read_feed
 from rashomon.ingest.records import FieldMap, read_csv, read_jsonl
+from rashomon.ingest.warc import open_warc, read_warc
 from rashomon.model import Problem, RawDocument
 
 FORMATS_BY_SUFFIX = {
@@ -33,6 +34,8 @@ FORMATS_BY_SUFFIX = {
     ".rss": "feed",
     ".atom": "feed",
     ".xml": "feed",
+    ".warc": "warc",
+    ".warc.gz": "warc",
 }
 # How much of a file tells its format: an XML declaration and comments may come before a feed's root.
 _SNIFF_BYTES = 2048
@@ -52,7 +55,7 @@ def _expand(paths: Iterable[str]) -> Iterator[tuple[str, str | None] | Problem]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    fmt = FORMATS_BY_SUFFIX.get(Path(name).suffix.lower())
+                    fmt = _format_of(name)
                     if fmt and not name.startswith("."):
                         found = os.path.join(root, name)
                         # In a folder an .xml file is read only when it is a feed: sitemaps and the like are not inputs.
@@ -60,7 +63,7 @@ def _expand(paths: Iterable[str]) -> Iterator[tuple[str, str | None] | Problem]:
                             continue
                         yield (found, fmt)
         elif path.exists():
-            fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
+            fmt = _format_of(path.name)
             if fmt is None:
                 known = ", ".join(sorted(FORMATS_BY_SUFFIX))
                 yield Problem(
@@ -70,6 +73,13 @@ def _expand(paths: Iterable[str]) -> Iterator[tuple[str, str | None] | Problem]:
                 yield (given, fmt)
         else:
             yield Problem(given, "not-found", "no such file or directory")
+
+
+def _format_of(name: str) -> str | None:
+    lowered = name.lower()
+    if lowered.endswith(".warc.gz"):
+        return "warc"
+    return FORMATS_BY_SUFFIX.get(Path(lowered).suffix)
 
 
 def _starts_like_feed(path: str) -> bool:
@@ -84,6 +94,8 @@ def _sniff_format(head: bytes) -> str:
     stripped = head.lstrip()
     if stripped.startswith(b"{"):
         return "jsonl"
+    if stripped.startswith(b"WARC/"):
+        return "warc"
     if stripped[:1] == b"<":
         return "feed" if looks_like_feed(stripped) else "html"
     return "text"
@@ -136,6 +148,10 @@ def _read_one(
             yield refusal
             return
         yield from read_csv(data, origin=origin, fields=fields, delimiter="\t" if fmt == "tsv" else ",")
+        return
+    if fmt == "warc":
+        # Read record by record: a crawl file is far larger than one article may be.
+        yield from read_warc(open_warc(handle, gzipped=origin.lower().endswith(".gz")), origin=origin)
         return
     whole = _read_whole(origin, handle, limit=settings.max_file_bytes)
     if isinstance(whole, Problem):
