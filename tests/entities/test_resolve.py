@@ -304,3 +304,12 @@ def test_a_country_named_as_a_body_is_the_country_and_a_nationality_is_no_part_o
     assert entities["North Korea"].type == "GPE" and len(entities["North Korea"].mentions) == 3
     people = [e.name for e in entities.values() if e.type == "PERSON"]
     assert "Siti Aisyah" in people and not any(name.startswith("Indonesian") for name in people)
+
+
+def test_a_datelines_capitals_are_not_the_places_name(engine):
+    text = (
+        "SEOUL, March 3 -- The harbour authority of Incheon said on Monday that the ferry to the islands "
+        "would resume next week. Seoul has said it will pay for the repairs to the pier."
+    )
+    places = {e.name: e for e in _annotated(engine, text, "d").entities if e.type == "GPE"}
+    assert [m.text for m in places["Seoul"].mentions] == ["SEOUL", "Seoul"]

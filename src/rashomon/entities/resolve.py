@@ -421,7 +421,7 @@ def type_of_mentions(labelled: Sequence[tuple[str, str]]) -> str:
     return max(counts, key=lambda label: (counts[label], -[given for _, given in labelled].index(label)))
 
 
-def _choose_name(members: list[_Candidate], entity_type: str, gazetteer: GazetteerEntry | None) -> str:
+def _choose_name(members: list[_Candidate], entity_type: str, gazetteer: GazetteerEntry | None, text: str) -> str:
     if gazetteer is not None:
         return gazetteer.name
     pool = (
@@ -429,7 +429,12 @@ def _choose_name(members: list[_Candidate], entity_type: str, gazetteer: Gazette
         or [c for c in members if not c.is_alias]
         or members
     )
-    return max(pool, key=lambda c: (not is_shouted(c.text), len(c.key.split()), len(c.text), -c.start)).text
+    chosen = max(pool, key=lambda c: (not is_shouted(c.text), len(c.key.split()), len(c.text), -c.start))
+    if chosen.text.isupper() and (chosen.start == 0 or text[chosen.start - 1] == "\n"):
+        # A dateline's "SEOUL" (too short to count as shouted) is the city the text then calls "Seoul".
+        same = [c.text for c in members if name_key(c.text) == name_key(chosen.text) and not c.text.isupper()]
+        return same[0] if same else chosen.text
+    return chosen.text
 
 
 def _country(
@@ -490,7 +495,7 @@ def resolve_entities(
         gazetteer_id = next((c.gazetteer_id for c in members if c.gazetteer_id), None)
         entry = (gazetteer.get(gazetteer_id) or tables.organisations.get(gazetteer_id)) if gazetteer_id else None
         entity_type = _choose_type(members, entry)
-        name = _choose_name(members, entity_type, entry)
+        name = _choose_name(members, entity_type, entry, text)
         aliases = list(dict.fromkeys(c.text for c in members if name_key(c.text) != name_key(name)))
         aliases = [
             alias for i, alias in enumerate(aliases) if name_key(alias) not in {name_key(a) for a in aliases[:i]}
