@@ -348,3 +348,15 @@ def test_he_is_not_given_to_a_person_only_named_sentences_back(code):
 def test_she_is_not_given_to_a_man(code):
     (refusal,) = _refusals(code, "Mr Daniel Ortiz arrived in Lisbon on Monday. She refused to meet the mayor.")
     assert refusal.source is None
+
+
+def test_she_after_a_named_persons_mother_is_not_that_person(code):
+    (visit,) = [
+        event
+        for event in code(
+            "Zhao Mingyu was sentenced in 1995. Zhao's mother said she was relieved when the court agreed to "
+            "review the case. She had visited the provincial court many times since 2005."
+        )
+        if event.trigger_text.startswith("visited")
+    ]
+    assert visit.source is None

@@ -60,24 +60,41 @@ def is_nominal(doc: Doc, start: int, end: int) -> bool:
     return mention is not None and mention.root.pos_ in {"NOUN", "PROPN", "PRON"} and mention.root.dep_ != "amod"
 
 
-def is_subject(doc: Doc, start: int, end: int) -> bool:
+def is_subject(doc: Doc, start: int, end: int, *, person_heads: frozenset[str] = frozenset()) -> bool:
+    """Whether the mention fills a clause's subject slot, itself or through its head word. A possessor of
+    one of ``person_heads`` ("Nie's mother said") is not: the subject is that other person."""
+    return _subject_role(doc, start, end, person_heads) == "subject"
+
+
+def _subject_role(doc: Doc, start: int, end: int, person_heads: frozenset[str]) -> str | None:
+    """ "subject" when the mention is a clause's subject; "possessor" when it owns a person who is ("Nie's
+    mother said"); else None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     token = span.root
+    possessor = False
     while token.dep_ in _NAME_LINKS and token.head.i != token.i:
+        possessor = possessor or (token.dep_ == "poss" and token.head.lemma_.lower() in person_heads)
         token = token.head
-    return token.dep_ in _SUBJECTS
+    if token.dep_ not in _SUBJECTS:
+        return None
+    return "possessor" if possessor else "subject"
 
 
 def person_for_pronoun(
-    span: Span, entities: tuple[DocEntity, ...], sexes: Mapping[str, str] | None = None, *, last_named: bool = True
+    span: Span,
+    entities: tuple[DocEntity, ...],
+    sexes: Mapping[str, str] | None = None,
+    *,
+    last_named: bool = True,
+    person_heads: frozenset[str] = frozenset(),
 ) -> DocEntity | None:
     """The person a "he" or "she" stands for: the last person who is a clause's subject in this
     sentence or the one before; else in the two before those, when pronouns have carried the person
     on ("Evancho had been encouraged ... Still, she told People ... Now she said"); else, with
     ``last_named``, the last person named. A person the article shows to be of the other sex
-    (``sexes``) is passed over."""
+    (``sexes``) is passed over, and so is the possessor of one of ``person_heads`` ("Nie's mother")."""
     doc = span.doc
     sentence = span[0].sent
     starts = sentence_starts_back(sentence, 4)
@@ -85,15 +102,17 @@ def person_for_pronoun(
     agreeing = tuple(entity for entity in entities if agrees(pronoun, entity.id, sexes or {}))
     passed_over = len(agreeing) < len(entities)
     entities = agreeing
-    subjects = [
-        (mention.start, entity)
+    roles = [
+        (mention.start, entity, _subject_role(doc, mention.start, mention.end, person_heads))
         for entity in entities
         if entity.type == "PERSON"
         for mention in entity.mentions
-        if starts[-1] <= mention.start
-        and mention.end <= span.start_char
-        and is_subject(doc, mention.start, mention.end)
+        if starts[-1] <= mention.start and mention.end <= span.start_char
     ]
+    # "Nie's mother said ... She": the person the pronoun carries on is the mother, whom no name stands
+    # for, so no one named before her will do either.
+    kin = max((start for start, _, role in roles if role == "possessor"), default=-1)
+    subjects = [(start, entity) for start, entity, role in roles if role == "subject" and start > kin]
     for window_start in (starts[min(1, len(starts) - 1)], starts[-1]):
         within = [pair for pair in subjects if pair[0] >= window_start]
         if within:

@@ -131,7 +131,12 @@ class EventCoder:
     def code(self, doc: Doc, entities: tuple[DocEntity, ...], *, article_id: str = "") -> tuple[Event, ...]:
         index = MentionIndex.build(entities)
         text = doc.text
-        people = _People(entities, person_sexes(text, entities, self.gender_cues), tuple(quoted_spans(text)))
+        people = _People(
+            entities,
+            person_sexes(text, entities, self.gender_cues),
+            tuple(quoted_spans(text)),
+            frozenset(self.gender_cues.titles),
+        )
         events: list[Event] = []
         for sentence in doc.sents:
             for token in sentence:
@@ -916,6 +921,8 @@ class _People:
     entities: tuple[DocEntity, ...]
     sexes: dict[str, str]
     quoted: tuple[QuotedSpan, ...]
+    # Words for a person that a name may possess ("Nie's mother"): the possessor is not the subject.
+    person_heads: frozenset[str]
 
     def actor_for(self, pronoun: Token, actors: ActorCoder, index: MentionIndex) -> Actor | None:
         """The person the pronoun carries on from the sentences before, coded from their last mention.
@@ -927,7 +934,9 @@ class _People:
         if any(span.start <= pronoun.idx < span.end for span in self.quoted):
             return None
         one_word = pronoun.doc[pronoun.i : pronoun.i + 1]
-        person = person_for_pronoun(one_word, self.entities, self.sexes, last_named=False)
+        person = person_for_pronoun(
+            one_word, self.entities, self.sexes, last_named=False, person_heads=self.person_heads
+        )
         mention = last_mention_before(person, pronoun.idx) if person is not None else None
         if mention is None:
             return None
