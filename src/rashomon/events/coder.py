@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -130,13 +131,7 @@ class EventCoder:
 
     def code(self, doc: Doc, entities: tuple[DocEntity, ...], *, article_id: str = "") -> tuple[Event, ...]:
         index = MentionIndex.build(entities)
-        text = doc.text
-        people = _People(
-            entities,
-            person_sexes(text, entities, self.gender_cues),
-            tuple(quoted_spans(text)),
-            frozenset(self.gender_cues.titles),
-        )
+        people = _People(doc, entities, self.gender_cues)
         events: list[Event] = []
         for sentence in doc.sents:
             for token in sentence:
@@ -916,13 +911,25 @@ def _anchors(token: Token, index: MentionIndex) -> tuple[EventAnchor | None, Eve
 @dataclass(frozen=True)
 class _People:
     """The article's people, what it tells of their sex, and its quotations: whom a "he" or "she"
-    that no one in its sentence stands for means."""
+    that no one in its sentence stands for means. The sexes and quotations are worked out the first
+    time such a pronoun is met: most articles have none, and the event pass is per article."""
 
+    doc: Doc
     entities: tuple[DocEntity, ...]
-    sexes: dict[str, str]
-    quoted: tuple[QuotedSpan, ...]
-    # Words for a person that a name may possess ("Nie's mother"): the possessor is not the subject.
-    person_heads: frozenset[str]
+    cues: GenderCues
+
+    @cached_property
+    def sexes(self) -> dict[str, str]:
+        return person_sexes(self.doc.text, self.entities, self.cues)
+
+    @cached_property
+    def quoted(self) -> tuple[QuotedSpan, ...]:
+        return tuple(quoted_spans(self.doc.text))
+
+    @cached_property
+    def person_heads(self) -> frozenset[str]:
+        """Words for a person that a name may possess ("Nie's mother"): the possessor is not the subject."""
+        return frozenset(self.cues.titles)
 
     def actor_for(self, pronoun: Token, actors: ActorCoder, index: MentionIndex) -> Actor | None:
         """The person the pronoun carries on from the sentences before, coded from their last mention.

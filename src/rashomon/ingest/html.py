@@ -40,8 +40,9 @@ def _as_tags(*values: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tags))
 
 
-# What separates a site's name from a tagline or a title: a bar, a dash or a colon between spaces.
-_SEPARATOR = r"\s+[|\u2013\u2014-]\s+|:\s+"
+# What separates a site's name from a tagline or a title: a bar or a dash between spaces, or a colon.
+_BAR_OR_DASH = r"\s+[|\u2013\u2014-]\s+"
+_SEPARATOR = rf"{_BAR_OR_DASH}|:\s+"
 _COPYRIGHT_META = re.compile(
     r"<meta\s[^>]*?name=[\"']copyright[\"'][^>]*?content=[\"']([^\"']+)[\"']"
     r"|<meta\s[^>]*?content=[\"']([^\"']+)[\"'][^>]*?name=[\"']copyright[\"']",
@@ -54,7 +55,7 @@ def site_name(sitename: str | None) -> str | None:
     """The site's own name, without a tagline after a bar or a dash."""
     if not sitename or not sitename.strip():
         return None
-    name = re.split(r"\s+[|\u2013\u2014-]\s+", sitename.strip(), maxsplit=1)[0].strip()
+    name = re.split(_BAR_OR_DASH, sitename.strip(), maxsplit=1)[0].strip()
     return name or sitename.strip()
 
 
