@@ -111,7 +111,8 @@ def test_seed_events(engine, seeds, capsys):
     assert readiness["type"] == "AGREE" and readiness["modality"] == "intended"
 
     talks = in_first("held", "Belousov")
-    assert talks["type"] == "CONSULT" and talks["source"]["name"] == "Andrey Belousov"
+    assert talks["type"] == "CONSULT" and talks["source"]["name"] == "Andrei Belousov"  # the known person's name
+    assert talks["source"]["country"] == "RUS"
     assert (talks["source"]["country"], talks["target"]["country"]) == ("RUS", "SYR")
 
     deployed = in_first("deployed")

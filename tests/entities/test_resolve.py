@@ -313,3 +313,35 @@ def test_a_datelines_capitals_are_not_the_places_name(engine):
     )
     places = {e.name: e for e in _annotated(engine, text, "d").entities if e.type == "GPE"}
     assert [m.text for m in places["Seoul"].mentions] == ["SEOUL", "Seoul"]
+
+
+_SUMMIT = (
+    "BERLIN, March 3, 2026 \u2014 Friedrich Merz and Keir Starmer promised on Tuesday to send more "
+    "air-defence systems to Ukraine after a night of Russian drone strikes on Kyiv.\n\n"
+    "Merz met Starmer and Emmanuel Macron in Berlin. Kaja Kallas criticised Moscow for the strikes.\n"
+)
+
+
+def test_a_surname_the_model_missed_joins_the_full_name(engine):
+    by_name = {e.name: e for e in _annotated(engine, _SUMMIT, "summit").entities}
+    merz = by_name["Friedrich Merz"]
+    assert [m.text for m in merz.mentions] == ["Friedrich Merz", "Merz"]
+    assert merz.country == "DEU"  # a known person of today's news
+
+
+def test_a_surname_inside_another_name_is_left_alone(engine):
+    text = "Donald Trump spoke on Monday. Ivanka Trump travelled with him and Trump thanked her.\n"
+    trump = next(e for e in _annotated(engine, text, "t").entities if e.name == "Donald Trump")
+    ivanka = text.index("Ivanka Trump") + len("Ivanka ")
+    assert ivanka not in {m.start for m in trump.mentions}
+    assert text.rindex("Trump") in {m.start for m in trump.mentions}
+
+
+def test_a_capital_the_model_took_for_a_person_is_the_place(engine):
+    by_name = {e.name: e for e in _annotated(engine, _SUMMIT, "summit").entities}
+    assert (by_name["Kyiv"].type, by_name["Kyiv"].country) == ("GPE", "UKR")
+
+
+def test_the_town_of_a_dateline_is_a_place(engine):
+    berlin = next(e for e in _annotated(engine, _SUMMIT, "summit").entities if e.name == "Berlin")
+    assert (berlin.type, berlin.country, len(berlin.mentions)) == ("GPE", "DEU", 2)

@@ -360,3 +360,11 @@ def test_she_after_a_named_persons_mother_is_not_that_person(code):
         if event.trigger_text.startswith("visited")
     ]
     assert visit.source is None
+
+
+def test_officials_of_todays_news_carry_their_own_country(code):
+    # Without the known people, both took the country of the sentence, which is the other side's.
+    event = _main(code, "Kaja Kallas criticised Moscow for the strikes.")
+    assert (event.source.country, event.target.country) == ("IGO", "RUS")
+    event = _main(code, "Mark Rutte warned Russia that NATO would defend every inch of its territory.")
+    assert event.source.country == "IGO"

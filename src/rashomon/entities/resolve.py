@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.datelines import dateline_town_end
 from rashomon.entities.aliases import find_abbreviations, find_stated_aliases
 from rashomon.entities.names import (
     PATRONYMIC_PARTICLES,
@@ -191,6 +192,7 @@ def _char_bounds(text: str, span: Span) -> tuple[int, int] | None:
 
 def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
     found = []
+    town_end = dateline_town_end(text[:400])
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
@@ -213,6 +215,8 @@ def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
             continue
         if label in {"ORG", "LOC"} and key in tables.country_by_name:
             label = "GPE"  # a country's name is the country: "the DPRK", which the model takes for a body
+        if bounds[1] <= town_end and surface.isupper() and label in {"ORG", "PERSON", "NORP"} and not ent.ent_id_:
+            label = "GPE"  # the town of a dateline ("BERLIN, March 3 -"), which the model may take for a body
         # A whole name of an organisation known by several ("U.N.", "United Nations") is that organisation.
         known = ent.ent_id_ or tables.organisation_by_name.get(key)
         found.append(_Candidate(span, bounds[0], bounds[1], surface, label, known or None, key))
@@ -244,6 +248,76 @@ def _add_stated_aliases(doc: Doc, text: str, found: list[_Candidate]) -> list[_C
             )
         )
     return sorted(result, key=lambda c: c.start)
+
+
+def _name_words(found: list[_Candidate]) -> tuple[set[str], set[str]]:
+    """The first and last words of the article's full person names, as keys."""
+    firsts, lasts = set(), set()
+    for cand in found:
+        words = cand.key.split()
+        if cand.label == "PERSON" and len(words) >= 2:
+            firsts.add(words[0])
+            lasts.add(words[-1])
+    return firsts, lasts
+
+
+def _as_places(doc: Doc, found: list[_Candidate], tables: EntityTables) -> list[_Candidate]:
+    """A one-word "person" that is a country or a capital ("Kyiv") is the place, unless the article
+    also has someone of that name ("Jordan" beside "Michael Jordan") or a title stands before it."""
+    firsts, lasts = _name_words(found)
+    result = []
+    for cand in found:
+        single = cand.label == "PERSON" and len(cand.span) == 1 and not cand.gazetteer_id and not cand.is_alias
+        if (
+            single
+            and (cand.key in tables.country_by_name or cand.key in tables.country_by_indicator)
+            and cand.key not in firsts | lasts
+            and not (cand.span.start > 0 and doc[cand.span.start - 1].lower_.rstrip(".") in tables.title_words)
+        ):
+            cand = replace(cand, label="GPE")
+        result.append(cand)
+    return result
+
+
+def _looks_like_a_person_name(span: Span) -> bool:
+    """Capitalised words and name particles only: not "Subscribe TRT World", which the model took for one."""
+    return all(t.is_title or t.lower_ in _NAME_PARTICLES or t.text in {"-", "'", "\u2019", "."} for t in span)
+
+
+def _add_missed_surnames(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
+    """Add the surname mentions the model missed ("Merz met Starmer" after "Friedrich Merz").
+
+    A word is taken when it is written as the last word of a full person name of the article, is a
+    proper noun outside every entity the model found, is no word of the article's other names (the
+    "Deir" of "Deir ez-Zor", the "Islam" of "Jaish al-Islam") and is not part of a longer name
+    ("Ivanka Trump", "the Trump White House") or a compound ("Trump-like").
+    """
+    surnames = {
+        c.span[-1].text
+        for c in found
+        if c.label == "PERSON" and not c.is_alias and len(c.span) >= 2 and _looks_like_a_person_name(c.span)
+    }
+    surnames -= {t.text for c in found if c.label != "PERSON" for t in c.span}
+    if not surnames:
+        return found
+    taken = [(c.start, c.end) for c in found]
+    added = []
+    for token in doc:
+        if token.text not in surnames or token.ent_type_ or token.pos_ != "PROPN":
+            continue
+        if any(start <= token.idx < end for start, end in taken):
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if before is not None and not token.is_sent_start and (before.is_title or before.text in {"-", "\u2011"}):
+            continue
+        if after is not None and (after.is_title or (after.text in {"-", "\u2011"} and not token.whitespace_)):
+            continue
+        span = doc[token.i : token.i + 1]
+        added.append(
+            _Candidate(span, token.idx, token.idx + len(token.text), token.text, "PERSON", None, name_key(token.text))
+        )
+    return sorted([*found, *added], key=lambda c: c.start) if added else found
 
 
 def _shared_surnames(found: list[_Candidate]) -> set[str]:
@@ -484,7 +558,9 @@ def resolve_entities(
 ) -> tuple[DocEntity, ...]:
     """Group the entity mentions of ``doc`` into document entities, in order of first mention."""
     text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
-    found = _add_stated_aliases(doc, text, _candidates(doc, text, tables))
+    found = _add_missed_surnames(
+        doc, _as_places(doc, _add_stated_aliases(doc, text, _candidates(doc, text, tables)), tables)
+    )
     links = _link(text, found, tables.country_by_name)
     groups: dict[int, list[_Candidate]] = {}
     for index, cand in enumerate(found):

@@ -1,0 +1,40 @@
+"""Where a leading dateline ends: "BEIRUT (Reuters) - ", "MOSCOW, March 3 -", "Beirut (AFP) -".
+
+Plain text, no parse: the pipeline component that keeps a dateline a sentence of its own
+(`nlp/dateline.py`) and entity resolution, which reads the dateline's town as a place, share it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A town in capitals ("WASHINGTON", "NEW YORK", "ST. PETERSBURG"; a last word of three letters at
+# least, so that "US - Russia talks" is no dateline), or in any case when an agency follows it ("Beirut (AFP)").
+_AGENCY = r"(?:\([^()\n]{1,40}\)|/[^/\n]{1,20}/)"
+_DATELINE = re.compile(
+    r"\A\s*(?:"
+    rf"(?:[A-Z][A-Z.'\u2019]*[ -]){{0,3}}[A-Z][A-Z.'\u2019]{{2,}}(?:,[^\n\u2013\u2014-]{{1,40}})?\s*{_AGENCY}?"
+    rf"|[A-Z][\w.'\u2019 -]{{2,40}}(?:,[^\n\u2013\u2014-]{{1,40}})?\s*{_AGENCY}"
+    r")\s*(?:-{1,2}|\u2013|\u2014)\s+(?=\S)"
+)
+
+
+def dateline_end(text: str) -> int | None:
+    """Where the article's own first sentence starts after a leading dateline, if it has one."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    return match.end()
+
+
+def dateline_town_end(text: str) -> int:
+    """Where the town of a leading dateline ends (before its date or agency); 0 without a dateline."""
+    end = dateline_end(text)
+    if end is None:
+        return 0
+    head = text[:end]
+    cut = min(
+        (i for i in (head.find(","), head.find("("), head.find("/")) if i >= 0),
+        default=len(head.rstrip(" -\u2013\u2014")),
+    )
+    return cut
