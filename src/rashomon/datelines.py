@@ -38,3 +38,21 @@ def dateline_town_end(text: str) -> int:
         default=len(head.rstrip(" -\u2013\u2014")),
     )
     return cut
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_FULL_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+)
+
+
+def dateline_date(text: str) -> str | None:
+    """The date a leading dateline prints, when it gives the year ("BERLIN, March 3, 2026 -").
+
+    A dateline without a year ("SEOUL, Aug. 20 (Yonhap) --") gives none: the year is not to be guessed.
+    """
+    end = dateline_end(text)
+    if end is None:
+        return None
+    found = _FULL_DATE.search(text, dateline_town_end(text), end)
+    return found.group(0) if found else None

@@ -368,3 +368,20 @@ def test_officials_of_todays_news_carry_their_own_country(code):
     assert (event.source.country, event.target.country) == ("IGO", "RUS")
     event = _main(code, "Mark Rutte warned Russia that NATO would defend every inch of its territory.")
     assert event.source.country == "IGO"
+
+
+def test_an_act_its_actor_denies_is_negated(code):
+    struck = next(e for e in code("The army denied it had shelled the village.") if e.type == "ASSAULT")
+    assert struck.negated and struck.modality == "asserted"
+    targeting = next(e for e in code("The Kremlin denied targeting civilians.") if e.trigger_text == "targeting")
+    assert targeting.negated
+
+
+def test_an_act_told_as_someone_s_claim_is_reported(code):
+    targeted = next(
+        e for e in code("Russia rejected Ukrainian claims that civilians were targeted.") if e.type == "ASSAULT"
+    )
+    assert (targeted.modality, targeted.reported_by) == ("reported", "Ukrainian claims")
+    # a relative clause is no claim's content: Ramirez's denial is the outlet's statement
+    denial = next(e for e in code("It is a claim that Ramirez vehemently denies.") if e.trigger_text == "denies")
+    assert denial.modality == "asserted"

@@ -117,3 +117,12 @@ def test_html_text_does_not_open_with_the_sites_name(tmp_path):
     article = _one(page)
     assert article.outlet == "Harbour Post"
     assert article.text.startswith("The ferry between Port Elm")
+
+
+def test_a_wire_dated_only_by_its_dateline():
+    text = (
+        "Europe pledges air defence for Kyiv\n\nBERLIN, March 3, 2026 \u2014 Germany and Britain promised on "
+        "Tuesday to send more air-defence systems to Ukraine after a night of strikes on its capital."
+    )
+    article = clean_document(RawDocument("wire.txt", "wire.txt", text, "text"), settings=Settings())
+    assert article.published == dt.date(2026, 3, 3)

@@ -211,7 +211,7 @@ class EventCoder:
         people: _People,
         article_id: str,
     ) -> list[Event]:
-        negated = _negated(token)
+        negated = _negated(token) or self._denied(token)
         modality, reporter = self._modality(token)
         cameo = self._recode(pattern.cameo, modality=modality, negated=negated, token=token)
         if (
@@ -435,6 +435,10 @@ class EventCoder:
                 return True
         return False
 
+    def _denied(self, token: Token) -> bool:
+        """ "The Kremlin denied targeting civilians": the complement of a denial is an act said not to be."""
+        return token.dep_ in {"xcomp", "ccomp"} and token.head.lemma_.lower() in self.lexicon.denial
+
     def _modality(self, token: Token) -> tuple[str, str | None]:
         auxiliaries = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}
         markers = {child.lower_ for child in token.children if child.dep_ == "mark"}
@@ -453,6 +457,16 @@ class EventCoder:
             return "intended", None
         if auxiliaries & self.lexicon.hypothetical or markers & {"if", "unless"}:
             return "hypothetical", None
+        if (
+            token.dep_ in {"acl", "ccomp"}
+            and "that" in markers
+            and any(c.dep_ in _CLAUSE_COMPLEMENTS for c in token.children)  # "a claim that he denies" relates
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in self.lexicon.claim_nouns
+        ):
+            # "rejected Ukrainian claims that civilians were targeted": a claim is told, not the act.
+            words = [t.text for t in head.lefts if t.dep_ != "det"] + [head.text]
+            return "reported", " ".join(words)
         if token.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.reporting:
             reporter = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
             own = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -839,6 +853,13 @@ def _obliging_speaker(token: Token) -> Token | None:
         return None
     speaker = next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
     return _standing_for(speaker, token.head) if speaker is not None else None
+
+
+# What a content clause has and a relative clause lacks: "claims that [civilians were targeted]",
+# "charges that he pressured [the fund]", but "a claim that Ramirez denies [_]".
+_CLAUSE_COMPLEMENTS = frozenset(
+    {"dobj", "ccomp", "xcomp", "attr", "acomp", "nsubjpass", "prep", "dative", "oprd", "agent"}
+)
 
 
 def _negated(token: Token) -> bool:

@@ -35,6 +35,8 @@ class Lexicon:
     reporting: frozenset[str]
     intent: frozenset[str]
     hypothetical: frozenset[str]
+    denial: frozenset[str]
+    claim_nouns: frozenset[str]
     sectors: dict[str, str]
     organisations: dict[str, tuple[str, str]]
     nouns: dict[str, str]
@@ -180,6 +182,8 @@ def load_lexicon() -> Lexicon:
         reporting=frozenset(_lines("reporting.txt")),
         intent=frozenset(_lines("intent.txt")),
         hypothetical=frozenset(_lines("hypothetical.txt")),
+        denial=frozenset(_lines("denial.txt")),
+        claim_nouns=frozenset(_lines("claim_nouns.txt")),
         sectors=sectors,
         organisations=organisations,
         nouns=dict(line.rsplit("\t", 1) for line in _lines("nouns.tsv")),  # type: ignore[misc]

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from rashomon.config import Settings
+from rashomon.datelines import dateline_date
 from rashomon.errors import InputError
 from rashomon.ingest.dedupe import article_id
 from rashomon.ingest.encoding import repair_lost_characters
@@ -105,7 +106,8 @@ def clean_document(raw: RawDocument, *, settings: Settings) -> Article:
     if raw.fmt == "html":
         body = _without_leading_labels(body, (title, outlet))
     _check_usable(body, raw.origin, settings)
-    published_date = parse_published(published or parts.published)
+    # A wire's dateline may be the only place that dates it ("BERLIN, March 3, 2026 -").
+    published_date = parse_published(published or parts.published or dateline_date(body))
     return Article(
         id=article_id(body),
         source_id=raw.source_id,

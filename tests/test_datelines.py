@@ -1,0 +1,20 @@
+"""Where a leading dateline, its town and its date are, from the text alone."""
+
+import pytest
+
+from rashomon.datelines import dateline_date, dateline_town_end
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "date"),
+    [
+        ("BERLIN, March 3, 2026 \u2014 Friedrich Merz met ...", "BERLIN", "March 3, 2026"),
+        ("WASHINGTON, 3 March 2026 (Reuters) - The Senate ...", "WASHINGTON", "3 March 2026"),
+        ("SEOUL, Aug. 20 (Yonhap) -- North Korea ...", "SEOUL", None),  # no year: none guessed
+        ("BEIRUT (AFP) - Syrian troops ...", "BEIRUT", None),
+        ("Hello, March 3, 2026 \u2014 no dateline here", "", None),
+    ],
+)
+def test_town_and_date_of_a_dateline(text, town, date):
+    assert text[: dateline_town_end(text)].strip() == town
+    assert dateline_date(text) == date
