@@ -379,3 +379,26 @@ def test_a_toll_deep_in_an_article_is_another_attack_s_and_is_not_compared():
     vectors = _vectors([0, 1, 2, 3, 4])
     groups = align_statements(statements, vectors)
     assert toll_conflicts(statements, groups, dict.fromkeys("ab", dt.date(2017, 3, 16))) == []
+
+
+def test_tolls_of_one_night_and_of_articles_with_no_outlet_are_compared():
+    kyiv = frozenset({"kyiv"})
+    killed = [
+        replace(_toll(12, "at least 12"), bound=">=", kind="people killed", scope="a night"),
+        replace(_toll(8, "eight people"), kind="people killed"),
+    ]
+    statements = [
+        _statement("a", 0, "A night of strikes killed at least 12 people in Kyiv.", numbers=[killed[0]]),
+        _statement("b", 0, "Officials said eight people were killed in the capital.", numbers=[killed[1]]),
+    ]
+    # No outlet is known for either text: two articles, not one outlet's update.
+    statements = [replace(statement, places=kyiv, outlet=None) for statement in statements]
+    groups = align_statements(statements, _vectors([0, 1]))
+    (conflict,) = toll_conflicts(statements, groups, dict.fromkeys("ab", dt.date(2026, 3, 3)))
+    assert "eight people vs at least 12" in (conflict.conflict or "")
+    # A toll over a longer time adds up many attacks: it is not set against one day's.
+    season = [replace(statements[0], numbers=(replace(killed[0], scope="since August"),)), statements[1]]
+    assert (
+        toll_conflicts(season, align_statements(season, _vectors([0, 1])), dict.fromkeys("ab", dt.date(2026, 3, 3)))
+        == []
+    )

@@ -183,3 +183,13 @@ def test_a_sentence_inside_a_quotation_is_its_speakers_words_not_the_outlets_opi
     quotations = [(1, text.index(",")), (second, len(text) - 1)]
     assert _mostly_quoted(statement(second - 1, len(text)), quotations)
     assert not _mostly_quoted(statement(0, second - 1), quotations)
+
+
+@pytest.mark.model
+def test_two_undated_wires_disagree_on_the_toll_of_one_night(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a Western and a Russian wire on the same strikes, dated only by their
+    # datelines, with no outlet; one gives "at least 12" killed in Kyiv, the other "eight" in "the capital".
+    comparison = _compared(engine, tmp_path / "night.db", "strikes_berlin_wire.txt", "strikes_moscow_wire.txt")
+    assert {str(article.published) for article in comparison.articles} == {"2026-03-03"}
+    conflicts = [group.conflict for group in comparison.groups if group.label == "conflict"]
+    assert conflicts == ["tolls differ (people killed): eight vs at least 12"]

@@ -506,7 +506,7 @@ def toll_conflicts(
             (a, b)
             for position, (a, left) in enumerate(told)
             for b, right in told[position + 1 :]
-            if left.outlet != right.outlet
+            if not (left.outlet is not None and left.outlet == right.outlet)
             and not _compatible(a, b)
             and _same_scene(left, right)
             and not _other_acts(left, right)
@@ -528,4 +528,17 @@ def _matched(group_of: Mapping[tuple[str, int], int], left: Statement, right: St
 
 def _is_toll(number: Number) -> bool:
     """A count of people killed or hurt, now; one alone is too often "one of them"."""
-    return number.kind in _TOLL_KINDS and number.value >= 2 and number.scope is None and not number.hypothetical
+    return (
+        number.kind in _TOLL_KINDS
+        and number.value >= 2
+        and (number.scope is None or _ONE_NIGHT.fullmatch(number.scope) is not None)
+        and not number.hypothetical
+    )
+
+
+# A count's time that is the attack's own night ("after a night of strikes that killed 12"), not a period
+# over which tolls add up ("since August", "this year"). A weekday stays a scope: two outlets' tolls "on
+# Tuesday" and "on Friday" in one province are two attacks more often than one.
+_ONE_NIGHT = re.compile(
+    r"(?:(?:during|in|at|by|over)\s+)?(?:a|the|that|last)?\s*(?:night|overnight|tonight)", re.IGNORECASE
+)

@@ -359,6 +359,7 @@ def _statements(item: _ArticleFacts, states: EntityTables, means: AttackMeans) -
             by_sentence.setdefault(mention.sentence, set()).add(entity.entity.id)
             if is_place:
                 places_by_sentence.setdefault(mention.sentence, set()).add(entity.entity.id)
+    _add_the_capital(item, places_by_sentence, states)
     statements = []
     for index, (start, end) in enumerate(item.sentences):
         text = article.text[start:end].strip()
@@ -388,6 +389,28 @@ def _statements(item: _ArticleFacts, states: EntityTables, means: AttackMeans) -
             )
         )  # fmt: skip
     return statements
+
+
+_THE_CAPITAL = re.compile(r"\bthe (?:\w+ )?capital\b(?! of\b)", re.IGNORECASE)
+
+
+def _add_the_capital(item: _ArticleFacts, places_by_sentence: dict[int, set[str]], states: EntityTables) -> None:
+    """ "Eight people were killed in the capital": the capital is the last one the article named before."""
+    capitals = sorted(
+        (mention.start, entity.entity.id)
+        for entity in item.entities
+        if entity.entity.type == "GPE" and name_key(entity.entity.name) in states.country_by_indicator
+        for mention in entity.mentions
+    )
+    if not capitals:
+        return
+    for index, (start, end) in enumerate(item.sentences):
+        found = _THE_CAPITAL.search(item.article.text, start, end)
+        if found is None:
+            continue
+        before = [entity_id for position, entity_id in capitals if position < found.start()]
+        if before:
+            places_by_sentence.setdefault(index, set()).add(before[-1])
 
 
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
