@@ -385,3 +385,12 @@ def test_an_act_told_as_someone_s_claim_is_reported(code):
     # a relative clause is no claim's content: Ramirez's denial is the outlet's statement
     denial = next(e for e in code("It is a claim that Ramirez vehemently denies.") if e.trigger_text == "denies")
     assert denial.modality == "asserted"
+
+
+def test_an_actor_of_no_one_country_does_not_take_the_sentence_s(code):
+    # "led by Washington" named the only country of the sentence; European leaders are not American.
+    event = _main(code, "Sergei Lavrov accused European leaders of sabotaging peace efforts led by Washington.")
+    assert (event.source.country, event.target.country) == ("RUS", None)
+    # A title is one country's: Russia's deputy foreign minister is still Russian.
+    event = _main(code, "Russia's Deputy Foreign Minister Gennady Gatilov met the envoy in Geneva.")
+    assert event.source.country == "RUS"

@@ -144,6 +144,12 @@ class ActorCoder:
         """
         if actor is None or actor.country is not None:
             return actor
+        words = [t for t in sentence if actor.start <= t.idx < actor.end]
+        if any(
+            word.lower_ in self.lexicon.multinational and following.tag_ == "NNS"
+            for word, following in itertools.pairwise(words)
+        ):
+            return actor  # "European leaders", "foreign fighters": of no one country ("Foreign Minister" is one's)
         entities = index.covering(actor.start, actor.end)
         is_person = any(e.type == "PERSON" for e in entities)
         if not is_person and actor.sector not in _PEOPLE_SECTORS:

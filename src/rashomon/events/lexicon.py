@@ -37,6 +37,7 @@ class Lexicon:
     hypothetical: frozenset[str]
     denial: frozenset[str]
     claim_nouns: frozenset[str]
+    multinational: frozenset[str]
     sectors: dict[str, str]
     organisations: dict[str, tuple[str, str]]
     nouns: dict[str, str]
@@ -184,6 +185,7 @@ def load_lexicon() -> Lexicon:
         hypothetical=frozenset(_lines("hypothetical.txt")),
         denial=frozenset(_lines("denial.txt")),
         claim_nouns=frozenset(_lines("claim_nouns.txt")),
+        multinational=frozenset(_lines("multinational_words.txt")),
         sectors=sectors,
         organisations=organisations,
         nouns=dict(line.rsplit("\t", 1) for line in _lines("nouns.tsv")),  # type: ignore[misc]
