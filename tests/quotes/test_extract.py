@@ -324,3 +324,14 @@ def test_a_speaker_keeps_the_bracket_that_closes_an_abbreviation(quotes):
 def test_she_is_never_a_man(quotes, text, speaker):
     last = _last_speaker(quotes, text)
     assert last.speaker.text == "she" and last.speaker.name == speaker  # type: ignore[union-attr]
+
+
+def test_what_an_accusation_or_an_appeal_says_runs_past_its_object(quotes):
+    text = (
+        "Foreign Minister Sergei Lavrov accused European leaders of sabotaging the talks. "
+        "Kaja Kallas criticised Moscow for the strikes. Zelensky urged Washington to follow."
+    )
+    said = {q.cue_text: q.text for q in quotes(text)}
+    assert said["accused"] == "European leaders of sabotaging the talks"
+    assert said["criticised"] == "Moscow for the strikes"
+    assert said["urged"] == "Washington to follow"

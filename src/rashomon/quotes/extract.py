@@ -222,6 +222,11 @@ def _quoted_on(text: str, start: int, end: int) -> bool:
     return piece.count("\u201c") > piece.count("\u201d") or piece.count('"') % 2 == 1
 
 
+# What is said of an object comes after it: "described it as a hoax", "accused European leaders of
+# sabotaging peace efforts", "criticised Moscow for the strikes", "slammed the court over its ruling".
+_ALONG_WITH_THE_OBJECT = frozenset({"as", "of", "for", "over"})
+
+
 def _complement(verb: Token, cue: Cue) -> tuple[int, int] | None:
     """Token range ``[first, last]`` of what the cue attributes: a clause, an infinitive, an
     object ("cited the remarks", "called him a liar") or a prepositional object ("complained
@@ -232,7 +237,10 @@ def _complement(verb: Token, cue: Cue) -> tuple[int, int] | None:
             return _subtree_beside(child, verb)
     for child in children:
         if child.dep_ == "xcomp" and "x" in cue.takes and child.pos_ in {"VERB", "AUX"}:
-            return _subtree_beside(child, verb)
+            first, last = _subtree_beside(child, verb)
+            # "urged Washington to follow": whom the cue asks belongs to what it asks
+            addressed = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < child.i]
+            return (addressed[0].left_edge.i if addressed else first), last
     if "c" in cue.takes:
         for child in children:  # "he said in a statement: the talks failed" parses as parataxis
             if child.dep_ == "parataxis" and child.pos_ in {"VERB", "AUX"} and child.i > verb.i:
@@ -248,7 +256,7 @@ def _complement(verb: Token, cue: Cue) -> tuple[int, int] | None:
             for child in children:  # "called him a liar", "described it as a hoax"
                 if child.i > last and child.dep_ in {"oprd", "xcomp", "ccomp"}:
                     last = child.right_edge.i
-                elif child.i > last and child.dep_ == "prep" and child.lower_ == "as":
+                elif child.i > last and child.dep_ == "prep" and child.lower_ in _ALONG_WITH_THE_OBJECT:
                     last = child.right_edge.i
             return first, last
     if "p" in cue.takes:
