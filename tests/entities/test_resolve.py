@@ -345,3 +345,11 @@ def test_a_capital_the_model_took_for_a_person_is_the_place(engine):
 def test_the_town_of_a_dateline_is_a_place(engine):
     berlin = next(e for e in _annotated(engine, _SUMMIT, "summit").entities if e.name == "Berlin")
     assert (berlin.type, berlin.country, len(berlin.mentions)) == ("GPE", "DEU", 2)
+
+
+def test_a_dateline_town_named_nowhere_else_is_shown_in_ordinary_case(engine):
+    text = "ISTANBUL, April 14, 2026 \u2014 An earthquake hit Turkey's Izmir province on Tuesday, officials said.\n"
+    by_name = {e.name: e for e in _annotated(engine, text, "q").entities}
+    assert by_name["Istanbul"].type == "GPE"
+    # the model takes "Izmir" for a person; "province" after it says otherwise
+    assert by_name["Izmir"].type == "GPE"

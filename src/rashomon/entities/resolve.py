@@ -261,16 +261,24 @@ def _name_words(found: list[_Candidate]) -> tuple[set[str], set[str]]:
     return firsts, lasts
 
 
+_PLACE_NOUNS = frozenset(
+    "province region district governorate county prefecture oblast state city town village".split()
+)
+
+
 def _as_places(doc: Doc, found: list[_Candidate], tables: EntityTables) -> list[_Candidate]:
-    """A one-word "person" that is a country or a capital ("Kyiv") is the place, unless the article
-    also has someone of that name ("Jordan" beside "Michael Jordan") or a title stands before it."""
+    """A one-word "person" that is a country or a capital ("Kyiv"), or that a word for a place follows
+    ("Izmir province"), is the place, unless the article also has someone of that name ("Jordan"
+    beside "Michael Jordan") or a title stands before it."""
     firsts, lasts = _name_words(found)
     result = []
     for cand in found:
         single = cand.label == "PERSON" and len(cand.span) == 1 and not cand.gazetteer_id and not cand.is_alias
+        after = doc[cand.span.end] if cand.span.end < len(doc) else None
+        place_word = after is not None and after.lower_ in _PLACE_NOUNS  # "Turkey's Izmir province"
         if (
             single
-            and (cand.key in tables.country_by_name or cand.key in tables.country_by_indicator)
+            and (cand.key in tables.country_by_name or cand.key in tables.country_by_indicator or place_word)
             and cand.key not in firsts | lasts
             and not (cand.span.start > 0 and doc[cand.span.start - 1].lower_.rstrip(".") in tables.title_words)
         ):
@@ -507,8 +515,16 @@ def _choose_name(members: list[_Candidate], entity_type: str, gazetteer: Gazette
     if chosen.text.isupper() and (chosen.start == 0 or text[chosen.start - 1] == "\n"):
         # A dateline's "SEOUL" (too short to count as shouted) is the city the text then calls "Seoul".
         same = [c.text for c in members if name_key(c.text) == name_key(chosen.text) and not c.text.isupper()]
-        return same[0] if same else chosen.text
+        if same:
+            return same[0]
+        if entity_type == "GPE" and not is_acronym(chosen.text):
+            return _from_capitals(chosen.text)  # "ISTANBUL", named only there, is shown as "Istanbul"
     return chosen.text
+
+
+def _from_capitals(name: str) -> str:
+    """ "ISTANBUL" -> "Istanbul", "ST. JOHN'S" -> "St. John's", "AL-BAB" -> "Al-Bab"."""
+    return " ".join("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")) for word in name.split())
 
 
 def _country(
