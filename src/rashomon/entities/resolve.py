@@ -275,7 +275,8 @@ def _as_places(doc: Doc, found: list[_Candidate], tables: EntityTables) -> list[
     for cand in found:
         single = cand.label == "PERSON" and len(cand.span) == 1 and not cand.gazetteer_id and not cand.is_alias
         after = doc[cand.span.end] if cand.span.end < len(doc) else None
-        place_word = after is not None and after.lower_ in _PLACE_NOUNS  # "Turkey's Izmir province"
+        # "Turkey's Izmir province", not "a Sanders town hall", where the place word only modifies a noun
+        place_word = after is not None and after.lower_ in _PLACE_NOUNS and after.dep_ != "compound"
         if (
             single
             and (cand.key in tables.country_by_name or cand.key in tables.country_by_indicator or place_word)
