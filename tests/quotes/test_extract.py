@@ -335,3 +335,47 @@ def test_what_an_accusation_or_an_appeal_says_runs_past_its_object(quotes):
     assert said["accused"] == "European leaders of sabotaging the talks"
     assert said["criticised"] == "Moscow for the strikes"
     assert said["urged"] == "Washington to follow"
+
+
+def test_an_estimate_keeps_its_number_and_putting_a_figure_on_something_is_a_claim(quotes):
+    text = (
+        "An independent monitoring group estimated the crowd at around 140,000. "
+        "Police put the number at 36,000. Workers put the boxes on the shelf."
+    )
+    said = {q.cue_text: q.text for q in quotes(text)}
+    assert said["estimated"] == "the crowd at around 140,000"
+    assert said["put"] == "the number at 36,000"  # and the boxes on the shelf are no claim
+    assert len([q for q in quotes(text) if q.cue_text == "put"]) == 1
+
+
+def test_the_speakers_next_act_is_not_part_of_what_they_reported(quotes):
+    text = "Mayor Lena Brandt said there would be no new tax and called on the council to approve the budget."
+    said = {q.cue_text: q for q in quotes(text)}
+    assert said["said"].text == "there would be no new tax"
+    assert said["called"].text == "the council to approve the budget"
+    assert said["called"].speaker.name == "Lena Brandt"  # type: ignore[union-attr]
+
+
+def test_how_or_when_someone_spoke_is_not_what_they_said(quotes):
+    text = (
+        "One official, speaking on condition of anonymity, described the talks as tense. "
+        "The minister spoke on state television on Sunday. The envoy spoke on the crisis in the north."
+    )
+    said = [(q.cue_text, q.text) for q in quotes(text)]
+    assert ("spoke", "the crisis in the north") in said
+    assert not any(text in {"condition of anonymity", "state television"} for _, text in said)
+
+
+def test_a_demand_that_someone_call_elections_is_not_their_speech(quotes):
+    text = "Thousands marched in the capital, demanding that President Tomas Rell call early elections."
+    assert not [q for q in quotes(text) if q.speaker is not None and q.speaker.name == "Tomas Rell"]
+
+
+def test_they_after_a_lone_place_is_not_the_place(quotes):
+    text = (
+        "Families who fled the fighting reached Aleppo on Monday. They said the roads were full of checkpoints. "
+        "Canada and Norway joined the appeal. They said the camps needed winter tents."
+    )
+    names = [q.speaker.name for q in quotes(text) if q.speaker is not None and q.speaker.text == "They"]
+    assert names[0] != "Aleppo"
+    assert names[1] == "Norway"

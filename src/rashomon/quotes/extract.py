@@ -57,6 +57,8 @@ class CueTable:
     section_labels: frozenset[str] = frozenset()
     # Honorifics, titles and given names that tell "he" from "she".
     gender_cues: GenderCues = field(default_factory=GenderCues)
+    # "condition", "television": after "spoke on", how someone spoke, not what about.
+    manners: frozenset[str] = frozenset()
 
     def can_speak(self, speaker: Span | None) -> bool:
         """Whether a subject can be a source: a name, a pronoun, or a noun like "officials"
@@ -106,7 +108,9 @@ def load_cues() -> CueTable:
     }
     labels = resources.files("rashomon.quotes.data").joinpath("section_labels.txt").read_text(encoding="utf-8")
     section_labels = frozenset(w.strip() for w in labels.splitlines() if w.strip() and not w.startswith("#"))
-    return CueTable(cues, sources, person_nouns, section_labels, load_gender_cues())
+    manners = resources.files("rashomon.quotes.data").joinpath("manners_of_speaking.txt").read_text(encoding="utf-8")
+    manner_words = frozenset(w.strip() for w in manners.splitlines() if w.strip() and not w.startswith("#"))
+    return CueTable(cues, sources, person_nouns, section_labels, load_gender_cues(), manner_words)
 
 
 @dataclass
@@ -225,27 +229,43 @@ def _quoted_on(text: str, start: int, end: int) -> bool:
 # What is said of an object comes after it: "described it as a hoax", "accused European leaders of
 # sabotaging peace efforts", "criticised Moscow for the strikes", "slammed the court over its ruling".
 _ALONG_WITH_THE_OBJECT = frozenset({"as", "of", "for", "over"})
+_NUMBER_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
-def _complement(verb: Token, cue: Cue) -> tuple[int, int] | None:
+def _at_a_number(child: Token) -> bool:
+    """ "estimated the crowd at around 140,000": the value put on the object is part of what is said."""
+    return child.lower_ == "at" and any(
+        c.dep_ == "pobj" and (c.tag_ == "CD" or c.ent_type_ in _NUMBER_ENTITIES) for c in child.children
+    )
+
+
+def _complement(verb: Token, cue: Cue, cues: CueTable) -> tuple[int, int] | None:
     """Token range ``[first, last]`` of what the cue attributes: a clause, an infinitive, an
     object ("cited the remarks", "called him a liar") or a prepositional object ("complained
     about the microphone")."""
     children = list(verb.children)
     for child in children:
         if child.dep_ == "ccomp" and "c" in cue.takes:
-            return _subtree_beside(child, verb)
+            first, last = _subtree_beside(child, verb)
+            return first, _before_the_speakers_next_act(child, last, cues)
     for child in children:
         if child.dep_ == "xcomp" and "x" in cue.takes and child.pos_ in {"VERB", "AUX"}:
             first, last = _subtree_beside(child, verb)
-            # "urged Washington to follow": whom the cue asks belongs to what it asks
-            addressed = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < child.i]
+            # "urged Washington to follow", "called on the organisers to condemn the violence": whom
+            # the cue asks belongs to what it asks
+            addressed = [
+                c for c in children
+                if verb.i < c.i < child.i and (c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on"))
+            ]  # fmt: skip
+            if addressed and addressed[0].dep_ == "prep":
+                objects = [c for c in addressed[0].children if c.dep_ == "pobj"]
+                return (objects[0].left_edge.i if objects else first), last
             return (addressed[0].left_edge.i if addressed else first), last
     if "c" in cue.takes:
         for child in children:  # "he said in a statement: the talks failed" parses as parataxis
             if child.dep_ == "parataxis" and child.pos_ in {"VERB", "AUX"} and child.i > verb.i:
                 return _subtree_beside(child, verb)
-    if "o" in cue.takes:
+    if "o" in cue.takes or "v" in cue.takes:
         # What was said, not to whom: "cited the remarks", not "told reporters" or "attacked her".
         objects = [
             c for c in children
@@ -253,19 +273,60 @@ def _complement(verb: Token, cue: Cue) -> tuple[int, int] | None:
         ]  # fmt: skip
         if objects:
             first, last = _subtree_beside(objects[0], verb)
+            valued = False
             for child in children:  # "called him a liar", "described it as a hoax"
                 if child.i > last and child.dep_ in {"oprd", "xcomp", "ccomp"}:
                     last = child.right_edge.i
                 elif child.i > last and child.dep_ == "prep" and child.lower_ in _ALONG_WITH_THE_OBJECT:
                     last = child.right_edge.i
-            return first, last
+                elif child.i > last and child.dep_ == "prep" and _at_a_number(child):
+                    last, valued = child.right_edge.i, True
+            if "o" in cue.takes or valued:  # "v": only an object valued at a number ("put the toll at 40")
+                return first, last
     if "p" in cue.takes:
         for child in children:
             if child.dep_ in {"prep", "prt"} and child.lower_ in cue.prepositions and child.i > verb.i:
                 objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
-                if objects:
+                if objects and not (child.lower_ == "on" and _manner_of_speaking(objects[0], cues)):
                     return objects[0].left_edge.i, objects[0].right_edge.i
     return None
+
+
+def _demanded(verb: Token) -> bool:
+    """ "demanding that President Vucic call early elections": a subjunctive under another verb
+    is what someone wants done, not what was said. Its form is the plain one, even after a
+    singular subject ("Vucic call", tagged as a present), and it has no auxiliary."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    plain = verb.tag_ == "VB" or (verb.tag_ == "VBP" and bool(subjects) and subjects[0].tag_ in {"NN", "NNP"})
+    return (
+        verb.dep_ == "ccomp"
+        and plain
+        and bool(subjects)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
+
+
+def _manner_of_speaking(head: Token, cues: CueTable) -> bool:
+    """ "speaking on condition of anonymity", "spoke on state television", "speak on 11 March":
+    how or when someone spoke, not what about (which "on" also introduces: "spoke on the crisis")."""
+    return head.ent_type_ in {"DATE", "TIME"} or head.lemma_.lower() in cues.manners or head.lower_ in cues.manners
+
+
+def _before_the_speakers_next_act(content: Token, last: int, cues: CueTable) -> int:
+    """ "Vucic said there would be no early elections and called on the organisers ...": the parser
+    hangs the speaker's next cue on the reported clause. A cue coordinated with the clause's verb,
+    with no subject of its own, ends what is reported when the clause's subject cannot speak."""
+    subject = next((c for c in content.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None and cues.can_speak(_phrase(subject)):
+        return last
+    for conj in content.children:
+        if conj.dep_ != "conj" or conj.i <= content.i or cues.get(conj) is None:
+            continue
+        if any(c.dep_ in _SUBJECTS for c in conj.children):
+            continue
+        joints = [c.i for c in content.children if c.dep_ in {"cc", "punct"} and c.i < conj.i]
+        return min(last, (joints[-1] if joints else conj.i) - 1)
+    return last
 
 
 def _subtree_beside(child: Token, verb: Token) -> tuple[int, int]:
@@ -408,7 +469,9 @@ def find_quotes(doc: Doc, entities: tuple[DocEntity, ...], *, cues: CueTable) ->
         cue = cues.get(token)
         if cue is None or any(q.start <= token.idx < q.end for q in marks):
             continue  # a cue inside a quotation is part of what the quoted speaker said
-        found = _complement(token, cue) or (_interposed(token) if "c" in cue.takes else None)
+        if _demanded(token):
+            continue
+        found = _complement(token, cue, cues) or (_interposed(token) if "c" in cue.takes else None)
         if found is None:
             continue
         trailing = _trailing_cue(token) if "c" in cue.takes else None
