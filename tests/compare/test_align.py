@@ -402,3 +402,40 @@ def test_tolls_of_one_night_and_of_articles_with_no_outlet_are_compared():
         toll_conflicts(season, align_statements(season, _vectors([0, 1])), dict.fromkeys("ab", dt.date(2026, 3, 3)))
         == []
     )
+
+
+def _voiced(article: str, index: int, voice: str, *, mostly: bool = True, part: int = 0) -> Statement:
+    return replace(_statement(article, index, f"s{index}"), voices=frozenset({voice}), mostly_said=mostly, part=part)
+
+
+def test_what_one_speaker_says_decides_between_two_statements_that_are_mostly_their_words():
+    statements = [_voiced("a", 0, "peskov"), _voiced("b", 0, "peskov")]
+    alike, different = _vectors([0, 0]), _vectors([1, 2])
+    # Worded alike ("Peskov said the strikes ..."), saying different things: no match.
+    assert [g.label for g in align_statements(statements, alike, different)] == ["single", "single"]
+    # Worded apart, saying the same: a match.
+    assert [g.label for g in align_statements(statements, different, alike)] == ["shared"]
+
+
+def test_what_is_said_counts_only_between_statements_that_give_the_same_speaker():
+    statements = [_voiced("a", 0, "peskov"), _voiced("b", 0, "lavrov")]
+    assert [g.label for g in align_statements(statements, _vectors([1, 2]), _vectors([0, 0]))] == ["single", "single"]
+
+
+def test_a_sentence_that_tells_more_besides_its_quote_still_matches_on_its_words():
+    statements = [_voiced("a", 0, "peskov", mostly=False), _voiced("b", 0, "peskov")]
+    assert [g.label for g in align_statements(statements, _vectors([0, 0]), _vectors([1, 2]))] == ["shared"]
+
+
+def test_the_parts_of_a_sentence_each_find_their_match_and_the_sentence_is_listed_alone_once():
+    statements = [
+        _voiced("a", 0, "vucic", part=1), _voiced("a", 0, "vucic", part=2), _voiced("a", 1, "vucic", part=1),
+        _voiced("a", 1, "vucic", part=2), _voiced("b", 0, "vucic"), _voiced("b", 1, "vucic"),
+    ]  # fmt: skip
+    spoken = _vectors([0, 1, 5, 6, 1, 0])
+    groups = align_statements(statements, spoken, spoken)
+    shared = sorted(
+        tuple((s.article_id, s.sentence, s.part) for s in g.statements) for g in groups if g.label == "shared"
+    )
+    assert shared == [(("a", 0, 1), ("b", 1, 0)), (("a", 0, 2), ("b", 0, 0))]
+    assert [(g.statements[0].article_id, g.statements[0].sentence) for g in groups if g.label == "single"] == [("a", 1)]

@@ -193,3 +193,32 @@ def test_two_undated_wires_disagree_on_the_toll_of_one_night(engine, tmp_path): 
     assert {str(article.published) for article in comparison.articles} == {"2026-03-03"}
     conflicts = [group.conflict for group in comparison.groups if group.label == "conflict"]
     assert conflicts == ["tolls differ (people killed): eight vs at least 12"]
+
+
+def _shared_sentences(comparison) -> list[set[str]]:  # type: ignore[no-untyped-def]
+    return [
+        {statement.text for statement in group.statements} for group in comparison.groups if group.label != "single"
+    ]
+
+
+@pytest.mark.model
+def test_what_one_speaker_says_is_matched_clause_by_clause(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: an independent and a pro-government report on one protest. The first puts
+    # two things the president said in one sentence; the second gives them in two.
+    comparison = _compared(engine, tmp_path / "protest.db", "protest_belgrade_wire.txt", "protest_belgrade_state.txt")
+    shared = _shared_sentences(comparison)
+    no_early_vote = next(group for group in shared if any("no early vote" in text for text in group))
+    assert any("no early elections" in text for text in no_early_vote)
+    assert any(any("22 people were detained" in t for t in g) and any("22 rioters" in t for t in g) for g in shared)
+
+
+@pytest.mark.model
+def test_two_different_things_one_speaker_said_are_not_one_statement(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Peskov's "the strikes hit military infrastructure only" and "the strikes were a response to
+    # Ukrainian attacks" open alike; what he says differs.
+    comparison = _compared(engine, tmp_path / "night.db", "strikes_berlin_wire.txt", "strikes_moscow_wire.txt")
+    for group in _shared_sentences(comparison):
+        assert not (
+            any("military infrastructure only" in text for text in group)
+            and any("a response to Ukrainian attacks" in text for text in group)
+        )

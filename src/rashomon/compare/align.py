@@ -52,7 +52,9 @@ _TOLL_KINDS = {
 # Counts of the same kind of thing under different words ("15 civilians", "30 people").
 _UNIT_CLASSES = {
     **dict.fromkeys(
-        "people persons civilians deaths dead killed victims residents casualties fatalities bodies".split(), "people"
+        "people persons civilians deaths dead killed victims residents casualties fatalities bodies "
+        "protesters demonstrators rioters detainees".split(),
+        "people",
     ),
     **dict.fromkeys("soldiers fighters militants troops rebels combatants".split(), "combatants"),
     **dict.fromkeys("children child kids".split(), "children"),
@@ -173,6 +175,9 @@ class Statement:
     dates: frozenset[str] = frozenset()  # day-precise dates its events carry in the sentence itself
     means: frozenset[str] = frozenset()  # how an attack it tells was carried out: "air", "shelling"...
     places: frozenset[str] = frozenset()  # the towns, regions and sites it names (entities), not countries
+    voices: frozenset[str] = frozenset()  # who it reports saying something (`compare.utterances.voice_of`)
+    part: int = 0  # which of the sentence's utterances this is, when it reports several (else 0)
+    mostly_said: bool = False  # its one utterance is most of it: "Peskov said the strikes were ..."
 
 
 @dataclass(frozen=True)
@@ -302,14 +307,30 @@ def _other_acts(left: Statement, right: Statement) -> bool:
     return bool(left.means and right.means and not left.means & right.means)
 
 
-def align_statements(statements: Sequence[Statement], vectors: np.ndarray) -> list[AlignedGroup]:
+def align_statements(
+    statements: Sequence[Statement], vectors: np.ndarray, spoken: np.ndarray | None = None
+) -> list[AlignedGroup]:
     """Groups of matching statements across articles, then each remaining substantive statement alone.
 
-    A statement joins at most one group, matched to its best counterpart in each other article."""
+    A statement joins at most one group, matched to its best counterpart in each other article.
+    ``spoken`` holds, row by row, the vector of the one utterance a statement reports (zeros for
+    none): two statements giving one speaker match as well as what they have that speaker say."""
     count = len(statements)
     if count == 0:
         return []
-    similarity = _match_scores(statements, np.asarray(vectors @ vectors.T, dtype=np.float32))
+    cosine = np.asarray(vectors @ vectors.T, dtype=np.float32)
+    if spoken is not None:
+        # Between two statements that give one speaker, what the speaker says decides; where both are
+        # mostly that, it decides alone, or "Peskov said the strikes hit military infrastructure" and
+        # "Peskov said the strikes were a response to attacks" match on their first five words.
+        same = _same_voice(statements)
+        said = same * np.asarray(spoken @ spoken.T, dtype=np.float32)
+        mostly = np.array([statement.mostly_said and bool(spoken[i].any()) for i, statement in enumerate(statements)])
+        only_said = (same > 0) & mostly[:, None] & mostly[None, :]
+        cosine = np.where(only_said, said, np.maximum(cosine, said))
+    else:
+        only_said = np.zeros((count, count), dtype=bool)
+    similarity = _match_scores(statements, cosine, only_said)
     articles = sorted({statement.article_id for statement in statements})
     by_article = {article: [i for i, s in enumerate(statements) if s.article_id == article] for article in articles}
     candidates: list[tuple[float, int, int]] = []
@@ -356,12 +377,14 @@ def align_statements(statements: Sequence[Statement], vectors: np.ndarray) -> li
     for i, j in links:
         links_of.setdefault(find(i), []).append((i, j))
     groups = []
+    alone: set[tuple[str, int]] = set()  # a sentence of several utterances is listed alone once
     for root, indices in members.items():
         chosen = tuple(statements[i] for i in indices)
         outlets = {statement.article_id for statement in chosen}
         if len(outlets) < 2:
             for statement in chosen:
-                if statement.substantive:
+                if statement.substantive and (statement.article_id, statement.sentence) not in alone:
+                    alone.add((statement.article_id, statement.sentence))
                     groups.append(AlignedGroup("single", (statement,)))
             continue
         # Only statements matched to each other are compared: two that merely share a neighbour
@@ -376,21 +399,42 @@ def align_statements(statements: Sequence[Statement], vectors: np.ndarray) -> li
     return groups
 
 
-def _match_scores(statements: Sequence[Statement], similarity: np.ndarray) -> np.ndarray:
+def _same_voice(statements: Sequence[Statement]) -> np.ndarray:
+    """1 where two statements of different articles give a speaker in common, else 0."""
+    count = len(statements)
+    same = np.zeros((count, count), dtype=np.float32)
+    by_voice: dict[str, list[int]] = {}
+    for index, statement in enumerate(statements):
+        for voice in statement.voices:
+            by_voice.setdefault(voice, []).append(index)
+    for indices in by_voice.values():
+        for i in indices:
+            for j in indices:
+                if statements[i].article_id != statements[j].article_id:
+                    same[i, j] = 1.0
+    return same
+
+
+def _match_scores(
+    statements: Sequence[Statement], similarity: np.ndarray, only_said: np.ndarray | None = None
+) -> np.ndarray:
     """Cosine similarity with a bonus for the entities two statements share (at most two), for the
     same event type with the same actor, and for the same count of the same thing. Entities the
-    story names everywhere earn nothing."""
+    story names everywhere earn nothing, nor do any where two statements are compared by what one
+    speaker says (``only_said``): the speaker and their title are in both by construction."""
     count = len(statements)
+    sentences = {(statement.article_id, statement.sentence): statement.entities for statement in statements}
     naming: dict[str, int] = {}
-    for statement in statements:
-        for entity in statement.entities:
+    for entities in sentences.values():  # a sentence of several utterances counts once
+        for entity in entities:
             naming[entity] = naming.get(entity, 0) + 1
-    common = {entity for entity, named in naming.items() if named > COMMON_ENTITY_SHARE * count}
+    common = {entity for entity, named in naming.items() if named > COMMON_ENTITY_SHARE * len(sentences)}
     telling = [statement.entities - common for statement in statements]
     scores = similarity.copy()
     for i in range(count):
         for j in range(i + 1, count):
-            bonus = ENTITY_BONUS * min(len(telling[i] & telling[j]), 2)
+            shared = 0 if only_said is not None and only_said[i, j] else len(telling[i] & telling[j])
+            bonus = ENTITY_BONUS * min(shared, 2)
             if statements[i].events & statements[j].events:
                 bonus += EVENT_BONUS
             if _same_count(statements[i], statements[j]):

@@ -51,7 +51,14 @@ from rashomon.compare.framing import (
     speaker_rows,
 )
 from rashomon.compare.lexicon import LoadedLexicon, load_loaded_lexicon
-from rashomon.compare.vectors import compared_members, sentence_texts, stored_sentence_vectors
+from rashomon.compare.utterances import alignment_units
+from rashomon.compare.vectors import (
+    compared_members,
+    sentence_texts,
+    stored_sentence_vectors,
+    stored_utterance_vectors,
+    utterance_vectors,
+)
 from rashomon.embed import SentenceEncoder
 from rashomon.embed.encoder import DIMENSIONS
 from rashomon.entities.names import name_key, surname_key
@@ -164,10 +171,13 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
                 tuple(e.event for e in store.events(EventFilter(article=article.id))),
             )
         )  # fmt: skip
+    spoken = _utterance_vectors(store, facts, models.encoder)  # of the quotes as stored, before names merge
     facts = _merge_same_names(facts, models.states)
     statements = [statement for item in facts for statement in _statements(item, models.states, models.means)]
     vectors = _statement_vectors(store, facts, statements, models.encoder)
-    groups = align_statements(statements, vectors)
+    quotes = {item.article.id: item.quotes for item in facts}
+    units = alignment_units(statements, vectors, quotes, spoken, models.states)
+    groups = align_statements(units.statements, units.vectors, units.spoken)
     published = {item.article.id: item.article.published for item in facts}
     groups = toll_conflicts(statements, groups, published) + groups
     framing = tuple(_framing(item, statements, vectors, models) for item in facts)
@@ -322,6 +332,22 @@ def _themes(statements: Sequence[Statement], generic: frozenset[str], limit: int
         alone = sorted((t for t in counts if list(first[t]) == [article]), key=lambda t: (-counts[t], -len(t), t))
         themes += [theme(term) for term in alone[: limit // 2]]
     return tuple(themes)
+
+
+def _utterance_vectors(store: Store, facts: Sequence[_ArticleFacts], encoder: SentenceEncoder) -> dict[str, np.ndarray]:
+    """Each article's quote vectors: kept in the store when ingest prepared this story, else embedded now."""
+    kept = stored_utterance_vectors(store, [item.article.id for item in facts])
+    vectors = {}
+    missing = {}
+    for item in facts:
+        array = kept.get(item.article.id)
+        if array is not None and array.shape == (len(item.quotes), DIMENSIONS):
+            vectors[item.article.id] = array
+        elif item.quotes:
+            missing[item.article.id] = item.quotes
+    for article_id, array in utterance_vectors(missing, encoder).items():
+        vectors[article_id] = array.astype(np.float16).astype(np.float32)  # as stored
+    return vectors
 
 
 def _statement_vectors(

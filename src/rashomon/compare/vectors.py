@@ -7,16 +7,22 @@ story will compare, so a page reads them instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from rashomon.compare.utterances import utterance_text
 from rashomon.embed import SentenceEncoder
+from rashomon.embed.encoder import DIMENSIONS
+from rashomon.model import Quote
+from rashomon.store.quotes import QuoteFilter
 from rashomon.store.sqlite import Store
 from rashomon.store.stories import StoryArticle
 
 SENTENCE_MODEL = "all-MiniLM-L6-v2-int8/sentence"
+# One row per quote of the article, in its stored order: who says what (`compare.utterances`).
+UTTERANCE_MODEL = "all-MiniLM-L6-v2-int8/utterance"
 # A comparison lines up at most this many articles: each outlet's most central report first.
 MAX_COMPARED = 8
 # Articles embedded per write, so a long preparation keeps its progress if it is stopped.
@@ -28,6 +34,7 @@ class Preparation:
     stories: int  # stories with two or more articles looked at
     articles: int  # articles whose sentences were embedded now
     sentences: int
+    utterances: int = 0  # quotes embedded now, of articles whose quotes had none
 
 
 def compared_members(members: Sequence[StoryArticle], most: int = MAX_COMPARED) -> list[StoryArticle]:
@@ -80,8 +87,35 @@ def prepare_comparisons(store: Store, story_ids: Iterable[str], *, encoder: Sent
         with store.transaction():
             store.write_sentence_vectors(by_article, SENTENCE_MODEL)
         sentences += len(flat)
-    return Preparation(stories, len(lacking), sentences)
+    utterances = 0
+    unspoken = store.lacking_sentence_vectors(list(dict.fromkeys(wanted)), UTTERANCE_MODEL)
+    for start in range(0, len(unspoken), ARTICLES_PER_WRITE):
+        quotes = {
+            article_id: [stored.quote for stored in store.quotes(QuoteFilter(article=article_id))]
+            for article_id in unspoken[start : start + ARTICLES_PER_WRITE]
+        }
+        with store.transaction():
+            store.write_sentence_vectors(utterance_vectors(quotes, encoder), UTTERANCE_MODEL)
+        utterances += sum(len(found) for found in quotes.values())
+    return Preparation(stories, len(lacking), sentences, utterances)
+
+
+def utterance_vectors(quotes: Mapping[str, Sequence[Quote]], encoder: SentenceEncoder) -> dict[str, np.ndarray]:
+    """Each article's quotes embedded as who says what, in their order."""
+    flat = [utterance_text(quote) for found in quotes.values() for quote in found]
+    if not flat:
+        return {article_id: np.zeros((0, DIMENSIONS), dtype=np.float32) for article_id in quotes}
+    vectors = encoder.encode(flat)
+    by_article, row = {}, 0
+    for article_id, found in quotes.items():
+        by_article[article_id] = vectors[row : row + len(found)]
+        row += len(found)
+    return by_article
 
 
 def stored_sentence_vectors(store: Store, article_ids: Sequence[str]) -> dict[str, np.ndarray]:
     return store.read_sentence_vectors(article_ids, SENTENCE_MODEL)
+
+
+def stored_utterance_vectors(store: Store, article_ids: Sequence[str]) -> dict[str, np.ndarray]:
+    return store.read_sentence_vectors(article_ids, UTTERANCE_MODEL)

@@ -1,0 +1,77 @@
+"""A sentence's utterances as units of the claim alignment."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rashomon.compare.align import Number, Statement
+from rashomon.compare.utterances import alignment_units, sentence_utterances, utterance_text, voice_of
+from rashomon.entities.tables import load_entity_tables
+from rashomon.model import Quote, Speaker, TextSpan
+
+# Written for this test.
+TEXT = (
+    "Mayor Lena Brandt, speaking on radio, called the strike an attack on the city and said 40 buses would run. "
+    "Police said the march drew 5,000 people, most of them students."
+)
+TABLES = load_entity_tables()
+
+
+def _quote(said: str, cue: str, speaker: str, entity: str | None) -> Quote:
+    start = TEXT.index(said)
+    cue_start = TEXT.index(cue)
+    speaker_start = TEXT.index(speaker)
+    return Quote(
+        start, start + len(said), said, "indirect", TextSpan(cue_start, cue_start + len(cue)), cue,
+        Speaker(speaker_start, speaker_start + len(speaker), speaker, entity, speaker if entity else None),
+    )  # fmt: skip
+
+
+QUOTES = (
+    _quote("the strike an attack on the city", "called", "Lena Brandt", "e-brandt"),
+    _quote("40 buses would run", "said", "Lena Brandt", "e-brandt"),
+    _quote("the march drew 5,000 people", "said", "Police", None),
+)
+
+
+def _sentence(index: int, start: int, end: int, numbers: tuple[Number, ...] = ()) -> Statement:
+    return Statement(
+        "a", None, index, start, end, TEXT[start:end], frozenset(), numbers, frozenset(), frozenset(), True
+    )
+
+
+FIRST = _sentence(0, 0, TEXT.index("Police") - 1, (Number(40, "=", "buses", "40 buses"),))
+SECOND = _sentence(1, TEXT.index("Police"), len(TEXT), (Number(5000, "=", "people", "5,000 people"),))
+
+
+def test_a_speaker_is_their_entity_or_the_noun_that_names_them_and_a_lone_pronoun_no_one():
+    assert voice_of(QUOTES[0], TABLES) == "e-brandt"
+    assert voice_of(QUOTES[2], TABLES) == "unnamed:police"
+    pronoun = Quote(0, 5, "words", "indirect", None, None, Speaker(0, 2, "he"))
+    assert voice_of(pronoun, TABLES) is None
+
+
+def test_what_is_embedded_is_what_is_said_not_who_says_it():
+    assert utterance_text(QUOTES[1]) == "40 buses would run"
+
+
+def test_a_sentence_of_two_utterances_is_two_units_with_their_own_numbers_and_vectors():
+    assert [u.text for u in sentence_utterances(FIRST, QUOTES, TABLES)] == [QUOTES[0].text, QUOTES[1].text]
+    vectors = np.eye(4, dtype=np.float32)[:2]  # one per sentence
+    spoken = np.eye(4, dtype=np.float32)[1:]  # one per quote
+    units = alignment_units([FIRST, SECOND], vectors, {"a": QUOTES}, {"a": spoken}, TABLES)
+    assert [(u.sentence, u.part, u.mostly_said) for u in units.statements] == [
+        (0, 1, True),
+        (0, 2, True),
+        (1, 0, False),
+    ]
+    assert [u.numbers for u in units.statements[:2]] == [(), (Number(40, "=", "buses", "40 buses"),)]
+    assert np.array_equal(units.vectors[:2], spoken[:2])  # a part is matched by what it says
+    assert np.array_equal(units.vectors[2], vectors[1]) and np.array_equal(units.spoken[2], spoken[2])
+    assert units.statements[2].voices == frozenset({"unnamed:police"})
+
+
+def test_without_quote_vectors_a_sentence_is_matched_as_a_whole():
+    units = alignment_units([FIRST], np.eye(2, dtype=np.float32)[:1], {"a": QUOTES}, {}, TABLES)
+    assert [(u.part, u.voices) for u in units.statements] == [(0, frozenset())]
+    assert not units.spoken.any()
