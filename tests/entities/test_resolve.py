@@ -353,3 +353,22 @@ def test_a_dateline_town_named_nowhere_else_is_shown_in_ordinary_case(engine):
     assert by_name["Istanbul"].type == "GPE"
     # the model takes "Izmir" for a person; "province" after it says otherwise
     assert by_name["Izmir"].type == "GPE"
+
+
+def test_a_square_is_no_person_and_the_commission_is_the_european_one_named_before(engine):
+    # Written for this test.
+    text = (
+        "Protesters filled Slavija Square in Belgrade on Saturday. The European Commission urged restraint. "
+        '"Peaceful protest is a right," a Commission spokesperson said.'
+    )
+    by_name = {e.name: e for e in _annotated(engine, text, "s").entities}
+    assert by_name["Slavija Square"].type == "FAC"
+    commission = by_name["European Commission"]
+    assert len(commission.mentions) == 2 and "Commission" not in by_name
+
+
+def test_the_short_form_of_an_organisation_is_no_key_across_articles():
+    from rashomon.entities.resolve import entity_keys
+
+    keys = entity_keys("ORG", "European Commission", ["Commission"], None)
+    assert "name:org:commission" not in keys and "name:org:european commission" in keys

@@ -135,3 +135,13 @@ def test_an_agency_the_project_knows_by_its_capitals_is_not_a_town_of_that_name(
     found = _by_text(places("SANA said the army entered the village near Aleppo on Friday."))
     assert "SANA" not in found
     assert found["Aleppo"].place.country == "SYR"  # type: ignore[union-attr]
+
+
+def test_a_city_the_model_did_not_tag_is_found_after_in_but_not_inside_a_longer_name(places):
+    text = (
+        "Thousands gathered in Novi Sad on Sunday. Talks in Stoke-on-Trent ended, and a college in the "
+        "Mobile Baidu app was a joke."
+    )
+    found = _by_text(places(text))
+    assert found["Novi Sad"].place.country == "SRB"  # type: ignore[union-attr]
+    assert "Stoke" not in found and "Mobile" not in found

@@ -264,12 +264,15 @@ def _name_words(found: list[_Candidate]) -> tuple[set[str], set[str]]:
 _PLACE_NOUNS = frozenset(
     "province region district governorate county prefecture oblast state city town village".split()
 )
+# Last words of the names of sites that no one bears as a surname ("Slavija Square", "Novi Sad
+# Station"), unlike "Park", "Church" or "Camp".
+_SITE_NOUNS = frozenset("square street avenue boulevard airport station stadium hospital mosque cathedral".split())
 
 
 def _as_places(doc: Doc, found: list[_Candidate], tables: EntityTables) -> list[_Candidate]:
     """A one-word "person" that is a country or a capital ("Kyiv"), or that a word for a place follows
     ("Izmir province"), is the place, unless the article also has someone of that name ("Jordan"
-    beside "Michael Jordan") or a title stands before it."""
+    beside "Michael Jordan") or a title stands before it; so is a "person" named after a site."""
     firsts, lasts = _name_words(found)
     result = []
     for cand in found:
@@ -284,8 +287,23 @@ def _as_places(doc: Doc, found: list[_Candidate], tables: EntityTables) -> list[
             and not (cand.span.start > 0 and doc[cand.span.start - 1].lower_.rstrip(".") in tables.title_words)
         ):
             cand = replace(cand, label="GPE")
+        elif _names_a_site(cand):
+            cand = replace(cand, label="GPE" if cand.span[-1].lower_ in _PLACE_NOUNS else "FAC")
         result.append(cand)
     return result
+
+
+def _names_a_site(cand: _Candidate) -> bool:
+    """A "person" whose name ends in a capitalised word for a site or a region: "Slavija Square",
+    "Idlib Province"."""
+    last = cand.span[-1]
+    return (
+        cand.label == "PERSON"
+        and len(cand.span) >= 2
+        and not cand.gazetteer_id
+        and last.is_title
+        and last.lower_ in _SITE_NOUNS | _PLACE_NOUNS
+    )
 
 
 def _looks_like_a_person_name(span: Span) -> bool:
@@ -370,7 +388,30 @@ def _link(text: str, found: list[_Candidate], countries: dict[str, str]) -> _Uni
     _link_surnames(found, links)
     _link_particle_tails(found, links)
     _link_names_without_the_first(found, links)
+    _link_organisation_heads(found, links)
     return links
+
+
+def _link_organisation_heads(found: list[_Candidate], links: _UnionFind) -> None:
+    """Join "the Commission" to the "European Commission" named before it: an organisation named by
+    the last words of one longer organisation's name, when only one of the article's organisations
+    ends so ("the Ministry" after the foreign and the defence ministries is neither)."""
+    long_forms = [
+        (index, tokens)
+        for index, cand in enumerate(found)
+        if cand.label == "ORG" and not cand.is_alias and len(tokens := name_tokens(cand.text)) >= 2
+    ]
+    for index, cand in enumerate(found):
+        if cand.label != "ORG" or cand.gazetteer_id or cand.is_alias or not cand.span[0].is_title:
+            continue
+        short = name_tokens(cand.text)
+        ending = {
+            found[long].key: long
+            for long, tokens in long_forms
+            if len(short) < len(tokens) and tokens[-len(short) :] == short
+        }
+        if len(ending) == 1 and next(iter(ending.values())) < index:
+            links.union(next(iter(ending.values())), index)
 
 
 def _link_abbreviations(text: str, found: list[_Candidate], links: _UnionFind) -> None:
@@ -557,12 +598,19 @@ def entity_keys(
     for form in [name, *aliases]:
         if entity_type == "PERSON" and is_single_name(form) and not is_single_name(name):
             continue  # "Assad" must not tie Bashar to Hafez al-Assad; the surname key covers it
+        if entity_type == "ORG" and _last_words_of(form, name):
+            continue  # "the Commission" is the European one in this article, not in every article
         keys.append(f"name:{group}:{name_key(form)}")
         if not is_single_name(form):
             keys.append(f"skel:{group}:{skeleton(form)}")
     if entity_type == "PERSON" and not is_single_name(name):
         keys.append(f"surname:{surname_key(name)}")
     return tuple(dict.fromkeys(keys))
+
+
+def _last_words_of(short: str, name: str) -> bool:
+    short_tokens, tokens = name_tokens(short), name_tokens(name)
+    return 0 < len(short_tokens) < len(tokens) and tokens[-len(short_tokens) :] == short_tokens
 
 
 def entity_id(first_key: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from rashomon.geo.gazetteer import Gazetteer, lookup_key
 from rashomon.model import Place
@@ -202,9 +202,57 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     return kept
 
 
+# Words of a name the model did not tag, read after a preposition of place: "in Novi Sad".
+_LONGEST_UNLABELLED_NAME = 3
+
+
+def _unlabelled_after_locative(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Toponym]:
+    """A city of 100,000 people or more, named after a preposition of place ("in Novi Sad", "near
+    Kharkiv") where the model tagged nothing."""
+    found = []
+    for token in doc:
+        if (
+            token.i in covered
+            or not token.is_title
+            or token.pos_ != "PROPN"
+            or not _after_locative(doc[token.i : token.i + 1])
+        ):
+            continue
+        end = token.i
+        while (
+            end + 1 < len(doc)
+            and end + 1 - token.i < _LONGEST_UNLABELLED_NAME
+            and doc[end + 1].is_title
+            and doc[end + 1].pos_ == "PROPN"
+            and end + 1 not in covered
+        ):
+            end += 1
+        # The whole run of capitalised words, or nothing: "the Mobile Baidu app" is no town of Mobile;
+        # nor is a name that modifies a noun.
+        span = doc[token.i : end + 1]
+        if len(span.text) < 3 or span[-1].dep_ == "compound" or gazetteer.is_generic(span.text):
+            continue
+        if end + 1 < len(doc) and not _ends_a_name(doc[end + 1], span.end_char):
+            continue  # "Stoke-on-Trent", "Bus \u00c9ireann": the name goes on
+        places = gazetteer.candidates(span.text)
+        if places and any(_sizeable_city(p) for p in places):
+            found.append(Toponym(span.start_char, span.end_char, span.text, "name", "GAZ"))
+            covered.update(range(span.start, span.end))
+    return found
+
+
+def _ends_a_name(after: Token, name_end: int) -> bool:
+    """Whether the token after a name leaves the name whole: a space and a lower-case word, a
+    number or punctuation that closes a phrase."""
+    if after.idx == name_end:
+        return after.text[:1] in ",.;:)!?'\"\u2019\u201d"
+    first = after.text[:1]
+    return first.islower() or first.isdigit() or first in ",.;:()'\"\u2018\u2019\u201c\u201d\u2014-" or first.isspace()
+
+
 def _unlabelled(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Toponym]:
     """Countries, regions and large cities the model did not tag (often shouted datelines)."""
-    found = []
+    found = _unlabelled_after_locative(doc, gazetteer, covered)
     for token in doc:
         if token.i in covered or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "X"):
             continue
