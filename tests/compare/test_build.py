@@ -168,6 +168,10 @@ def test_a_place_named_as_where_something_happened_takes_no_tone():
     # A person in the same place is still who the words are about.
     person = ArticleEntity(CorpusEntity("e-p", "Ardania", "PERSON", None, (), (), 1, 1), mentions[:1])
     assert _mentions_toward(person, statement(0, 39), text) == [mentions[0]]
+    # "in central Ardania" is where it happened too.
+    text = "Violent groups attacked police officers in central Ardania on Saturday."
+    where = ArticleEntity(ardania, (Mention(51, 58, "Ardania", "GPE", 0),))
+    assert _mentions_toward(where, statement(0, len(text)), text) == []
 
 
 def test_a_sentence_inside_a_quotation_is_its_speakers_words_not_the_outlets_opinion():

@@ -539,7 +539,12 @@ def _polarity_toward(
     return sentence_polarity(sentence, models.tone, models.lexicon, near=near, window=TONE_WINDOW)
 
 
-_SETTING = re.compile(r"\b(?:in|at|near|across|throughout|inside|within|around)\s+(?:the\s+)?$", re.IGNORECASE)
+_SETTING = re.compile(
+    r"\b(?:in|at|near|across|throughout|inside|within|around)\s+(?:the\s+)?"
+    r"(?:(?:(?:north|south)?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|central|downtown|greater|occupied|besieged"
+    r"|neighbou?ring|(?:rebel|government|opposition)-held)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _mentions_toward(entity: ArticleEntity, statement: Statement, text: str) -> list[Mention]:
