@@ -394,3 +394,32 @@ def test_an_actor_of_no_one_country_does_not_take_the_sentence_s(code):
     # A title is one country's: Russia's deputy foreign minister is still Russian.
     event = _main(code, "Russia's Deputy Foreign Minister Gennady Gatilov met the envoy in Geneva.")
     assert event.source.country == "RUS"
+
+
+def _by_trigger(events, word):  # type: ignore[no-untyped-def]
+    return next(e for e in events if e.trigger_text == word)
+
+
+def test_whom_a_verb_asks_or_forces_acts_in_the_infinitive_and_the_act_is_not_done(code):
+    events = code("The rights group called on Western governments to withdraw their troops from the region.")
+    withdraw = next(e for e in events if e.trigger_text.startswith("withdraw"))
+    assert withdraw.source.text == "Western governments" and withdraw.modality == "hypothetical"
+    events = code("The army forced the rebels to surrender the town.")
+    assert _by_trigger(events, "surrender").source.text == "rebels"
+
+
+def test_a_demand_that_someone_act_is_no_act_of_theirs(code):
+    events = code("Thousands marched in Belgrade, demanding that President Tomas Rell call early elections.")
+    calls = [e for e in events if e.trigger_text == "call"]
+    assert calls and all(e.modality == "hypothetical" for e in calls)
+
+
+def test_a_telephone_call_to_offer_something_keeps_its_caller(code):
+    events = code("Putin called his Turkish counterpart to offer condolences over the strike.")
+    offer = _by_trigger(events, "offer")
+    assert offer.source.country == "RUS" and offer.modality != "hypothetical"
+
+
+def test_a_verb_that_uses_something_to_act_keeps_its_subject(code):
+    events = code("Iraqi forces used tanks to attack the snipers near the bridge.")
+    assert _by_trigger(events, "attack").source.text == "Iraqi forces"

@@ -439,6 +439,21 @@ class EventCoder:
         """ "The Kremlin denied targeting civilians": the complement of a denial is an act said not to be."""
         return token.dep_ in {"xcomp", "ccomp"} and token.head.lemma_.lower() in self.lexicon.denial
 
+    def _requested(self, token: Token) -> bool:
+        """ "urged Moscow to withdraw", "demanding that Vucic call elections": wanted, not done."""
+        head = token.head
+        if head.lemma_.lower() not in self.lexicon.request or head.i == token.i:
+            return False
+        if head.lemma_.lower() == "call" and not any(
+            c.dep_ == "prep" and c.lower_ in {"on", "for"} for c in head.children
+        ):
+            return False  # "called his counterpart to offer condolences": a telephone call
+        if token.dep_ == "xcomp":
+            return True
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        plain = token.tag_ == "VB" or (token.tag_ == "VBP" and bool(subjects) and subjects[0].tag_ in {"NN", "NNP"})
+        return token.dep_ == "ccomp" and plain and not any(c.dep_ in {"aux", "auxpass"} for c in token.children)
+
     def _modality(self, token: Token) -> tuple[str, str | None]:
         auxiliaries = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}
         markers = {child.lower_ for child in token.children if child.dep_ == "mark"}
@@ -455,7 +470,7 @@ class EventCoder:
             return "intended", None
         if token.dep_ in {"xcomp", "acl"} and head.lower_ in self.lexicon.intent:
             return "intended", None
-        if auxiliaries & self.lexicon.hypothetical or markers & {"if", "unless"}:
+        if auxiliaries & self.lexicon.hypothetical or markers & {"if", "unless"} or self._requested(token):
             return "hypothetical", None
         if (
             token.dep_ in {"acl", "ccomp"}
@@ -501,10 +516,11 @@ class EventCoder:
             if target is None and pattern.cameo[:2] != "15":
                 target = described  # troops "deployed in the DRC" are the instrument, as below
         else:
-            source = _subject(token)
+            controlling = self.lexicon.object_control
+            source = _subject(token, controlling)
             if source is not None and token.dep_ == "acl" and source.i == token.head.i and not self._is_actor(source):
                 source = (
-                    _subject(source.head) if source.head.i != source.i else None
+                    _subject(source.head, controlling) if source.head.i != source.i else None
                 )  # "issued a declaration demanding..."
             # What is deployed or sent is the instrument, not the target: "deployed ground forces into Syria".
             target = None if pattern.cameo[:2] == "15" else self._object(token, pattern)
@@ -680,7 +696,7 @@ class EventCoder:
         return None
 
 
-def _subject(token: Token) -> Token | None:
+def _subject(token: Token, controlling: frozenset[str] = frozenset()) -> Token | None:
     seen = 0
     below: Token | None = None  # the verb the climb came from
     while seen < 6:
@@ -722,6 +738,8 @@ def _subject(token: Token) -> Token | None:
             token = verb
             seen += 1
             continue
+        if token.dep_ == "xcomp" and (controller := _object_controller(token, controlling)) is not None:
+            return _standing_for(controller, token.head)
         if token.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acl", "acomp", "pcomp"} and token.head.i != token.i:
             below = token
             token = token.head
@@ -729,6 +747,32 @@ def _subject(token: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _object_controller(infinitive: Token, controlling: frozenset[str]) -> Token | None:
+    """Who acts in an infinitive that the verb above addresses to someone: "urged Washington to follow",
+    "called on the organisers to condemn the violence" (Washington follows, the organisers condemn).
+    Only verbs of ``controlling`` hand the act to their object, and "call" only with "on" ("called his
+    counterpart to offer condolences" is a telephone call)."""
+    verb = infinitive.head
+    lemma = verb.lemma_.lower()
+    if lemma not in controlling:
+        return None
+    for child in verb.children:
+        if not verb.i < child.i < infinitive.i:
+            continue
+        if child.dep_ in {"dobj", "obj"} and lemma != "call":
+            return child if _may_control(child) else None
+        if child.dep_ == "prep" and child.lower_ == "on":
+            addressed = next((c for c in child.children if c.dep_ == "pobj"), None)
+            return addressed if addressed is not None and _may_control(addressed) else None
+    return None
+
+
+def _may_control(token: Token) -> bool:
+    """Not a date the parser took for an object ("agreed on Saturday to provide"), nor a pronoun, which
+    names no one here: the climb to the subject above is the surer reading of "enable them to hide"."""
+    return token.ent_type_ not in {"DATE", "TIME"} and token.pos_ != "PRON"
 
 
 def _named_destination(token: Token) -> bool:

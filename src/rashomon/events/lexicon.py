@@ -35,6 +35,8 @@ class Lexicon:
     reporting: frozenset[str]
     intent: frozenset[str]
     hypothetical: frozenset[str]
+    request: frozenset[str]
+    object_control: frozenset[str]
     denial: frozenset[str]
     claim_nouns: frozenset[str]
     multinational: frozenset[str]
@@ -183,6 +185,8 @@ def load_lexicon() -> Lexicon:
         reporting=frozenset(_lines("reporting.txt")),
         intent=frozenset(_lines("intent.txt")),
         hypothetical=frozenset(_lines("hypothetical.txt")),
+        request=frozenset(_lines("request.txt")),
+        object_control=frozenset(_lines("object_control.txt")),
         denial=frozenset(_lines("denial.txt")),
         claim_nouns=frozenset(_lines("claim_nouns.txt")),
         multinational=frozenset(_lines("multinational_words.txt")),
