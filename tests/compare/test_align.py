@@ -302,6 +302,9 @@ def test_a_toll_cue_belongs_to_its_own_count():
     assert casualty_kind(text, text.index("300"), text.index("300") + 3) == "injured"
     listed = "An air strike killed 15 civilians including four children in the province."
     assert casualty_kind(listed, listed.index("four"), listed.index("four") + 4) == "killed"
+    # A cue before an "and" closed its own clause.
+    both = "Two people have been killed and 10 other people have been injured in the shelling."
+    assert casualty_kind(both, both.index("10"), both.index("10") + 2) == "injured"
 
 
 def test_tolls_that_a_bound_makes_agree_match_in_one_place_on_one_day():
@@ -402,6 +405,23 @@ def test_tolls_of_one_night_and_of_articles_with_no_outlet_are_compared():
         toll_conflicts(season, align_statements(season, _vectors([0, 1])), dict.fromkeys("ab", dt.date(2026, 3, 3)))
         == []
     )
+
+
+def test_tolls_of_the_same_named_day_are_compared_and_of_other_days_not():
+    fasher = frozenset({"el-fasher"})
+    killed = replace(_toll(30, "30 people"), kind="people killed", scope="wednesday")
+    statements = [
+        _statement("a", 0, "A strike killed 30 people on Wednesday.", numbers=[killed]),
+        _statement(
+            "b", 0, "Shelling killed 43 civilians on Wednesday.", numbers=[replace(killed, value=43, text="43")]
+        ),
+    ]
+    statements = [replace(statement, places=fasher) for statement in statements]
+    published = dict.fromkeys("ab", dt.date(2026, 10, 9))
+    (conflict,) = toll_conflicts(statements, align_statements(statements, _vectors([0, 1])), published)
+    assert "30 people vs 43" in (conflict.conflict or "")
+    friday = [statements[0], replace(statements[1], numbers=(replace(statements[1].numbers[0], scope="friday"),))]
+    assert toll_conflicts(friday, align_statements(friday, _vectors([0, 1])), published) == []
 
 
 def _voiced(article: str, index: int, voice: str, *, mostly: bool = True, part: int = 0) -> Statement:

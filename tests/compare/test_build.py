@@ -226,3 +226,12 @@ def test_two_different_things_one_speaker_said_are_not_one_statement(engine, tmp
             any("military infrastructure only" in text for text in group)
             and any("a response to Ukrainian attacks" in text for text in group)
         )
+
+
+@pytest.mark.model
+def test_two_tolls_of_one_named_day_in_one_town_conflict(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a wire and a government-side report of one strike on a hospital, each
+    # giving its toll "on Wednesday".
+    comparison = _compared(engine, tmp_path / "hospital.db", "hospital_nairobi_wire.txt", "hospital_port_sudan.txt")
+    conflicts = [group.conflict for group in comparison.groups if group.label == "conflict"]
+    assert "tolls differ (people killed): 30 vs 43" in conflicts

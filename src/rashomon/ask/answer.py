@@ -236,7 +236,9 @@ def ask(store: Store, question: str, *, top: int = _TOP, encoder: SentenceEncode
 
 
 def _citation(hit: SentenceHit) -> Citation:
-    return Citation(hit.article_id, hit.outlet, hit.published, hit.start, hit.end, hit.text)
+    """The sentence without the line breaks a paragraph's last sentence carries, its end moved with them."""
+    text = hit.text.rstrip()
+    return Citation(hit.article_id, hit.outlet, hit.published, hit.start, hit.end - (len(hit.text) - len(text)), text)
 
 
 def _rest_of_story(

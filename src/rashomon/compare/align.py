@@ -92,14 +92,16 @@ _TOLL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OTHER_COUNT = re.compile(r"\d")
+_AND = re.compile(r"\band\b")
 _COUNT_BEFORE = re.compile(r"\d\s*$")
 
 
 def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | None:
     """ "killed" or "injured" for a count of people, from the cue nearest to it in ``text``. A cue
     that follows another count belongs to that count: in "has climbed to 74, more than 300 people
-    were injured", "injured" is said of the 300, and in "2 Killed 10 Injured" "Killed" of the 2.
-    One before may govern several ("killed 15 civilians, including four children")."""
+    were injured", "injured" is said of the 300, and in "2 Killed 10 Injured" "Killed" of the 2;
+    one before an "and" closed its clause ("were killed and 10 others were injured"). One before may
+    govern several ("killed 15 civilians, including four children")."""
     if _TOLL_BEFORE.search(text[max(0, start - 160) : start]):
         return "killed"
     best: tuple[int, str] | None = None
@@ -111,6 +113,8 @@ def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | No
             continue
         if match.end() <= start and _COUNT_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
             continue  # "2 Killed 10 Injured": the cue before 10 is said of the 2
+        if match.end() <= start and _AND.search(text[match.end() : start]):
+            continue  # "Two people were killed and 10 others injured": "killed" closed its own clause
         kind = "injured" if match.group("injured") else "killed"
         if best is None or distance < best[0]:
             best = (distance, kind)
@@ -526,7 +530,9 @@ def toll_conflicts(
         if group.label != "single"
         for statement in group.statements
     }
-    tolls: dict[tuple[str, dt.date | None], dict[str, tuple[Number, Statement]]] = {}
+    # Tolls of a named day ("on Wednesday") are set only against tolls of the same named day: "on
+    # Tuesday" and "on Friday" in one province are two attacks more often than one.
+    tolls: dict[tuple[str, dt.date | None, str | None], dict[str, tuple[Number, Statement]]] = {}
     seen: dict[str, int] = {}
     for statement in statements:
         rank = seen.get(statement.article_id, 0)
@@ -534,15 +540,16 @@ def toll_conflicts(
         if rank >= LEDE_STATEMENTS:
             continue
         for number in statement.numbers:
-            kind = number.kind if _is_toll(number) else None
+            kind = number.kind if _is_toll(number, weekday=True) else None
             if kind is None:
                 continue
-            by_article = tolls.setdefault((kind, published.get(statement.article_id)), {})
+            named_day = number.scope if number.scope and _WEEKDAY.fullmatch(number.scope) else None
+            by_article = tolls.setdefault((kind, published.get(statement.article_id), named_day), {})
             held = by_article.get(statement.article_id)
             if held is None or number.value > held[0].value:
                 by_article[statement.article_id] = (number, statement)
     found = []
-    for (kind, day), by_article in tolls.items():
+    for (kind, day, _), by_article in tolls.items():
         if day is None or len(by_article) < 2:
             continue
         told = sorted(by_article.values(), key=lambda pair: (pair[0].value, pair[1].article_id))
@@ -570,19 +577,24 @@ def _matched(group_of: Mapping[tuple[str, int], int], left: Statement, right: St
     return group is not None and group == group_of.get((right.article_id, right.sentence))
 
 
-def _is_toll(number: Number) -> bool:
-    """A count of people killed or hurt, now; one alone is too often "one of them"."""
+def _is_toll(number: Number, *, weekday: bool = False) -> bool:
+    """A count of people killed or hurt, now; one alone is too often "one of them". With ``weekday``,
+    a count of a named day ("killed 30 people on Wednesday") is one too."""
     return (
         number.kind in _TOLL_KINDS
         and number.value >= 2
-        and (number.scope is None or _ONE_NIGHT.fullmatch(number.scope) is not None)
+        and (
+            number.scope is None
+            or _ONE_NIGHT.fullmatch(number.scope) is not None
+            or (weekday and _WEEKDAY.fullmatch(number.scope) is not None)
+        )
         and not number.hypothetical
     )
 
 
 # A count's time that is the attack's own night ("after a night of strikes that killed 12"), not a period
-# over which tolls add up ("since August", "this year"). A weekday stays a scope: two outlets' tolls "on
-# Tuesday" and "on Friday" in one province are two attacks more often than one.
+# over which tolls add up ("since August", "this year"). A weekday is the attack's day only for a toll
+# set against another of the same weekday (`toll_conflicts`).
 _ONE_NIGHT = re.compile(
     r"(?:(?:during|in|at|by|over)\s+)?(?:a|the|that|last)?\s*(?:night|overnight|tonight)", re.IGNORECASE
 )
