@@ -3,9 +3,12 @@ from __future__ import annotations
 import re
 
 from rashomon.compare.framing import (
+    NamedGroup,
     actor_labels,
+    group_labels,
     load_label_words,
     load_tone_words,
+    load_word_list,
     sentence_polarity,
     speaker_rows,
 )
@@ -203,3 +206,24 @@ def test_an_abbreviation_does_not_cut_a_label_short():
     text = "Joseph Votel, the commander of U.S. Central Command, said the strike was under review."
     labels = actor_labels(text, [(0, 12, 0)], [], "a", [(0, len(text))], load_label_words())
     assert [c.text for c in labels] == ["the commander of U.S. Central Command"]
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+
+
+def test_what_an_article_calls_an_organisation_beside_its_name_and_after():
+    # Written for this test.
+    text = (
+        "The terrorist Rapid Support Forces militia shelled the hospital. The army said the rebels fired "
+        "shells. The militia has besieged the city. The Red Crescent sent the group of seven doctors."
+    )
+    sentences = _sentences(text)
+    rsf = NamedGroup("rsf", ((text.index("Rapid"), text.index(" militia"), 0),))
+    crescent = NamedGroup("rc", ((text.index("Red Crescent"), text.index(" sent"), 3),))
+    found = group_labels(text, [rsf, crescent], sentences, load_word_list("group_label_nouns.txt"),
+                         load_label_words(), "a")  # fmt: skip
+    assert [c.text for c in found["rsf"]] == ["terrorist militia", "rebels", "militia"]
+    assert found["rsf"][0].start == text.index("terrorist")
+    # A plain name has no label, and "the group of seven doctors" describes no one.
+    assert "rc" not in found

@@ -39,11 +39,13 @@ from rashomon.compare.framing import (
     Cited,
     LabelWords,
     LoadedUse,
+    NamedGroup,
     NamedPerson,
     ToneWords,
     actor_labels,
     count_kinds,
     descriptor_labels,
+    group_labels,
     load_label_words,
     load_tone_words,
     load_word_list,
@@ -89,6 +91,7 @@ class FramingModels:
     lexicon: LoadedLexicon
     tone: ToneWords
     label_words: LabelWords
+    group_nouns: frozenset[str]
     generic_words: frozenset[str]
     reported_speech: ReportedSpeech
     outlets: OutletNames
@@ -99,7 +102,8 @@ class FramingModels:
     def load(cls, encoder: SentenceEncoder | None = None) -> FramingModels:
         return cls(
             encoder or SentenceEncoder(), load_classifier("subjectivity"), load_classifier("bias"),
-            load_loaded_lexicon(), load_tone_words(), load_label_words(), load_word_list("generic_words.txt"), load_reported_speech(),
+            load_loaded_lexicon(), load_tone_words(), load_label_words(), load_word_list("group_label_nouns.txt"),
+            load_word_list("generic_words.txt"), load_reported_speech(),
             load_outlet_names(), load_entity_tables(), load_attack_means(),
         )  # fmt: skip
 
@@ -662,6 +666,15 @@ def _framing(
         )
         if found or apart:
             labels[names[person.entity_id]] = found + apart
+    groups = [
+        NamedGroup(e.entity.id, tuple((m.start, m.end, m.sentence) for m in sorted(e.mentions, key=lambda m: m.start)))
+        for e in item.entities
+        if e.entity.type == "ORG" and not models.outlets.is_outlet(e.entity.name)
+    ]
+    for entity_id, cited in group_labels(
+        article.text, groups, item.sentences, models.group_nouns, models.label_words, article.id
+    ).items():
+        labels[names[entity_id]] = cited
     return ArticleFraming(
         article_id=article.id,
         outlet=article.outlet,

@@ -238,6 +238,78 @@ def actor_labels(text: str, mentions: Sequence[tuple[int, int, int]], roles: Seq
     return tuple(found.values())
 
 
+# A lower-case word before an organisation's name that says what the article takes it for: one of the
+# label words, or an alliance written as a compound ("Iran-backed", "al-Qaeda-linked", "Kurdish-led").
+_ALLIANCE = re.compile(r"[A-Za-z'\-]+-(?:backed|linked|led|affiliated|allied|aligned|sponsored|funded)$")
+_GROUP_NAME_FOLLOWER = re.compile(r"^(?:\s*\([A-Z][A-Za-z.\-]{1,9}\))?\s+([a-z]+)\b")
+_GROUP_LABEL_BEFORE = re.compile(r"((?:[a-z][A-Za-z'\-]*\s+){1,3})$")
+_DEFINITE_GROUP = re.compile(r"\b[Tt]he\s+((?:[a-z][A-Za-z'\-]*\s+){0,2}?)([a-z]+)\b")
+
+
+@dataclass(frozen=True)
+class NamedGroup:
+    """An organisation an article names, and where (start, end, sentence), in text order."""
+
+    entity_id: str
+    mentions: tuple[tuple[int, int, int], ...]
+
+
+def group_labels(text: str, groups: Sequence[NamedGroup], sentences: Sequence[tuple[int, int]],
+                 nouns: frozenset[str], label_words: LabelWords, article_id: str) -> dict[str, tuple[Cited, ...]]:  # fmt: skip
+    """What an article calls an organisation: the words around its name that say what kind of body it
+    is ("the terrorist Rapid Support Forces militia": "terrorist militia"), and the descriptions that
+    stand for it afterwards ("the militia", "the rebels": the last organisation the article has labelled
+    beside its name, named at most ``DESCRIPTION_SENTENCES`` sentences before). A plain name gets none."""
+    found: dict[str, dict[str, Cited]] = {}
+    labelled: set[str] = set()
+    for group in groups:
+        for start, end, sentence in group.mentions:
+            before = _GROUP_LABEL_BEFORE.search(text[max(0, start - 60) : start])
+            words = before.group(1).split() if before else []
+            kept: list[str] = []
+            for word in reversed(words):
+                if word in {"the", "a", "an"} or not (
+                    label_words.opens(word) or word in nouns or _ALLIANCE.fullmatch(word)
+                ):
+                    break
+                kept.insert(0, word)
+            after = _GROUP_NAME_FOLLOWER.match(text[end : end + 20])
+            noun = after.group(1) if after and after.group(1) in nouns else None
+            if not kept and noun is None:
+                continue
+            phrase = " ".join([*kept, *([noun] if noun else [])])
+            phrase_start = text.rfind(kept[0], max(0, start - 60), start) if kept else start
+            phrase_end = end + after.end(1) if noun and after else end
+            found.setdefault(group.entity_id, {}).setdefault(
+                phrase.lower(), Cited(article_id, sentence, phrase_start, phrase_end, phrase)
+            )
+            labelled.add(group.entity_id)
+    mentioned = sorted(
+        (start, end, sentence, group.entity_id) for group in groups for start, end, sentence in group.mentions
+    )
+    for sentence, (s_start, s_end) in enumerate(sentences):
+        for match in _DEFINITE_GROUP.finditer(text, s_start, s_end):
+            noun = match.group(2)
+            modifiers = match.group(1).split()
+            if noun not in nouns or not all(label_words.opens(w) or _ALLIANCE.fullmatch(w) for w in modifiers):
+                continue
+            if re.match(r"\s+(?:of\b|[A-Z])", text[match.end() : match.end() + 4]):
+                continue  # "the group of seven", "the militia Jaish al-Islam": not a description
+            if any(start <= match.start() < end for start, end, _, _ in mentioned):
+                continue
+            earlier = [
+                m for m in mentioned
+                if m[1] <= match.start() and sentence - m[2] <= DESCRIPTION_SENTENCES and m[3] in labelled
+            ]  # fmt: skip
+            if not earlier:
+                continue
+            phrase = text[match.start(1) : match.end(2)]
+            found[earlier[-1][3]].setdefault(
+                phrase.lower(), Cited(article_id, sentence, match.start(1), match.end(2), phrase)
+            )
+    return {entity: tuple(cited.values()) for entity, cited in found.items()}
+
+
 @dataclass(frozen=True)
 class NamedPerson:
     """A person an article names: where, with what country and which titles it gives them."""

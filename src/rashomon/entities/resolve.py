@@ -347,6 +347,33 @@ def _add_missed_surnames(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
     return sorted([*found, *added], key=lambda c: c.start) if added else found
 
 
+def _add_missed_acronyms(doc: Doc, found: list[_Candidate], countries: dict[str, str]) -> list[_Candidate]:
+    """Add the acronyms the model missed ("designate the RSF a terrorist organisation") of an
+    organisation the article names in full: the initials of exactly one of its organisations'
+    names, outside every entity (`_link_initials` then joins them)."""
+    initials: dict[str, set[str]] = {}
+    for cand in found:
+        if _spelled_out(cand):
+            initials.setdefault(_initials(cand.text), set()).add(cand.key)
+    wanted = {
+        letters
+        for letters, keys in initials.items()
+        if len(keys) == 1 and 2 <= len(letters) <= 5 and name_key(letters) not in countries
+    }
+    if not wanted:
+        return found
+    taken = [(c.start, c.end) for c in found]
+    added = []
+    for token in doc:
+        if token.text not in wanted or token.ent_type_ or any(start <= token.idx < end for start, end in taken):
+            continue
+        span = doc[token.i : token.i + 1]
+        added.append(
+            _Candidate(span, token.idx, token.idx + len(token.text), token.text, "ORG", None, name_key(token.text))
+        )
+    return sorted([*found, *added], key=lambda c: c.start) if added else found
+
+
 def _shared_surnames(found: list[_Candidate]) -> set[str]:
     """Surnames borne by two or more differently named people in the article (Donald/Melania Trump)."""
     bearers: dict[str, set[str]] = {}
@@ -384,6 +411,7 @@ def _link(text: str, found: list[_Candidate], countries: dict[str, str]) -> _Uni
         if cand.label in _RETYPED and not shared_surname:
             links.union(first_by_name.setdefault(cand.key, index), index)
     _link_abbreviations(text, found, links)
+    _link_initials(found, links, countries)
     _link_aliases(found, links)
     _link_surnames(found, links)
     _link_particle_tails(found, links)
@@ -429,6 +457,36 @@ def _link_abbreviations(text: str, found: list[_Candidate], links: _UnionFind) -
             target = max(long_forms, key=lambda i: len(found[i].text))
             for short in shorts:
                 links.union(target, short)
+
+
+_INITIAL_SKIPS = frozenset({"of", "the", "and", "for", "de", "al"})
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.replace("-", " ").split() if word.lower() not in _INITIAL_SKIPS).upper()
+
+
+def _spelled_out(cand: _Candidate) -> bool:
+    """An organisation's name of two or more words, none of them an acronym ("US Senate" is no
+    spelling-out of "US")."""
+    words = cand.text.split()
+    return cand.label == "ORG" and len(words) >= 2 and not any(is_acronym(word) for word in words)
+
+
+def _link_initials(found: list[_Candidate], links: _UnionFind, countries: dict[str, str]) -> None:
+    """Join "RSF" to the "Rapid Support Forces" of the same article where the article never writes
+    "(RSF)": an acronym that is the initials of exactly one organisation named in full, and no
+    country's ("UK" is never the University of Kent) nor a place's ("DC" is no District Court)."""
+    full = [(i, _initials(c.text)) for i, c in enumerate(found) if _spelled_out(c)]
+    for index, cand in enumerate(found):
+        if cand.gazetteer_id or not is_acronym(cand.text) or cand.label not in {"ORG", "NORP", "PERSON"}:
+            continue
+        if cand.key in countries:
+            continue
+        letters = "".join(char for char in clean_surface(cand.text) if char.isalpha())
+        matches = {found[i].key: i for i, initials in full if initials == letters}
+        if len(matches) == 1:
+            links.union(next(iter(matches.values())), index)
 
 
 def _link_aliases(found: list[_Candidate], links: _UnionFind) -> None:
@@ -623,8 +681,12 @@ def resolve_entities(
 ) -> tuple[DocEntity, ...]:
     """Group the entity mentions of ``doc`` into document entities, in order of first mention."""
     text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
-    found = _add_missed_surnames(
-        doc, _as_places(doc, _add_stated_aliases(doc, text, _candidates(doc, text, tables)), tables)
+    found = _add_missed_acronyms(
+        doc,
+        _add_missed_surnames(
+            doc, _as_places(doc, _add_stated_aliases(doc, text, _candidates(doc, text, tables)), tables)
+        ),
+        tables.country_by_name,
     )
     links = _link(text, found, tables.country_by_name)
     groups: dict[int, list[_Candidate]] = {}
