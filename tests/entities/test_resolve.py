@@ -377,10 +377,9 @@ def test_the_short_form_of_an_organisation_is_no_key_across_articles():
 def test_an_acronym_the_article_never_spells_out_in_brackets_is_the_one_organisation_it_abbreviates(engine):
     # Written for this test.
     text = (
-        "The Rapid Support Forces shelled the hospital on Wednesday. The army asked the UN to designate "
-        "the RSF a terrorist organisation. Students at the University of Kent marched in the UK."
+        "The Rapid Support Forces shelled the hospital on Wednesday. The RSF denied any role. "
+        "Students at the University of Kent marched in the UK."
     )
     by_name = {e.name: e for e in _annotated(engine, text, "r").entities}
     assert len(by_name["Rapid Support Forces"].mentions) == 2 and "RSF" not in by_name
-    assert "University of Kent" in by_name and by_name["University of Kent"].type == "ORG"
-    assert all(len(e.mentions) == 1 for name, e in by_name.items() if name == "University of Kent")
+    assert len(by_name["University of Kent"].mentions) == 1  # "UK" is the country

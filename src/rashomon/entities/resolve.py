@@ -347,33 +347,6 @@ def _add_missed_surnames(doc: Doc, found: list[_Candidate]) -> list[_Candidate]:
     return sorted([*found, *added], key=lambda c: c.start) if added else found
 
 
-def _add_missed_acronyms(doc: Doc, found: list[_Candidate], countries: dict[str, str]) -> list[_Candidate]:
-    """Add the acronyms the model missed ("designate the RSF a terrorist organisation") of an
-    organisation the article names in full: the initials of exactly one of its organisations'
-    names, outside every entity (`_link_initials` then joins them)."""
-    initials: dict[str, set[str]] = {}
-    for cand in found:
-        if _spelled_out(cand):
-            initials.setdefault(_initials(cand.text), set()).add(cand.key)
-    wanted = {
-        letters
-        for letters, keys in initials.items()
-        if len(keys) == 1 and 2 <= len(letters) <= 5 and name_key(letters) not in countries
-    }
-    if not wanted:
-        return found
-    taken = [(c.start, c.end) for c in found]
-    added = []
-    for token in doc:
-        if token.text not in wanted or token.ent_type_ or any(start <= token.idx < end for start, end in taken):
-            continue
-        span = doc[token.i : token.i + 1]
-        added.append(
-            _Candidate(span, token.idx, token.idx + len(token.text), token.text, "ORG", None, name_key(token.text))
-        )
-    return sorted([*found, *added], key=lambda c: c.start) if added else found
-
-
 def _shared_surnames(found: list[_Candidate]) -> set[str]:
     """Surnames borne by two or more differently named people in the article (Donald/Melania Trump)."""
     bearers: dict[str, set[str]] = {}
@@ -681,12 +654,8 @@ def resolve_entities(
 ) -> tuple[DocEntity, ...]:
     """Group the entity mentions of ``doc`` into document entities, in order of first mention."""
     text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
-    found = _add_missed_acronyms(
-        doc,
-        _add_missed_surnames(
-            doc, _as_places(doc, _add_stated_aliases(doc, text, _candidates(doc, text, tables)), tables)
-        ),
-        tables.country_by_name,
+    found = _add_missed_surnames(
+        doc, _as_places(doc, _add_stated_aliases(doc, text, _candidates(doc, text, tables)), tables)
     )
     links = _link(text, found, tables.country_by_name)
     groups: dict[int, list[_Candidate]] = {}
