@@ -326,26 +326,25 @@ def test_she_is_never_a_man(quotes, text, speaker):
     assert last.speaker.text == "she" and last.speaker.name == speaker  # type: ignore[union-attr]
 
 
-def test_what_an_accusation_or_an_appeal_says_runs_past_its_object(quotes):
-    text = (
-        "Foreign Minister Sergei Lavrov accused European leaders of sabotaging the talks. "
-        "Kaja Kallas criticised Moscow for the strikes. Zelensky urged Washington to follow."
-    )
-    said = {q.cue_text: q.text for q in quotes(text)}
-    assert said["accused"] == "European leaders of sabotaging the talks"
-    assert said["criticised"] == "Moscow for the strikes"
-    assert said["urged"] == "Washington to follow"
+@pytest.mark.parametrize(
+    ("sentence", "cue", "said"),
+    [
+        ("Foreign Minister Sergei Lavrov accused European leaders of sabotaging the talks.", "accused",
+         "European leaders of sabotaging the talks"),
+        ("Kaja Kallas criticised Moscow for the strikes.", "criticised", "Moscow for the strikes"),
+        ("Zelensky urged Washington to follow.", "urged", "Washington to follow"),
+        # A value put on the object is part of what is said.
+        ("An independent monitoring group estimated the crowd at around 140,000.", "estimated",
+         "the crowd at around 140,000"),
+        ("Police put the number at 36,000.", "put", "the number at 36,000"),
+    ],
+)  # fmt: skip
+def test_what_an_accusation_an_appeal_or_an_estimate_says_runs_past_its_object(quotes, sentence, cue, said):
+    assert {q.cue_text: q.text for q in quotes(sentence)}[cue] == said
 
 
-def test_an_estimate_keeps_its_number_and_putting_a_figure_on_something_is_a_claim(quotes):
-    text = (
-        "An independent monitoring group estimated the crowd at around 140,000. "
-        "Police put the number at 36,000. Workers put the boxes on the shelf."
-    )
-    said = {q.cue_text: q.text for q in quotes(text)}
-    assert said["estimated"] == "the crowd at around 140,000"
-    assert said["put"] == "the number at 36,000"  # and the boxes on the shelf are no claim
-    assert len([q for q in quotes(text) if q.cue_text == "put"]) == 1
+def test_putting_things_somewhere_is_no_claim(quotes):
+    assert not [q for q in quotes("Workers put the boxes on the shelf.") if q.cue_text == "put"]
 
 
 def test_the_speakers_next_act_is_not_part_of_what_they_reported(quotes):
