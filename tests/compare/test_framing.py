@@ -227,3 +227,13 @@ def test_what_an_article_calls_an_organisation_beside_its_name_and_after():
     assert found["rsf"][0].start == text.index("terrorist")
     # A plain name has no label, and "the group of seven doctors" describes no one.
     assert "rc" not in found
+
+
+def test_words_before_an_organisation_that_modifies_someone_are_that_person_s():
+    text = "A former Exxon Mobil CEO spoke. A senior Kremlin official said the Islamist group Tahrir was banned."
+    exxon = NamedGroup("x", ((text.index("Exxon"), text.index(" CEO"), 0),))
+    kremlin = NamedGroup("k", ((text.index("Kremlin"), text.index(" official"), 1),))
+    tahrir = NamedGroup("t", ((text.index("Tahrir"), text.index(" was"), 1),))
+    found = group_labels(text, [exxon, kremlin, tahrir], _sentences(text), load_word_list("group_label_nouns.txt"),
+                         load_label_words(), "a")  # fmt: skip
+    assert set(found) == {"t"} and [c.text for c in found["t"]] == ["Islamist group"]

@@ -242,8 +242,26 @@ def actor_labels(text: str, mentions: Sequence[tuple[int, int, int]], roles: Seq
 # label words, or an alliance written as a compound ("Iran-backed", "al-Qaeda-linked", "Kurdish-led").
 _ALLIANCE = re.compile(r"[A-Za-z'\-]+-(?:backed|linked|led|affiliated|allied|aligned|sponsored|funded)$")
 _GROUP_NAME_FOLLOWER = re.compile(r"^(?:\s*\([A-Z][A-Za-z.\-]{1,9}\))?\s+([a-z]+)\b")
-_GROUP_LABEL_BEFORE = re.compile(r"((?:[a-z][A-Za-z'\-]*\s+){1,3})$")
+_GROUP_LABEL_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z'\-]*\s+){1,3})$")
 _DEFINITE_GROUP = re.compile(r"\b[Tt]he\s+((?:[a-z][A-Za-z'\-]*\s+){0,2}?)([a-z]+)\b")
+
+
+# After an organisation's name, a word that makes the name a modifier of someone: "Exxon Mobil CEO",
+# "Kremlin official", "EU leaders".
+_SOMEONE_AFTER = re.compile(
+    r"^\s+(?:[A-Z]{2,}\b|[A-Z][a-z]+\b|(?:official|officials|leader|leaders|spokesman|spokeswoman|spokesperson"
+    r"|chief|head|member|members|minister|ministers|envoy|diplomat|diplomats|source|sources|lawmaker|lawmakers|"
+    r"commander|commanders|executive|president|chairman|adviser|advisers|aide|aides)\b)"
+)
+
+
+# Tenure words open a person's label ("former president"); before a body's name they belong to what it
+# modifies ("a former al-Qaeda affiliate").
+_PERSON_TENURE = frozenset({"former", "formerly", "then", "late", "new", "ousted", "incumbent", "outgoing", "incoming"})
+
+
+def _names_someone_after(following: str) -> bool:
+    return _SOMEONE_AFTER.match(following) is not None
 
 
 @dataclass(frozen=True)
@@ -267,14 +285,19 @@ def group_labels(text: str, groups: Sequence[NamedGroup], sentences: Sequence[tu
             before = _GROUP_LABEL_BEFORE.search(text[max(0, start - 60) : start])
             words = before.group(1).split() if before else []
             kept: list[str] = []
-            for word in reversed(words):
-                if word in {"the", "a", "an"} or not (
-                    label_words.opens(word) or word in nouns or _ALLIANCE.fullmatch(word)
+            for word in reversed(words):  # "the Islamist group", "the terrorist ... militia"
+                lowered = word.lower()
+                if (
+                    lowered in {"the", "a", "an"}
+                    or lowered in _PERSON_TENURE
+                    or not (label_words.opens(lowered) or lowered in nouns or _ALLIANCE.fullmatch(word))
                 ):
                     break
                 kept.insert(0, word)
             after = _GROUP_NAME_FOLLOWER.match(text[end : end + 20])
             noun = after.group(1) if after and after.group(1) in nouns else None
+            if noun is None and _names_someone_after(text[end : end + 30]):
+                kept = []  # "former Exxon Mobil CEO", "a senior Kremlin official": the words are the person's
             if not kept and noun is None:
                 continue
             phrase = " ".join([*kept, *([noun] if noun else [])])
@@ -291,6 +314,8 @@ def group_labels(text: str, groups: Sequence[NamedGroup], sentences: Sequence[tu
         for match in _DEFINITE_GROUP.finditer(text, s_start, s_end):
             noun = match.group(2)
             modifiers = match.group(1).split()
+            if noun == "regime":
+                continue  # "the regime" is a government the article has in mind, seldom the group just named
             if noun not in nouns or not all(label_words.opens(w) or _ALLIANCE.fullmatch(w) for w in modifiers):
                 continue
             if re.match(r"\s+(?:of\b|[A-Z])", text[match.end() : match.end() + 4]):
