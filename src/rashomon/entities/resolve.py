@@ -261,7 +261,7 @@ def _name_words(found: list[_Candidate]) -> tuple[set[str], set[str]]:
     return firsts, lasts
 
 
-_PLACE_NOUNS = frozenset(
+_ADMINISTRATIVE_UNIT_NOUNS = frozenset(
     "province region district governorate county prefecture oblast state city town village".split()
 )
 # Last words of the names of sites that no one bears as a surname ("Slavija Square", "Novi Sad
@@ -279,7 +279,7 @@ def _as_places(doc: Doc, found: list[_Candidate], tables: EntityTables) -> list[
         single = cand.label == "PERSON" and len(cand.span) == 1 and not cand.gazetteer_id and not cand.is_alias
         after = doc[cand.span.end] if cand.span.end < len(doc) else None
         # "Turkey's Izmir province", not "a Sanders town hall", where the place word only modifies a noun
-        place_word = after is not None and after.lower_ in _PLACE_NOUNS and after.dep_ != "compound"
+        place_word = after is not None and after.lower_ in _ADMINISTRATIVE_UNIT_NOUNS and after.dep_ != "compound"
         if (
             single
             and (cand.key in tables.country_by_name or cand.key in tables.country_by_indicator or place_word)
@@ -288,7 +288,7 @@ def _as_places(doc: Doc, found: list[_Candidate], tables: EntityTables) -> list[
         ):
             cand = replace(cand, label="GPE")
         elif _names_a_site(cand):
-            cand = replace(cand, label="GPE" if cand.span[-1].lower_ in _PLACE_NOUNS else "FAC")
+            cand = replace(cand, label="GPE" if cand.span[-1].lower_ in _ADMINISTRATIVE_UNIT_NOUNS else "FAC")
         result.append(cand)
     return result
 
@@ -302,7 +302,7 @@ def _names_a_site(cand: _Candidate) -> bool:
         and len(cand.span) >= 2
         and not cand.gazetteer_id
         and last.is_title
-        and last.lower_ in _SITE_NOUNS | _PLACE_NOUNS
+        and last.lower_ in _SITE_NOUNS | _ADMINISTRATIVE_UNIT_NOUNS
     )
 
 

@@ -24,6 +24,7 @@ from rashomon.events.actors import ActorCoder, MentionIndex
 from rashomon.events.lexicon import Lexicon, VerbPattern, load_lexicon
 from rashomon.events.ontology import Ontology, load_ontology
 from rashomon.model import Actor, DocEntity, Event, EventAnchor, TextSpan
+from rashomon.mood import plain_form_complement
 from rashomon.quotation_marks import QuotedSpan, quoted_spans
 
 _FRAME_ROOTS = {"02", "03", "10", "11", "12", "13"}
@@ -450,9 +451,7 @@ class EventCoder:
             return False  # "called his counterpart to offer condolences": a telephone call
         if token.dep_ == "xcomp":
             return True
-        subjects = [c for c in token.children if c.dep_ == "nsubj"]
-        plain = token.tag_ == "VB" or (token.tag_ == "VBP" and bool(subjects) and subjects[0].tag_ in {"NN", "NNP"})
-        return token.dep_ == "ccomp" and plain and not any(c.dep_ in {"aux", "auxpass"} for c in token.children)
+        return plain_form_complement(token)
 
     def _modality(self, token: Token) -> tuple[str, str | None]:
         auxiliaries = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}

@@ -127,7 +127,7 @@ def _named_outright(place: Place, text: str, label: str) -> bool:
 # Words after which a city's name is the city: "in Kiev", "near al-Bab", "the outskirts of al-Bab"
 # ("of" only after a noun of place: "the son of Elizabeth" is a person).
 _LOCATIVE = frozenset("in near outside around towards toward into across inside".split())
-_PLACE_NOUNS = frozenset(
+_NOUNS_BEFORE_OF_A_PLACE = frozenset(
     "city town village outskirts suburbs suburb centre center streets capital province region area port".split()
 )
 
@@ -140,7 +140,7 @@ def _after_locative(span: Span) -> bool:
     if index < 0:
         return False
     if doc[index].lower_ == "of":
-        return index >= 1 and doc[index - 1].lower_ in _PLACE_NOUNS
+        return index >= 1 and doc[index - 1].lower_ in _NOUNS_BEFORE_OF_A_PLACE
     return doc[index].lower_ in _LOCATIVE
 
 

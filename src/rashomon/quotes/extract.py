@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from rashomon.brackets import open_bracket, without_trailing_aside
 from rashomon.entities.gender import GenderCues, load_gender_cues, person_sexes
 from rashomon.model import DocEntity, Quote, Speaker, TextSpan
+from rashomon.mood import plain_form_complement
 from rashomon.quotation_marks import QuotedSpan, quoted_spans
 from rashomon.quotes.speakers import continue_speakers, fallback_name, resolve_speaker
 
@@ -293,17 +294,8 @@ def _complement(verb: Token, cue: Cue, cues: CueTable) -> tuple[int, int] | None
 
 
 def _demanded(verb: Token) -> bool:
-    """ "demanding that President Vucic call early elections": a subjunctive under another verb
-    is what someone wants done, not what was said. Its form is the plain one, even after a
-    singular subject ("Vucic call", tagged as a present), and it has no auxiliary."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    plain = verb.tag_ == "VB" or (verb.tag_ == "VBP" and bool(subjects) and subjects[0].tag_ in {"NN", "NNP"})
-    return (
-        verb.dep_ == "ccomp"
-        and plain
-        and bool(subjects)
-        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-    )
+    """ "demanding that President Vucic call early elections": what someone wants done, not what was said."""
+    return plain_form_complement(verb) and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _manner_of_speaking(head: Token, cues: CueTable) -> bool:
