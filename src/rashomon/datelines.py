@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import re
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_FULL_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+)
+
+
 # A town in capitals ("WASHINGTON", "NEW YORK", "ST. PETERSBURG"; a last word of three letters at
-# least, so that "US - Russia talks" is no dateline), or in any case when an agency follows it ("Beirut (AFP)").
+# least, so that "US - Russia talks" is no dateline), or in any case when an agency follows it ("Beirut
+# (AFP)") or a date with its year after a name of three words at most ("Tbilisi, 16 November 2026").
 _AGENCY = r"(?:\([^()\n]{1,40}\)|/[^/\n]{1,20}/)"
 _DATELINE = re.compile(
     r"\A\s*(?:"
     rf"(?:[A-Z][A-Z.'\u2019]*[ -]){{0,3}}[A-Z][A-Z.'\u2019]{{2,}}(?:,[^\n\u2013\u2014-]{{1,40}})?\s*{_AGENCY}?"
     rf"|[A-Z][\w.'\u2019 -]{{2,40}}(?:,[^\n\u2013\u2014-]{{1,40}})?\s*{_AGENCY}"
+    rf"|[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){{0,2}},\s*{_FULL_DATE.pattern}"
     r")\s*(?:-{1,2}|\u2013|\u2014)\s+(?=\S)"
 )
 
@@ -38,12 +46,6 @@ def dateline_town_end(text: str) -> int:
         default=len(head.rstrip(" -\u2013\u2014")),
     )
     return cut
-
-
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_FULL_DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
-)
 
 
 def dateline_date(text: str) -> str | None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from rashomon.compare.align import (
     Number,
@@ -13,6 +15,7 @@ from rashomon.compare.align import (
     actor_signature,
     align_statements,
     count_qualifiers,
+    is_earlier_figure,
     is_hypothetical,
     is_written_date,
     load_attack_means,
@@ -55,6 +58,46 @@ def test_different_numbers_for_the_same_thing_conflict_but_bounds_that_agree_do_
     statements = [_statement("a", 0, "x", numbers=[strikes_a]), _statement("b", 0, "y", numbers=[agreeing])]
     (group,) = align_statements(statements, _vectors([0, 0]))
     assert group.label == "shared"
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "label"),
+    [
+        (Number(52.3, "=", "percent", "52.3%"), Number(54, "=", "percent", "54 percent"), "conflict"),
+        (Number(52.3, "=", "percent", "52.3%"), Number(52, "=", "percent", "52 percent"), "shared"),
+        (Number(52.3, "=", "percent", "52.3%"), Number(50, "~", "percent", "about 50 percent"), "shared"),
+        (Number(0.5, "=", "percent", "0.5%"), Number(0.7, "=", "percent", "0.7%"), "shared"),
+    ],
+)
+def test_shares_differ_by_points_not_in_proportion(mine: Number, theirs: Number, label: str):
+    statements = [_statement("a", 0, "x", numbers=[mine]), _statement("b", 0, "y", numbers=[theirs])]
+    (group,) = align_statements(statements, _vectors([0, 0]))
+    assert group.label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        ("Turnout was 49.8%, down from 58.9% in 2024.", [False, True, False]),
+        ("The toll rose from 12 to 15.", [True, False]),
+        ("Exports fell to 40 tonnes, compared with 52 tonnes a year ago.", [False, True]),
+        ("Police detained 14 people from 3 villages.", [False, False]),
+    ],
+)
+def test_a_figure_set_against_another_is_the_earlier_one(text: str, earlier: list[bool]):
+    starts = [
+        found.start() for found in re.finditer(r"\d+(?:\.\d+)?", text) if text[found.start() - 1 : found.start()] != "."
+    ]
+    assert [is_earlier_figure(text, start) for start in starts] == earlier
+
+
+def test_the_figure_a_count_is_set_against_is_not_a_second_count():
+    now = Number(49.8, "=", "percent", "49.8%")
+    before = Number(58.9, "=", "percent", "58.9%", scope="october 2024", earlier=True)
+    theirs = Number(52, "=", "percent", "52 percent")
+    statements = [_statement("a", 0, "x", numbers=[now, before]), _statement("b", 0, "y", numbers=[theirs])]
+    (group,) = align_statements(statements, _vectors([0, 0]))
+    assert group.label == "conflict" and "49.8% vs 52 percent" in (group.conflict or "")
 
 
 def test_a_side_that_also_gives_the_other_count_unnamed_is_no_conflict():
@@ -185,6 +228,8 @@ def test_casualty_kind_is_the_nearest_cue():
     assert casualty_kind(text, text.index("six"), text.index("six") + 3) == "killed"
     assert casualty_kind(text, text.index("32"), text.index("32") + 2) == "injured"
     assert casualty_kind("The 3 ministers met.", 4, 5) is None
+    detained = "Police said 14 people were detained after clashes."
+    assert casualty_kind(detained, detained.index("14"), detained.index("14") + 2) == "detained"
 
 
 def test_killed_and_injured_counts_are_not_compared_with_each_other():

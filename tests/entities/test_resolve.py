@@ -374,6 +374,18 @@ def test_the_short_form_of_an_organisation_is_no_key_across_articles():
     assert "name:org:commission" not in keys and "name:org:european commission" in keys
 
 
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [("Georgian Dream party", "name:org:georgian dream"), ("Labour Party", None), ("Georgian Dream", None)],
+)
+def test_a_party_is_known_without_the_word_party_when_its_name_keeps_two_words(name: str, bare: str | None):
+    from rashomon.entities.resolve import entity_keys
+
+    keys = entity_keys("ORG", name, [], None)
+    added = [key for key in keys if key.startswith("name:") and key != f"name:org:{name.lower()}"]
+    assert added == ([bare] if bare else [])
+
+
 def test_an_acronym_the_article_never_spells_out_in_brackets_is_the_one_organisation_it_abbreviates(engine):
     # Written for this test.
     text = (

@@ -56,3 +56,52 @@ def test_attribution_kinds(engine):
 def test_questions_and_exhortations_are_not_claims(engine):
     assert _claims(engine, "Should the government of Valdia really raise taxes again this year?") == ()
     assert _claims(engine, "The government of Valdia must act before the winter comes to the north.") == ()
+
+
+def test_a_number_makes_a_short_statement_a_claim(engine):
+    (turnout,) = _claims(engine, "Turnout reached 52 percent.")
+    assert [(q.value, q.unit) for q in turnout.quantities] == [(52.0, "percent")]
+    (detained,) = _claims(engine, "Police said 14 people were detained.")
+    assert detained.attribution.kind == "unnamed"
+    (turnout,) = _claims(engine, "Turnout was 49.8%, the Valdian election commission said on Monday evening.")
+    assert turnout.text == "Turnout was 49.8%" and turnout.attribution.kind != "self"
+    assert [(q.value, q.unit) for q in detained.quantities] == [(14.0, "people")]
+    assert _claims(engine, "Valdia won the match.") == ()
+
+
+def test_a_count_given_as_a_scale_is_at_least_twice_it(engine):
+    found = {}
+    for text in (
+        "Several thousand opposition supporters gathered in Valdia on Monday evening.",
+        "Thousands of people marched through the centre of Valdia.",
+        "Tens of thousands of people marched through the centre of Valdia.",
+        "A few hundred students gathered outside the parliament in Valdia.",
+    ):
+        (claim,) = _claims(engine, text)
+        found.update({text.split()[0]: (q.value, q.bound, q.unit) for q in claim.quantities})
+    assert found == {
+        "Several": (2000.0, ">=", "supporters"),
+        "Thousands": (2000.0, ">=", "people"),
+        "Tens": (20000.0, ">=", "people"),
+        "A": (200.0, ">=", "students"),
+    }
+
+
+def test_a_time_scopes_the_count_it_belongs_to(engine):
+    def scopes(text: str) -> dict[float, str | None]:
+        (claim,) = _claims(engine, text)
+        return {q.value: q.time_scope for q in claim.quantities}
+
+    assert scopes("Twenty civilians were killed and scores were injured in Valdia on Thursday.") == {20.0: "Thursday"}
+    assert scopes("Nine civilians were killed in shelling of western Valdia Saturday the observatory said.") == {
+        9.0: "Saturday"
+    }
+    assert scopes("The Valdian Union party won 52.3% of the vote, the commission said on Monday.") == {52.3: None}
+    assert scopes("On Monday, the Valdian army said it had fired 120 rockets since March.") == {120.0: "since March"}
+    text = "The Valdian Union party received 54 percent, according to results published by the commission on Monday."
+    assert scopes(text) == {54.0: None}
+    text = "Two people have been killed in a rebel shelling of the northern district of Valdia on Saturday."
+    assert scopes(text) == {2.0: "Saturday"}
+    assert scopes("In Valdia, 300 people killed since March were buried in the northern cemetery.") == {
+        300.0: "since March"
+    }

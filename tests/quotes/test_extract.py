@@ -298,6 +298,27 @@ def test_a_speaker_keeps_the_bracket_that_closes_an_abbreviation(quotes):
     assert quote.speaker.text == "The leader of the Valdorian Freedom Party (VFP)"  # type: ignore[union-attr]
 
 
+def test_according_to_a_document_published_by_a_body_is_that_bodys_word(quotes):
+    text = "The party won 54 percent, according to final results published by the Valdorian election commission."
+    (quote,) = quotes(text)
+    assert quote.speaker.text == "the Valdorian election commission"  # type: ignore[union-attr]
+
+
+def test_a_long_name_after_a_preposition_stays_in_the_speaker(quotes):
+    text = (
+        "Observers from the Organization for Security and Co-operation in Europe (OSCE) said that the vote "
+        "was marred by pressure on voters."
+    )
+    (quote,) = quotes(text)
+    assert quote.speaker.text.endswith("(OSCE)")  # type: ignore[union-attr]
+
+
+def test_a_clause_on_a_word_inside_the_speakers_name_is_not_part_of_it(quotes):
+    text = "The pro-Western Coalition for Change, which came second with 27.1%, said it had recorded ballot stuffing."
+    (quote,) = quotes(text)
+    assert quote.speaker.text == "The pro-Western Coalition for Change"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

@@ -27,6 +27,9 @@ GROUP_COHESION = 0.7
 EVENT_BONUS = 0.1
 # Numbers for the same thing differ by more than this share before they count as a conflict.
 NUMBER_TOLERANCE = 0.1
+# Shares are compared in points, not in proportion: "52.3%" is "52 percent" rounded, "54 percent" is
+# another result (a tenth of 54 would be five points).
+PERCENT_POINTS = 1.0
 # The same count of the same thing ("84 witnesses", "13,000 people"): two reports of one finding,
 # however differently worded. Only the very number, or a toll that a bound makes agree ("at least 72
 # killed", "at least 75 killed"): 100 and 108 dead are two massacres as often as one. Counts under
@@ -73,6 +76,8 @@ class Number:
     scope: str | None = None  # the time it is counted over, as written ("last year"), lower-cased
     qualifiers: frozenset[str] = frozenset()  # which count it is: "labour" in "165 Labour peers"
     hypothetical: bool = False  # under a modal: "would only need 51 votes"
+    earlier: bool = False  # the figure a count is set against: "down from 58.9%"
+    day: str | None = None  # the calendar day its scope names, when it names one: "2026-11-15"
 
     @property
     def counts(self) -> str | None:
@@ -80,7 +85,8 @@ class Number:
 
 
 _CASUALTY_CUE = re.compile(
-    r"\b(?:(?P<injured>injur\w*|wound\w*|hurt)|(?P<killed>kill\w*|dead|deaths?|died|die|dying|lives|death toll))\b",
+    r"\b(?:(?P<injured>injur\w*|wound\w*|hurt)|(?P<killed>kill\w*|dead|deaths?|died|die|dying|lives|death toll)"
+    r"|(?P<detained>detain\w*|arrest\w*|jailed|taken into custody))\b",
     re.IGNORECASE,
 )
 
@@ -97,7 +103,7 @@ _COUNT_BEFORE = re.compile(r"\d\s*$")
 
 
 def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | None:
-    """ "killed" or "injured" for a count of people, from the cue nearest to it in ``text``. A cue
+    """ "killed", "injured" or "detained" for a count of people, from the cue nearest to it in ``text``. A cue
     that follows another count belongs to that count: in "has climbed to 74, more than 300 people
     were injured", "injured" is said of the 300, and in "2 Killed 10 Injured" "Killed" of the 2;
     one before an "and" closed its clause ("were killed and 10 others were injured"). One before may
@@ -115,7 +121,7 @@ def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | No
             continue  # "2 Killed 10 Injured": the cue before 10 is said of the 2
         if match.end() <= start and _AND.search(text[match.end() : start]):
             continue  # "Two people were killed and 10 others injured": "killed" closed its own clause
-        kind = "injured" if match.group("injured") else "killed"
+        kind = "injured" if match.group("injured") else "detained" if match.group("detained") else "killed"
         if best is None or distance < best[0]:
             best = (distance, kind)
     return best[1] if best else None
@@ -143,6 +149,20 @@ def is_hypothetical(text: str, start: int, window: int = 40) -> bool:
     before = text[max(0, start - window) : start]
     clause = re.split(r"[,;:]", before)[-1]
     return _MODAL.search(clause) is not None
+
+
+_SET_AGAINST = re.compile(
+    r"\b(?:(?:down|up|rose|risen|rising|fell|fallen|falling|dropped|dropping|climbed|climbing|increased|"
+    r"increasing|decreased|decreasing|declined|declining|jumped|grew|grown|slipped|slid)\s+(?:\w+\s+)?from"
+    r"|compared (?:with|to))\s+(?:about |around |nearly |almost |some |just |only )?$",
+    re.IGNORECASE,
+)
+
+
+def is_earlier_figure(text: str, start: int) -> bool:
+    """The count is what another is set against: "down from 58.9%", "rising from 12 to 15",
+    "compared with 40 last year"."""
+    return _SET_AGAINST.search(text[max(0, start - 30) : start]) is not None
 
 
 def count_qualifiers(text: str, start: int, end: int, unit: str | None) -> frozenset[str]:
@@ -242,6 +262,10 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
     "69 civilians, including 19 children" against the same words is no conflict; "at least 56
     civilians" against "21 civilians" is. Counts over different times ("five nuclear tests" against
     "two nuclear tests last year") are not the same count."""
+    # A figure a count is set against ("49.8%, down from 58.9% in 2024") is an earlier count, not a
+    # second slot of this one.
+    left = [n for n in left if not n.earlier]
+    right = [n for n in right if not n.earlier]
     for unit in {n.counts for n in left if n.counts is not None}:
         mine = [n for n in left if n.counts == unit]
         theirs = [n for n in right if n.counts == unit]
@@ -251,7 +275,7 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
         if len(mine) != 1 or len(theirs) != 1:
             continue
         (a,), (b,) = mine, theirs
-        if a.scope != b.scope:
+        if a.scope != b.scope and not (a.day is not None and a.day == b.day):
             continue
         if a.qualifiers and b.qualifiers and not a.qualifiers & b.qualifiers:
             continue
@@ -274,6 +298,8 @@ def _gives_unnamed(numbers: Sequence[Number], count: Number) -> bool:
 
 
 def _close(a: Number, b: Number) -> bool:
+    if a.counts == b.counts == "percent" and a.bound == b.bound == "=":
+        return abs(a.value - b.value) < PERCENT_POINTS
     return abs(a.value - b.value) <= NUMBER_TOLERANCE * max(abs(a.value), abs(b.value))
 
 

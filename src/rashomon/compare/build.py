@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Mapping, Sequence
@@ -19,6 +20,7 @@ from rashomon.compare.align import (
     align_statements,
     casualty_kind,
     count_qualifiers,
+    is_earlier_figure,
     is_hypothetical,
     is_written_date,
     load_attack_means,
@@ -72,6 +74,7 @@ from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
 from rashomon.store.sqlite import ArticleEntity, Store
 from rashomon.store.stories import StoredStory
+from rashomon.timex.normalize import normalize
 
 _THEME_WORD = re.compile(r"[A-Za-z][a-z]{4,}(?:-[a-z]+)*")
 SUBJECT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
@@ -396,7 +399,9 @@ def _statements(item: _ArticleFacts, states: EntityTables, means: AttackMeans) -
         if len(text.split()) < 4 or not _is_prose(text):
             continue
         inside = [c for c in claims if c.start < end and c.end > start]
-        numbers = tuple(_number(article.text, q) for c in inside for q in c.quantities if not _is_year(q))
+        numbers = tuple(
+            _number(article.text, q, article.published) for c in inside for q in c.quantities if not _is_year(q)
+        )
         sentence_events = [e for e in events if e.sentence.start < end and e.sentence.end > start]
         quoted = any(q.start < end and q.end > start for q in quotes)
         statements.append(
@@ -457,16 +462,45 @@ def _is_year(quantity: Quantity) -> bool:
     return quantity.unit is None and quantity.value.is_integer() and 1900 <= quantity.value <= 2100
 
 
-def _number(text: str, quantity: Quantity) -> Number:
+_NOT_PEOPLE = frozenset({"money", "percent"})
+
+
+_LEADING_PREPOSITION = re.compile(r"^(?:in|on|during|by|since|over|for|until|through|within)\s+", re.IGNORECASE)
+
+
+def _day_of(scope: str | None, published: dt.date | None) -> str | None:
+    """The calendar day a scope names, against the publication date: "Sunday" in a report of Monday
+    16 November 2026 and "November 15" are both 2026-11-15."""
+    if scope is None or published is None:
+        return None
+    found = normalize(_LEADING_PREPOSITION.sub("", scope), anchor=published)
+    return found.value if found is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", found.value) else None
+
+
+def _number(text: str, quantity: Quantity, published: dt.date | None) -> Number:
     kind = unit_class(quantity.unit)
-    if kind in {None, "people", "children", "women", "combatants"}:
-        casualty = casualty_kind(text, quantity.start, quantity.end)
-        if casualty is not None:
-            kind = f"{kind or 'people'} {casualty}"
+    casualty = casualty_kind(text, quantity.start, quantity.end) if kind not in _NOT_PEOPLE else None
+    if kind in {None, "people", "children", "women", "combatants"} and casualty is not None:
+        kind = f"{kind or 'people'} {casualty}"
+    elif casualty == "detained":
+        kind = "people detained"  # only people are detained: "14 violators of public order were detained"
     scope = " ".join(quantity.time_scope.lower().split()) if quantity.time_scope else None
     qualifiers = count_qualifiers(text, quantity.start, quantity.end, quantity.unit)
     hypothetical = is_hypothetical(text, quantity.start)
-    return Number(quantity.value, quantity.bound, quantity.unit, quantity.text, kind, scope, qualifiers, hypothetical)
+    earlier = is_earlier_figure(text, quantity.start)
+    day = _day_of(quantity.time_scope, published)
+    return Number(
+        quantity.value,
+        quantity.bound,
+        quantity.unit,
+        quantity.text,
+        kind,
+        scope,
+        qualifiers,
+        hypothetical,
+        earlier,
+        day,
+    )
 
 
 def _subjects(facts: Sequence[_ArticleFacts]) -> tuple[Subject, ...]:

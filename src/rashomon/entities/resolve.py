@@ -634,9 +634,18 @@ def entity_keys(
         keys.append(f"name:{group}:{name_key(form)}")
         if not is_single_name(form):
             keys.append(f"skel:{group}:{skeleton(form)}")
+        if entity_type == "ORG" and (bare := _without_party(form)):
+            keys.append(f"name:{group}:{bare}")  # "the Georgian Dream party" is "Georgian Dream"
     if entity_type == "PERSON" and not is_single_name(name):
         keys.append(f"surname:{surname_key(name)}")
     return tuple(dict.fromkeys(keys))
+
+
+def _without_party(name: str) -> str | None:
+    """The name of a party written with the word "party" after it, when two words or more are left:
+    "Georgian Dream party", not "Labour Party" (whose "Labour" is as often the movement)."""
+    tokens = name_tokens(name)
+    return " ".join(tokens[:-1]) if len(tokens) >= 3 and tokens[-1] == "party" else None
 
 
 def _last_words_of(short: str, name: str) -> bool:

@@ -23,6 +23,9 @@ from rashomon.timex.numbers import parse_number
 _NUMBER_ENTITIES = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW"}
 _MIN_WORDS = 6
+# A number makes a short statement checkable: "Turnout reached 52 percent", police saying "14 people
+# were detained".
+_MIN_WORDS_WITH_A_NUMBER = 4
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _FUSED_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(bn|m|k)$", re.I)  # "2bn", "5.3m": one token
@@ -87,8 +90,38 @@ def _with_symbol_and_scale(span: Span) -> Span:
     return Span(doc, start, end, label=span.label_) if (start, end) != (span.start, span.end) else span
 
 
+# Counts given only as a scale: "several thousand", "thousands of", "tens of thousands of". Each is
+# at least twice its scale, which is all it says.
+_VAGUE_COUNT = re.compile(
+    r"^(?:(?:several|a few|a couple of|many)\s+(?P<scale>hundred|thousand|million|billion)"
+    r"|(?P<tens>tens of )?(?P<hundreds>hundreds of )?(?P<plural>hundred|thousand|million|billion)s)$",
+    re.IGNORECASE,
+)
+_SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _vague_count(span: Span) -> float | None:
+    """The least value of a count given only as a scale ("several thousand" is at least 2,000)."""
+    found = _VAGUE_COUNT.match(span.text.strip())
+    if found is None:
+        return None
+    if found.group("scale"):
+        return 2 * _SCALE_WORDS[found.group("scale").lower()]
+    value = 2 * _SCALE_WORDS[found.group("plural").lower()]
+    if found.group("tens"):
+        value *= 10
+    if found.group("hundreds"):
+        value *= 100
+    return value
+
+
 def _quantity(span: Span, text: str, times: tuple[TimeExpression, ...], sentence: Span) -> Quantity | None:
     span = _with_symbol_and_scale(span)
+    vague = _vague_count(span)
+    if vague is not None:
+        unit = _unit(span)
+        scope = _scope(span, text, times, sentence)
+        return Quantity(span.start_char, span.end_char, span.text, vague, ">=", unit, scope)
     tokens = [t for t in span if t.like_num or t.text[:1] in _CURRENCY or _FUSED_SCALE.match(t.text)]
     if not tokens:
         return None
@@ -130,6 +163,12 @@ def _unit(span: Span) -> str | None:
     head = last.head
     if last.dep_ in {"nummod", "quantmod", "compound"} and head.pos_ in {"NOUN", "PROPN"} and head.i > last.i:
         return head.text  # "300 airstrikes", "49-year lease"
+    counted = [
+        pobj for prep in last.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN"}
+    ]  # fmt: skip
+    if counted and last.lower_.rstrip("s") in _SCALE_WORDS:
+        return counted[0].text  # "thousands of people"
     nouns = [t for t in span if t.pos_ == "NOUN"]
     return nouns[-1].text if nouns else None
 
@@ -146,20 +185,27 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 def _scope(span: Span, text: str, times: tuple[TimeExpression, ...], sentence: Span) -> str | None:
     """The time expression of the sentence closest to the number in the parse ("over 300
-    airstrikes ... within the first five months of the year"), with its preposition."""
+    airstrikes ... within the first five months of the year"), with its preposition. One that dates
+    the publication of the count ("according to results published on Monday") or its report ("won
+    52.3%, the commission said on Monday") scopes none."""
     candidates = [t for t in times if sentence.start_char <= t.start and t.end <= sentence.end_char]
     candidates = [t for t in candidates if not (t.start <= span.start_char < t.end)]
     if not candidates:
         return None
     doc = span.doc
     anchor = span.root
-
-    def distance(t: TimeExpression) -> tuple[int, int]:
-        time_span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        steps = _tree_distance(anchor, time_span.root) if time_span is not None else 99
-        return steps, 0 if t.start > span.start_char else 1
-
-    nearest = min(candidates, key=distance)
+    scoping = []
+    for time in candidates:
+        time_span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if time_span is None:
+            continue
+        root = time_span.root
+        if _through_another_predicate(anchor, root):
+            continue
+        scoping.append((_tree_distance(anchor, root), 0 if time.start > span.start_char else 1, time))
+    if not scoping:
+        return None
+    nearest = min(scoping, key=lambda found: found[:2])[2]
     start = nearest.start
     found = _SCOPE_PREPOSITION.search(text[max(0, start - 12) : start])
     if found:
@@ -167,9 +213,45 @@ def _scope(span: Span, text: str, times: tuple[TimeExpression, ...], sentence: S
     return text[start : nearest.end]
 
 
+_PUBLISHING = frozenset("publish release issue announce report post compile update".split())
+
+
+def _reported_below(clause_verb: Token, above: Token) -> bool:
+    """A clause on the way from ``clause_verb`` up to ``above`` is the content of a report."""
+    token = clause_verb
+    while token.i != above.i and token.head.i != token.i:
+        if token.dep_ in {"ccomp", "parataxis"}:
+            return True
+        token = token.head
+    return False
+
+
+def _through_another_predicate(count: Token, time: Token) -> bool:
+    """The time dates the publication of what gives the count ("results published on Monday"), not
+    the count. Other participles share their time with it: "a shelling of the town on Saturday"."""
+    counted = count.head if count.dep_ in {"nummod", "quantmod"} else count
+    governors = {t.i for t in (count, *count.ancestors)}
+    own_verb = next((t for t in count.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    for token in time.ancestors:
+        if token.i in governors:
+            # Hung from the verb that reports the count's clause, after it, it dates the report: "won
+            # 52.3%, the commission said on Monday" (but "shelled the hospital on Wednesday, killing
+            # 43"; and in "killed in Aleppo Saturday the observatory said" the parser errs).
+            return (
+                own_verb is not None and token.i != own_verb.i and time.i > token.i and _reported_below(own_verb, token)
+            )
+        if (
+            token.dep_ == "acl"
+            and token.lemma_.lower() in _PUBLISHING
+            and not (counted.left_edge.i <= token.i <= counted.right_edge.i)
+        ):
+            return True
+    return False
+
+
 def _checkable(sentence: Span) -> bool:
     words = [t for t in sentence if not t.is_punct and not t.is_space]
-    if len(words) < _MIN_WORDS:
+    if len(words) < (_MIN_WORDS_WITH_A_NUMBER if _has_a_number(sentence) else _MIN_WORDS):
         return False
     stripped = sentence.text.strip()
     if stripped.endswith(("?", "!")) or stripped.endswith(":"):
@@ -267,8 +349,17 @@ def _quantities(span: Span, text: str, times: tuple[TimeExpression, ...]) -> tup
 def _checkable_quote(doc: Doc, quote: Quote) -> bool:
     """A quoted statement worth checking: long enough, and about named actors or numbers."""
     content = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    if content is None or len([t for t in content if t.is_alpha]) < _MIN_WORDS - 1:
+    if content is None:
+        return False
+    if _has_a_number(content):
+        if len([t for t in content if t.is_alpha or t.like_num]) < _MIN_WORDS_WITH_A_NUMBER - 1:
+            return False
+    elif len([t for t in content if t.is_alpha]) < _MIN_WORDS - 1:
         return False
     if content.text.rstrip('\u201d" ').endswith("?"):
         return False
     return any(t.ent_type_ in _NAMED or t.ent_type_ in _NUMBER_ENTITIES for t in content)
+
+
+def _has_a_number(span: Span) -> bool:
+    return any(t.ent_type_ in _NUMBER_ENTITIES and t.like_num for t in span)

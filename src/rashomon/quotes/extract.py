@@ -191,9 +191,9 @@ def _phrase(head: Token) -> Span:
     left = head.left_edge.i
     right = head.i
     for child in head.rights:
-        if child.dep_ in {"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"}:
+        if child.dep_ in _ENDS_A_NAME:
             break
-        right = child.right_edge.i
+        right = _right_edge_of_name(child)
     for index in range(head.i - 1, left - 1, -1):  # never across a paragraph break (datelines, headers)
         if "\n" in doc[index].text_with_ws:
             left = index + 1
@@ -204,10 +204,42 @@ def _phrase(head: Token) -> Span:
         right -= 1
     while left < right and doc[left].is_punct:
         left += 1
-    if right - left >= _LONGEST_SPEAKER:  # a clause, not a name: keep the head and its name parts
+    if right - left >= _LONGEST_SPEAKER and not _of_a_named_body(doc[head.i + 1 : right + 1]):
+        # a clause, not a name: keep the head and its name parts
         left = min([c.i for c in head.lefts if c.dep_ in {"compound", "amod", "det", "poss"}] + [head.i])
         right = head.i
     return doc[left : right + 1]
+
+
+_ENDS_A_NAME = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
+
+
+def _right_edge_of_name(token: Token) -> int:
+    """The last token of ``token``'s phrase before a clause that describes a word inside it: "the
+    Coalition for Change, which came second" hangs the clause on "Change"."""
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in {"relcl", "acl", "advcl"} or child.text == ",":
+            break
+        right = _right_edge_of_name(child)
+    return right
+
+
+# Words inside a long name: "Organization for Security and Co-operation in Europe".
+_NAME_LINKS = frozenset({"the", "of", "for", "and", "in", "on"})
+
+
+def _of_a_named_body(tail: Span) -> bool:
+    """ "from the Organization for Security and Co-operation in Europe (OSCE)": a preposition and a
+    long name, which is what says who the speaker is."""
+    if len(tail) < 2 or tail[0].dep_ != "prep":
+        return False
+    rest = [t for t in tail[1:] if not (t.lower_ in _NAME_LINKS or t.text in "()")]
+    return bool(rest) and all(t.ent_type_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} for t in rest)
+
+
+# Words inside a long name: "Organization for Security and Co-operation in Europe".
+_NAME_LINKS = frozenset({"the", "of", "for", "and", "in", "on"})
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -393,8 +425,27 @@ def _according_to(doc: Doc) -> list[_Draft]:
         if right <= left:
             continue
         start, end = doc[left].idx, doc[right].idx + len(doc[right])
-        drafts.append(_Draft(start, end, "indirect", token, _phrase(source)))
+        drafts.append(_Draft(start, end, "indirect", token, _phrase(_publisher(source) or source)))
     return drafts
+
+
+# What a body publishes: "according to final results published by the commission" is the commission's word.
+_PUBLISHED_THINGS = frozenset(
+    "result results figure figures data count tally estimate estimates statistics numbers report survey poll".split()
+)
+
+
+def _publisher(source: Token) -> Token | None:
+    """Who published the document an "according to" cites, when the sentence says: "final results
+    published by the Central Election Commission"."""
+    if source.lower_ not in _PUBLISHED_THINGS:
+        return None
+    for clause in source.children:
+        if clause.dep_ == "acl":
+            agent = _agent(clause)
+            if agent is not None:
+                return agent.root
+    return None
 
 
 # A speaker's turn in a transcript is a paragraph. A "line" longer than this is a whole article whose
