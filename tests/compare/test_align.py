@@ -230,6 +230,8 @@ def test_casualty_kind_is_the_nearest_cue():
     assert casualty_kind("The 3 ministers met.", 4, 5) is None
     detained = "Police said 14 people were detained after clashes."
     assert casualty_kind(detained, detained.index("14"), detained.index("14") + 2) == "detained"
+    witnesses = "The report rests on 84 witnesses, including guards and detainees."
+    assert casualty_kind(witnesses, witnesses.index("84"), witnesses.index("84") + 2) is None
 
 
 def test_killed_and_injured_counts_are_not_compared_with_each_other():

@@ -347,6 +347,12 @@ def test_the_town_of_a_dateline_is_a_place(engine):
     assert (berlin.type, berlin.country, len(berlin.mentions)) == ("GPE", "DEU", 2)
 
 
+def test_the_town_of_a_dateline_in_ordinary_case_is_a_place(engine):
+    text = "Mingora, 4 September 2026 \u2014 Prime Minister Shehbaz Sharif on Thursday visited the flooded valley.\n"
+    by_name = {e.name: e for e in _annotated(engine, text, "flood").entities}
+    assert by_name["Mingora"].type == "GPE"
+
+
 def test_a_dateline_town_named_nowhere_else_is_shown_in_ordinary_case(engine):
     text = "ISTANBUL, April 14, 2026 \u2014 An earthquake hit Turkey's Izmir province on Tuesday, officials said.\n"
     by_name = {e.name: e for e in _annotated(engine, text, "q").entities}

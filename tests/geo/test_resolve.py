@@ -145,3 +145,10 @@ def test_a_city_the_model_did_not_tag_is_found_after_in_but_not_inside_a_longer_
     found = _by_text(places(text))
     assert found["Novi Sad"].place.country == "SRB"  # type: ignore[union-attr]
     assert "Stoke" not in found and "Mobile" not in found
+
+
+def test_the_town_of_a_name_is_no_country_of_that_name(places):
+    found = _by_text(places("In Pakistan's Swat valley, a hotel in the town of Bahrain collapsed into the river."))
+    assert found["Bahrain"].place is None or found["Bahrain"].place.feature not in {"country", "admin1"}
+    found = _by_text(places("Talks were held in the city of Mosul and in Bahrain on Monday."))
+    assert found["Bahrain"].place.feature == "country"  # type: ignore[union-attr]

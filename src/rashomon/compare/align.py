@@ -86,7 +86,7 @@ class Number:
 
 _CASUALTY_CUE = re.compile(
     r"\b(?:(?P<injured>injur\w*|wound\w*|hurt)|(?P<killed>kill\w*|dead|deaths?|died|die|dying|lives|death toll)"
-    r"|(?P<detained>detain\w*|arrest\w*|jailed|taken into custody))\b",
+    r"|(?P<detained>detain(?:ed|ing)?|arrest(?:ed|ing)?|jailed|taken into custody))\b",
     re.IGNORECASE,
 )
 

@@ -215,8 +215,8 @@ def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
             continue
         if label in {"ORG", "LOC"} and key in tables.country_by_name:
             label = "GPE"  # a country's name is the country: "the DPRK", which the model takes for a body
-        if bounds[1] <= town_end and surface.isupper() and label in {"ORG", "PERSON", "NORP"} and not ent.ent_id_:
-            label = "GPE"  # the town of a dateline ("BERLIN, March 3 -"), which the model may take for a body
+        if bounds[1] <= town_end and label in {"ORG", "PERSON", "NORP"} and not ent.ent_id_:
+            label = "GPE"  # the town of a dateline ("BERLIN, March 3 -", "Mingora, 4 September 2026 -")
         # A whole name of an organisation known by several ("U.N.", "United Nations") is that organisation.
         known = ent.ent_id_ or tables.organisation_by_name.get(key)
         found.append(_Candidate(span, bounds[0], bounds[1], surface, label, known or None, key))

@@ -10,6 +10,7 @@ countries from the clear cases, the second resolves everything against them.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -34,6 +35,10 @@ _FEATURE_PRIOR = {
 # A city of ~10 million scores about as high as an admin region; a village near zero.
 _POPULATION_WEIGHT = 0.3
 _NAMESAKE_CITY_POPULATION = 300_000
+
+
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:town|city|village|hamlet|township)\s+of\s+$", re.IGNORECASE)
+_WIDER_THAN_A_TOWN = frozenset({"country", "continent", "admin1", "region", "sea"})
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,9 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -
         if gazetteer.is_generic(toponym.text):
             # "Central", "Western": only a place of a country the article is already about.
             candidates = tuple(p for p in candidates if p.country in context.countries)
+        if _SETTLEMENT_BEFORE.search(text[max(0, toponym.start - 30) : toponym.start]):
+            # "a hotel in the town of Bahrain" (in Swat) is no country, whatever the gazetteer holds.
+            candidates = tuple(p for p in candidates if p.feature not in _WIDER_THAN_A_TOWN)
         place = _best(candidates, key, context, qualifier)
         mentions.append(PlaceMention(toponym.start, toponym.end, toponym.text, place, toponym.use))
     return tuple(mentions)
