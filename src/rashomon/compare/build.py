@@ -602,6 +602,14 @@ def _named_inside(entity: ArticleEntity, statement: Statement, spans: Sequence[t
     )
 
 
+def _a_state(entity: CorpusEntity, states: EntityTables) -> bool:
+    """A country, or the capital or seat that stands for its government ("Moscow", "Washington");
+    not a town that bears a country's name ("the town of Bahrain", which has no country then)."""
+    key = name_key(entity.name)
+    state = states.country_by_name.get(key) or states.country_by_indicator.get(key)
+    return state is not None and entity.country == state
+
+
 def _framing(
     item: _ArticleFacts, statements: Sequence[Statement], vectors: np.ndarray, models: FramingModels
 ) -> ArticleFraming:
@@ -629,12 +637,14 @@ def _framing(
     quoted = _quoted_spans(item.quotes)
     tone = []
     # News outlets are not actors of the story: "Al Jazeera's correspondent, reporting from Beijing"
-    # says nothing about how the article treats Al Jazeera.
+    # says nothing about how the article treats Al Jazeera. Nor are towns: a state acts, or its capital
+    # for it ("Moscow said"), but "a hotel in Mingora" is where something happened.
     actors = [
         e
         for e in item.entities
-        if e.entity.type in {"PERSON", "ORG", "GPE", "NORP"} and not models.outlets.is_outlet(e.entity.name)
+        if e.entity.type in {"PERSON", "ORG", "NORP"} or (e.entity.type == "GPE" and _a_state(e.entity, models.states))
     ]
+    actors = [e for e in actors if not models.outlets.is_outlet(e.entity.name)]
     # An actor named only outside the statements (a dateline's "MOSCOW") has no tone to measure.
     # A sentence that reports what an actor says is by the actor, not about them.
     # A place named only as where something happened ("the deadliest attack in Pakistan", "a group

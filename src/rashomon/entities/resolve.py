@@ -261,6 +261,7 @@ def _name_words(found: list[_Candidate]) -> tuple[set[str], set[str]]:
     return firsts, lasts
 
 
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:town|city|village|hamlet|township)\s+of\s+$", re.IGNORECASE)
 _ADMINISTRATIVE_UNIT_NOUNS = frozenset(
     "province region district governorate county prefecture oblast state city town village".split()
 )
@@ -687,8 +688,13 @@ def resolve_entities(
                 for role in (role_before(cand.span, tables), role_after(cand.span, tables)):
                     if role is not None and role not in roles:
                         roles.append(role)
+        a_town = entity_type == "GPE" and all(
+            _SETTLEMENT_BEFORE.search(text[max(0, c.start - 30) : c.start]) for c in members
+        )
         named_country = (
-            tables.country_by_name.get(name_key(name)) if entity_type == "GPE" and gazetteer_id is None else None
+            tables.country_by_name.get(name_key(name))
+            if entity_type == "GPE" and gazetteer_id is None and not a_town
+            else None
         )
         keys = entity_keys(entity_type, name, aliases, gazetteer_id, named_country)
         mentions = tuple(
@@ -703,7 +709,9 @@ def resolve_entities(
                 aliases=tuple(aliases),
                 mentions=mentions,
                 keys=keys,
-                country=_country(entity_type, name, members, roles, entry, tables)
+                country=None
+                if a_town  # "a hotel in the town of Bahrain" (in Swat): not the country of that name
+                else _country(entity_type, name, members, roles, entry, tables)
                 or (known_people or {}).get(name_key(name) if entity_type == "PERSON" else ""),
                 roles=tuple(roles),
                 gazetteer_id=gazetteer_id,
