@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from rashomon.compare.align import Number, Statement
-from rashomon.compare.utterances import alignment_units, sentence_utterances, utterance_text, voice_of
+from rashomon.compare.utterances import (
+    alignment_units,
+    national_military,
+    sentence_utterances,
+    utterance_text,
+    voice_of,
+)
 from rashomon.entities.tables import load_entity_tables
 from rashomon.model import Quote, Speaker, TextSpan
 
@@ -49,6 +56,20 @@ def test_a_speaker_is_their_entity_or_the_noun_that_names_them_and_a_lone_pronou
     assert voice_of(QUOTES[2], TABLES) == "unnamed:police"
     pronoun = Quote(0, 5, "words", "indirect", None, None, Speaker(0, 2, "he"))
     assert voice_of(pronoun, TABLES) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "voice"),
+    [
+        ("The Sudanese army", "military:SDN"),
+        ("Sudanese Armed Forces", "military:SDN"),
+        ("Sudan's military", "military:SDN"),
+        ("the Free Syrian Army", None),
+        ("Syrian Democratic Forces", None),
+    ],
+)
+def test_a_states_forces_are_one_voice_under_their_names(name: str, voice: str | None):
+    assert national_military(name, TABLES) == voice
 
 
 def test_what_is_embedded_is_what_is_said_not_who_says_it():

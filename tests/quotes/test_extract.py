@@ -313,6 +313,20 @@ def test_a_long_name_after_a_preposition_stays_in_the_speaker(quotes):
     assert quote.speaker.text.endswith("(OSCE)")  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Valdorian army said the militia had shelled the hospital.", "The Valdorian army"),
+        ("The military said the rebels had fired rockets at the town.", "The military"),
+        ("Rebels said they had taken the town of Kessel.", "Rebels"),
+        ("The monitor said 40 civilians had been killed in Kessel.", "The monitor"),
+    ],
+)
+def test_armies_rebels_and_monitors_are_sources(quotes, text: str, speaker: str):
+    (quote,) = quotes(text)
+    assert quote.speaker.text == speaker  # type: ignore[union-attr]
+
+
 def test_a_clause_on_a_word_inside_the_speakers_name_is_not_part_of_it(quotes):
     text = "The pro-Western Coalition for Change, which came second with 27.1%, said it had recorded ballot stuffing."
     (quote,) = quotes(text)

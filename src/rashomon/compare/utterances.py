@@ -68,12 +68,32 @@ def voice_of(quote: Quote, states: EntityTables) -> str | None:
     speaker = quote.speaker
     if speaker is None:
         return None
+    military = national_military(speaker.name or speaker.text, states) or national_military(speaker.text, states)
+    if military is not None:
+        return military
     if speaker.entity is not None:
         return actor_signature(speaker.entity, speaker.name or speaker.text, states)
     words = speaker.text.lower().split()
     if not words or words[-1] in _PRONOUNS or not words[-1].isalpha():
         return None
     return f"unnamed:{words[-1]}"
+
+
+_MILITARY = (("armed", "forces"), ("army",), ("military",))
+
+
+def national_military(name: str, states: EntityTables) -> str | None:
+    """ "military:SDN" for "the Sudanese army", "Sudanese Armed Forces", "Sudan's military": a state's
+    own forces under any of their names. Only the nationality and the word for the forces: the "Free
+    Syrian Army" and the "Syrian Democratic Forces" are not Syria's."""
+    words = [w.removesuffix("'s").removesuffix("’s") for w in name.lower().split()]
+    if words[:1] == ["the"]:
+        words = words[1:]
+    for tail in _MILITARY:
+        if len(words) == len(tail) + 1 and tuple(words[1:]) == tail:
+            state = states.country_by_demonym.get(words[0]) or states.country_by_name.get(words[0])
+            return f"military:{state}" if state else None
+    return None
 
 
 def sentence_utterances(statement: Statement, quotes: Sequence[Quote], states: EntityTables) -> list[Utterance]:
