@@ -423,3 +423,18 @@ def test_a_telephone_call_to_offer_something_keeps_its_caller(code):
 def test_a_verb_that_uses_something_to_act_keeps_its_subject(code):
     events = code("Iraqi forces used tanks to attack the snipers near the bridge.")
     assert _by_trigger(events, "attack").source.text == "Iraqi forces"
+
+
+def test_they_of_a_time_clause_is_the_subject_of_its_main_clause(code):
+    text = (
+        "According to the Valdorian Interior Ministry, 14 protesters were detained in Kessel after they "
+        "attacked police officers."
+    )
+    attack = next(e for e in code(text) if e.type == "ASSAULT")
+    assert attack.source is not None and "protesters" in attack.source.name
+
+
+def test_an_act_done_without_is_not_done(code):
+    text = "The Valdorian opposition made claims of fraud in Kessel without presenting any evidence."
+    events = code(text)
+    assert events and all(e.negated for e in events if "present" in text[e.trigger.start : e.trigger.end])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from rashomon.entities.gender import agrees
 from rashomon.model import DocEntity, Mention
@@ -50,6 +50,12 @@ def group_for_pronoun(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity 
     Germany" is the people of the sentence, not the place (19 of 20 such in the demo store)."""
     if span.root.lower_ == "it":
         return last_before(entities, span.start_char, {"ORG", "GPE"})
+    subject = subject_of_the_main_clause(span.root)
+    if subject is not None:
+        # "14 violators were detained after they attacked police officers": the detained attacked.
+        return next(
+            (e for e in entities for m in e.mentions if m.start <= subject.idx < m.end and e.type != "GPE"), None
+        )
     found = last_before(
         entities,
         span.start_char,
@@ -60,6 +66,29 @@ def group_for_pronoun(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity 
         return found
     last = max((m for m in found.mentions if m.end <= span.start_char), key=lambda m: m.start)
     return found if _coordinated(span.doc, last.start, last.end) else None
+
+
+_SUBORDINATORS = frozenset("after before when while as because since until once".split())
+
+
+def subject_of_the_main_clause(pronoun: Token) -> Token | None:
+    """The plural subject of the clause that a "they" of a time or reason clause hangs from: in
+    "14 violators were detained after they attacked", "violators"."""
+    verb = pronoun.head
+    if pronoun.lower_ != "they":
+        return None
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children):
+        return None
+    main = verb.head
+    return next(
+        (
+            c for c in main.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"NNS", "NNPS"} and c.i < verb.i
+        ),
+        None,
+    )  # fmt: skip
 
 
 def _coordinated(doc: Doc, start: int, end: int) -> bool:

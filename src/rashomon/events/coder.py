@@ -17,7 +17,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.entities.antecedents import last_mention_before, person_for_pronoun
+from rashomon.entities.antecedents import last_mention_before, person_for_pronoun, subject_of_the_main_clause
 from rashomon.entities.gender import GenderCues, load_gender_cues, person_sexes
 from rashomon.entities.tables import EntityTables
 from rashomon.events.actors import ActorCoder, MentionIndex
@@ -557,6 +557,9 @@ class EventCoder:
         """A pronoun stands for the reporting clause's subject or the nearest named actor before it."""
         if head.lower_ not in _PRONOUNS:
             return head
+        main_subject = subject_of_the_main_clause(head)
+        if main_subject is not None and main_subject.i not in avoid:
+            return main_subject  # "14 protesters were detained after they attacked police officers"
         governor = head.head
         while governor.dep_ in {"xcomp", "conj", "aux"} and governor.head.i != governor.i:
             governor = governor.head
@@ -908,6 +911,8 @@ _CLAUSE_COMPLEMENTS = frozenset(
 def _negated(token: Token) -> bool:
     if any(child.dep_ == "neg" for child in token.children):
         return True
+    if token.dep_ == "pcomp" and token.head.lower_ == "without":
+        return True  # "made claims without presenting any evidence"
     # "failed to reach", "did not agree to meet": a negated or failed frame negates its complement.
     head = token.head
     if token.dep_ == "xcomp" and head.lemma_.lower() in {"fail", "refuse"}:
