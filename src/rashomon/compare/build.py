@@ -35,6 +35,7 @@ from rashomon.compare.classifier import (
     load_reported_speech,
     subjectivity_labels,
 )
+from rashomon.compare.dismissals import with_dismissals
 from rashomon.compare.framing import (
     ActorTone,
     ArticleFraming,
@@ -186,7 +187,7 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
     units = alignment_units(statements, vectors, quotes, spoken, models.states)
     groups = align_statements(units.statements, units.vectors, units.spoken)
     published = {item.article.id: item.article.published for item in facts}
-    groups = toll_conflicts(statements, groups, published) + groups
+    groups = with_dismissals(statements, toll_conflicts(statements, groups, published) + groups)
     framing = tuple(_framing(item, statements, vectors, models) for item in facts)
     sentences = {item.article.id: tuple(sentence_texts(item.article.text, item.sentences)) for item in facts}
     themes = _themes(statements, models.generic_words)
