@@ -87,3 +87,15 @@ def test_a_story_article_that_answers_beyond_the_top_is_shown_not_called_silent(
     assert article is not None and article.text[also.start : also.end] == also.text
     assert "received Syrian interim leader" in also.text
     assert answer_json(result)["also_in_story"][0]["article"] == also.article
+
+
+def test_answers_from_two_articles_of_no_known_outlet_are_two_sources():
+    from rashomon.ask.answer import Answer, Citation
+
+    cited = (
+        Citation("a1", None, None, 0, 10, "Talks were held."),
+        Citation("a2", None, None, 0, 12, "Talks took place."),
+        Citation("a3", "Wire", None, 0, 9, "Talks began."),
+    )
+    grouped = Answer("Were talks held?", True, cited).by_outlet()
+    assert sorted(grouped) == ["Wire", "unknown outlet (a1)", "unknown outlet (a2)"]

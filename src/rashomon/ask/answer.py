@@ -68,7 +68,8 @@ class Answer:
     def by_outlet(self) -> dict[str, list[Citation]]:
         grouped: dict[str, list[Citation]] = {}
         for citation in self.citations:
-            grouped.setdefault(citation.outlet or "unknown outlet", []).append(citation)
+            # Two articles of no known outlet are not one source: each is its own.
+            grouped.setdefault(citation.outlet or f"unknown outlet ({citation.article})", []).append(citation)
         return grouped
 
 
