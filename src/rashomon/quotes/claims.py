@@ -200,7 +200,7 @@ def _scope(span: Span, text: str, times: tuple[TimeExpression, ...], sentence: S
         if time_span is None:
             continue
         root = time_span.root
-        if _through_another_predicate(anchor, root):
+        if _dates_the_report(anchor, root):
             continue
         scoping.append((_tree_distance(anchor, root), 0 if time.start > span.start_char else 1, time))
     if not scoping:
@@ -226,9 +226,10 @@ def _reported_below(clause_verb: Token, above: Token) -> bool:
     return False
 
 
-def _through_another_predicate(count: Token, time: Token) -> bool:
-    """The time dates the publication of what gives the count ("results published on Monday"), not
-    the count. Other participles share their time with it: "a shelling of the town on Saturday"."""
+def _dates_the_report(count: Token, time: Token) -> bool:
+    """The time dates the report of the count ("the commission said on Monday") or the publication
+    of what gives it ("results published on Monday"), not the count. Other participles share their
+    time with it: "a shelling of the town on Saturday"."""
     counted = count.head if count.dep_ in {"nummod", "quantmod"} else count
     governors = {t.i for t in (count, *count.ancestors)}
     own_verb = next((t for t in count.ancestors if t.pos_ in {"VERB", "AUX"}), None)
