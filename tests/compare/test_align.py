@@ -19,6 +19,7 @@ from rashomon.compare.align import (
     is_hypothetical,
     is_written_date,
     load_attack_means,
+    prison_terms,
     toll_conflicts,
 )
 from rashomon.entities.tables import load_entity_tables
@@ -89,6 +90,29 @@ def test_a_figure_set_against_another_is_the_earlier_one(text: str, earlier: lis
         found.start() for found in re.finditer(r"\d+(?:\.\d+)?", text) if text[found.start() - 1 : found.start()] != "."
     ]
     assert [is_earlier_figure(text, start) for start in starts] == earlier
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("A court sentenced the mayor, the president's main rival, to eight years and two months in prison.", [98.0]),
+        ("The court in Kessel sentenced former mayor Lind to 10 years in prison for bribery.", [120.0]),
+        ("He was jailed for two and a half years.", [30.0]),
+        ("The court sentenced him to 18 months.", [18.0]),
+        ("She was sentenced to life in prison.", []),
+        ("He served 10 years as mayor before he was sentenced.", []),
+    ],
+)
+def test_a_prison_term_is_a_count_of_months(text: str, months: list[float]):
+    assert [n.value for n in prison_terms(text)] == months
+
+
+def test_two_terms_for_one_verdict_conflict():
+    eight = prison_terms("The court sentenced Lind to eight years and two months in prison.")
+    ten = prison_terms("The court sentenced Lind to 10 years in prison.")
+    statements = [_statement("a", 0, "x", numbers=eight), _statement("b", 0, "y", numbers=ten)]
+    (group,) = align_statements(statements, _vectors([0, 0]))
+    assert group.conflict == "numbers differ: eight years and two months vs 10 years"
 
 
 def test_the_figure_a_count_is_set_against_is_not_a_second_count():

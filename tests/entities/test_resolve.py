@@ -401,3 +401,14 @@ def test_an_acronym_the_article_never_spells_out_in_brackets_is_the_one_organisa
     by_name = {e.name: e for e in _annotated(engine, text, "r").entities}
     assert len(by_name["Rapid Support Forces"].mentions) == 2 and "RSF" not in by_name
     assert len(by_name["University of Kent"].mentions) == 1  # "UK" is the country
+
+
+def test_an_acronym_in_brackets_after_a_name_is_that_organisations_in_any_language(engine):
+    # Written for this test: the acronym spells the party's name in its own language.
+    text = (
+        "Thousands of supporters of the Valdorian People's Party (VHP) rallied in Kessel on Thursday. "
+        "The VHP said it would appeal the verdict."
+    )
+    by_name = {e.name: e for e in _annotated(engine, text, "rally").entities}
+    party = next(e for name, e in by_name.items() if "People's Party" in name)
+    assert "VHP" not in by_name and "VHP" in party.aliases

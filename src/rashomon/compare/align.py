@@ -13,6 +13,7 @@ import numpy as np
 
 from rashomon.entities.names import name_key
 from rashomon.entities.tables import EntityTables
+from rashomon.timex.numbers import parse_number
 
 # Paraphrase threshold on MiniLM cosine, with a little help from shared entities.
 MATCH_THRESHOLD = 0.75
@@ -149,6 +150,32 @@ def is_hypothetical(text: str, start: int, window: int = 40) -> bool:
     before = text[max(0, start - window) : start]
     clause = re.split(r"[,;:]", before)[-1]
     return _MODAL.search(clause) is not None
+
+
+# "sentenced ... to eight years and two months in prison", "jailed him for 10 years": a term is a count
+# of months that two reports of one verdict must agree on.
+_AMOUNT = r"[\w.-]+(?:\s+and\s+a\s+half)?"
+_PRISON_TERM = re.compile(
+    rf"\b(?:sentenced|sentencing|sentences|jailed|jailing|jails|imprisoned)\b[^.;:]{{0,150}}?\b(?:to|for)\s+"
+    rf"(?:(?P<years>{_AMOUNT})[\s-]+years?(?:\s+and\s+(?P<months>[\w-]+)\s+months?)?|(?P<only>[\w-]+)[\s-]+months?)",
+    re.IGNORECASE,
+)
+
+
+def prison_terms(text: str) -> tuple[Number, ...]:
+    """The prison terms a sentence gives, in months: "eight years and two months" is 98."""
+    found = []
+    for match in _PRISON_TERM.finditer(text):
+        written = (match.group("years") or "0").lower()
+        half = written.endswith(" and a half")
+        years = parse_number(written.removesuffix(" and a half"))
+        months = parse_number(match.group("months") or match.group("only") or "0")
+        if not isinstance(years, int) or not isinstance(months, int) or years * 12 + months == 0:
+            continue
+        value = years * 12 + months + (6 if half else 0)
+        term = text[match.start("years" if match.group("years") else "only") : match.end()]
+        found.append(Number(float(value), "=", "months", term, kind="prison term"))
+    return tuple(found)
 
 
 _SET_AGAINST = re.compile(

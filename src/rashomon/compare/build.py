@@ -24,6 +24,7 @@ from rashomon.compare.align import (
     is_hypothetical,
     is_written_date,
     load_attack_means,
+    prison_terms,
     toll_conflicts,
     unit_class,
 )
@@ -402,7 +403,7 @@ def _statements(item: _ArticleFacts, states: EntityTables, means: AttackMeans) -
         inside = [c for c in claims if c.start < end and c.end > start]
         numbers = tuple(
             _number(article.text, q, article.published) for c in inside for q in c.quantities if not _is_year(q)
-        )
+        ) + prison_terms(text)
         sentence_events = [e for e in events if e.sentence.start < end and e.sentence.end > start]
         quoted = any(q.start < end and q.end > start for q in quotes)
         statements.append(

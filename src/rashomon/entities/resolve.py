@@ -385,6 +385,7 @@ def _link(text: str, found: list[_Candidate], countries: dict[str, str]) -> _Uni
         if cand.label in _RETYPED and not shared_surname:
             links.union(first_by_name.setdefault(cand.key, index), index)
     _link_abbreviations(text, found, links)
+    _link_bracketed_acronyms(text, found, links)
     _link_initials(found, links, countries)
     _link_aliases(found, links)
     _link_surnames(found, links)
@@ -431,6 +432,25 @@ def _link_abbreviations(text: str, found: list[_Candidate], links: _UnionFind) -
             target = max(long_forms, key=lambda i: len(found[i].text))
             for short in shorts:
                 links.union(target, short)
+
+
+_BRACKETED_ACRONYM = re.compile(r"\s*\((?P<short>[A-Z]{2,6})\)")
+
+
+def _link_bracketed_acronyms(text: str, found: list[_Candidate], links: _UnionFind) -> None:
+    """ "the Republican People's Party (CHP)": an acronym in brackets right after an organisation's
+    name is that organisation's, though it spells the name in another language (Cumhuriyet Halk
+    Partisi). Not after a dateline's town ("BEIRUT (AFP)"), which is no organisation."""
+    town_end = dateline_town_end(text[:400])
+    for index, cand in enumerate(found):
+        if not _spelled_out(cand) or cand.end <= town_end:
+            continue
+        bracket = _BRACKETED_ACRONYM.match(text, cand.end)
+        if bracket is None:
+            continue
+        for other, short in enumerate(found):
+            if short.text == bracket.group("short") and short.label != "PERSON":
+                links.union(index, other)
 
 
 _INITIAL_SKIPS = frozenset({"of", "the", "and", "for", "de", "al"})
