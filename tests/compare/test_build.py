@@ -260,3 +260,15 @@ def test_two_reports_of_an_election_disagree_on_the_shares_and_the_fraud_and_agr
     }
     shared = [{s.text for s in group.statements} for group in comparison.groups if group.label == "shared"]
     assert any("Police said 14 people were detained." in texts for texts in shared)
+
+
+@pytest.mark.model
+def test_two_reports_of_a_verdict_disagree_on_the_term(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a wire and a government-side report of one verdict, each with its own term.
+    comparison = _compared(
+        engine, tmp_path / "verdict.db", "verdict_istanbul_wire.txt", "verdict_istanbul_government.txt"
+    )
+    conflicts = {group.conflict for group in comparison.groups if group.label == "conflict"}
+    assert "numbers differ: eight years and two months vs 10 years" in conflicts
+    named = {subject.name for subject in comparison.subjects if len(subject.articles) == 2}
+    assert "Republican People's Party" in named  # "(CHP)" in one, "CHP" in the other
