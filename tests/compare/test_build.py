@@ -260,6 +260,9 @@ def test_two_reports_of_an_election_disagree_on_the_shares_and_the_fraud_and_agr
     }
     shared = [{s.text for s in group.statements} for group in comparison.groups if group.label == "shared"]
     assert any("Police said 14 people were detained." in texts for texts in shared)
+    # What is disputed is not also listed as told by one article only.
+    singles = [group.statements[0].text for group in comparison.groups if group.label == "single"]
+    assert not [text for text in singles if "ballot stuffing" in text or "Turnout" in text]
 
 
 @pytest.mark.model

@@ -188,13 +188,30 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
     units = alignment_units(statements, vectors, quotes, spoken, models.states)
     groups = align_statements(units.statements, units.vectors, units.spoken)
     published = {item.article.id: item.article.published for item in facts}
-    groups = with_dismissals(statements, toll_conflicts(statements, groups, published) + groups)
+    groups = _without_disputed_singles(
+        with_dismissals(statements, toll_conflicts(statements, groups, published) + groups)
+    )
     framing = tuple(_framing(item, statements, vectors, models) for item in facts)
     sentences = {item.article.id: tuple(sentence_texts(item.article.text, item.sentences)) for item in facts}
     themes = _themes(statements, models.generic_words)
     return Comparison(
         story, tuple(item.article for item in facts), _subjects(facts), tuple(groups), framing, themes, sentences
     )
+
+
+def _without_disputed_singles(groups: Sequence[AlignedGroup]) -> list[AlignedGroup]:
+    """A statement set against another outlet's (a toll, a dismissal) is not also told by one only."""
+    disputed = {
+        (statement.article_id, statement.sentence)
+        for group in groups
+        if group.label == "conflict"
+        for statement in group.statements
+    }
+    return [
+        group
+        for group in groups
+        if not (group.label == "single" and (group.statements[0].article_id, group.statements[0].sentence) in disputed)
+    ]
 
 
 def _merge_same_names(facts: Sequence[_ArticleFacts], states: EntityTables) -> list[_ArticleFacts]:
