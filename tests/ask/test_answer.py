@@ -99,3 +99,14 @@ def test_answers_from_two_articles_of_no_known_outlet_are_two_sources():
     )
     grouped = Answer("Were talks held?", True, cited).by_outlet()
     assert sorted(grouped) == ["Wire", "unknown outlet (a1)", "unknown outlet (a2)"]
+
+
+def test_a_count_of_any_people_answers_how_many_people():
+    from rashomon.ask.answer import _coverage, counted_term
+
+    assert counted_term("How many people were detained in Kessel?") == "people"
+    assert counted_term("How many tanks did Valdoria deliver?") is None
+    sentence = "According to the ministry, 14 violators of public order were detained."
+    assert _coverage(["people", "detained"], sentence, counted="people") == 1.0
+    assert _coverage(["people", "detained"], sentence) == 0.5
+    assert _coverage(["people", "detained"], "The ministry said people were detained.", counted="people") == 1.0

@@ -144,11 +144,35 @@ def _resolve_names(store: Store, names: list[str]) -> tuple[list[_Named], list[s
     return found, unknown
 
 
-def _coverage(terms: list[str], sentence: str, weights: dict[str, float] | None = None) -> float:
-    """The share of the question's words the sentence carries; with weights, rare words count more."""
+# "How many people were detained?" is answered by "14 violators of public order were detained":
+# a count of any people answers a question that asks for people.
+_PEOPLE = frozenset("people persons civilians residents protesters demonstrators".split())
+_NUMBER_WORDS = (
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens|hundreds|thousands"
+)
+_COUNT_OF_PLURAL = re.compile(rf"\b(?:{_NUMBER_WORDS})\s+(?:[a-z-]+\s+)?[a-z-]{{3,}}s\b", re.IGNORECASE)
+
+
+def counted_term(question: str) -> str | None:
+    """The people a "how many" question counts, when it counts people: "people" in "How many people ..."."""
+    found = re.match(r"\s*how\s+many\s+(\w+)", question, re.IGNORECASE)
+    return found.group(1).lower() if found and found.group(1).lower() in _PEOPLE else None
+
+
+def _coverage(
+    terms: list[str], sentence: str, weights: dict[str, float] | None = None, counted: str | None = None
+) -> float:
+    """The share of the question's words the sentence carries; with weights, rare words count more.
+    The people a question counts are carried by any count of people-like plurals."""
     words = _words(sentence)
     weight = weights or dict.fromkeys(terms, 1.0)
-    hits = sum(weight[term] for term in terms if any(_same_word(term, word) for word in words))
+    counts_some = counted is not None and _COUNT_OF_PLURAL.search(sentence) is not None
+    hits = sum(
+        weight[term]
+        for term in terms
+        if any(_same_word(term, word) for word in words) or (term == counted and counts_some)
+    )
     whole = sum(weight[term] for term in terms)
     return hits / whole if whole else 0.0
 
@@ -183,6 +207,7 @@ def ask(store: Store, question: str, *, top: int = _TOP, encoder: SentenceEncode
     terms = [term for term in terms if term not in outlet_words] or terms
     years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
     asks_when = question.strip().lower().startswith("when")
+    counted = counted_term(question)
     about = re.search(r"\babout\s+(.+?)[?.!]*$", question.strip(), re.IGNORECASE)
     topic = [term for term in content_words(about.group(1)) if term in terms] if about else []
     frequencies, sentences = store.sentence_frequencies(terms)
@@ -198,10 +223,10 @@ def ask(store: Store, question: str, *, top: int = _TOP, encoder: SentenceEncode
             continue  # every entity the question names must be in the sentence
         if topic and not _coverage(topic, hit.text):
             continue  # "what did X say about Y": a sentence without Y does not answer
-        coverage = _coverage(terms, hit.text)
+        coverage = _coverage(terms, hit.text, counted=counted)
         if years and not any(year in hit.text or (hit.published or "").startswith(year) for year in years):
             continue
-        weighted = _coverage(terms, hit.text, rarity)
+        weighted = _coverage(terms, hit.text, rarity, counted)
         if coverage < _COVERAGE or weighted < _COVERAGE:
             continue
         coverage_of[(hit.article_id, hit.index)] = weighted
