@@ -319,7 +319,7 @@ def test_she_two_sentences_on_is_still_the_subject_the_pronouns_carried(quotes):
         ("The Valdorian army said the militia had shelled the hospital.", "The Valdorian army"),
         ("The military said the rebels had fired rockets at the town.", "The military"),
         ("Rebels said they had taken the town of Kessel.", "Rebels"),
-        ("The monitor said 40 civilians had been killed in Kessel.", "The monitor"),
+        ("The militia said it had taken the town of Kessel.", "The militia"),
     ],
 )
 def test_the_speaker_is_the_phrase_that_names_them(quotes, text: str, speaker: str):
