@@ -23,6 +23,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from rashomon.embed import SentenceEncoder
 from rashomon.store.sqlite import SentenceHit, Store
+from rashomon.timex.numbers import parse_number
+from rashomon.wording import same_word
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*")
 _QUESTION_WORDS = {"who", "whom", "whose", "what", "when", "where", "which", "why", "how", "many", "much",
@@ -75,14 +77,6 @@ class Answer:
 
 def _words(text: str) -> list[str]:
     return [w.lower().replace("\u2019", "'").removesuffix("'s") for w in _WORD.findall(text)]
-
-
-def _same_word(a: str, b: str) -> bool:
-    """Equal, or one a short inflection of the other: kill/killed, Israel/Israeli, Syria/Syrian."""
-    if a == b:
-        return True
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
 
 
 def content_words(question: str) -> list[str]:
@@ -147,11 +141,19 @@ def _resolve_names(store: Store, names: list[str]) -> tuple[list[_Named], list[s
 # "How many people were detained?" is answered by "14 violators of public order were detained":
 # a count of any people answers a question that asks for people.
 _PEOPLE = frozenset("people persons civilians residents protesters demonstrators".split())
-_NUMBER_WORDS = (
-    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens|hundreds|thousands"
-)
-_COUNT_OF_PLURAL = re.compile(rf"\b(?:{_NUMBER_WORDS})\s+(?:[a-z-]+\s+)?[a-z-]{{3,}}s\b", re.IGNORECASE)
+_SCALES = frozenset({"dozens", "hundreds", "thousands"})
+_PLURAL = re.compile(r"[a-z-]{3,}s")
+
+
+def _counts_some_plural(sentence: str) -> bool:
+    """A number (in digits or words) and a plural right after it or one word on: "14 violators",
+    "thousands of people"."""
+    words = _words(sentence)
+    return any(
+        (word in _SCALES or isinstance(parse_number(word), int))
+        and any(_PLURAL.fullmatch(after) for after in words[position + 1 : position + 3])
+        for position, word in enumerate(words)
+    )
 
 
 def counted_term(question: str) -> str | None:
@@ -167,11 +169,11 @@ def _coverage(
     The people a question counts are carried by any count of people-like plurals."""
     words = _words(sentence)
     weight = weights or dict.fromkeys(terms, 1.0)
-    counts_some = counted is not None and _COUNT_OF_PLURAL.search(sentence) is not None
+    counts_some = counted is not None and _counts_some_plural(sentence)
     hits = sum(
         weight[term]
         for term in terms
-        if any(_same_word(term, word) for word in words) or (term == counted and counts_some)
+        if any(same_word(term, word) for word in words) or (term == counted and counts_some)
     )
     whole = sum(weight[term] for term in terms)
     return hits / whole if whole else 0.0

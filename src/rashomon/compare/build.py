@@ -624,9 +624,7 @@ def _named_inside(entity: ArticleEntity, statement: Statement, spans: Sequence[t
 def _a_state(entity: CorpusEntity, states: EntityTables) -> bool:
     """A country, or the capital or seat that stands for its government ("Moscow", "Washington");
     not a town that bears a country's name ("the town of Bahrain", which has no country then)."""
-    key = name_key(entity.name)
-    state = states.country_by_name.get(key) or states.country_by_indicator.get(key)
-    return state is not None and entity.country == state
+    return entity.country is not None and actor_signature(entity.id, entity.name, states) == f"state:{entity.country}"
 
 
 def _framing(

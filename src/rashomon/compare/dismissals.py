@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from rashomon.compare.align import AlignedGroup, Statement
+from rashomon.wording import same_word
 
 _CLAIM_NOUNS = r"(?:claims?|allegations?|accusations?|reports?|charges?|stories|rumou?rs)"
 _DISMISSAL = re.compile(
@@ -53,23 +54,15 @@ def dismissed_things(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return found
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Equal, or one an inflection of the other: "allegation" and "allegations", "rig" and "rigged"."""
-    if a == b:
-        return True
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) <= 3
-
-
 def tells(text: str, content: Sequence[str]) -> bool:
     """The sentence tells the thing: it holds each of its content words, together, and says nothing
     right before them that denies it ("no ballot stuffing was recorded")."""
     words = [(m.start(), m.group(0).lower()) for m in _WORD.finditer(text)]
     for position, (_, word) in enumerate(words):
-        if not _same_word(word, content[0]):
+        if not same_word(word, content[0], shortest=3):  # "rig" and "rigged"
             continue
         following = [w for _, w in words[position : position + len(content) + 2]]
-        if all(any(_same_word(term, w) for w in following) for term in content):
+        if all(any(same_word(term, w, shortest=3) for w in following) for term in content):
             before = text[max(0, words[position][0] - 30) : words[position][0]].lower()
             if not _NEGATION_BEFORE.search(before):
                 return True
@@ -81,8 +74,9 @@ def with_dismissals(statements: Sequence[Statement], groups: Sequence[AlignedGro
     tell, one conflict of it and the first such statement of each other article. A group that
     already matched it with one of them is that conflict instead of a shared report."""
     result = list(groups)
+    dismissing_statements = {(s.article_id, s.sentence): dismissed_things(s.text) for s in statements}
     for dismissing in statements:
-        for written, content in dismissed_things(dismissing.text):
+        for written, content in dismissing_statements[(dismissing.article_id, dismissing.sentence)]:
             tellings = []
             for article in dict.fromkeys(s.article_id for s in statements if s.article_id != dismissing.article_id):
                 telling = next(
@@ -90,7 +84,7 @@ def with_dismissals(statements: Sequence[Statement], groups: Sequence[AlignedGro
                         s for s in statements
                         if s.article_id == article
                         and not (s.outlet is not None and s.outlet == dismissing.outlet)
-                        and not dismissed_things(s.text)
+                        and not dismissing_statements[(s.article_id, s.sentence)]
                         and tells(s.text, content)
                     ),
                     None,

@@ -35,6 +35,7 @@ from rashomon.entities.names import (
 from rashomon.entities.roles import role_after, role_before
 from rashomon.entities.tables import EntityTables
 from rashomon.model import ENTITY_TYPES, DocEntity, GazetteerEntry, Mention, Role
+from rashomon.wording import named_as_a_settlement
 
 TYPE_GROUPS = {"PERSON": "per", "ORG": "org", "GPE": "loc", "LOC": "loc", "FAC": "loc", "NORP": "norp", "EVENT": "evt"}
 _SURNAME_LINKABLE = {"PERSON", "ORG", "LOC", "GPE"}
@@ -261,7 +262,6 @@ def _name_words(found: list[_Candidate]) -> tuple[set[str], set[str]]:
     return firsts, lasts
 
 
-_SETTLEMENT_BEFORE = re.compile(r"\b(?:town|city|village|hamlet|township)\s+of\s+$", re.IGNORECASE)
 _ADMINISTRATIVE_UNIT_NOUNS = frozenset(
     "province region district governorate county prefecture oblast state city town village".split()
 )
@@ -708,9 +708,7 @@ def resolve_entities(
                 for role in (role_before(cand.span, tables), role_after(cand.span, tables)):
                     if role is not None and role not in roles:
                         roles.append(role)
-        a_town = entity_type == "GPE" and all(
-            _SETTLEMENT_BEFORE.search(text[max(0, c.start - 30) : c.start]) for c in members
-        )
+        a_town = entity_type == "GPE" and all(named_as_a_settlement(text, c.start) for c in members)
         named_country = (
             tables.country_by_name.get(name_key(name))
             if entity_type == "GPE" and gazetteer_id is None and not a_town

@@ -10,13 +10,13 @@ countries from the clear cases, the second resolves everything against them.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from rashomon.geo.gazetteer import Gazetteer, lookup_key
 from rashomon.geo.recognize import Toponym
 from rashomon.model import Place, PlaceMention
+from rashomon.wording import named_as_a_settlement
 
 _FEATURE_PRIOR = {
     "country": 3.0,
@@ -37,7 +37,6 @@ _POPULATION_WEIGHT = 0.3
 _NAMESAKE_CITY_POPULATION = 300_000
 
 
-_SETTLEMENT_BEFORE = re.compile(r"\b(?:town|city|village|hamlet|township)\s+of\s+$", re.IGNORECASE)
 _WIDER_THAN_A_TOWN = frozenset({"country", "continent", "admin1", "region", "sea"})
 
 
@@ -149,7 +148,7 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -
         if gazetteer.is_generic(toponym.text):
             # "Central", "Western": only a place of a country the article is already about.
             candidates = tuple(p for p in candidates if p.country in context.countries)
-        if _SETTLEMENT_BEFORE.search(text[max(0, toponym.start - 30) : toponym.start]):
+        if named_as_a_settlement(text, toponym.start):
             # "a hotel in the town of Bahrain" (in Swat) is no country, whatever the gazetteer holds.
             candidates = tuple(p for p in candidates if p.feature not in _WIDER_THAN_A_TOWN)
         place = _best(candidates, key, context, qualifier)

@@ -1,0 +1,22 @@
+"""Small tests on plain words that several layers read the same way."""
+
+from __future__ import annotations
+
+import re
+
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:town|city|village|hamlet|township)\s+of\s+$", re.IGNORECASE)
+
+
+def same_word(a: str, b: str, *, shortest: int = 4) -> bool:
+    """Equal, or one a short inflection of the other (kill/killed, Israel/Israeli, allegation/allegations),
+    the shorter having at least ``shortest`` letters."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= shortest and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def named_as_a_settlement(text: str, start: int) -> bool:
+    """The name at ``start`` follows "the town of", "the city of" ...: a settlement, whatever else bears
+    the name ("a hotel in the town of Bahrain")."""
+    return _SETTLEMENT_BEFORE.search(text[max(0, start - 30) : start]) is not None
