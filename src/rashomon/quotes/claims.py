@@ -97,7 +97,7 @@ _VAGUE_COUNT = re.compile(
     r"|(?P<tens>tens of )?(?P<hundreds>hundreds of )?(?P<plural>hundred|thousand|million|billion)s)$",
     re.IGNORECASE,
 )
-_SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_SCALE_WORDS = {"hundred": 1e2} | {word: _SCALE[word] for word in ("thousand", "million", "billion")}
 
 
 def _vague_count(span: Span) -> float | None:

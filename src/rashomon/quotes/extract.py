@@ -238,10 +238,6 @@ def _of_a_named_body(tail: Span) -> bool:
     return bool(rest) and all(t.ent_type_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} for t in rest)
 
 
-# Words inside a long name: "Organization for Security and Co-operation in Europe".
-_NAME_LINKS = frozenset({"the", "of", "for", "and", "in", "on"})
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start] in _LEADING_JUNK or text[start].isspace()):
         start += 1
