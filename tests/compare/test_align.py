@@ -530,3 +530,35 @@ def test_the_parts_of_a_sentence_each_find_their_match_and_the_sentence_is_liste
     )
     assert shared == [(("a", 0, 1), ("b", 1, 0)), (("a", 0, 2), ("b", 0, 0))]
     assert [(g.statements[0].article_id, g.statements[0].sentence) for g in groups if g.label == "single"] == [("a", 1)]
+
+
+def _at_cosine(cosine: float) -> np.ndarray:
+    """Two unit vectors at the given cosine."""
+    return np.array([[1.0, 0.0], [cosine, (1 - cosine**2) ** 0.5]], dtype=np.float32)
+
+
+def test_two_values_of_one_named_measure_are_one_slot_and_conflict():
+    text = "Turnout was 49.8%, the commission said."
+    assert "turnout" in count_qualifiers(text, text.index("49.8"), text.index("%") + 1, "%")
+    mine = Number(52, "=", "percent", "52 percent", qualifiers=frozenset({"turnout"}))
+    theirs = Number(49.8, "=", "percent", "49.8%", qualifiers=frozenset({"turnout"}))
+    statements = [_statement("a", 0, "Turnout reached 52 percent.", numbers=[mine]),
+                  _statement("b", 0, "Turnout was 49.8%.", numbers=[theirs])]  # fmt: skip
+    (group,) = align_statements(statements, _at_cosine(0.7))
+    assert group.label == "conflict" and group.conflict == "numbers differ: 52 percent vs 49.8%"
+    unnamed = [replace(s, numbers=tuple(replace(n, qualifiers=frozenset()) for n in s.numbers)) for s in statements]
+    assert {group.label for group in align_statements(unnamed, _at_cosine(0.7))} == {"single"}
+
+
+def test_one_speakers_toll_told_in_other_words_is_one_statement():
+    six = Number(6, "=", "people", "six people", kind="people killed")
+    statements = [
+        replace(_statement("a", 0, "The minister said six people had died and blamed criminals.", numbers=[six]),
+                voices=frozenset({"minister"})),
+        replace(_statement("b", 0, "The minister said six people lost their lives, most while looting.", numbers=[six]),
+                voices=frozenset({"minister"})),
+    ]  # fmt: skip
+    (group,) = align_statements(statements, _at_cosine(0.5))
+    assert group.label == "shared"
+    others = [replace(statements[1], voices=frozenset({"commission"})), statements[0]]
+    assert {group.label for group in align_statements(others, _at_cosine(0.5))} == {"single"}

@@ -275,3 +275,24 @@ def test_two_reports_of_a_verdict_disagree_on_the_term(engine, tmp_path):  # typ
     assert "numbers differ: eight years and two months vs 10 years" in conflicts
     named = {subject.name for subject in comparison.subjects if len(subject.articles) == 2}
     assert "Republican People's Party" in named  # "(CHP)" in one, "CHP" in the other
+
+
+@pytest.mark.model
+def test_two_reports_of_a_protest_share_the_ministers_toll_and_one_calls_protesters_goons(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a wire and a government-side report of one protest. Both give the
+    # minister's toll of six in other words; only the wire gives the rights commission's 19.
+    comparison = _compared(
+        engine, tmp_path / "protest.db", "protest_nairobi_wire.txt", "protest_nairobi_government.txt"
+    )
+    assert {article.outlet for article in comparison.articles} == {None, "The National Sentinel"}
+    shared = _shared_sentences(comparison)
+    assert any(
+        any("six people had died" in text for text in group)
+        and any("six people lost their lives" in text for text in group)
+        for group in shared
+    )
+    assert not any(any("19 people were killed" in text for text in group) for group in shared)
+    sentinel = next(framing for framing in comparison.framing if framing.outlet == "The National Sentinel")
+    assert [use.term for use in sentinel.loaded] == ["goons"]
+    # "did not respond to requests for comment" quotes no one
+    assert "Opposition leaders" not in {speaker.name for speaker in sentinel.speakers}

@@ -8,6 +8,7 @@ import pytest
 from rashomon.compare.align import Number, Statement
 from rashomon.compare.utterances import (
     alignment_units,
+    is_request_for_comment,
     national_military,
     sentence_utterances,
     utterance_text,
@@ -96,3 +97,9 @@ def test_without_quote_vectors_a_sentence_is_matched_as_a_whole():
     units = alignment_units([FIRST], np.eye(2, dtype=np.float32)[:1], {"a": QUOTES}, {}, TABLES)
     assert [(u.part, u.voices) for u in units.statements] == [(0, frozenset())]
     assert not units.spoken.any()
+
+
+def test_a_request_for_comment_is_no_ones_words():
+    asked = Quote(0, 23, "requests for comment", "indirect", None, "respond", None)
+    said = Quote(0, 30, "the bill would pass", "indirect", None, "said", None)
+    assert is_request_for_comment(asked) and not is_request_for_comment(said)

@@ -412,3 +412,15 @@ def test_an_acronym_in_brackets_after_a_name_is_that_organisations_in_any_langua
     by_name = {e.name: e for e in _annotated(engine, text, "rally").entities}
     party = next(e for name, e in by_name.items() if "People's Party" in name)
     assert "VHP" not in by_name and "VHP" in party.aliases
+
+
+def test_a_common_word_opening_a_sentence_and_the_last_word_of_a_bill_are_no_people(engine):
+    # Written for this test: the model takes "Calm" and the "Bill" of "the Finance Bill" for people,
+    # and "Interior Cabinet" (of the Kenyan title "Cabinet Secretary") for a body.
+    text = (
+        "NAIROBI, June 25, 2027 \u2014 Calm returned to the streets of Nairobi on Friday. Interior Cabinet "
+        "Secretary Kipchumba Murkomen said the Finance Bill would pass."
+    )
+    names = {e.name: e.type for e in _annotated(engine, text, "n").entities}
+    assert names.get("Kipchumba Murkomen") == "PERSON"
+    assert not {"Calm", "Bill", "Interior Cabinet"} & set(names)

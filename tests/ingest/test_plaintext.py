@@ -229,3 +229,17 @@ def test_what_a_feed_puts_after_an_items_text_is_furniture():
     assert [b.kind for b in parts.boilerplate] == ["related", "promo"]
     prose = "The ferry will run again on Monday.\nThe post office said the letters appeared first on Tuesday."
     assert parse_plain_text(prose).body == prose
+
+
+def test_a_byline_with_the_outlet_after_a_comma_gives_both():
+    parts = parse_plain_text(
+        "Order restored\n\nBy Staff Reporter, The National Sentinel\n\nNAIROBI, June 25, 2027 — Calm."
+    )
+    assert (parts.title, parts.byline, parts.outlet) == ("Order restored", "Staff Reporter", "The National Sentinel")
+    assert parts.body.startswith("NAIROBI, June 25, 2027")
+
+
+def test_a_place_or_a_role_after_a_bylines_comma_is_no_outlet():
+    for line in ("By Ann Lee, Nairobi", "By Ann Lee, Middle East correspondent"):
+        parts = parse_plain_text(f"Headline\n\n{line}\n\nBody text of the report.")
+        assert (parts.byline, parts.outlet, parts.body) == ("Ann Lee", None, "Body text of the report.")

@@ -105,3 +105,9 @@ def test_a_time_scopes_the_count_it_belongs_to(engine):
     assert scopes("In Valdia, 300 people killed since March were buried in the northern cemetery.") == {
         300.0: "since March"
     }
+
+
+def test_a_count_in_words_is_read_whole_with_what_it_counts(engine):
+    text = "Three hundred and ninety Valdian servicemen have been returned, the Valdian Defence Ministry said."
+    quantities = [q for claim in _claims(engine, text) for q in claim.quantities]
+    assert [(q.value, q.unit) for q in quantities] == [(390.0, "servicemen")]

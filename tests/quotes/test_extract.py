@@ -407,3 +407,22 @@ def test_they_after_a_lone_place_is_not_the_place(quotes):
     names = [q.speaker.name for q in quotes(text) if q.speaker is not None and q.speaker.text == "They"]
     assert names[0] != "Aleppo"
     assert names[1] == "Norway"
+
+
+def test_the_commission_is_the_commission_on_something_named_before(quotes):
+    text = (
+        "The Kenya National Commission on Human Rights said 19 people were killed. "
+        "The commission said most of the dead had been shot by police."
+    )
+    speakers = [q.speaker for q in quotes(text) if q.speaker is not None]
+    assert [s.name for s in speakers] == ["Kenya National Commission on Human Rights"] * 2
+
+
+def test_a_source_the_parser_hung_on_the_last_noun_before_the_cue_is_the_speaker(quotes):
+    text = (
+        "The exchange took place on the border with Belarus, Ukraine's coordination headquarters for the "
+        "treatment of prisoners of war said."
+    )
+    (quote,) = quotes(text)
+    assert quote.text == "The exchange took place on the border with Belarus"
+    assert quote.speaker is not None and quote.speaker.text.startswith("Ukraine's coordination headquarters")

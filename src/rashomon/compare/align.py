@@ -60,7 +60,7 @@ _UNIT_CLASSES = {
         "protesters demonstrators rioters detainees".split(),
         "people",
     ),
-    **dict.fromkeys("soldiers fighters militants troops rebels combatants".split(), "combatants"),
+    **dict.fromkeys("soldiers fighters militants troops rebels combatants servicemen".split(), "combatants"),
     **dict.fromkeys("children child kids".split(), "children"),
     **dict.fromkeys("women".split(), "women"),
     **dict.fromkeys("usd eur gbp jpy money dollars euros pounds".split(), "money"),
@@ -139,6 +139,13 @@ _GENERIC_HEADS = frozenset(
     "dozens hundreds thousands millions".split()
 )
 _FILLER = frozenset("a an the of and or than more less about some other".split())
+# The noun a measure is the value of, when the sentence opens on it: "Turnout was 49.8%", "Inflation
+# rose to 12 percent".
+_MEASURED_SUBJECT = re.compile(
+    r"^\W*([A-Za-z]+) (?:was|is|reached|stood at|rose to|fell to|dropped to|climbed to|hit|jumped to)"
+    r" (?:about |around |nearly |almost |more than |over |at least |just |only )?$",
+    re.IGNORECASE,
+)
 
 
 _MODAL = re.compile(r"\b(?:would|could|might|should)\b", re.IGNORECASE)
@@ -204,6 +211,10 @@ def count_qualifiers(text: str, start: int, end: int, unit: str | None) -> froze
     head = _OF_HEAD.search(text[max(0, start - 40) : start])
     if head and head.group(1).lower() not in _GENERIC_HEADS | _FILLER:
         qualifiers.add(head.group(1).lower())
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    subject = _MEASURED_SUBJECT.search(text[max(sentence_start, start - 40) : start])
+    if subject and subject.group(1).lower() not in _GENERIC_HEADS | _FILLER:
+        qualifiers.add(subject.group(1).lower())
     return frozenset(qualifiers)
 
 
@@ -494,11 +505,27 @@ def _match_scores(
             bonus = ENTITY_BONUS * min(shared, 2)
             if statements[i].events & statements[j].events:
                 bonus += EVENT_BONUS
-            if _same_count(statements[i], statements[j]):
+            if _same_count(statements[i], statements[j]) or _same_slot(statements[i], statements[j]):
                 bonus += NUMBER_BONUS
             scores[i, j] += bonus
             scores[j, i] += bonus
+            if _one_voice_one_toll(statements[i], statements[j]):
+                scores[i, j] = scores[j, i] = max(scores[i, j], MATCH_THRESHOLD)
     return scores
+
+
+def _one_voice_one_toll(left: Statement, right: Statement) -> bool:
+    """One speaker giving one toll, in one place on one day: "the minister said six people had died"
+    and "the minister said six people lost their lives" tell one claim however else the two go on,
+    and a small toll is as telling as a large one when the same person gives it."""
+    if not left.voices & right.voices or not _same_scene(left, right):
+        return False
+    return any(
+        a.counts == b.counts and a.value == b.value and a.bound == b.bound and _is_toll(a, weekday=True) and _is_toll(b, weekday=True)
+        and (a.day is None or b.day is None or a.day == b.day)
+        for a in left.numbers
+        for b in right.numbers
+    )  # fmt: skip
 
 
 def _same_count(left: Statement, right: Statement) -> bool:
@@ -507,6 +534,18 @@ def _same_count(left: Statement, right: Statement) -> bool:
     agreeing = _agreeing_toll if _same_scene(left, right) else _equal
     return any(
         a.counts is not None and a.counts == b.counts and min(a.value, b.value) >= TELLING_COUNT and agreeing(a, b)
+        for a in left.numbers
+        for b in right.numbers
+    )
+
+
+def _same_slot(left: Statement, right: Statement) -> bool:
+    """Shares of one thing that the words around them name alike, whatever their values: "Turnout
+    reached 52 percent" and "Turnout was 49.8%" give one measure, agreeing or not. (Counts of people
+    are left to their values: "three suicide bombers" and "two suicide bombers" are as often two
+    moments of an attack as two tellings of one.)"""
+    return any(
+        a.counts == b.counts == "percent" and a.qualifiers & b.qualifiers and not (a.earlier or b.earlier)
         for a in left.numbers
         for b in right.numbers
     )

@@ -57,7 +57,7 @@ from rashomon.compare.framing import (
     speaker_rows,
 )
 from rashomon.compare.lexicon import LoadedLexicon, load_loaded_lexicon
-from rashomon.compare.utterances import alignment_units
+from rashomon.compare.utterances import alignment_units, is_request_for_comment
 from rashomon.compare.vectors import (
     compared_members,
     sentence_texts,
@@ -692,7 +692,7 @@ def _framing(
     speakers = speaker_rows([
         ((q.speaker.name or q.speaker.text) if q.speaker else "(no speaker named)",
          q.speaker.entity if q.speaker else None, q.kind, len(q.words.split()))
-        for q in item.quotes
+        for q in item.quotes if not is_request_for_comment(q)
     ])  # fmt: skip
     claims = item.claims
     tools = tuple(

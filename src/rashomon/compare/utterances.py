@@ -13,6 +13,7 @@ well as by their words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -52,6 +53,20 @@ class AlignmentUnits:
     statements: tuple[Statement, ...]
     vectors: np.ndarray  # one row per statement: its sentence's, or its utterance's when it is a part
     spoken: np.ndarray  # one row per statement: its one utterance's vector, zeros when it has none
+
+
+# What a source was asked for and did not give: "did not respond to requests for comment". The
+# attribution layer keeps it, as the attribution corpora do; it puts no words in the source's mouth.
+_REQUEST_FOR_COMMENT = re.compile(
+    r"^(?:(?:repeated|several|multiple|emailed|written|telephone|phone|further)\s+)*"
+    r"(?:requests?|calls?|messages?|queries|questions|emails?)\s+(?:for|seeking)\s+(?:comment|a response|reaction)\b",
+    re.IGNORECASE,
+)
+
+
+def is_request_for_comment(quote: Quote) -> bool:
+    """An attribution that only says the source was asked: no words of theirs to count."""
+    return quote.kind == "indirect" and _REQUEST_FOR_COMMENT.match(quote.text.strip()) is not None
 
 
 def utterance_text(quote: Quote) -> str:

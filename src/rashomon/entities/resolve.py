@@ -177,6 +177,23 @@ _NOT_A_NAME = re.compile(
 )
 
 
+_DASHES = frozenset({"-", "\u2013", "\u2014", ":"})
+
+
+def _capitalised_opener(span: Span, text: str) -> bool:
+    """A word capitalised only because it opens a sentence, that the model took for a person's name:
+    "Calm returned to the streets". A person named by one word is named by it again, or fully before."""
+    token = span[0]
+    opens = token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text in _DASHES)
+    return len(span) == 1 and opens and len(re.findall(rf"\b{re.escape(token.text)}\b", text)) == 1
+
+
+def _end_of_a_titled_thing(span: Span) -> bool:
+    """ "the Finance Bill", "the Patriot Act": the model read the last word as a first name."""
+    doc, start = span.doc, span.start
+    return len(span) == 1 and start >= 2 and doc[start - 1].is_title and doc[start - 2].lower_ == "the"
+
+
 def _char_bounds(text: str, span: Span) -> tuple[int, int] | None:
     """Offsets of ``span`` without stray punctuation at either end ("/Syria/", "NATO &")."""
     start, end = span.start_char, span.end_char
@@ -218,6 +235,8 @@ def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
             label = "GPE"  # a country's name is the country: "the DPRK", which the model takes for a body
         if bounds[1] <= town_end and label in {"ORG", "PERSON", "NORP"} and not ent.ent_id_:
             label = "GPE"  # the town of a dateline ("BERLIN, March 3 -", "Mingora, 4 September 2026 -")
+        if label == "PERSON" and not ent.ent_id_ and (_capitalised_opener(span, text) or _end_of_a_titled_thing(span)):
+            continue
         # A whole name of an organisation known by several ("U.N.", "United Nations") is that organisation.
         known = ent.ent_id_ or tables.organisation_by_name.get(key)
         found.append(_Candidate(span, bounds[0], bounds[1], surface, label, known or None, key))

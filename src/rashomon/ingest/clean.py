@@ -113,7 +113,7 @@ def clean_document(raw: RawDocument, *, settings: Settings) -> Article:
         source_id=raw.source_id,
         origin=raw.origin,
         title=_normalise(repair_lost_characters(title)) if title else None,
-        outlet=outlet_name(outlet) or outlet_from_url(url) or _copyright_holder(parts.boilerplate),
+        outlet=outlet_name(outlet or parts.outlet) or outlet_from_url(url) or _copyright_holder(parts.boilerplate),
         url=url,
         published=published_date,
         byline=byline or parts.byline,

@@ -45,6 +45,21 @@ def _outlet_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _outlet_words() -> frozenset[str]:
+    text = resources.files("rashomon.ingest.data").joinpath("outlet_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def looks_like_outlet(name: str) -> bool:
+    """Whether a name printed beside a byline is an outlet's: a known one, or one with a media word."""
+    table = _outlet_table()
+    lowered = name.strip().lower()
+    if lowered in table or lowered in {display.lower() for display in table.values()}:
+        return True
+    return any(word in _outlet_words() for word in re.findall(r"[a-z]+", lowered))
+
+
 def outlet_name(value: str | None) -> str | None:
     """Display name for an outlet given as a name, a code (``tass``) or a domain."""
     if not value or not value.strip():

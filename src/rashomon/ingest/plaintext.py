@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from rashomon.ingest.data import table_lines
 from rashomon.ingest.headlines import headline_end, headline_words
+from rashomon.ingest.metadata import looks_like_outlet
 from rashomon.ingest.unwrap import unwrap_lines
 from rashomon.model import BoilerplateBlock
 
@@ -32,6 +33,7 @@ class PlainTextParts:
     title: str | None
     published: str | None
     byline: str | None
+    outlet: str | None
     tags: tuple[str, ...]
     listed_sources: tuple[str, ...] | None
     boilerplate: tuple[BoilerplateBlock, ...]
@@ -63,17 +65,32 @@ def _match_rule(line: str) -> tuple[BoilerplateRule, re.Match[str]] | None:
     return None
 
 
-def _match_dateline(line: str) -> tuple[str | None, str | None] | None:
+@dataclass(frozen=True)
+class LeadingLines:
+    """What the lines before the body said: headline, date, byline, outlet."""
+
+    headline: str | None = None
+    date: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+
+
+def _match_dateline(line: str) -> LeadingLines | None:
     for pattern in dateline_patterns():
         found = pattern.match(line.strip())
         if found:
-            groups = found.groupdict()
-            return groups.get("date"), (groups.get("byline") or "").strip() or None
+            groups = {name: (value or "").strip() or None for name, value in found.groupdict().items()}
+            outlet = groups.get("outlet")
+            return LeadingLines(
+                date=groups.get("date"),
+                byline=groups.get("byline"),
+                outlet=outlet if outlet and looks_like_outlet(outlet) else None,
+            )
     return None
 
 
-def split_dateline(lines: list[str]) -> tuple[list[str], str | None, str | None, str | None]:
-    """Remove a leading dateline/byline line; return the rest, headline, date and byline.
+def split_dateline(lines: list[str]) -> tuple[list[str], LeadingLines]:
+    """Remove a leading dateline/byline line; return the rest and what it said.
 
     The dateline may follow a headline line, which is then returned as the headline.
     """
@@ -82,8 +99,8 @@ def split_dateline(lines: list[str]) -> tuple[list[str], str | None, str | None,
         found = _match_dateline(lines[index])
         if found is not None:
             headline = lines[filled[0]].strip() if position == 1 else None
-            return lines[index + 1 :], headline, found[0], found[1]
-    return lines, None, None, None
+            return lines[index + 1 :], LeadingLines(headline, found.date, found.byline, found.outlet)
+    return lines, LeadingLines()
 
 
 def _split_list(text: str) -> list[str]:
@@ -194,7 +211,7 @@ def parse_plain_text(text: str) -> PlainTextParts:
     """Split a plain-text article into body and metadata."""
     text, inline_blocks = cut_inline_furniture(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
-    lines, headline, date, byline = split_dateline(lines)
+    lines, leading = split_dateline(lines)
     lines = unwrap_lines(lines, keep_apart=lambda line: _match_rule(line) is not None)
     body_lines, blocks, tags, sources = split_trailing_boilerplate(lines)
     blocks = [*inline_blocks, *blocks]
@@ -203,9 +220,10 @@ def parse_plain_text(text: str) -> PlainTextParts:
     body = "\n".join(line.strip() for line in body_lines if line.strip())
     return PlainTextParts(
         body=body,
-        title=headline,
-        published=date,
-        byline=byline,
+        title=leading.headline,
+        published=leading.date,
+        byline=leading.byline,
+        outlet=leading.outlet,
         tags=tuple(tags),
         listed_sources=None if sources is None else tuple(sources),
         boilerplate=tuple(blocks),

@@ -126,7 +126,10 @@ def _quantity(span: Span, text: str, times: tuple[TimeExpression, ...], sentence
     if not tokens:
         return None
     value = None
-    for token in span:
+    spelled = _spelled_out(span, tokens[0])
+    if spelled is not None:
+        value, tokens = spelled
+    for token in span if value is None else ():
         fused = _FUSED_SCALE.match(token.text)
         if fused:
             value = float(fused.group(1).replace(",", "")) * _SCALE[fused.group(2).lower()]
@@ -138,7 +141,7 @@ def _quantity(span: Span, text: str, times: tuple[TimeExpression, ...], sentence
     if value is None:
         return None
     for token in span:
-        if token.lower_ in _SCALE and token.i > tokens[0].i:
+        if token.lower_ in _SCALE and token.i > tokens[-1].i:
             value *= _SCALE[token.lower_]
     before = text[max(sentence.start_char, span.start_char - 30) : span.start_char]
     bound = "="
@@ -153,6 +156,26 @@ def _quantity(span: Span, text: str, times: tuple[TimeExpression, ...], sentence
     return Quantity(start, span.end_char, text[start : span.end_char], value, bound, unit, scope)
 
 
+def _spelled_out(span: Span, first: Token) -> tuple[float, list[Token]] | None:
+    """A count written in words, read whole: "Three hundred and ninety" is 390, not 3. Returns the
+    value and its words; a scale after them ("two million") is left to the caller."""
+    if not first.is_alpha:
+        return None
+    run: list[Token] = []
+    for token in span[first.i - span.start :]:
+        if token.lower_ in _SCALE and token.lower_ != "thousand":
+            break
+        if not (token.like_num or token.lower_ in {"and", "-", "hundred", "thousand", "dozen"}):
+            break
+        run.append(token)
+    while run and not run[-1].like_num and run[-1].lower_ not in {"hundred", "thousand", "dozen"}:
+        run.pop()
+    if len(run) < 2:
+        return None
+    parsed = parse_number(" ".join(token.text for token in run))
+    return (float(parsed), run) if isinstance(parsed, int) else None
+
+
 def _unit(span: Span) -> str | None:
     if span.label_ == "PERCENT" or span.text.endswith("%"):
         return "percent"
@@ -160,9 +183,10 @@ def _unit(span: Span) -> str | None:
         symbol = next((_CURRENCY[t.text] for t in span if t.text in _CURRENCY), None)
         return symbol or next((t.lemma_ for t in span if t.pos_ == "NOUN" and t.lower_ not in _SCALE), "money")
     last = span[-1]
-    head = last.head
-    if last.dep_ in {"nummod", "quantmod", "compound"} and head.pos_ in {"NOUN", "PROPN"} and head.i > last.i:
-        return head.text  # "300 airstrikes", "49-year lease"
+    for number in (last, span.root):  # "Three hundred and ninety | servicemen" hangs from "hundred"
+        head = number.head
+        if number.dep_ in {"nummod", "quantmod", "compound"} and head.pos_ in {"NOUN", "PROPN"} and head.i > last.i:
+            return head.text  # "300 airstrikes", "49-year lease"
     counted = [
         pobj for prep in last.children if prep.dep_ == "prep" and prep.lower_ == "of"
         for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN"}

@@ -372,6 +372,21 @@ def _trailing_cue(verb: Token) -> tuple[int, int] | None:
     return sentence.start, comma - 1
 
 
+def _source_hung_as_apposition(verb: Token) -> Span | None:
+    """The source of a sentence-final cue that the parser hung on the last noun before it: in "The
+    exchange took place on the border with Belarus, Ukraine's headquarters for prisoners of war said."
+    the headquarters is an apposition of Belarus and "said" has no subject."""
+    if any(child.dep_ in _SUBJECTS for child in verb.children) or verb.i == verb.sent.start:
+        return None
+    node = verb.doc[verb.i - 1]
+    while node.dep_ != "appos" and node.head.i != node.i and node.head.i < verb.i:
+        node = node.head
+    comma = node.left_edge.i - 1
+    if node.dep_ != "appos" or node.right_edge.i != verb.i - 1 or comma <= verb.sent.start:
+        return None
+    return verb.doc[node.left_edge.i : verb.i] if verb.doc[comma].text == "," else None
+
+
 def _interposed(verb: Token) -> tuple[int, int] | None:
     """ "X, he said, Y" and "X, he said.": the cue hangs off the clause it reports."""
     if verb.dep_ != "parataxis" and not (verb.dep_ == "ROOT" and verb.i > verb.sent.start + 2):
@@ -516,6 +531,9 @@ def find_quotes(doc: Doc, entities: tuple[DocEntity, ...], *, cues: CueTable) ->
         trailing = _trailing_cue(token) if "c" in cue.takes else None
         if trailing is not None and found[0] >= trailing[0] and found[1] <= trailing[1]:
             found = trailing  # "A, but B, the source added": all of it, not just the last clause
+        hung = _source_hung_as_apposition(token) if "c" in cue.takes else None
+        if hung is not None and found[0] < hung.start - 1 < found[1]:
+            found = (found[0], hung.start - 2)
         start, end = doc[found[0]].idx, doc[found[1]].idx + len(doc[found[1]])
         # Speech reported by a cue stays in the cue's paragraph (the parser's sentences may not).
         paragraph_start = text.rfind("\n", 0, token.idx) + 1
@@ -539,6 +557,8 @@ def find_quotes(doc: Doc, entities: tuple[DocEntity, ...], *, cues: CueTable) ->
         # "The EU is expected to respond", "they were told": said of them or to them, not by them
         # ("She is expected to say: ..." is hers).
         speaker = _agent(token) if silent else _subject(token)
+        if speaker is None and hung is not None and cues.can_speak(hung):
+            speaker = hung
         if speaker is not None and not cues.can_speak(speaker):
             if kind == "indirect":
                 continue  # "the visit highlighted ...": a thing, not a source

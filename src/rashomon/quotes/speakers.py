@@ -188,11 +188,24 @@ def _body_described(span: Span, entities: tuple[DocEntity, ...]) -> DocEntity | 
         for entity in entities
         if entity.type == "ORG"
         and any(
-            (name_words := name.lower().split())[-1:] == words[-1:] and wanted <= set(name_words)
+            words[-1] in _heads(name_words := name.lower().split()) and wanted <= set(name_words)
             for name in (entity.name, *entity.aliases)
         )
     )
     return last_before(bodies, span.start_char, {"ORG"})
+
+
+_OF_A_NAME = frozenset({"on", "for", "of", "in", "against"})
+
+
+def _heads(name_words: list[str]) -> set[str]:
+    """The words a body's name may be shortened to: its last, and the one before what it is "of" or
+    "on" ("commission" of "Kenya National Commission on Human Rights")."""
+    heads = set(name_words[-1:])
+    cut = next((i for i, word in enumerate(name_words) if word in _OF_A_NAME), None)
+    if cut:
+        heads.add(name_words[cut - 1])
+    return heads
 
 
 # Heads of speaker phrases that are no "he" or "she": "the ministry", "a statement".

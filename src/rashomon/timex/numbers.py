@@ -9,7 +9,7 @@ _UNITS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
     "dozen": 12,
 }  # fmt: skip
-_MULTIPLIERS = {100, 1000}
+_MULTIPLIERS = {"dozen", "hundred"}  # "two dozen" is 24, "three hundred" 300
 # TimeML reads "a couple of years" as two (P2Y), "several" and "a few" as unknown (PXY).
 _COUPLE = {"couple", "a couple", "couple of", "a couple of"}
 _VAGUE = {"several", "few", "a few", "many", "some", "more than", "numerous"}
@@ -28,10 +28,18 @@ def parse_number(words: str) -> int | str | None:
         return int(float(text)) if float(text).is_integer() else None
     except ValueError:
         pass
-    total = 0
-    for word in text.split():
+    words_of = text.split()
+    total, group = 0, 0  # "two thousand five hundred": the thousands so far, then the group being read
+    for position, word in enumerate(words_of):
+        if word == "and" and 0 < position < len(words_of) - 1:
+            continue  # "three hundred and ninety"
         if word not in _UNITS:
             return None
         value = _UNITS[word]
-        total = max(total, 1) * value if value in _MULTIPLIERS else total + value
-    return total or None
+        if word == "thousand":
+            total, group = total + max(group, 1) * value, 0
+        elif word in _MULTIPLIERS:
+            group = max(group, 1) * value
+        else:
+            group += value
+    return (total + group) or None
