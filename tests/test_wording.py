@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rashomon.wording import named_as_a_settlement, same_word
+from rashomon.wording import named_as_a_settlement, named_as_fought_over, same_word
 
 
 def test_a_word_and_its_short_inflection_are_one_word():
@@ -15,3 +15,9 @@ def test_a_name_after_the_town_of_is_a_settlement():
     text = "A hotel in the town of Bahrain collapsed; talks were held in Bahrain."
     assert named_as_a_settlement(text, text.index("Bahrain"))
     assert not named_as_a_settlement(text, text.rindex("Bahrain"))
+
+
+def test_a_name_fought_over_is_a_place():
+    for text in ("since the siege of Mariupol", "the battle for Bakhmut", "after the fall of the Kabul"):
+        assert named_as_fought_over(text, len(text) - len(text.split()[-1]))
+    assert not named_as_fought_over("a spokesman of Hamas", len("a spokesman of "))

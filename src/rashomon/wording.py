@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:town|city|village|hamlet|township)\s+of\s+$", re.IGNORECASE)
+_ASSAULT_BEFORE = re.compile(
+    r"\b(?:(?:siege|fall|shelling|bombardment|capture|recapture|liberation|encirclement)\s+of|battle\s+(?:of|for))"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def same_word(a: str, b: str, *, shortest: int = 4) -> bool:
@@ -20,3 +25,9 @@ def named_as_a_settlement(text: str, start: int) -> bool:
     """The name at ``start`` follows "the town of", "the city of" ...: a settlement, whatever else bears
     the name ("a hotel in the town of Bahrain")."""
     return _SETTLEMENT_BEFORE.search(text[max(0, start - 30) : start]) is not None
+
+
+def named_as_fought_over(text: str, start: int) -> bool:
+    """The name at ``start`` is what is besieged, fought over or taken: "the siege of Mariupol", "the
+    battle for Bakhmut". Only a place is."""
+    return _ASSAULT_BEFORE.search(text[max(0, start - 30) : start]) is not None

@@ -296,3 +296,21 @@ def test_two_reports_of_a_protest_share_the_ministers_toll_and_one_calls_protest
     assert [use.term for use in sentinel.loaded] == ["goons"]
     # "did not respond to requests for comment" quotes no one
     assert "Opposition leaders" not in {speaker.name for speaker in sentinel.speakers}
+
+
+@pytest.mark.model
+def test_two_reports_of_a_prisoner_swap_share_the_mediation_and_do_not_set_its_parts_against_its_whole(
+    engine, tmp_path
+):  # type: ignore[no-untyped-def]
+    # Written for this test: a wire and a Russian state report of one exchange. "390 prisoners each",
+    # "Three hundred and ninety Russian servicemen" and "270 soldiers and 120 civilians" are parts and
+    # wholes of one count, not a dispute.
+    comparison = _compared(engine, tmp_path / "swap.db", "swap_kyiv_wire.txt", "swap_moscow_state.txt")
+    assert [group.conflict for group in comparison.groups if group.label == "conflict"] == []
+    shared = _shared_sentences(comparison)
+    assert any(any("mediation of the United Arab Emirates" in text for text in group) for group in shared)
+    wire = next(framing for framing in comparison.framing if framing.outlet == "Global Wire Service")
+    assert "Ukraine's coordination headquarters for the treatment of prisoners of war" in {
+        speaker.name for speaker in wire.speakers
+    }
+    assert "Mariupol" not in {tone.name for tone in wire.tone}  # a besieged city, no actor

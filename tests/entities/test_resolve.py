@@ -424,3 +424,9 @@ def test_a_common_word_opening_a_sentence_and_the_last_word_of_a_bill_are_no_peo
     names = {e.name: e.type for e in _annotated(engine, text, "n").entities}
     assert names.get("Kipchumba Murkomen") == "PERSON"
     assert not {"Calm", "Bill", "Interior Cabinet"} & set(names)
+
+
+def test_what_is_besieged_is_a_place(engine):
+    text = "Some of the soldiers had been held since the siege of Mariupol in 2022."
+    names = {e.name: e.type for e in _annotated(engine, text, "m").entities}
+    assert names.get("Mariupol") == "GPE"

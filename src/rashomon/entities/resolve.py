@@ -35,7 +35,7 @@ from rashomon.entities.names import (
 from rashomon.entities.roles import role_after, role_before
 from rashomon.entities.tables import EntityTables
 from rashomon.model import ENTITY_TYPES, DocEntity, GazetteerEntry, Mention, Role
-from rashomon.wording import named_as_a_settlement
+from rashomon.wording import named_as_a_settlement, named_as_fought_over
 
 TYPE_GROUPS = {"PERSON": "per", "ORG": "org", "GPE": "loc", "LOC": "loc", "FAC": "loc", "NORP": "norp", "EVENT": "evt"}
 _SURNAME_LINKABLE = {"PERSON", "ORG", "LOC", "GPE"}
@@ -300,6 +300,9 @@ def _as_places(doc: Doc, found: list[_Candidate], tables: EntityTables) -> list[
         after = doc[cand.span.end] if cand.span.end < len(doc) else None
         # "Turkey's Izmir province", not "a Sanders town hall", where the place word only modifies a noun
         place_word = after is not None and after.lower_ in _ADMINISTRATIVE_UNIT_NOUNS and after.dep_ != "compound"
+        if len(cand.span) == 1 and cand.label in {"PERSON", "ORG"} and not cand.gazetteer_id and not cand.is_alias:
+            if named_as_fought_over(doc.text, cand.start):
+                cand = replace(cand, label="GPE")  # "the siege of Mariupol", "the battle for Bakhmut"
         if (
             single
             and (cand.key in tables.country_by_name or cand.key in tables.country_by_indicator or place_word)

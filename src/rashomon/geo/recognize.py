@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.geo.gazetteer import Gazetteer, lookup_key
 from rashomon.model import Place
+from rashomon.wording import named_as_fought_over
 
 # Below this population a city name that spaCy did not call a place is more often a surname.
 _UNLABELLED_CITY_POPULATION = 100_000
@@ -133,8 +134,11 @@ _NOUNS_BEFORE_OF_A_PLACE = frozenset(
 
 
 def _after_locative(span: Span) -> bool:
-    """The span follows a preposition of place ("in", "near", "the outskirts of"), maybe past "the"."""
+    """The span follows a preposition of place ("in", "near", "the outskirts of"), maybe past "the", or
+    is what is fought over ("the siege of Mariupol")."""
     doc, index = span.doc, span.start - 1
+    if named_as_fought_over(doc.text, span.start_char):
+        return True
     if index >= 0 and doc[index].lower_ == "the":
         index -= 1
     if index < 0:
