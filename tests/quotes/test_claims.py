@@ -111,3 +111,11 @@ def test_a_count_in_words_is_read_whole_with_what_it_counts(engine):
     text = "Three hundred and ninety Valdian servicemen have been returned, the Valdian Defence Ministry said."
     quantities = [q for claim in _claims(engine, text) for q in claim.quantities]
     assert [(q.value, q.unit) for q in quantities] == [(390.0, "servicemen")]
+
+
+def test_a_scale_word_multiplies_the_figure_before_it(engine):
+    text = (
+        "The bill would raise 346 billion shillings ($2.7 billion) in new revenue, according to the Valdian Treasury."
+    )
+    quantities = [q for claim in _claims(engine, text) for q in claim.quantities]
+    assert [(q.value, q.unit) for q in quantities] == [(346e9, "shilling"), (2.7e9, "USD")]

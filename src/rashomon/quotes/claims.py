@@ -126,9 +126,10 @@ def _quantity(span: Span, text: str, times: tuple[TimeExpression, ...], sentence
     if not tokens:
         return None
     value = None
+    read_to = tokens[0]  # the last word of the number itself; a scale word after it multiplies it
     spelled = _spelled_out(span, tokens[0])
     if spelled is not None:
-        value, tokens = spelled
+        value, read_to = spelled[0], spelled[1][-1]
     for token in span if value is None else ():
         fused = _FUSED_SCALE.match(token.text)
         if fused:
@@ -141,7 +142,7 @@ def _quantity(span: Span, text: str, times: tuple[TimeExpression, ...], sentence
     if value is None:
         return None
     for token in span:
-        if token.lower_ in _SCALE and token.i > tokens[-1].i:
+        if token.lower_ in _SCALE and token.i > read_to.i:
             value *= _SCALE[token.lower_]
     before = text[max(sentence.start_char, span.start_char - 30) : span.start_char]
     bound = "="
