@@ -562,3 +562,17 @@ def test_one_speakers_toll_told_in_other_words_is_one_statement():
     assert group.label == "shared"
     others = [replace(statements[1], voices=frozenset({"commission"})), statements[0]]
     assert {group.label for group in align_statements(others, _at_cosine(0.5))} == {"single"}
+
+
+def test_one_speakers_toll_raised_a_day_later_is_matched_by_the_figure_it_was_raised_from():
+    before = Number(19, "=", "people", "19 people", kind="people killed")
+    raised = Number(23, "=", "people", "23 people", kind="people killed", day="2027-06-24")
+    earlier = Number(19, "=", None, "19", kind="people killed", day="2027-06-24", earlier=True)
+    statements = [
+        replace(_statement("a", 0, "The commission said 19 people were killed.", numbers=[before]),
+                voices=frozenset({"commission"})),
+        replace(_statement("b", 0, "The commission said 23 people had been killed, up from 19.", numbers=[raised, earlier]),
+                voices=frozenset({"commission"})),
+    ]  # fmt: skip
+    (group,) = align_statements(statements, _at_cosine(0.5))
+    assert group.label == "shared"  # an update, not a dispute

@@ -279,19 +279,29 @@ def test_two_reports_of_a_verdict_disagree_on_the_term(engine, tmp_path):  # typ
 
 @pytest.mark.model
 def test_two_reports_of_a_protest_share_the_ministers_toll_and_one_calls_protesters_goons(engine, tmp_path):  # type: ignore[no-untyped-def]
-    # Written for this test: a wire and a government-side report of one protest. Both give the
-    # minister's toll of six in other words; only the wire gives the rights commission's 19.
+    # Written for this test: a wire and a government-side report of one protest, and the wire's report
+    # two days on. Both first reports give the minister's toll of six in other words.
     comparison = _compared(
-        engine, tmp_path / "protest.db", "protest_nairobi_wire.txt", "protest_nairobi_government.txt"
+        engine,
+        tmp_path / "protest.db",
+        "protest_nairobi_wire.txt",
+        "protest_nairobi_government.txt",
+        "protest_nairobi_wire_day3.txt",
     )
-    assert {article.outlet for article in comparison.articles} == {None, "The National Sentinel"}
+    assert {article.outlet for article in comparison.articles} == {None, "The National Sentinel", "Global Wire Service"}
     shared = _shared_sentences(comparison)
     assert any(
         any("six people had died" in text for text in group)
         and any("six people lost their lives" in text for text in group)
         for group in shared
     )
-    assert not any(any("19 people were killed" in text for text in group) for group in shared)
+    # the commission's toll two days on, "up from 19", is its first toll raised, not a dispute
+    assert any(
+        any("19 people were killed" in text for text in group)
+        and any("23 people had been killed" in text for text in group)
+        for group in shared
+    )
+    assert not [group for group in comparison.groups if group.label == "conflict"]
     sentinel = next(framing for framing in comparison.framing if framing.outlet == "The National Sentinel")
     assert [use.term for use in sentinel.loaded] == ["goons"]
     # "did not respond to requests for comment" quotes no one

@@ -302,6 +302,7 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
     "two nuclear tests last year") are not the same count."""
     # A figure a count is set against ("49.8%, down from 58.9% in 2024") is an earlier count, not a
     # second slot of this one.
+    earlier = [(n.counts, n.value) for n in (*left, *right) if n.earlier]
     left = [n for n in left if not n.earlier]
     right = [n for n in right if not n.earlier]
     for unit in {n.counts for n in left if n.counts is not None}:
@@ -320,6 +321,9 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
         # What would, could or might be is no fact two outlets can disagree on: "if that happens,
         # Gorsuch would only need 51 votes" and "under present rules he would need 60".
         if a.hypothetical or b.hypothetical:
+            continue
+        # "23 killed, up from 19" against "19 killed": the other gives the figure this one was raised from.
+        if (a.counts, a.value) in earlier or (b.counts, b.value) in earlier:
             continue
         # A side that also gives the other's count, with no word saying what it counts, may simply
         # hold both: "2.8 million children in hard-to-reach areas, including 280,000 living under
@@ -521,11 +525,19 @@ def _one_voice_one_toll(left: Statement, right: Statement) -> bool:
     if not left.voices & right.voices or not _same_scene(left, right):
         return False
     return any(
-        a.counts == b.counts and a.value == b.value and a.bound == b.bound and _is_toll(a, weekday=True) and _is_toll(b, weekday=True)
+        a.counts == b.counts and a.value == b.value and a.bound == b.bound and _a_days_toll(a) and _a_days_toll(b)
         and (a.day is None or b.day is None or a.day == b.day)
         for a in left.numbers
         for b in right.numbers
     )  # fmt: skip
+
+
+def _a_days_toll(number: Number) -> bool:
+    """A toll of one night or one named day: "23 people had been killed in Thursday's protests", and
+    the earlier figure it was raised from ("up from 19"), which is the same speaker's toll before."""
+    return _is_toll(number, weekday=True) or (
+        number.kind in _TOLL_KINDS and number.value >= 2 and number.day is not None and not number.hypothetical
+    )
 
 
 def _same_count(left: Statement, right: Statement) -> bool:
