@@ -243,15 +243,17 @@ def ask(store: Store, question: str, *, top: int = _TOP, encoder: SentenceEncode
     # A sentence carrying the question's rare words makes one that lacks them no longer evidence.
     if asks_when and any(_DATED.search(hit.text) for _, hit in scored):
         scored = [(score, hit) for score, hit in scored if _DATED.search(hit.text)]  # only a dated one says when
+    # Each article's best sentence, as a telling of the story beside the cited ones: another outlet's
+    # "19 people were killed" beside "23 people had been killed in Thursday's protests", though it
+    # carries fewer of the question's words than the best.
+    strong: dict[str, tuple[float, SentenceHit]] = {}
+    for score, hit in sorted(scored, key=lambda pair: -pair[0]):
+        strong.setdefault(hit.article_id, (score, hit))
     best = max(coverage_of[(hit.article_id, hit.index)] for _, hit in scored)
     scored = [
         (score, hit) for score, hit in scored if coverage_of[(hit.article_id, hit.index)] >= best - _COVERAGE_MARGIN
     ]
     scored.sort(key=lambda pair: -pair[0])
-    # Each article's best sentence among those as good as the best: the story's other tellings.
-    strong: dict[str, tuple[float, SentenceHit]] = {}
-    for score, hit in scored:
-        strong.setdefault(hit.article_id, (score, hit))
     if encoder is not None:
         head = scored[:_RERANKED]
         vectors = encoder.encode([question, *(hit.text for _, hit in head)])
@@ -276,8 +278,8 @@ def _rest_of_story(
     strong: dict[str, tuple[float, SentenceHit]],
 ) -> tuple[tuple[tuple[str, str | None], ...], tuple[Citation, ...]]:
     """The other articles of the cited articles' stories: those with no sentence that answers at all
-    (``answering`` holds the articles with one: silent), and the best sentence of each of those whose
-    sentences answer as well as the cited ones (``strong``), best first."""
+    (``answering`` holds the articles with one: silent), and the best answering sentence of each of the
+    others (``strong``), best first."""
     cited = {c.article for c in citations}
     silent: dict[str, str | None] = {}
     also: dict[str, tuple[float, SentenceHit]] = {}
