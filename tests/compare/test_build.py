@@ -324,3 +324,13 @@ def test_two_reports_of_a_prisoner_swap_share_the_mediation_and_do_not_set_its_p
         speaker.name for speaker in wire.speakers
     }
     assert "Mariupol" not in {tone.name for tone in wire.tone}  # a besieged city, no actor
+
+
+@pytest.mark.model
+def test_an_opinion_column_is_labelled_so_and_judges_more_than_the_report(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a wire report of a protest and a column on it, titled "Opinion: ...".
+    comparison = _compared(engine, tmp_path / "column.db", "protest_nairobi_wire.txt", "protest_nairobi_opinion.txt")
+    by_outlet = {framing.outlet: framing for framing in comparison.framing}
+    column, report = by_outlet["The Lakeside Review"], by_outlet[None]
+    assert column.genre is not None and column.genre.kind == "opinion" and report.genre is None
+    assert column.subjective_share > 0.5 > report.subjective_share

@@ -56,6 +56,7 @@ from rashomon.compare.framing import (
     sentence_polarity,
     speaker_rows,
 )
+from rashomon.compare.genre import GenreLabels, article_genre, load_genre_labels
 from rashomon.compare.lexicon import LoadedLexicon, load_loaded_lexicon
 from rashomon.compare.utterances import alignment_units, is_request_for_comment
 from rashomon.compare.vectors import (
@@ -102,6 +103,7 @@ class FramingModels:
     outlets: OutletNames
     states: EntityTables
     means: AttackMeans
+    genres: GenreLabels
 
     @classmethod
     def load(cls, encoder: SentenceEncoder | None = None) -> FramingModels:
@@ -109,7 +111,7 @@ class FramingModels:
             encoder or SentenceEncoder(), load_classifier("subjectivity"), load_classifier("bias"),
             load_loaded_lexicon(), load_tone_words(), load_label_words(), load_word_list("group_label_nouns.txt"),
             load_word_list("generic_words.txt"), load_reported_speech(),
-            load_outlet_names(), load_entity_tables(), load_attack_means(),
+            load_outlet_names(), load_entity_tables(), load_attack_means(), load_genre_labels(),
         )  # fmt: skip
 
 
@@ -739,6 +741,7 @@ def _framing(
     return ArticleFraming(
         article_id=article.id,
         outlet=article.outlet,
+        genre=article_genre(article, models.genres),
         words=article.word_count,
         loaded=tuple(loaded),
         subjective=tuple(

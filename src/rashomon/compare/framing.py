@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from rashomon.compare.genre import Genre
 from rashomon.compare.lexicon import LoadedLexicon
 
 _LABEL_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-Za-z][a-z'\-]+(?:-[A-Z][a-z]+)*\s){1,4})$")  # "Vice-President"
@@ -77,6 +78,7 @@ class Speaker:
 class ArticleFraming:
     article_id: str
     outlet: str | None
+    genre: Genre | None  # an opinion piece, an editorial or an analysis, as its outlet labelled it
     words: int
     loaded: tuple[LoadedUse, ...]
     subjective: tuple[Cited, ...]

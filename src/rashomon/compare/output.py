@@ -66,6 +66,7 @@ def framing_json(f: ArticleFraming) -> dict[str, object]:
     return {
         "article": f.article_id,
         "outlet": f.outlet,
+        "genre": None if f.genre is None else {"kind": f.genre.kind, "label": f.genre.label, "where": f.genre.where},
         "words": f.words,
         "loaded_words": [{"term": u.term, "category": u.category, "neutral": u.neutral, **cited_json(u.where)} for u in f.loaded],
         "loaded_per_1000_words": f.loaded_per_1000_words,
@@ -160,8 +161,9 @@ def comparison_text(comparison: Comparison) -> str:
     lines += ["", "Framing"]
     for f in comparison.framing:
         tag = letters[f.article_id]
+        genre = f"{f.genre.kind} ({f.genre.where}: {f.genre.label!r}); " if f.genre else ""
         lines.append(
-            f"  [{tag}] {f.words} words; loaded words {len(f.loaded)} ({f.loaded_per_1000_words}/1000); "
+            f"  [{tag}] {genre}{f.words} words; loaded words {len(f.loaded)} ({f.loaded_per_1000_words}/1000); "
             f"opinion sentences {len(f.subjective)}/{f.sentences}; biased-sounding {len(f.biased)}/{f.sentences}"
         )
         if f.loaded:
