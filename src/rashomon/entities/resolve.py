@@ -180,12 +180,18 @@ _NOT_A_NAME = re.compile(
 _DASHES = frozenset({"-", "\u2013", "\u2014", ":"})
 
 
-def _capitalised_opener(span: Span, text: str) -> bool:
+def _capitalised_opener(span: Span, text: str, tables: EntityTables) -> bool:
     """A word capitalised only because it opens a sentence, that the model took for a person's name:
-    "Calm returned to the streets". A person named by one word is named by it again, or fully before."""
+    "Calm returned to the streets". It is a noun for a thing, and used nowhere else in the article
+    (a person named by one word is named so again, or fully before)."""
     token = span[0]
     opens = token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text in _DASHES)
-    return len(span) == 1 and opens and len(re.findall(rf"\b{re.escape(token.text)}\b", text)) == 1
+    return (
+        len(span) == 1
+        and opens
+        and token.lower_ in tables.thing_nouns
+        and len(re.findall(rf"\b{re.escape(token.text)}\b", text)) == 1
+    )
 
 
 def _end_of_a_titled_thing(span: Span) -> bool:
@@ -235,7 +241,11 @@ def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
             label = "GPE"  # a country's name is the country: "the DPRK", which the model takes for a body
         if bounds[1] <= town_end and label in {"ORG", "PERSON", "NORP"} and not ent.ent_id_:
             label = "GPE"  # the town of a dateline ("BERLIN, March 3 -", "Mingora, 4 September 2026 -")
-        if label == "PERSON" and not ent.ent_id_ and (_capitalised_opener(span, text) or _end_of_a_titled_thing(span)):
+        if (
+            label == "PERSON"
+            and not ent.ent_id_
+            and (_capitalised_opener(span, text, tables) or _end_of_a_titled_thing(span))
+        ):
             continue
         # A whole name of an organisation known by several ("U.N.", "United Nations") is that organisation.
         known = ent.ent_id_ or tables.organisation_by_name.get(key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import resources
 
 from rashomon.entities.data import table_lines
 from rashomon.entities.names import name_key
@@ -21,6 +22,9 @@ class EntityTables:
     title_words: frozenset[str]
     organisations: dict[str, GazetteerEntry] = field(default_factory=dict)
     organisation_by_name: dict[str, str] = field(default_factory=dict)  # name key -> organisation id
+    # Nouns no sense of which is a person or a group ("calm", "budget"), from WordNet via the events
+    # layer's table: such a word opening a sentence is capitalised, not a name.
+    thing_nouns: frozenset[str] = frozenset()
 
     def country_of(self, text: str) -> str | None:
         """ISO3 code for a country name, a capital/metonym, or a demonym."""
@@ -60,4 +64,8 @@ def load_entity_tables() -> EntityTables:
             by_demonym.setdefault(name_key(demonym), iso3)
     titles = frozenset(word.strip().lower() for word in table_lines("titles.txt"))
     organisations, organisation_by_name = load_organisations()
-    return EntityTables(by_name, by_indicator, by_demonym, names, titles, organisations, organisation_by_name)
+    nouns = resources.files("rashomon.events.data").joinpath("non_actor_nouns.txt").read_text(encoding="utf-8")
+    thing_nouns = frozenset(line.strip() for line in nouns.splitlines() if line.strip() and not line.startswith("#"))
+    return EntityTables(
+        by_name, by_indicator, by_demonym, names, titles, organisations, organisation_by_name, thing_nouns
+    )
