@@ -576,3 +576,15 @@ def test_one_speakers_toll_raised_a_day_later_is_matched_by_the_figure_it_was_ra
     ]  # fmt: skip
     (group,) = align_statements(statements, _at_cosine(0.5))
     assert group.label == "shared"  # an update, not a dispute
+
+
+def test_one_speakers_two_tolls_that_disagree_are_two_counts_not_one_statement():
+    fifty_six = Number(56, "=", "civilians", "56 civilians", kind="people killed", day="2016-07-19")
+    fifteen = Number(15, "=", "people", "15 people", kind="people killed", day="2016-07-18")
+    statements = [
+        replace(_statement("a", 0, "The observatory said 56 civilians were killed near Manbij.", numbers=[fifty_six]),
+                voices=frozenset({"observatory"})),
+        replace(_statement("b", 0, "The observatory said 15 people were killed in Manbij.", numbers=[fifteen]),
+                voices=frozenset({"observatory"})),
+    ]  # fmt: skip
+    assert {group.label for group in align_statements(statements, _at_cosine(0.95))} == {"single"}

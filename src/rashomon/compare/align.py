@@ -414,7 +414,8 @@ def align_statements(
             for row, i in enumerate(left):
                 column = int(np.argmax(scores[row]))
                 if scores[row, column] >= MATCH_THRESHOLD and int(np.argmax(scores[:, column])) == row:
-                    if not _other_acts(statements[i], statements[right[column]]):
+                    pair = (statements[i], statements[right[column]])
+                    if not _other_acts(*pair) and not _one_voice_two_tolls(*pair):
                         candidates.append((float(scores[row, column]), i, right[column]))
     # Strongest matches first; a group never takes two statements of one article, so a chain of
     # loose matches across many outlets cannot drift into one sprawling group.
@@ -530,6 +531,22 @@ def _one_voice_one_toll(left: Statement, right: Statement) -> bool:
         for a in left.numbers
         for b in right.numbers
     )  # fmt: skip
+
+
+def _one_voice_two_tolls(left: Statement, right: Statement) -> bool:
+    """One speaker giving two tolls of one kind that do not agree ("56 civilians were killed ... as they
+    fled a village near Manbij" and "at least 15 people were killed"), neither the figure the other was
+    raised from: two counts, of two attacks or two moments, not one statement told twice. (Between
+    two speakers that is a dispute, which `_conflict` finds.)"""
+    if not left.voices & right.voices:
+        return False
+    mine = [n for n in left.numbers if _a_days_toll(n) and not n.earlier]
+    theirs = [n for n in right.numbers if _a_days_toll(n) and not n.earlier]
+    earlier = {(n.counts, n.value) for n in (*left.numbers, *right.numbers) if n.earlier}
+    same_kind = [(a, b) for a in mine for b in theirs if a.counts == b.counts]
+    return bool(same_kind) and not any(
+        _compatible(a, b) or (a.counts, a.value) in earlier or (b.counts, b.value) in earlier for a, b in same_kind
+    )
 
 
 def _a_days_toll(number: Number) -> bool:
