@@ -7,10 +7,10 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 import numpy as np
 
+from rashomon.compare.tables import data_rows
 from rashomon.entities.names import name_key
 from rashomon.entities.tables import EntityTables
 from rashomon.timex.numbers import parse_number
@@ -368,8 +368,7 @@ class AttackMeans:
 
 
 def load_attack_means() -> AttackMeans:
-    rows = (resources.files("rashomon.compare") / "data" / "attack_means.tsv").read_text(encoding="utf-8")
-    classes = dict(line.split("\t") for line in rows.splitlines() if line.strip() and not line.startswith("#"))
+    classes = {phrase: kind for phrase, kind in data_rows("attack_means.tsv")}
     alternatives = "|".join(re.escape(phrase) for phrase in sorted(classes, key=len, reverse=True))
     return AttackMeans(classes, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE))
 

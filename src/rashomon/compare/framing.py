@@ -12,6 +12,7 @@ from importlib import resources
 
 from rashomon.compare.genre import Genre
 from rashomon.compare.lexicon import LoadedLexicon
+from rashomon.compare.tables import data_rows
 
 _LABEL_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-Za-z][a-z'\-]+(?:-[A-Z][a-z]+)*\s){1,4})$")  # "Vice-President"
 # A relative clause that says what the person is: "who is also the acting president", "who served
@@ -110,12 +111,7 @@ _TOKEN = re.compile(r"\S+")
 
 
 def load_tone_words() -> ToneWords:
-    text = (resources.files("rashomon.compare") / "data" / "tone_words.tsv").read_text(encoding="utf-8")
-    polarity = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, value = line.split("\t")
-            polarity[word] = int(value)
+    polarity = {word: int(value) for word, value in data_rows("tone_words.tsv")}
     alternatives = "|".join(re.escape(word) for word in sorted(polarity, key=len, reverse=True))
     return ToneWords(polarity, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE))
 

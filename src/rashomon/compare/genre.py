@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from urllib.parse import urlsplit
 
+from rashomon.compare.tables import data_rows
 from rashomon.model import Article
 
 
@@ -31,13 +31,7 @@ class GenreLabels:
 
 
 def load_genre_labels() -> GenreLabels:
-    text = (resources.files("rashomon.compare") / "data" / "genre_labels.tsv").read_text(encoding="utf-8")
-    kinds = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            label, kind = line.split("\t")
-            kinds[label.strip().lower()] = kind.strip()
-    return GenreLabels(kinds)
+    return GenreLabels({label.lower(): kind for label, kind in data_rows("genre_labels.tsv")})
 
 
 _TITLE_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z -]{1,24}?)\s*[:|\u2013\u2014]\s+\S")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
+
+from rashomon.compare.tables import data_rows
 
 
 @dataclass(frozen=True)
@@ -27,13 +28,10 @@ class LoadedLexicon:
 
 
 def load_loaded_lexicon() -> LoadedLexicon:
-    rows = (resources.files("rashomon.compare") / "data" / "loaded_terms.tsv").read_text(encoding="utf-8")
-    terms: dict[str, LoadedTerm] = {}
-    for line in rows.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        term, category, neutral = line.split("\t")
-        terms[term.lower()] = LoadedTerm(term.lower(), category, neutral)
+    terms = {
+        term.lower(): LoadedTerm(term.lower(), category, neutral)
+        for term, category, neutral in data_rows("loaded_terms.tsv")
+    }
     # Longest first, so "strategic foresight" wins over "foresight".
     alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
     return LoadedLexicon(terms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE))
