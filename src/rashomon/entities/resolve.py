@@ -299,7 +299,7 @@ _ADMINISTRATIVE_UNIT_NOUNS = frozenset(
 _SITE_NOUNS = frozenset("square street avenue boulevard airport station stadium hospital mosque cathedral".split())
 
 
-def _as_places(doc: Doc, found: list[_Candidate], tables: EntityTables) -> list[_Candidate]:
+def _as_places(doc: Doc, text: str, found: list[_Candidate], tables: EntityTables) -> list[_Candidate]:
     """A one-word "person" that is a country or a capital ("Kyiv"), or that a word for a place follows
     ("Izmir province"), is the place, unless the article also has someone of that name ("Jordan"
     beside "Michael Jordan") or a title stands before it; so is a "person" named after a site."""
@@ -311,7 +311,7 @@ def _as_places(doc: Doc, found: list[_Candidate], tables: EntityTables) -> list[
         # "Turkey's Izmir province", not "a Sanders town hall", where the place word only modifies a noun
         place_word = after is not None and after.lower_ in _ADMINISTRATIVE_UNIT_NOUNS and after.dep_ != "compound"
         if len(cand.span) == 1 and cand.label in {"PERSON", "ORG"} and not cand.gazetteer_id and not cand.is_alias:
-            if named_as_fought_over(doc.text, cand.start):
+            if named_as_fought_over(text, cand.start):
                 cand = replace(cand, label="GPE")  # "the siege of Mariupol", "the battle for Bakhmut"
         if (
             single
@@ -717,7 +717,7 @@ def resolve_entities(
     """Group the entity mentions of ``doc`` into document entities, in order of first mention."""
     text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
     found = _add_missed_surnames(
-        doc, _as_places(doc, _add_stated_aliases(doc, text, _candidates(doc, text, tables)), tables)
+        doc, _as_places(doc, text, _add_stated_aliases(doc, text, _candidates(doc, text, tables)), tables)
     )
     links = _link(text, found, tables.country_by_name)
     groups: dict[int, list[_Candidate]] = {}

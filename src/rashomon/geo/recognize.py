@@ -137,7 +137,8 @@ def _after_locative(span: Span) -> bool:
     """The span follows a preposition of place ("in", "near", "the outskirts of"), maybe past "the", or
     is what is fought over ("the siege of Mariupol")."""
     doc, index = span.doc, span.start - 1
-    if named_as_fought_over(doc.text, span.start_char):
+    before = doc[max(0, span.start - 5) : span.start].text_with_ws  # not doc.text: it joins every token
+    if named_as_fought_over(before, len(before)):
         return True
     if index >= 0 and doc[index].lower_ == "the":
         index -= 1
