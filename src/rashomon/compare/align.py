@@ -302,7 +302,7 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
     "two nuclear tests last year") are not the same count."""
     # A figure a count is set against ("49.8%, down from 58.9% in 2024") is an earlier count, not a
     # second slot of this one.
-    earlier = [(n.counts, n.value) for n in (*left, *right) if n.earlier]
+    earlier = _earlier_figures(*left, *right)
     left = [n for n in left if not n.earlier]
     right = [n for n in right if not n.earlier]
     for unit in {n.counts for n in left if n.counts is not None}:
@@ -541,11 +541,16 @@ def _one_voice_two_tolls(left: Statement, right: Statement) -> bool:
         return False
     mine = [n for n in left.numbers if _a_days_toll(n) and not n.earlier]
     theirs = [n for n in right.numbers if _a_days_toll(n) and not n.earlier]
-    earlier = {(n.counts, n.value) for n in (*left.numbers, *right.numbers) if n.earlier}
+    earlier = _earlier_figures(*left.numbers, *right.numbers)
     same_kind = [(a, b) for a in mine for b in theirs if a.counts == b.counts]
     return bool(same_kind) and not any(
         _compatible(a, b) or (a.counts, a.value) in earlier or (b.counts, b.value) in earlier for a, b in same_kind
     )
+
+
+def _earlier_figures(*numbers: Number) -> set[tuple[str | None, float]]:
+    """What the figures some count was raised or lowered from count, and their values ("up from 19")."""
+    return {(n.counts, n.value) for n in numbers if n.earlier}
 
 
 def _a_days_toll(number: Number) -> bool:
