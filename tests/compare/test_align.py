@@ -550,13 +550,16 @@ def test_two_values_of_one_named_measure_are_one_slot_and_conflict():
     assert {group.label for group in align_statements(unnamed, _at_cosine(0.7))} == {"single"}
 
 
+def _said_by(voice: str, article: str, text: str, *numbers: Number) -> Statement:
+    """A statement of ``article`` reporting what ``voice`` said, with its counts."""
+    return replace(_statement(article, 0, text, numbers=numbers), voices=frozenset({voice}))
+
+
 def test_one_speakers_toll_told_in_other_words_is_one_statement():
     six = Number(6, "=", "people", "six people", kind="people killed")
     statements = [
-        replace(_statement("a", 0, "The minister said six people had died and blamed criminals.", numbers=[six]),
-                voices=frozenset({"minister"})),
-        replace(_statement("b", 0, "The minister said six people lost their lives, most while looting.", numbers=[six]),
-                voices=frozenset({"minister"})),
+        _said_by("minister", "a", "The minister said six people had died and blamed criminals.", six),
+        _said_by("minister", "b", "The minister said six people lost their lives, most while looting.", six),
     ]  # fmt: skip
     (group,) = align_statements(statements, _at_cosine(0.5))
     assert group.label == "shared"
@@ -569,10 +572,8 @@ def test_one_speakers_toll_raised_a_day_later_is_matched_by_the_figure_it_was_ra
     raised = Number(23, "=", "people", "23 people", kind="people killed", day="2027-06-24")
     earlier = Number(19, "=", None, "19", kind="people killed", day="2027-06-24", earlier=True)
     statements = [
-        replace(_statement("a", 0, "The commission said 19 people were killed.", numbers=[before]),
-                voices=frozenset({"commission"})),
-        replace(_statement("b", 0, "The commission said 23 people had been killed, up from 19.", numbers=[raised, earlier]),
-                voices=frozenset({"commission"})),
+        _said_by("commission", "a", "The commission said 19 people were killed.", before),
+        _said_by("commission", "b", "The commission said 23 people had been killed, up from 19.", raised, earlier),
     ]  # fmt: skip
     (group,) = align_statements(statements, _at_cosine(0.5))
     assert group.label == "shared"  # an update, not a dispute
@@ -582,9 +583,7 @@ def test_one_speakers_two_tolls_that_disagree_are_two_counts_not_one_statement()
     fifty_six = Number(56, "=", "civilians", "56 civilians", kind="people killed", day="2016-07-19")
     fifteen = Number(15, "=", "people", "15 people", kind="people killed", day="2016-07-18")
     statements = [
-        replace(_statement("a", 0, "The observatory said 56 civilians were killed near Manbij.", numbers=[fifty_six]),
-                voices=frozenset({"observatory"})),
-        replace(_statement("b", 0, "The observatory said 15 people were killed in Manbij.", numbers=[fifteen]),
-                voices=frozenset({"observatory"})),
+        _said_by("observatory", "a", "The observatory said 56 civilians were killed near Manbij.", fifty_six),
+        _said_by("observatory", "b", "The observatory said 15 people were killed in Manbij.", fifteen),
     ]  # fmt: skip
     assert {group.label for group in align_statements(statements, _at_cosine(0.95))} == {"single"}

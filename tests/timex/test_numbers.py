@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.timex.numbers import parse_number
+from rashomon.timex.numbers import is_number_word, parse_number
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,8 @@ from rashomon.timex.numbers import parse_number
 )
 def test_number_words(words: str, value: int | str | None):
     assert parse_number(words) == value
+
+
+def test_the_words_a_written_count_may_hold():
+    assert all(is_number_word(word) for word in ("Three", "hundred", "and", "ninety", "dozen", "thousand"))
+    assert not any(is_number_word(word) for word in ("million", "Russian", "servicemen"))

@@ -53,11 +53,17 @@ def _outlet_words() -> frozenset[str]:
 
 def looks_like_outlet(name: str) -> bool:
     """Whether a name printed beside a byline is an outlet's: a known one, or one with a media word."""
-    table = _outlet_table()
     lowered = name.strip().lower()
-    if lowered in table or lowered in {display.lower() for display in table.values()}:
+    if lowered in _known_outlet_names():
         return True
     return any(word in _outlet_words() for word in re.findall(r"[a-z]+", lowered))
+
+
+@lru_cache(maxsize=1)
+def _known_outlet_names() -> frozenset[str]:
+    """Every key and display name of ``outlets.tsv``, lower-cased."""
+    table = _outlet_table()
+    return frozenset(table) | {display.lower() for display in table.values()}
 
 
 def outlet_name(value: str | None) -> str | None:

@@ -8,7 +8,7 @@ kind, so nothing the site printed is lost.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rashomon.ingest.data import table_lines
@@ -99,7 +99,7 @@ def split_dateline(lines: list[str]) -> tuple[list[str], LeadingLines]:
         found = _match_dateline(lines[index])
         if found is not None:
             headline = lines[filled[0]].strip() if position == 1 else None
-            return lines[index + 1 :], LeadingLines(headline, found.date, found.byline, found.outlet)
+            return lines[index + 1 :], replace(found, headline=headline)
     return lines, LeadingLines()
 
 

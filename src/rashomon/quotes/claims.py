@@ -18,7 +18,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.model import Attribution, Claim, DocEntity, Quantity, Quote, TimeExpression
-from rashomon.timex.numbers import parse_number
+from rashomon.timex.numbers import is_number_word, parse_number
 
 _NUMBER_ENTITIES = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW"}
@@ -164,12 +164,10 @@ def _spelled_out(span: Span, first: Token) -> tuple[float, list[Token]] | None:
         return None
     run: list[Token] = []
     for token in span[first.i - span.start :]:
-        if token.lower_ in _SCALE and token.lower_ != "thousand":
-            break
-        if not (token.like_num or token.lower_ in {"and", "-", "hundred", "thousand", "dozen"}):
-            break
+        if not (is_number_word(token.text) or token.text == "-"):
+            break  # "million" and the other scales are the caller's
         run.append(token)
-    while run and not run[-1].like_num and run[-1].lower_ not in {"hundred", "thousand", "dozen"}:
+    while run and run[-1].lower_ in {"and", "-"}:
         run.pop()
     if len(run) < 2:
         return None

@@ -15,6 +15,11 @@ _COUPLE = {"couple", "a couple", "couple of", "a couple of"}
 _VAGUE = {"several", "few", "a few", "many", "some", "more than", "numerous"}
 
 
+def is_number_word(word: str) -> bool:
+    """A word a count written out may hold: "three", "hundred", "dozen", or "and" between them."""
+    return word.lower() in _UNITS or word.lower() == "and"
+
+
 def parse_number(words: str) -> int | str | None:
     """12 for "twelve", 24 for "twenty four" or "24", "X" for "several"; None when not a number."""
     text = words.lower().replace("-", " ").replace(",", "").strip()
