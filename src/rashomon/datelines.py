@@ -48,6 +48,16 @@ def dateline_town_end(text: str) -> int:
     return cut
 
 
+def dateline_agency(text: str) -> tuple[int, int] | None:
+    """Where the agency of a leading dateline lies, its brackets or slashes included ("(CAW)" in
+    "AKTAU, Dec. 24, 2026 (CAW) - "): the outlet's credit, not a party to the story."""
+    end = dateline_end(text)
+    if end is None:
+        return None
+    found = re.compile(_AGENCY).search(text, dateline_town_end(text), end)
+    return found.span() if found else None
+
+
 def dateline_date(text: str) -> str | None:
     """The date a leading dateline prints, when it gives the year ("BERLIN, March 3, 2026 -").
 

@@ -14,6 +14,7 @@ from rashomon.compare.align import (
     Statement,
     actor_signature,
     align_statements,
+    casualty_kind,
     count_qualifiers,
     is_earlier_figure,
     is_hypothetical,
@@ -587,3 +588,46 @@ def test_one_speakers_two_tolls_that_disagree_are_two_counts_not_one_statement()
         _said_by("observatory", "b", "The observatory said 15 people were killed in Manbij.", fifteen),
     ]  # fmt: skip
     assert {group.label for group in align_statements(statements, _at_cosine(0.95))} == {"single"}
+
+
+def test_two_sizes_of_one_crew_are_one_statement_and_two_unrounded_counts_disagree():
+    mine = Number(24, "=", "crew", "24")
+    theirs = Number(23, "=", "crew", "23")
+    statements = [
+        _said_by("operator", "a", "Its crew of 24, most of them Filipino, were safe, the company said.", mine),
+        _said_by("judge", "b", "The judge said the crew of 23 were in good health.", theirs),
+    ]  # fmt: skip
+    (group,) = align_statements(statements, _at_cosine(0.3))
+    assert group.label == "conflict" and group.conflict == "numbers differ: 24 vs 23"
+    # A round figure may round the other: a crew of 20 and one of 21 are one count told loosely.
+    twenty = [replace(statements[0], numbers=(Number(20, "=", "crew", "20"),)),
+              replace(statements[1], numbers=(Number(21, "=", "crew", "21"),))]  # fmt: skip
+    (group,) = align_statements(twenty, _at_cosine(0.3))
+    assert group.label == "shared"
+
+
+def test_the_same_exact_toll_from_two_sources_is_one_statement():
+    mine = Number(38, "=", "people", "38", kind="people killed", day="2026-12-23")
+    theirs = Number(38, "=", "people", "Thirty-eight people", kind="people killed")
+    statements = [
+        _said_by("authorities", "a", "A jet crashed near Aktau on Wednesday, killing 38 of the 67 people on board.", mine),
+        _statement("b", 0, "Thirty-eight people were killed and 29 survived the crash landing.", numbers=[theirs]),
+    ]  # fmt: skip
+    (group,) = align_statements(statements, _at_cosine(0.45))
+    assert group.label == "shared"
+    another_day = [statements[0], replace(statements[1], numbers=(replace(theirs, day="2026-12-20"),))]
+    assert {group.label for group in align_statements(another_day, _at_cosine(0.45))} == {"single"}
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "kind"),
+    [
+        ("A jet crashed, killing 38 of the 67 people on board.", "67", None),
+        ("A jet crashed, killing 38 of the 67 people on board.", "38", "killed"),
+        ("Twenty-nine people survived, 11 of them seriously injured.", "Twenty-nine", "survived"),
+        ("Twenty-nine people survived, 11 of them seriously injured.", "11", "injured"),
+    ],
+)
+def test_a_whole_counts_nothing_and_survivors_are_counted_as_such(text: str, count: str, kind: str | None):
+    start = text.index(count)
+    assert casualty_kind(text, start, start + len(count)) == kind

@@ -334,3 +334,45 @@ def test_an_opinion_column_is_labelled_so_and_judges_more_than_the_report(engine
     column, report = by_outlet["The Lakeside Review"], by_outlet[None]
     assert column.genre is not None and column.genre.kind == "opinion" and report.genre is None
     assert column.subjective_share > 0.5 > report.subjective_share
+
+
+@pytest.mark.model
+def test_two_accounts_of_a_tanker_seizure_dispute_its_waters_and_its_crew(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a wire and an Iranian state report of one seizure. The Guards are one
+    # actor under three names; where the tanker was stopped and how many crew it had are the disputes.
+    comparison = _compared(engine, tmp_path / "tanker.db", "tanker_hormuz_wire.txt", "tanker_hormuz_state.txt")
+    conflicts = [group.conflict for group in comparison.groups if group.label == "conflict"]
+    assert "numbers differ: 24 vs 23" in conflicts
+    assert any(
+        conflict is not None
+        and conflict.startswith("places differ (waters)")
+        and "in international waters" in conflict
+        and "inside Iranian territorial waters" in conflict
+        for conflict in conflicts
+    )
+    shared = _shared_sentences(comparison)
+    assert any(
+        any("Revolutionary Guards seized" in text for text in group)
+        and any("Islamic Revolution Guards Corps (IRGC) on Monday seized" in text for text in group)
+        for group in shared
+    )
+    named_by_both = {subject.name for subject in comparison.subjects if len(subject.articles) == 2}
+    assert "Islamic Revolutionary Guard Corps" in named_by_both
+
+
+@pytest.mark.model
+def test_two_accounts_of_an_air_crash_share_its_toll_and_name_the_same_people(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a wire and a Russian state agency on one crash. "killing 38 of the 67
+    # people on board" and "Thirty-eight people were killed" give one toll (67 is everyone on board,
+    # not a second toll); a nationality before a title is no part of the president's name, and a
+    # dateline's agency is no party to the story.
+    comparison = _compared(engine, tmp_path / "crash.db", "crash_aktau_wire.txt", "crash_aktau_state.txt")
+    assert [group.conflict for group in comparison.groups if group.label == "conflict"] == []
+    shared = _shared_sentences(comparison)
+    assert any(
+        any("killing 38 of the 67 people on board" in text for text in group)
+        and any("Thirty-eight people were killed" in text for text in group)
+        for group in shared
+    )
+    names = {subject.name for subject in comparison.subjects}
+    assert "Kassym-Jomart Tokayev" in names and "CAW" not in names and "Kazakh city" not in names

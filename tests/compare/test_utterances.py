@@ -11,6 +11,7 @@ from rashomon.compare.utterances import (
     is_request_for_comment,
     national_military,
     sentence_utterances,
+    spokesperson_for,
     utterance_text,
     voice_of,
 )
@@ -103,3 +104,38 @@ def test_a_request_for_comment_is_no_ones_words():
     asked = Quote(0, 23, "requests for comment", "indirect", None, "respond", None)
     said = Quote(0, 30, "the bill would pass", "indirect", None, "said", None)
     assert is_request_for_comment(asked) and not is_request_for_comment(said)
+
+
+def test_a_states_spokesperson_speaks_for_the_state_in_every_sentence_that_quotes_them():
+    text = "Kremlin spokesman Dmitry Peskov said it was too early. \u201cWe must wait,\u201d he said."
+    titled = Quote(
+        text.index("it was"), text.index(". "), "it was too early", "indirect",
+        TextSpan(text.index("said"), text.index("said") + 4), "said",
+        Speaker(0, len("Kremlin spokesman Dmitry Peskov"), "Kremlin spokesman Dmitry Peskov", "e-peskov", "Dmitry Peskov"),
+    )  # fmt: skip
+    said_start = text.index("We must")
+    pronoun_start = text.index("he said")
+    untitled = Quote(
+        said_start, said_start + len("We must wait"), "We must wait", "direct",
+        TextSpan(pronoun_start + 3, pronoun_start + 7), "said",
+        Speaker(pronoun_start, pronoun_start + 2, "he", "e-peskov", "Dmitry Peskov"),
+    )  # fmt: skip
+    second = text.index("\u201c")
+    sentences = [
+        Statement("a", None, 0, 0, second - 1, text[: second - 1], frozenset(), (), frozenset(), frozenset(), True),
+        Statement("a", None, 1, second, len(text), text[second:], frozenset(), (), frozenset(), frozenset(), True),
+    ]
+    units = alignment_units(
+        sentences, np.eye(2, dtype=np.float32), {"a": (titled, untitled)}, {"a": np.eye(2, dtype=np.float32)}, TABLES
+    )
+    assert [unit.voices for unit in units.statements] == [frozenset({"e-peskov", "state:RUS"})] * 2
+    ministry = Quote(
+        0,
+        5,
+        "it was",
+        "indirect",
+        None,
+        "said",
+        Speaker(0, 10, "Foreign Ministry spokesman Ali Reza", "e-ali", "Ali Reza"),
+    )
+    assert spokesperson_for(ministry, TABLES) is None

@@ -430,3 +430,13 @@ def test_what_is_besieged_is_a_place(engine):
     text = "Some of the soldiers had been held since the siege of Mariupol in 2022."
     names = {e.name: e.type for e in _annotated(engine, text, "m").entities}
     assert names.get("Mariupol") == "GPE"
+
+
+def test_the_guards_are_one_organisation_under_their_names_and_short_form(engine):
+    text = (
+        "The naval forces of the Islamic Revolution Guards Corps (IRGC) seized a tanker on Monday, the Guards said. "
+        "Iran's Revolutionary Guards have seized five tankers since 2023."
+    )
+    organisations = [e for e in _annotated(engine, text, "guards").entities if e.type == "ORG"]
+    (guards,) = [e for e in organisations if e.name == "Islamic Revolutionary Guard Corps"]
+    assert {"IRGC", "Guards", "Revolutionary Guards"} <= set(guards.aliases) and guards.country == "IRN"

@@ -438,3 +438,17 @@ def test_an_act_done_without_is_not_done(code):
     text = "The Valdorian opposition made claims of fraud in Kessel without presenting any evidence."
     events = code(text)
     assert events and all(e.negated for e in events if "present" in text[e.trigger.start : e.trigger.end])
+
+
+def test_a_party_of_an_adverbial_clause_with_its_own_subject_is_not_the_target(code):
+    events = code(
+        "Valdia has seized at least five foreign tankers in the Gulf since 2023, often after the United States "
+        "confiscated Valdian oil cargoes."
+    )
+    seized = _by_trigger(events, "seized")
+    assert seized.target is None or seized.target.country != "USA"
+
+
+def test_who_ordered_an_act_is_not_its_target(code):
+    events = code("The ship was seized on the order of the court after a complaint by a fisherman.")
+    assert all(e.target is None or e.target.text != "court" for e in events)

@@ -119,3 +119,9 @@ def test_a_scale_word_multiplies_the_figure_before_it(engine):
     )
     quantities = [q for claim in _claims(engine, text) for q in claim.quantities]
     assert [(q.value, q.unit) for q in quantities] == [(346e9, "shilling"), (2.7e9, "USD")]
+
+
+def test_a_bare_count_after_a_body_of_people_counts_its_members(engine):
+    text = "Its crew of 24, most of them Filipino, were safe, the company said."
+    quantities = [q for claim in _claims(engine, text) for q in claim.quantities]
+    assert [(q.value, q.unit) for q in quantities] == [(24.0, "crew")]

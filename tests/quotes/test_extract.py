@@ -426,3 +426,21 @@ def test_a_source_the_parser_hung_on_the_last_noun_before_the_cue_is_the_speaker
     (quote,) = quotes(text)
     assert quote.text == "The exchange took place on the border with Belarus"
     assert quote.speaker is not None and quote.speaker.text.startswith("Ukraine's coordination headquarters")
+
+
+def test_a_quotation_after_a_colon_is_the_quote_without_its_introduction(quotes):
+    text = (
+        "Senator Ana Lind scolded him: \u201cThe scientific community is almost unanimous against you on these "
+        "products,\u201d she said."
+    )
+    (quote,) = quotes(text)
+    assert text[quote.start : quote.end].startswith("The scientific community")
+
+
+def test_a_clause_the_writer_adds_after_a_quotation_is_not_quoted(quotes):
+    text = (
+        "The advert ends with footage of Tomas Rell saying, \u201cThat makes me smart,\u201d when his rival "
+        "blasted him for not paying income taxes."
+    )
+    (quote,) = [q for q in quotes(text) if "smart" in text[q.start : q.end]]
+    assert text[quote.start : quote.end] == "That makes me smart"

@@ -13,7 +13,8 @@ import numpy as np
 from rashomon.compare.tables import data_rows
 from rashomon.entities.names import name_key
 from rashomon.entities.tables import EntityTables
-from rashomon.timex.numbers import parse_number
+from rashomon.quotes.claims import GROUP_NOUNS
+from rashomon.timex.numbers import is_number_word, parse_number
 
 # Paraphrase threshold on MiniLM cosine, with a little help from shared entities.
 MATCH_THRESHOLD = 0.75
@@ -87,9 +88,11 @@ class Number:
 
 _CASUALTY_CUE = re.compile(
     r"\b(?:(?P<injured>injur\w*|wound\w*|hurt)|(?P<killed>kill\w*|dead|deaths?|died|die|dying|lives|death toll)"
-    r"|(?P<detained>detain(?:ed|ing)?|arrest(?:ed|ing)?|jailed|taken into custody))\b",
+    r"|(?P<detained>detain(?:ed|ing)?|arrest(?:ed|ing)?|jailed|taken into custody)|(?P<survived>survived|survivors))\b",
     re.IGNORECASE,
 )
+# "killing 38 of the 67 people on board": the count after "of the" is the whole the first is part of.
+_PART_OF = re.compile(r"(\S+)\s+of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 
 
 # "The death toll in Thursday's attack on a shrine in Sindh province has climbed to 74": the cue
@@ -104,11 +107,15 @@ _COUNT_BEFORE = re.compile(r"\d\s*$")
 
 
 def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | None:
-    """ "killed", "injured" or "detained" for a count of people, from the cue nearest to it in ``text``. A cue
+    """ "killed", "injured", "detained" or "survived" for a count of people, from the cue nearest to it in ``text``
+    (none for the whole a count is part of: the 67 in "38 of the 67 people on board"). A cue
     that follows another count belongs to that count: in "has climbed to 74, more than 300 people
     were injured", "injured" is said of the 300, and in "2 Killed 10 Injured" "Killed" of the 2;
     one before an "and" closed its clause ("were killed and 10 others were injured"). One before may
     govern several ("killed 15 civilians, including four children")."""
+    part = _PART_OF.search(text[max(0, start - 30) : start])
+    if part and (part.group(1)[0].isdigit() or is_number_word(part.group(1).lower())):
+        return None
     if _TOLL_BEFORE.search(text[max(0, start - 160) : start]):
         return "killed"
     best: tuple[int, str] | None = None
@@ -122,7 +129,12 @@ def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | No
             continue  # "2 Killed 10 Injured": the cue before 10 is said of the 2
         if match.end() <= start and _AND.search(text[match.end() : start]):
             continue  # "Two people were killed and 10 others injured": "killed" closed its own clause
-        kind = "injured" if match.group("injured") else "detained" if match.group("detained") else "killed"
+        if match.group("survived") and match.end() <= start:
+            continue  # "29 people survived, 11 of them seriously injured": said of the count before it
+        kind = (
+            "injured" if match.group("injured") else "detained" if match.group("detained")
+            else "survived" if match.group("survived") else "killed"
+        )  # fmt: skip
         if best is None or distance < best[0]:
             best = (distance, kind)
     return best[1] if best else None
@@ -342,7 +354,14 @@ def _gives_unnamed(numbers: Sequence[Number], count: Number) -> bool:
 def _close(a: Number, b: Number) -> bool:
     if a.counts == b.counts == "percent" and a.bound == b.bound == "=":
         return abs(a.value - b.value) < PERCENT_POINTS
+    if a.bound == b.bound == "=" and _unrounded(a) and _unrounded(b):
+        return a.value == b.value  # "a crew of 24" and "a crew of 23": neither rounds the other
     return abs(a.value - b.value) <= NUMBER_TOLERANCE * max(abs(a.value), abs(b.value))
+
+
+def _unrounded(number: Number) -> bool:
+    """A whole count that no one writes for a rounder one: 23, 1,457; not 20, 1,500 or 2.5 million."""
+    return float(number.value).is_integer() and number.value % 10 != 0
 
 
 def _compatible(a: Number, b: Number) -> bool:
@@ -513,7 +532,11 @@ def _match_scores(
                 bonus += NUMBER_BONUS
             scores[i, j] += bonus
             scores[j, i] += bonus
-            if _one_voice_one_toll(statements[i], statements[j]):
+            if (
+                _one_voice_one_toll(statements[i], statements[j])
+                or _one_toll_told_twice(statements[i], statements[j])
+                or _one_group_sized(statements[i], statements[j])
+            ):
                 scores[i, j] = scores[j, i] = max(scores[i, j], MATCH_THRESHOLD)
     return scores
 
@@ -530,6 +553,31 @@ def _one_voice_one_toll(left: Statement, right: Statement) -> bool:
         for a in left.numbers
         for b in right.numbers
     )  # fmt: skip
+
+
+def _one_toll_told_twice(left: Statement, right: Statement) -> bool:
+    """The very toll, exact and telling, of one scene and day, whoever gives it: "killing 38 of the 67
+    people on board" and "Thirty-eight people were killed and 29 survived" report one death toll."""
+    return _same_scene(left, right) and any(
+        a.kind in _TOLL_KINDS and a.kind == b.kind and a.value == b.value and a.bound == b.bound == "="
+        and a.value >= TELLING_COUNT and (a.day is None or b.day is None or a.day == b.day)
+        and not (a.earlier or b.earlier or a.hypothetical or b.hypothetical)
+        for a in left.numbers
+        for b in right.numbers
+    )  # fmt: skip
+
+
+def _one_group_sized(left: Statement, right: Statement) -> bool:
+    """Both give the size of one body of people of the story, in one place: "Its crew of 24, most of
+    them Filipino, were safe" and "the crew of 23 were in good health" tell one thing, whoever says
+    it and whether or not the two agree."""
+    return _same_scene(left, right) and any(
+        a.counts == b.counts
+        and a.counts in GROUP_NOUNS
+        and not (a.earlier or b.earlier or a.hypothetical or b.hypothetical)
+        for a in left.numbers
+        for b in right.numbers
+    )
 
 
 def _one_voice_two_tolls(left: Statement, right: Statement) -> bool:

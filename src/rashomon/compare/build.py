@@ -57,6 +57,7 @@ from rashomon.compare.framing import (
     speaker_rows,
 )
 from rashomon.compare.genre import GenreLabels, article_genre, load_genre_labels
+from rashomon.compare.jurisdiction import jurisdiction_conflicts
 from rashomon.compare.lexicon import LoadedLexicon, load_loaded_lexicon
 from rashomon.compare.utterances import alignment_units, is_request_for_comment
 from rashomon.compare.vectors import (
@@ -191,7 +192,10 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
     groups = align_statements(units.statements, units.vectors, units.spoken)
     published = {item.article.id: item.article.published for item in facts}
     groups = _without_disputed_singles(
-        with_dismissals(statements, toll_conflicts(statements, groups, published) + groups)
+        with_dismissals(
+            statements,
+            toll_conflicts(statements, groups, published) + jurisdiction_conflicts(statements, models.states) + groups,
+        )
     )
     framing = tuple(_framing(item, statements, vectors, models) for item in facts)
     sentences = {item.article.id: tuple(sentence_texts(item.article.text, item.sentences)) for item in facts}

@@ -30,6 +30,10 @@ UTTERANCE_WORDS = 60
 # ...": the title); more, and the sentence tells something besides.
 UNSAID_SHARE = 0.3
 _PRONOUNS = frozenset("he she they it we i you who this that one".split())
+# "Kremlin spokesman Dmitry Peskov", "White House press secretary ...": whose words a spokesperson gives.
+_SPOKESPERSON = re.compile(
+    r"^(?:the\s+)?(?P<seat>.+?)\s+(?:spokes(?:man|woman|person)|press secretary)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,25 @@ def voice_of(quote: Quote, states: EntityTables) -> str | None:
 _MILITARY = (("armed", "forces"), ("army",), ("military",))
 
 
+def spokesperson_for(quote: Quote, states: EntityTables) -> str | None:
+    """The state a speaker is the spokesperson of, when the title names its seat ("Kremlin spokesman
+    Dmitry Peskov" speaks for Russia, as "the Kremlin said" does); a ministry's is not the state's."""
+    if quote.speaker is None:
+        return None
+    found = _SPOKESPERSON.match(quote.speaker.text)
+    return actor_signature(None, found.group("seat"), states) if found else None
+
+
+def _spoken_for(quotes: Sequence[Quote], states: EntityTables) -> dict[str, str]:
+    """Each speaker entity of an article that the article once titles a state's spokesperson."""
+    spoken_for: dict[str, str] = {}
+    for quote in quotes:
+        state = spokesperson_for(quote, states)
+        if state is not None and quote.speaker is not None and quote.speaker.entity is not None:
+            spoken_for.setdefault(quote.speaker.entity, state)
+    return spoken_for
+
+
 def national_military(name: str, states: EntityTables) -> str | None:
     """ "military:SDN" for "the Sudanese army", "Sudanese Armed Forces", "Sudan's military": a state's
     own forces under any of their names. Only the nationality and the word for the forces: the "Free
@@ -144,13 +167,19 @@ def alignment_units(
     unit_vectors: list[np.ndarray] = []
     spoken: list[np.ndarray] = []
     silent = np.zeros(dimensions, dtype=np.float32)
+    spoken_for = {article: _spoken_for(quotes, states) for article, quotes in quotes_by_article.items()}
+
+    def voices_of(utterance: Utterance, article: str) -> frozenset[str]:
+        state = spoken_for[article].get(utterance.voice) if article in spoken_for else None
+        return frozenset({utterance.voice} | ({state} if state else set()))
+
     for index, statement in enumerate(statements):
         utterances = sentence_utterances(statement, quotes_by_article.get(statement.article_id, ()), states)
         said = spoken_by_article.get(statement.article_id)
         if said is None or len(utterances) < 2:
             one = said is not None and len(utterances) == 1
             mostly = one and _mostly_said(statement, utterances[0])
-            voices = frozenset(u.voice for u in utterances) if one else frozenset()
+            voices = voices_of(utterances[0], statement.article_id) if one else frozenset()
             units.append(replace(statement, voices=voices, mostly_said=mostly))
             unit_vectors.append(vectors[index])
             spoken.append(said[utterances[0].quote] if said is not None and one else silent)
@@ -158,7 +187,13 @@ def alignment_units(
         for part, utterance in enumerate(utterances, start=1):
             numbers = tuple(n for n in statement.numbers if n.text in utterance.text)
             units.append(
-                replace(statement, voices=frozenset({utterance.voice}), numbers=numbers, part=part, mostly_said=True)
+                replace(
+                    statement,
+                    voices=voices_of(utterance, statement.article_id),
+                    numbers=numbers,
+                    part=part,
+                    mostly_said=True,
+                )
             )
             unit_vectors.append(said[utterance.quote])
             spoken.append(said[utterance.quote])

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.datelines import dateline_town_end
+from rashomon.datelines import dateline_agency, dateline_town_end
 from rashomon.entities.aliases import find_abbreviations, find_stated_aliases
 from rashomon.entities.names import (
     PATRONYMIC_PARTICLES,
@@ -217,6 +217,7 @@ def _char_bounds(text: str, span: Span) -> tuple[int, int] | None:
 def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
     found = []
     town_end = dateline_town_end(text[:400])
+    agency = dateline_agency(text[:400]) or (0, 0)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
@@ -225,10 +226,19 @@ def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
         if name_start and ent[0].lower_.rstrip(".") in _HONORIFICS and not ent.ent_id_:
             # "Mr de Mistura", "Ms Le Pen": a person, whatever the model said, named without the honorific.
             ent, label = ent[1:], "PERSON"
+        demonym = ent[0].lower_ in tables.country_by_demonym
+        if demonym and len(ent) >= 3 and label in {"ORG", "PERSON"} and ent[1].lower_ in tables.title_words:
+            ent, label = ent[1:], "PERSON"  # "Kazakh President Kassym-Jomart Tokayev" is the president
+        elif demonym and len(ent) == 2 and label in {"GPE", "LOC"} and ent[1].is_lower:
+            continue  # "the Kazakh city of Aktau": a nationality and a common noun name no place
+        elif demonym and len(ent) == 1 and label == "ORG":
+            label = "NORP"  # "Kazakh authorities said": the nationality, which the model took for a body
         span = _trim(ent, label, tables)
         bounds = _char_bounds(text, span) if span is not None else None
         if span is None or bounds is None:
             continue
+        if agency[0] <= bounds[0] and bounds[1] <= agency[1]:
+            continue  # the dateline's agency credits the outlet: "AKTAU, Dec. 24 (CAW) -"
         surface = clean_surface(text[bounds[0] : bounds[1]])
         if not any(char.isupper() for char in surface) and not ent.ent_id_:
             continue
@@ -430,7 +440,8 @@ def _link(text: str, found: list[_Candidate], countries: dict[str, str]) -> _Uni
 def _link_organisation_heads(found: list[_Candidate], links: _UnionFind) -> None:
     """Join "the Commission" to the "European Commission" named before it: an organisation named by
     the last words of one longer organisation's name, when only one of the article's organisations
-    ends so ("the Ministry" after the foreign and the defence ministries is neither)."""
+    ends so ("the Ministry" after the foreign and the defence ministries is neither). A trailing
+    "Corps" is dropped in the short form: "the Guards" after the "Revolution Guards Corps"."""
     long_forms = [
         (index, tokens)
         for index, cand in enumerate(found)
@@ -440,13 +451,16 @@ def _link_organisation_heads(found: list[_Candidate], links: _UnionFind) -> None
         if cand.label != "ORG" or cand.gazetteer_id or cand.is_alias or not cand.span[0].is_title:
             continue
         short = name_tokens(cand.text)
-        ending = {
-            found[long].key: long
-            for long, tokens in long_forms
-            if len(short) < len(tokens) and tokens[-len(short) :] == short
-        }
+        ending: dict[str, int] = {}  # one organisation under two long names ("IRGC", "Revolutionary Guards") is one
+        for long, tokens in long_forms:
+            if len(short) < len(tokens) and short in (tokens[-len(short) :], _without_corps(tokens)[-len(short) :]):
+                ending.setdefault(found[long].gazetteer_id or found[long].key, long)
         if len(ending) == 1 and next(iter(ending.values())) < index:
             links.union(next(iter(ending.values())), index)
+
+
+def _without_corps(tokens: list[str]) -> list[str]:
+    return tokens[:-1] if len(tokens) > 2 and tokens[-1] == "corps" else tokens
 
 
 def _link_abbreviations(text: str, found: list[_Candidate], links: _UnionFind) -> None:

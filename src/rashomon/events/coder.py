@@ -60,6 +60,9 @@ _INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"
 _THREAT_CODES = {"14": "130", "15": "138", "16": "130", "17": "130", "18": "138", "19": "138", "20": "138"}
 _REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "120"}
 _SUBJECT_DEPS = {"nsubj"}
+# Nouns of a phrase that names who caused an act, not who underwent it: "on the order of the court",
+# "at the request of Kyiv", "on behalf of the ministry".
+_INSTIGATING_NOUNS = frozenset({"order", "instruction", "behalf", "request", "command", "initiative"})
 # "Syrian-backed", "U.S.-led": participles inside a noun phrase describe, they do not report an action.
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 _AERIAL = {"airstrike", "strike", "warplane", "jet", "aircraft", "drone", "helicopter", "bomber", "missile", "raid"}
@@ -367,7 +370,7 @@ class EventCoder:
         people = self._people_undergoing(token)
         if people is not None:
             return self.actors.actor(people, index)
-        if event_type in _DOMESTIC_TYPES and source is not None and source.country:
+        if event_type in _DOMESTIC_TYPES and source is not None and source.country and not _foreign_object(token):
             # Implied, not stated: the offsets are the source phrase the country was read from.
             return Actor(
                 source.start, source.end, source.text, None, source.country, source.country, None, implied=True
@@ -397,7 +400,7 @@ class EventCoder:
         for item in token.subtree:
             if source is not None and source.start <= item.idx < source.end:
                 continue
-            if _describes(item, token, source):
+            if _describes(item, token, source) or _in_own_clause(item, token):
                 continue
             if item.ent_type_ not in {"GPE", "NORP", "PERSON", "ORG"} or item.dep_ in {"npadvmod", "tmod"}:
                 continue
@@ -670,8 +673,8 @@ class EventCoder:
                 ):
                     continue
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is None or pobj.ent_type_ in {"DATE", "TIME"}:
-                    continue
+                if pobj is None or pobj.ent_type_ in {"DATE", "TIME"} or pobj.lemma_.lower() in _INSTIGATING_NOUNS:
+                    continue  # "seized on the order of the court": who ordered it, not who underwent it
                 if preposition == "in" and pobj.ent_type_ not in {"GPE", "NORP", "ORG"}:
                     continue
                 if self._is_actor(pobj):
@@ -812,6 +815,25 @@ def _one_party(source: Actor | None, target: Actor | None) -> bool:
     if source is None or target is None or source.entity is None:
         return False
     return (source.entity, source.name) == (target.entity, target.name)
+
+
+def _in_own_clause(item: Token, trigger: Token) -> bool:
+    """Whether ``item`` lies in an adverbial clause under the trigger with a subject of its own ("seized
+    five tankers, often after the United States confiscated Iranian oil"): that clause tells another act."""
+    while item.i != trigger.i and item.head.i != item.i:
+        if item.dep_ == "advcl" and {c.dep_ for c in item.children} >= {"nsubj", "mark"}:
+            return True
+        item = item.head
+    return False
+
+
+def _foreign_object(token: Token) -> bool:
+    """What the verb is done to is called foreign ("seized a foreign tanker"): not the actor's own country's."""
+    return any(
+        child.dep_ in {"dobj", "obj", "nsubjpass"}
+        and any(m.dep_ == "amod" and m.lower_ == "foreign" for m in child.children)
+        for child in token.children
+    )
 
 
 def _describes(item: Token, trigger: Token, source: Actor | None) -> bool:

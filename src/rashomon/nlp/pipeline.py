@@ -22,6 +22,7 @@ from rashomon.entities.names import name_key
 from rashomon.errors import ModelNotFoundError
 from rashomon.model import GazetteerEntry, Provenance
 from rashomon.nlp.dateline import COMPONENT as DATELINE_COMPONENT
+from rashomon.nlp.paragraphs import COMPONENT as PARAGRAPHS_COMPONENT
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,11 @@ def _ruler_pattern(entry: dict[str, object]) -> dict[str, object]:
 
 
 def build_pipeline(settings: Settings) -> NlpPipeline:
-    """Load the model named by ``settings`` and add the dateline marker and the gazetteer ruler."""
+    """Load the model named by ``settings`` and add the dateline and paragraph markers and the gazetteer ruler."""
     name = choose_model(settings)
     nlp = load_model(name)
     nlp.add_pipe(DATELINE_COMPONENT, first=True)
+    nlp.add_pipe(PARAGRAPHS_COMPONENT, after=DATELINE_COMPONENT)
     patterns = load_patterns()
     add_gazetteer_ruler(nlp, patterns)
     gazetteer: dict[str, GazetteerEntry] = {}

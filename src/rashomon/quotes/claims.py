@@ -175,6 +175,10 @@ def _spelled_out(span: Span, first: Token) -> tuple[float, list[Token]] | None:
     return (float(parsed), run) if isinstance(parsed, int) else None
 
 
+# Nouns for a body of people that a bare count after "of" sizes: "a crew of 24", "a delegation of 12".
+GROUP_NOUNS = frozenset("crew delegation contingent convoy family team squad".split())
+
+
 def _unit(span: Span) -> str | None:
     if span.label_ == "PERCENT" or span.text.endswith("%"):
         return "percent"
@@ -186,6 +190,9 @@ def _unit(span: Span) -> str | None:
         head = number.head
         if number.dep_ in {"nummod", "quantmod", "compound"} and head.pos_ in {"NOUN", "PROPN"} and head.i > last.i:
             return head.text  # "300 airstrikes", "49-year lease"
+    group = last.head.head if last.dep_ == "pobj" and last.head.lower_ == "of" else None
+    if group is not None and group.lemma_.lower() in GROUP_NOUNS:
+        return group.text  # "its crew of 24": 24 crew
     counted = [
         pobj for prep in last.children if prep.dep_ == "prep" and prep.lower_ == "of"
         for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN"}

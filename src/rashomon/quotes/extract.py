@@ -513,6 +513,11 @@ def _cue_near(doc: Doc, table: CueTable, quoted: QuotedSpan, sentence_starts: li
     return min(candidates)[2] if candidates else None
 
 
+# What follows a quotation that opens a reported clause and tells when or why it was said.
+_WRITERS_CLAUSE = re.compile(r"[\s,\u201d\u2019\"']*(?:when|as|after|before|while|because|since)\s", re.IGNORECASE)
+_OPENING_MARKS = "\"'\u201c\u2018\u00ab "
+
+
 def find_quotes(doc: Doc, entities: tuple[DocEntity, ...], *, cues: CueTable) -> tuple[Quote, ...]:
     """Every quote of the article, in text order, with cue, speaker and the speaker's entity."""
     text = doc.text
@@ -546,10 +551,17 @@ def find_quotes(doc: Doc, entities: tuple[DocEntity, ...], *, cues: CueTable) ->
         kind = "indirect"
         if inside:
             attached.update(inside)
+            opening = min(inside, key=lambda q: q.start)
+            if opening.start - start <= 1 and _WRITERS_CLAUSE.match(text, opening.end, end):
+                end = opening.end  # "saying, “That makes me smart,” when Clinton blasted him ...": the writer's
             covered = sum(min(end, q.end) - max(start, q.start) for q in inside)
             kind = "direct" if covered >= 0.6 * (end - start) else "mixed"
             if kind == "direct":  # the quotation's own bounds, sentences beyond the clause included
-                start = min(start, min(q.start for q in inside))
+                first = min(q.start for q in inside)
+                # "Sen. McCaskill scolded him: “The scientific community ...,” she said": the words
+                # before the colon introduce the quotation, they are not part of it.
+                introduced = text[start:first].rstrip(_OPENING_MARKS).rstrip().endswith(":")
+                start = first if introduced else min(start, first)
                 end = max(end, max(q.end for q in inside))
             else:  # never stop inside a quoted fragment: "a big, big problem in this country"
                 end = max([end, *(q.end for q in inside if q.start >= start)])

@@ -1,0 +1,36 @@
+"""A line break in a stored text ends a paragraph, and so a sentence.
+
+Every ingest path writes one paragraph per line (hard-wrapped text is joined first,
+`ingest.unwrap`). Left to itself the parser sometimes runs a sentence across the break, and a
+quotation closed at the end of a paragraph then opens the next one: `crew."` / `The U.S. Navy's
+Fifth Fleet said ...` became the sentence `" The U.S. Navy's Fifth Fleet said ...`, which no
+layer reading quotation marks can take apart again. A component before the parser marks the
+first word of each paragraph as a sentence start and the closing marks and the break before it
+as belonging to the sentence they close.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+COMPONENT = "rashomon_paragraphs"
+_CLOSING_BRACKETS = frozenset(")]")
+
+
+@Language.component(COMPONENT)
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    for token in doc[:-1]:
+        if "\n" not in token.text and "\n" not in token.whitespace_:
+            continue
+        following = doc[token.i + 1]
+        if following.is_space:
+            continue  # the paragraph opens after the last of the breaks
+        following.is_sent_start = True
+        closing = token.i
+        while closing > 0 and (
+            doc[closing].is_space or doc[closing].is_quote or doc[closing].text in _CLOSING_BRACKETS
+        ):
+            doc[closing].is_sent_start = False
+            closing -= 1
+    return doc
