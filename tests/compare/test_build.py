@@ -376,3 +376,20 @@ def test_two_accounts_of_an_air_crash_share_its_toll_and_name_the_same_people(en
     )
     names = {subject.name for subject in comparison.subjects}
     assert "Kassym-Jomart Tokayev" in names and "CAW" not in names and "Kazakh city" not in names
+
+
+@pytest.mark.model
+def test_two_capitals_accounts_of_a_border_clash_blame_each_other(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a report from each side of one clash. Each says the other opened fire;
+    # that is the dispute, and the two ledes are not shown as agreeing. "Armenia's Defence Ministry"
+    # and "the Armenian Defence Ministry" are one body of the story.
+    comparison = _compared(engine, tmp_path / "border.db", "border_clash_yerevan.txt", "border_clash_baku.txt")
+    (conflict,) = [group for group in comparison.groups if group.label == "conflict"]
+    assert conflict.conflict == (
+        "sides differ (who attacked whom): Azerbaijan against Armenia vs Armenia against Azerbaijan"
+    )
+    assert all(
+        group.label != "shared" for group in comparison.groups if set(group.statements) <= set(conflict.statements)
+    )
+    named_by_both = {subject.name for subject in comparison.subjects if len(subject.articles) == 2}
+    assert {"Armenian Defence Ministry", "Azerbaijan", "Armenia"} <= named_by_both

@@ -452,3 +452,13 @@ def test_a_party_of_an_adverbial_clause_with_its_own_subject_is_not_the_target(c
 def test_who_ordered_an_act_is_not_its_target(code):
     events = code("The ship was seized on the order of the court after a complaint by a fisherman.")
     assert all(e.target is None or e.target.text != "court" for e in events)
+
+
+def test_subjecting_positions_to_fire_or_returning_fire_is_an_attack_and_holding_fire_none(code):
+    events = code("Units of the Valdian army subjected Kesseli army positions to fire from small arms on Sunday.")
+    attack = next(e for e in events if e.trigger_text.startswith("subjected"))
+    assert attack.type == "ASSAULT" and attack.source.text.startswith("Units of the Valdian army")
+    assert attack.target.text.startswith("Kesseli army positions")
+    returned = code("Valdian troops returned fire on Sunday.")
+    assert [e.type for e in returned if e.trigger_text.startswith("returned")] == ["ASSAULT"]
+    assert all(e.type != "ASSAULT" for e in code("Valdian troops held fire on Sunday."))

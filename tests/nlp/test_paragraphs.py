@@ -21,3 +21,13 @@ def test_blank_lines_between_paragraphs_make_one_break(engine):
     text = "The talks ended (without a deal)\n\nBoth sides left Kessel on Monday."
     sentences = [sentence.text.strip() for sentence in engine.pipeline.nlp(text).sents]
     assert sentences == ["The talks ended (without a deal)", "Both sides left Kessel on Monday."]
+
+
+@pytest.mark.model
+def test_a_line_broken_inside_a_sentence_is_not_a_paragraph(engine):
+    for text in (
+        "DW: Mr.\nGrunberg, many Dutch citizens followed the populist politician. Was it anger?",
+        "The minister, who spoke in Kessel\n, said the talks would resume on Monday.",
+    ):
+        sentences = [sentence.text for sentence in engine.pipeline.nlp(text).sents]
+        assert not any(sentence.lstrip().startswith((",", "Grunberg")) for sentence in sentences), sentences

@@ -252,6 +252,8 @@ class Statement:
     voices: frozenset[str] = frozenset()  # who it reports saying something (`compare.utterances.voice_of`)
     part: int = 0  # which of the sentence's utterances this is, when it reports several (else 0)
     mostly_said: bool = False  # its one utterance is most of it: "Peskov said the strikes were ..."
+    # (type, source country, target country) of each act it tells as done between two countries
+    sides: frozenset[tuple[str, str, str]] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ from rashomon.compare.framing import (
 from rashomon.compare.genre import GenreLabels, article_genre, load_genre_labels
 from rashomon.compare.jurisdiction import jurisdiction_conflicts
 from rashomon.compare.lexicon import LoadedLexicon, load_loaded_lexicon
+from rashomon.compare.sides import reversed_sides_conflicts
 from rashomon.compare.utterances import alignment_units, is_request_for_comment
 from rashomon.compare.vectors import (
     compared_members,
@@ -194,7 +195,10 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
     groups = _without_disputed_singles(
         with_dismissals(
             statements,
-            toll_conflicts(statements, groups, published) + jurisdiction_conflicts(statements, models.states) + groups,
+            toll_conflicts(statements, groups, published)
+            + jurisdiction_conflicts(statements, models.states)
+            + reversed_sides_conflicts(statements, models.states)
+            + groups,
         )
     )
     framing = tuple(_framing(item, statements, vectors, models) for item in facts)
@@ -206,17 +210,24 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
 
 
 def _without_disputed_singles(groups: Sequence[AlignedGroup]) -> list[AlignedGroup]:
-    """A statement set against another outlet's (a toll, a dismissal) is not also told by one only."""
-    disputed = {
-        (statement.article_id, statement.sentence)
+    """A statement set against another outlet's (a toll, a dismissal) is not also told by one only,
+    and statements that a conflict holds all of are not also shown as agreeing."""
+    conflicts = [
+        {(statement.article_id, statement.sentence) for statement in group.statements}
         for group in groups
         if group.label == "conflict"
-        for statement in group.statements
-    }
+    ]
+    disputed = set().union(*conflicts)
+
+    def held(group: AlignedGroup) -> bool:
+        sentences = {(statement.article_id, statement.sentence) for statement in group.statements}
+        return any(sentences <= conflict for conflict in conflicts)
+
     return [
         group
         for group in groups
         if not (group.label == "single" and (group.statements[0].article_id, group.statements[0].sentence) in disputed)
+        and not (group.label == "shared" and held(group))
     ]
 
 
@@ -230,7 +241,7 @@ def _merge_same_names(facts: Sequence[_ArticleFacts], states: EntityTables) -> l
     for item in facts:
         for found in item.entities:
             mentioned[found.entity.id] += len(found.mentions)
-            group = by_name.setdefault(name_key(found.entity.name), [])
+            group = by_name.setdefault(_story_name_key(found.entity, states), [])
             if all(entity.id != found.entity.id for entity in group):
                 group.append(found.entity)
     chosen = {
@@ -266,6 +277,18 @@ def _merge_same_names(facts: Sequence[_ArticleFacts], states: EntityTables) -> l
         quotes = tuple(_spoken_by(quote, chosen) for quote in item.quotes)
         merged.append(replace(item, entities=joined, roles=roles, quotes=quotes))
     return merged
+
+
+def _story_name_key(entity: CorpusEntity, states: EntityTables) -> str:
+    """The key one name has within a story: a body named after its country by the country's name or
+    its nationality is one body ("Armenia's Defence Ministry", "the Armenian Defence Ministry")."""
+    key = name_key(entity.name)
+    words = key.split()
+    if entity.type != "ORG" or len(words) < 2:
+        return key
+    first = words[0].removesuffix("'s").removesuffix("\u2019s")
+    country = states.country_by_demonym.get(first) or states.country_by_name.get(first)
+    return " ".join([country, *words[1:]]) if country else key
 
 
 def _spoken_by(quote: Quote, chosen: Mapping[str, CorpusEntity]) -> Quote:
@@ -446,6 +469,12 @@ def _statements(item: _ArticleFacts, states: EntityTables, means: AttackMeans) -
                 ),
                 means.found_in(text),
                 frozenset(places_by_sentence.get(index, ())),
+                sides=frozenset(
+                    (e.type, e.source.country, e.target.country) for e in sentence_events
+                    if not e.negated and e.modality not in _UNDONE and e.source is not None and e.target is not None
+                    and e.source.country and e.target.country and e.source.country != e.target.country
+                    and not (e.source.implied or e.target.implied)
+                ),
             )
         )  # fmt: skip
     return statements
@@ -488,6 +517,8 @@ def _is_year(quantity: Quantity) -> bool:
 
 
 _NOT_PEOPLE = frozenset({"money", "percent"})
+# Acts only threatened, wanted or supposed: no side did them.
+_UNDONE = frozenset({"hypothetical", "intended"})
 
 
 _LEADING_PREPOSITION = re.compile(r"^(?:in|on|during|by|since|over|for|until|through|within)\s+", re.IGNORECASE)

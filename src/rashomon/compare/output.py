@@ -171,7 +171,8 @@ def comparison_text(comparison: Comparison) -> str:
                 "      loaded: " + "; ".join(f"{u.term} ({u.category}, s{u.where.sentence})" for u in f.loaded)
             )
         for t in f.tone:
-            lines.append(f"      tone toward {t.name}: {t.score:+.2f} over {t.sentences} sentences")
+            sentences = "1 sentence" if t.sentences == 1 else f"{t.sentences} sentences"
+            lines.append(f"      tone toward {t.name}: {t.score:+.2f} over {sentences}")
         if f.speakers:
             lines.append(
                 "      quoted: " + "; ".join(f"{s.name} {s.direct}+{s.indirect} ({s.words} words)" for s in f.speakers)

@@ -231,8 +231,8 @@ def _candidates(doc: Doc, text: str, tables: EntityTables) -> list[_Candidate]:
             ent, label = ent[1:], "PERSON"  # "Kazakh President Kassym-Jomart Tokayev" is the president
         elif demonym and len(ent) == 2 and label in {"GPE", "LOC"} and ent[1].is_lower:
             continue  # "the Kazakh city of Aktau": a nationality and a common noun name no place
-        elif demonym and len(ent) == 1 and label == "ORG":
-            label = "NORP"  # "Kazakh authorities said": the nationality, which the model took for a body
+        elif demonym and len(ent) == 1 and label in {"ORG", "PERSON"}:
+            label = "NORP"  # "Kazakh authorities", "Azerbaijani forces": a nationality, not a body or a person
         span = _trim(ent, label, tables)
         bounds = _char_bounds(text, span) if span is not None else None
         if span is None or bounds is None:

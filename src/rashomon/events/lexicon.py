@@ -59,6 +59,21 @@ class Lexicon:
         return None if found is None or found.cameo == NOT_AN_EVENT else found
 
     def _nominal_pattern(self, token: Token) -> VerbPattern | None:
+        if token.lemma_.lower() == "subject":
+            # "subjected Azerbaijani positions to fire": the event is what the object was subjected to
+            # (which the parser may read as an infinitive, "to fire").
+            events = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+            events = [g for g in events if g.dep_ == "pobj"] + [
+                c for c in token.children if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children)
+            ]
+            return next(
+                (
+                    VerbPattern(token.lemma_.lower(), None, frozenset({g.lower_}), self.nouns[g.lower_])
+                    for g in events
+                    if g.lower_ in self.nouns
+                ),
+                None,
+            )
         if not any(form in self.light_verbs for form in base_forms(token)):
             return None
         has_object = any(child.dep_ in _OBJECT_DEPS for child in token.children)

@@ -6,7 +6,8 @@ quotation closed at the end of a paragraph then opens the next one: `crew."` / `
 Fifth Fleet said ...` became the sentence `" The U.S. Navy's Fifth Fleet said ...`, which no
 layer reading quotation marks can take apart again. A component before the parser marks the
 first word of each paragraph as a sentence start and the closing marks and the break before it
-as belonging to the sentence they close.
+as belonging to the sentence they close. A line that goes on in lower case or after a title
+("Mr." / "Grünberg") was broken inside its sentence, and is left to the parser.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from spacy.tokens import Doc
 
 COMPONENT = "rashomon_paragraphs"
 _CLOSING_BRACKETS = frozenset(")]")
+_CONTINUING_MARKS = frozenset(",;:.)]}")
+_TITLE_ABBREVIATIONS = frozenset("mr. mrs. ms. dr. prof. gen. lt. col. sen. rep. gov. st. mt.".split())
 
 
 @Language.component(COMPONENT)
@@ -26,6 +29,11 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         following = doc[token.i + 1]
         if following.is_space:
             continue  # the paragraph opens after the last of the breaks
+        if following.is_lower or following.text in _CONTINUING_MARKS:
+            continue  # ", many Dutch citizens ...": the line went on; a break inside a sentence
+        before = doc[token.i - 1] if token.is_space and token.i > 0 else token
+        if before.lower_ in _TITLE_ABBREVIATIONS:
+            continue  # "Mr." / "Grünberg": a name broken across two lines
         following.is_sent_start = True
         closing = token.i
         while closing > 0 and (
