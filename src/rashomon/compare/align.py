@@ -547,7 +547,7 @@ def _one_voice_one_toll(left: Statement, right: Statement) -> bool:
     """One speaker giving one toll, in one place on one day: "the minister said six people had died"
     and "the minister said six people lost their lives" tell one claim however else the two go on,
     and a small toll is as telling as a large one when the same person gives it."""
-    if not left.voices & right.voices or not _same_scene(left, right):
+    if not left.voices & right.voices or not same_scene(left, right):
         return False
     return any(
         a.counts == b.counts and a.value == b.value and a.bound == b.bound and _a_days_toll(a) and _a_days_toll(b)
@@ -560,7 +560,7 @@ def _one_voice_one_toll(left: Statement, right: Statement) -> bool:
 def _one_toll_told_twice(left: Statement, right: Statement) -> bool:
     """The very toll, exact and telling, of one scene and day, whoever gives it: "killing 38 of the 67
     people on board" and "Thirty-eight people were killed and 29 survived" report one death toll."""
-    return _same_scene(left, right) and any(
+    return same_scene(left, right) and any(
         a.kind in _TOLL_KINDS and a.kind == b.kind and a.value == b.value and a.bound == b.bound == "="
         and a.value >= TELLING_COUNT and (a.day is None or b.day is None or a.day == b.day)
         and not (a.earlier or b.earlier or a.hypothetical or b.hypothetical)
@@ -573,7 +573,7 @@ def _one_group_sized(left: Statement, right: Statement) -> bool:
     """Both give the size of one body of people of the story, in one place: "Its crew of 24, most of
     them Filipino, were safe" and "the crew of 23 were in good health" tell one thing, whoever says
     it and whether or not the two agree."""
-    return _same_scene(left, right) and any(
+    return same_scene(left, right) and any(
         a.counts == b.counts
         and a.counts in GROUP_NOUNS
         and not (a.earlier or b.earlier or a.hypothetical or b.hypothetical)
@@ -614,7 +614,7 @@ def _a_days_toll(number: Number) -> bool:
 def _same_count(left: Statement, right: Statement) -> bool:
     """The same telling count of the same thing, or, in one place on one day, two tolls of the same
     kind that agree because one is a bound ("at least 72 people were killed", "killing at least 75")."""
-    agreeing = _agreeing_toll if _same_scene(left, right) else _equal
+    agreeing = _agreeing_toll if same_scene(left, right) else _equal
     return any(
         a.counts is not None and a.counts == b.counts and min(a.value, b.value) >= TELLING_COUNT and agreeing(a, b)
         for a in left.numbers
@@ -651,7 +651,7 @@ def _agreeing_toll(a: Number, b: Number) -> bool:
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
-def _same_scene(left: Statement, right: Statement) -> bool:
+def same_scene(left: Statement, right: Statement) -> bool:
     """Nothing says the two are elsewhere or on another day: when both name towns or sites, they
     share one, and when both name a weekday, they share one. A day's tolls in a war are many and
     alike ("at least 21 civilians" in Idlib, "25 civilians" in Raqqa)."""
@@ -694,7 +694,7 @@ def toll_conflicts(
     enough to be matched as one statement, yet that is the disagreement a reader wants shown. Each
     article's toll of a kind ("people injured") is the highest count of it in its first statements;
     two articles' tolls are set against each other when they come from different outlets, were
-    published on the same day, name a town in common and no weekday apart (``_same_scene``), do not
+    published on the same day, name a town in common and no weekday apart (``same_scene``), do not
     tell the attack as done by different means, and were not already matched to each other. Nothing
     less than a shared town will do: a story can hold two attacks of one day, and two ledes about
     them read much alike. All the tolls of that kind and day make one conflict group.
@@ -734,7 +734,7 @@ def toll_conflicts(
             for b, right in told[position + 1 :]
             if not (left.outlet is not None and left.outlet == right.outlet)
             and not _compatible(a, b)
-            and _same_scene(left, right)
+            and same_scene(left, right)
             and not _other_acts(left, right)
             and left.places & right.places
             and not (a.qualifiers and b.qualifiers and not a.qualifiers & b.qualifiers)

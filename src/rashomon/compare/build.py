@@ -59,7 +59,7 @@ from rashomon.compare.framing import (
 from rashomon.compare.genre import GenreLabels, article_genre, load_genre_labels
 from rashomon.compare.jurisdiction import jurisdiction_conflicts
 from rashomon.compare.lexicon import LoadedLexicon, load_loaded_lexicon
-from rashomon.compare.sides import reversed_sides_conflicts
+from rashomon.compare.sides import reversed_sides_conflicts, state_sides
 from rashomon.compare.utterances import alignment_units, is_request_for_comment
 from rashomon.compare.vectors import (
     compared_members,
@@ -197,7 +197,7 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
             statements,
             toll_conflicts(statements, groups, published)
             + jurisdiction_conflicts(statements, models.states)
-            + reversed_sides_conflicts(statements, models.states)
+            + reversed_sides_conflicts(statements, published, models.states)
             + groups,
         )
     )
@@ -469,12 +469,7 @@ def _statements(item: _ArticleFacts, states: EntityTables, means: AttackMeans) -
                 ),
                 means.found_in(text),
                 frozenset(places_by_sentence.get(index, ())),
-                sides=frozenset(
-                    (e.type, e.source.country, e.target.country) for e in sentence_events
-                    if not e.negated and e.modality not in _UNDONE and e.source is not None and e.target is not None
-                    and e.source.country and e.target.country and e.source.country != e.target.country
-                    and not (e.source.implied or e.target.implied)
-                ),
+                sides=state_sides(sentence_events),
             )
         )  # fmt: skip
     return statements
@@ -517,8 +512,6 @@ def _is_year(quantity: Quantity) -> bool:
 
 
 _NOT_PEOPLE = frozenset({"money", "percent"})
-# Acts only threatened, wanted or supposed: no side did them.
-_UNDONE = frozenset({"hypothetical", "intended"})
 
 
 _LEADING_PREPOSITION = re.compile(r"^(?:in|on|during|by|since|over|for|until|through|within)\s+", re.IGNORECASE)

@@ -4,24 +4,51 @@ A border clash reported from each capital: "Azerbaijani forces opened fire on Ar
 in one, "Units of the Armenian armed forces subjected Azerbaijani army positions ... to fire" in
 the other. Each side's account blames the other, and the two ledes rarely read alike enough to be
 matched as one statement. An article's account is the attacks between two countries its first
-statements tell; two articles of different outlets dispute it when one tells only X against Y and
-the other only Y against X for the same pair. An article that tells both directions ("returned
+statements tell, as done by one state's forces or government to another state; two articles of
+different outlets, published on one day, dispute it when one tells only X against Y and the other
+only Y against X for the same pair, in sentences that name no different places. An article that tells both directions ("returned
 fire on the attackers' positions") disputes nothing: in a war both sides do strike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
 
-from rashomon.compare.align import LEDE_STATEMENTS, AlignedGroup, Statement
+from rashomon.compare.align import LEDE_STATEMENTS, AlignedGroup, Statement, same_scene
 from rashomon.entities.tables import EntityTables
+from rashomon.model import Event
 
 # Acts whose doer is what two sides' accounts of one clash dispute.
 _HOSTILE_TYPES = frozenset({"ASSAULT"})
+# A state acts through its forces and its government ...
+_STATE_SECTORS = frozenset({"MIL", "GOV", "COP"})
+# ... and a clash between two states is not one against civilians, rebels or aid workers of one of
+# them: "Russian jets killed 26 people" in Aleppo and "the regime shelled Idlib" set no states apart.
+_NOT_A_STATE = frozenset({"CVL", "REB", "OPP", "CRM", "NGO", "IGO", "REF", "MED", "BUS", "REL"})
+# Acts only threatened, wanted or supposed: no side did them.
+_UNDONE = frozenset({"hypothetical", "intended"})
 
 
-def reversed_sides_conflicts(statements: Sequence[Statement], tables: EntityTables) -> list[AlignedGroup]:
-    """One conflict per pair of countries whose attacks two outlets' ledes tell the other way round."""
+def state_sides(events: Iterable[Event]) -> frozenset[tuple[str, str, str]]:
+    """(type, source country, target country) of each act a state's forces or government are told to
+    have done to another state ("Azerbaijani forces opened fire on Armenian positions")."""
+    return frozenset(
+        (event.type, event.source.country, event.target.country)
+        for event in events
+        if not event.negated and event.modality not in _UNDONE
+        and event.source is not None and event.target is not None
+        and event.source.country and event.target.country and event.source.country != event.target.country
+        and not (event.source.implied or event.target.implied)
+        and event.source.sector in _STATE_SECTORS and event.target.sector not in _NOT_A_STATE
+    )  # fmt: skip
+
+
+def reversed_sides_conflicts(
+    statements: Sequence[Statement], published: Mapping[str, dt.date | None], tables: EntityTables
+) -> list[AlignedGroup]:
+    """One conflict per pair of countries whose attacks two outlets' ledes, published on one day and
+    naming no different places, tell the other way round."""
     told: dict[str, dict[tuple[str, str], list[Statement]]] = {}
     outlets: dict[str, str | None] = {}
     seen: dict[str, int] = {}
@@ -43,11 +70,17 @@ def reversed_sides_conflicts(statements: Sequence[Statement], tables: EntityTabl
         for right in articles[position + 1 :]:
             if outlets[left] is not None and outlets[left] == outlets[right]:
                 continue
+            if published.get(left) is None or published.get(left) != published.get(right):
+                continue
             for (source, target), accusing in told[left].items():
                 pair = frozenset({source, target})
                 if pair in done or (target, source) in told[left] or (source, target) in told[right]:
                     continue
-                answering = told[right].get((target, source))
+                answering = [
+                    statement
+                    for statement in told[right].get((target, source), ())
+                    if any(same_scene(statement, other) for other in accusing)
+                ]
                 if not answering:
                     continue
                 done.add(pair)
