@@ -12,10 +12,13 @@ as belonging to the sentence they close. A line that goes on in lower case or af
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 COMPONENT = "rashomon_paragraphs"
+_BREAK = re.compile(r"\n\s*")
 _CLOSING_BRACKETS = frozenset(")]")
 _CONTINUING_MARKS = frozenset(",;:.)]}")
 _TITLE_ABBREVIATIONS = frozenset("mr. mrs. ms. dr. prof. gen. lt. col. sen. rep. gov. st. mt.".split())
@@ -23,19 +26,21 @@ _TITLE_ABBREVIATIONS = frozenset("mr. mrs. ms. dr. prof. gen. lt. col. sen. rep.
 
 @Language.component(COMPONENT)
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    for token in doc[:-1]:
-        if "\n" not in token.text and "\n" not in token.whitespace_:
+    text = doc.text  # rebuilt from every token on each read: once per document, and only breaks are visited
+    for found in _BREAK.finditer(text):
+        if found.end() >= len(text):
+            break
+        span = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
+        if span is None or span.start == 0 or span[0].idx != found.end():
             continue
-        following = doc[token.i + 1]
-        if following.is_space:
-            continue  # the paragraph opens after the last of the breaks
+        following = span[0]
         if following.is_lower or following.text in _CONTINUING_MARKS:
             continue  # ", many Dutch citizens ...": the line went on; a break inside a sentence
-        before = doc[token.i - 1] if token.is_space and token.i > 0 else token
-        if before.lower_ in _TITLE_ABBREVIATIONS:
+        before = next((t for t in reversed(doc[: following.i]) if not t.is_space), None)
+        if before is None or before.lower_ in _TITLE_ABBREVIATIONS:
             continue  # "Mr." / "Grünberg": a name broken across two lines
         following.is_sent_start = True
-        closing = token.i
+        closing = following.i - 1
         while closing > 0 and (
             doc[closing].is_space or doc[closing].is_quote or doc[closing].text in _CLOSING_BRACKETS
         ):
