@@ -393,3 +393,7 @@ def test_two_capitals_accounts_of_a_border_clash_blame_each_other(engine, tmp_pa
     )
     named_by_both = {subject.name for subject in comparison.subjects if len(subject.articles) == 2}
     assert {"Armenian Defence Ministry", "Azerbaijan", "Armenia"} <= named_by_both
+    # Soldiers killed are no hostile tone toward their country; an accusation against it is.
+    tones = {(framing.outlet, tone.name): tone for framing in comparison.framing for tone in framing.tone}
+    killed = [c for c in tones["Caucasus Daily", "Armenia"].examples if "Two Armenian soldiers were killed" in c.text]
+    assert killed == [] and tones["Baku Herald", "Yerevan"].unfavourable == 1

@@ -617,13 +617,33 @@ def _polarity_toward(
     statement: Statement,
     quoted: Sequence[tuple[int, int]],
     models: FramingModels,
+    suffered: Sequence[tuple[int, int]] = (),
 ) -> int:
     """The tone of the words within ``TONE_WINDOW`` words of the actor's ``mentions`` in one sentence.
     A quotation's words are the tone of what its speaker says, and count only toward the actors it
-    names: "the Observatory said dozens were killed" says nothing for or against the Observatory."""
-    sentence = statement.text if _named_inside(entity, statement, quoted) else _without(statement, quoted)
+    names: "the Observatory said dozens were killed" says nothing for or against the Observatory. What
+    was done to the actor (``suffered``: "Two Armenian soldiers were killed") is no tone toward them."""
+    blanked = [*([] if _named_inside(entity, statement, quoted) else quoted), *suffered]
+    sentence = _without(statement, blanked) if blanked else statement.text
     near = [(mention.start - statement.start, mention.end - statement.start) for mention in mentions]
     return sentence_polarity(sentence, models.tone, models.lexicon, near=near, window=TONE_WINDOW)
+
+
+_FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _suffered(mentions: Sequence[Mention], events: Sequence[Event]) -> list[tuple[int, int]]:
+    """The words of the force done to the actor named by ``mentions`` ("were killed", "arrested"): the
+    triggers of assaults and coercion whose target holds one of them, when the actor is not also their
+    source. Words said against them ("accused Yerevan of ...") are how they are portrayed, and stay."""
+    return [
+        (event.trigger.start, event.trigger.end)
+        for event in events
+        if event.type in _FORCE_TYPES
+        and event.target is not None
+        and any(event.target.start <= m.start and m.end <= event.target.end for m in mentions)
+        and not (event.source is not None and any(event.source.start <= m.start < event.source.end for m in mentions))
+    ]
 
 
 _SETTING = re.compile(
@@ -710,7 +730,7 @@ def _framing(
     for entity in ranked:
         about = list(about_actor[entity.entity.id])
         toward = {
-            i: _polarity_toward(entity, mentions, statements[i], quoted, models)
+            i: _polarity_toward(entity, mentions, statements[i], quoted, models, _suffered(mentions, item.events))
             for i, mentions in about_actor[entity.entity.id].items()
         }
         favourable = [i for i in about if toward[i] > 0]
