@@ -2,7 +2,7 @@
 
 import pytest
 
-from rashomon.datelines import dateline_date, dateline_town_end
+from rashomon.datelines import dateline_agency, dateline_date, dateline_town_end
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,10 @@ from rashomon.datelines import dateline_date, dateline_town_end
 def test_town_and_date_of_a_dateline(text, town, date):
     assert text[: dateline_town_end(text)].strip() == town
     assert dateline_date(text) == date
+
+
+def test_the_agency_of_a_dateline_is_found_with_its_brackets():
+    text = "AKTAU, Kazakhstan, Dec. 24, 2026 (CAW) - A passenger jet crashed."
+    span = dateline_agency(text)
+    assert span is not None and text[span[0] : span[1]] == "(CAW)"
+    assert dateline_agency("The talks (in Kessel) ended - at last.") is None

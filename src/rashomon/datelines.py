@@ -18,6 +18,7 @@ _FULL_DATE = re.compile(
 # least, so that "US - Russia talks" is no dateline), or in any case when an agency follows it ("Beirut
 # (AFP)") or a date with its year after a name of three words at most ("Tbilisi, 16 November 2026").
 _AGENCY = r"(?:\([^()\n]{1,40}\)|/[^/\n]{1,20}/)"
+_AGENCY_PATTERN = re.compile(_AGENCY)
 _DATELINE = re.compile(
     r"\A\s*(?:"
     rf"(?:[A-Z][A-Z.'\u2019]*[ -]){{0,3}}[A-Z][A-Z.'\u2019]{{2,}}(?:,[^\n\u2013\u2014-]{{1,40}})?\s*{_AGENCY}?"
@@ -54,7 +55,7 @@ def dateline_agency(text: str) -> tuple[int, int] | None:
     end = dateline_end(text)
     if end is None:
         return None
-    found = re.compile(_AGENCY).search(text, dateline_town_end(text), end)
+    found = _AGENCY_PATTERN.search(text, dateline_town_end(text), end)
     return found.span() if found else None
 
 

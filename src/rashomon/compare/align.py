@@ -663,8 +663,8 @@ def same_scene(left: Statement, right: Statement) -> bool:
 
 def _conflict(left: Statement, right: Statement) -> str | None:
     """How two matched statements from different outlets contradict each other, if they do."""
-    if left.outlet is not None and left.outlet == right.outlet:
-        return None  # one outlet's later report updating an earlier one is not a dispute between outlets
+    if one_outlet(left.outlet, right.outlet):
+        return None
     numbers = _numbers_conflict(left.numbers, right.numbers)
     if numbers:
         return f"numbers differ: {numbers}"
@@ -683,6 +683,24 @@ def _denied(negating: Statement, asserting: Statement) -> set[str]:
     types = (negating.negated_types - negating.asserted_types) & (asserting.asserted_types - asserting.negated_types)
     shared = negating.events & asserting.events
     return {kind for kind in types if sum(event.split(" ", 1)[0] == kind for event in shared) >= 2}
+
+
+def one_outlet(left: str | None, right: str | None) -> bool:
+    """Two articles of one named outlet: a later report updating an earlier one, not a dispute."""
+    return left is not None and left == right
+
+
+def lede_statements(statements: Sequence[Statement]) -> list[Statement]:
+    """Each article's first ``LEDE_STATEMENTS`` statements, in the order given: where a report gives
+    its own account, before it recalls others."""
+    seen: dict[str, int] = {}
+    lede = []
+    for statement in statements:
+        rank = seen.get(statement.article_id, 0)
+        seen[statement.article_id] = rank + 1
+        if rank < LEDE_STATEMENTS:
+            lede.append(statement)
+    return lede
 
 
 def toll_conflicts(
@@ -708,12 +726,7 @@ def toll_conflicts(
     # Tolls of a named day ("on Wednesday") are set only against tolls of the same named day: "on
     # Tuesday" and "on Friday" in one province are two attacks more often than one.
     tolls: dict[tuple[str, dt.date | None, str | None], dict[str, tuple[Number, Statement]]] = {}
-    seen: dict[str, int] = {}
-    for statement in statements:
-        rank = seen.get(statement.article_id, 0)
-        seen[statement.article_id] = rank + 1
-        if rank >= LEDE_STATEMENTS:
-            continue
+    for statement in lede_statements(statements):
         for number in statement.numbers:
             kind = number.kind if _is_toll(number, weekday=True) else None
             if kind is None:
@@ -732,7 +745,7 @@ def toll_conflicts(
             (a, b)
             for position, (a, left) in enumerate(told)
             for b, right in told[position + 1 :]
-            if not (left.outlet is not None and left.outlet == right.outlet)
+            if not one_outlet(left.outlet, right.outlet)
             and not _compatible(a, b)
             and same_scene(left, right)
             and not _other_acts(left, right)

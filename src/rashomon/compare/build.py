@@ -286,8 +286,7 @@ def _story_name_key(entity: CorpusEntity, states: EntityTables) -> str:
     words = key.split()
     if entity.type != "ORG" or len(words) < 2:
         return key
-    first = words[0].removesuffix("'s").removesuffix("\u2019s")
-    country = states.country_by_demonym.get(first) or states.country_by_name.get(first)
+    country = states.nation_of(words[0])
     return " ".join([country, *words[1:]]) if country else key
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from rashomon.compare.align import AlignedGroup, Statement
+from rashomon.compare.align import AlignedGroup, Statement, one_outlet
 from rashomon.wording import same_word
 
 _CLAIM_NOUNS = r"(?:claims?|allegations?|accusations?|reports?|charges?|stories|rumou?rs)"
@@ -83,7 +83,7 @@ def with_dismissals(statements: Sequence[Statement], groups: Sequence[AlignedGro
                     (
                         s for s in statements
                         if s.article_id == article
-                        and not (s.outlet is not None and s.outlet == dismissing.outlet)
+                        and not one_outlet(s.outlet, dismissing.outlet)
                         and not dismissing_statements[(s.article_id, s.sentence)]
                         and tells(s.text, content)
                     ),

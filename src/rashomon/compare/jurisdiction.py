@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rashomon.compare.align import AlignedGroup, Statement
+from rashomon.compare.align import AlignedGroup, Statement, one_outlet
 from rashomon.entities.tables import EntityTables
 
 _PLACEMENT = re.compile(
@@ -28,8 +28,8 @@ def _placements(statement: Statement, tables: EntityTables) -> set[tuple[str, st
     """(medium, jurisdiction, words) for each placement the statement makes: ("waters", "IRN", ...)."""
     found = set()
     for match in _PLACEMENT.finditer(statement.text):
-        whose = match.group("whose").removesuffix("'s").removesuffix("’s")
-        jurisdiction = "international" if whose.lower() in _OPEN_SEA else tables.country_of(whose)
+        whose = match.group("whose")
+        jurisdiction = "international" if whose.lower() in _OPEN_SEA else tables.nation_of(whose, seats=True)
         if jurisdiction is not None:
             found.add((match.group("medium"), jurisdiction, match.group(0)))
     return found
@@ -53,7 +53,7 @@ def jurisdiction_conflicts(statements: Sequence[Statement], tables: EntityTables
             article
             for position, left in enumerate(articles)
             for right in articles[position + 1 :]
-            if not (outlets[left] is not None and outlets[left] == outlets[right])
+            if not one_outlet(outlets[left], outlets[right])
             and not {j for j, _, _ in placed[left]} & {j for j, _, _ in placed[right]}
             for article in (left, right)
         }

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
-from rashomon.compare.align import LEDE_STATEMENTS, AlignedGroup, Statement, same_scene
+from rashomon.compare.align import AlignedGroup, Statement, lede_statements, one_outlet, same_scene
 from rashomon.entities.tables import EntityTables
 from rashomon.model import Event
 
@@ -50,14 +50,8 @@ def reversed_sides_conflicts(
     """One conflict per pair of countries whose attacks two outlets' ledes, published on one day and
     naming no different places, tell the other way round."""
     told: dict[str, dict[tuple[str, str], list[Statement]]] = {}
-    outlets: dict[str, str | None] = {}
-    seen: dict[str, int] = {}
-    for statement in statements:
-        rank = seen.get(statement.article_id, 0)
-        seen[statement.article_id] = rank + 1
-        outlets[statement.article_id] = statement.outlet
-        if rank >= LEDE_STATEMENTS:
-            continue
+    outlets = {statement.article_id: statement.outlet for statement in statements}
+    for statement in lede_statements(statements):
         for kind, source, target in statement.sides:
             if kind in _HOSTILE_TYPES:
                 held = told.setdefault(statement.article_id, {}).setdefault((source, target), [])
@@ -68,7 +62,7 @@ def reversed_sides_conflicts(
     articles = sorted(told)
     for position, left in enumerate(articles):
         for right in articles[position + 1 :]:
-            if outlets[left] is not None and outlets[left] == outlets[right]:
+            if one_outlet(outlets[left], outlets[right]):
                 continue
             if published.get(left) is None or published.get(left) != published.get(right):
                 continue

@@ -129,7 +129,7 @@ def national_military(name: str, states: EntityTables) -> str | None:
         words = words[1:]
     for tail in _MILITARY:
         if len(words) == len(tail) + 1 and tuple(words[1:]) == tail:
-            state = states.country_by_demonym.get(words[0]) or states.country_by_name.get(words[0])
+            state = states.nation_of(words[0])
             return f"military:{state}" if state else None
     return None
 

@@ -26,6 +26,13 @@ class EntityTables:
     # layer's table: such a word opening a sentence is capitalised, not a name.
     thing_nouns: frozenset[str] = frozenset()
 
+    def nation_of(self, word: str, *, seats: bool = False) -> str | None:
+        """ISO3 code for one word naming a country or its people, possessive or not: "Armenia's",
+        "Armenian", "Sudanese"; with ``seats``, a capital or seat of power too ("Beijing's")."""
+        bare = name_key(word.lower().removesuffix("'s").removesuffix("\u2019s"))
+        found = self.country_by_demonym.get(bare) or self.country_by_name.get(bare)
+        return found or (self.country_by_indicator.get(bare) if seats else None)
+
     def country_of(self, text: str) -> str | None:
         """ISO3 code for a country name, a capital/metonym, or a demonym."""
         key = name_key(text)

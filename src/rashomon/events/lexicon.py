@@ -43,7 +43,7 @@ class Lexicon:
     sectors: dict[str, str]
     organisations: dict[str, tuple[str, str]]
     nouns: dict[str, str]
-    light_verbs: frozenset[str]
+    light_verbs: dict[str, str | None]  # verb -> the preposition whose object is the event, if not its own
     non_actor_nouns: frozenset[str]
     person_nouns: frozenset[str]
 
@@ -59,28 +59,10 @@ class Lexicon:
         return None if found is None or found.cameo == NOT_AN_EVENT else found
 
     def _nominal_pattern(self, token: Token) -> VerbPattern | None:
-        if token.lemma_.lower() == "subject":
-            # "subjected Azerbaijani positions to fire": the event is what the object was subjected to
-            # (which the parser may read as an infinitive, "to fire").
-            events = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
-            events = [g for g in events if g.dep_ == "pobj"] + [
-                c for c in token.children if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children)
-            ]
-            return next(
-                (
-                    VerbPattern(token.lemma_.lower(), None, frozenset({g.lower_}), self.nouns[g.lower_])
-                    for g in events
-                    if g.lower_ in self.nouns
-                ),
-                None,
-            )
-        if not any(form in self.light_verbs for form in base_forms(token)):
+        verb = next((form for form in base_forms(token) if form in self.light_verbs), None)
+        if verb is None:
             return None
-        has_object = any(child.dep_ in _OBJECT_DEPS for child in token.children)
-        for child in token.children:
-            # "launched an offensive", and intransitive "Palestinian riots are continuing".
-            if child.dep_ not in _OBJECT_DEPS and not (child.dep_ == "nsubj" and not has_object):
-                continue
+        for child in _event_carriers(token, self.light_verbs[verb]):
             modifiers = [g.lower_ for g in child.children if g.dep_ in {"compound", "amod"} and g.i < child.i]
             for noun in (f"{modifiers[-1]} {child.lower_}" if modifiers else None, child.lower_, child.lemma_.lower()):
                 if noun and noun in self.nouns:
@@ -184,6 +166,23 @@ def parse_pattern(text: str, cameo: str) -> VerbPattern:
     )
 
 
+def _event_carriers(token: Token, preposition: str | None) -> list[Token]:
+    """The words that may name the event a light verb carries: its object ("launched an offensive"),
+    or its subject when it has none (intransitive "Palestinian riots are continuing"); for a verb with
+    a preposition, that preposition's object ("subjected the positions to fire"), which the parser may
+    read as an infinitive ("to fire")."""
+    if preposition is not None:
+        carried = [g for c in token.children if c.dep_ == "prep" and c.lower_ == preposition for g in c.children]
+        infinitives = [
+            c
+            for c in token.children
+            if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == preposition for a in c.children)
+        ]
+        return [g for g in carried if g.dep_ == "pobj"] + infinitives
+    has_object = any(child.dep_ in _OBJECT_DEPS for child in token.children)
+    return [c for c in token.children if c.dep_ in _OBJECT_DEPS or (c.dep_ == "nsubj" and not has_object)]
+
+
 def load_lexicon() -> Lexicon:
     by_lemma: dict[str, list[VerbPattern]] = {}
     for line in _lines("verbs.tsv"):
@@ -208,7 +207,10 @@ def load_lexicon() -> Lexicon:
         sectors=sectors,
         organisations=organisations,
         nouns=dict(line.rsplit("\t", 1) for line in _lines("nouns.tsv")),  # type: ignore[misc]
-        light_verbs=frozenset(_lines("light_verbs.txt")),
+        light_verbs={
+            verb: (preposition or None)
+            for verb, _, preposition in (line.partition(" ") for line in _lines("light_verbs.txt"))
+        },
         non_actor_nouns=frozenset(_lines("non_actor_nouns.txt")),
         person_nouns=frozenset(_lines("person_nouns.txt")),
     )
