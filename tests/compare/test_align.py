@@ -631,3 +631,78 @@ def test_the_same_exact_toll_from_two_sources_is_one_statement():
 def test_a_whole_counts_nothing_and_survivors_are_counted_as_such(text: str, count: str, kind: str | None):
     start = text.index(count)
     assert casualty_kind(text, start, start + len(count)) == kind
+
+
+def test_drowned_bodies_rescued_and_aboard_say_what_a_count_counts():
+    def kind(text: str, count: str) -> str | None:
+        return casualty_kind(text, text.index(count), text.index(count) + len(count))
+
+    assert kind("At least 79 people drowned when the boat sank.", "79") == "killed"
+    recovered = "Coast guard vessels rescued 104 people and recovered 78 bodies after the boat capsized."
+    assert kind(recovered, "104") == "rescued"
+    assert kind(recovered, "78") == "killed"
+    # A body of officials is no toll: "bodies" counts the dead only as the count's own noun.
+    assert kind("The report was sent to three oversight bodies.", "three") is None
+    # Both ends of a range count the people on board.
+    aboard = "Survivors said between 500 and 700 people had been on board."
+    assert kind(aboard, "500") == kind(aboard, "700") == "aboard"
+
+
+def test_a_range_is_compared_whole_and_an_exact_count_is_not_rounded_into_a_bound():
+    from rashomon.compare.align import ranges_joined
+
+    least = Number(500, ">=", "people", "between 500", "people aboard")
+    most = Number(700, "<=", "people", "700", "people aboard")
+    (joined,) = ranges_joined([least, most])
+    assert (joined.bound, joined.value, joined.upper, joined.text) == ("between", 500, 700, "between 500 and 700")
+    about_400 = Number(400, "~", "people", "about 400", "people aboard")
+    about_480 = Number(480, "~", "people", "about 480", "people aboard")
+    left = [_statement("a", 0, "x", numbers=[joined])]
+    conflicts = align_statements([*left, _statement("b", 0, "y", numbers=[about_400])], _vectors([0, 0]))
+    assert [g.conflict for g in conflicts] == ["numbers differ: between 500 and 700 vs about 400"]
+    agreeing = align_statements([*left, _statement("b", 0, "y", numbers=[about_480])], _vectors([0, 0]))
+    assert [g.label for g in agreeing] == ["shared"]
+    # "Up to 700" alone, or a least with no "between", is no range.
+    assert len(ranges_joined([replace(least, text="at least 500"), most])) == 2
+    # "At least 79 drowned" against "78 bodies": neither count is rounded, so the bound decides.
+    drowned = Number(79, ">=", "people", "at least 79", "people killed")
+    bodies = Number(78, "=", "bodies", "78", "people killed")
+    pair = [_statement("a", 0, "x", numbers=[drowned]), _statement("b", 0, "y", numbers=[bodies])]
+    assert [g.label for g in align_statements(pair, _vectors([0, 0]))] == ["conflict"]
+    more = [pair[0], _statement("b", 0, "y", numbers=[replace(bodies, value=81, text="81")])]
+    assert [g.label for g in align_statements(more, _vectors([0, 0]))] == ["shared"]
+
+
+def test_a_part_of_a_named_day_is_that_day():
+    from rashomon.compare.align import named_weekday
+
+    assert named_weekday("in the early hours of Wednesday") == "wednesday"
+    assert named_weekday("early on Wednesday") == named_weekday("Wednesday night") == "wednesday"
+    assert named_weekday("since Wednesday") is None
+    assert named_weekday(None) is None
+
+
+def test_tolls_at_sea_are_compared_when_the_ledes_were_matched():
+    killed = Number(78, "=", "bodies", "78", "people killed", scope="in the early hours of wednesday")
+    drowned = Number(79, ">=", "people", "At least 79", "people killed", scope="early on wednesday")
+    rescued = Number(104, "=", "people", "104", "people rescued")
+    statements = [
+        _statement("a", 0, "Vessels rescued 104 people and recovered 78 bodies.", numbers=[rescued, killed]),
+        _statement("b", 0, "At least 79 people drowned when the boat sank.", numbers=[drowned]),
+        _statement("b", 1, "The coast guard said 104 people had been rescued.", numbers=[rescued]),
+    ]
+    published = dict.fromkeys("ab", dt.date(2027, 6, 16))
+    # The rescue is told alike by both (vectors 0), the tolls not.
+    groups = align_statements(statements, _vectors([0, 1, 0]))
+    (conflict,) = toll_conflicts(statements, groups, published)
+    assert conflict.conflict == "tolls differ (people killed): 78 vs At least 79"
+    # Nothing else ties the two ledes: two sinkings, as far as anyone can tell.
+    apart = align_statements(statements, _vectors([0, 1, 2]))
+    assert toll_conflicts(statements, apart, published) == []
+
+
+def test_a_part_of_the_dead_is_not_their_number():
+    text = "The monitor reported that five of the dead were children."
+    assert casualty_kind(text, text.index("five"), text.index("five") + 4) is None
+    toll = "The jet crashed, killing 38 of the 67 people on board."
+    assert casualty_kind(toll, toll.index("38"), toll.index("38") + 2) == "killed"

@@ -365,9 +365,15 @@ def test_two_accounts_of_an_air_crash_share_its_toll_and_name_the_same_people(en
     # Written for this test: a wire and a Russian state agency on one crash. "killing 38 of the 67
     # people on board" and "Thirty-eight people were killed" give one toll (67 is everyone on board,
     # not a second toll); a nationality before a title is no part of the president's name, and a
-    # dateline's agency is no party to the story.
+    # dateline's agency is no party to the story. The one dispute is the drone attack the agency
+    # says there was none of.
     comparison = _compared(engine, tmp_path / "crash.db", "crash_aktau_wire.txt", "crash_aktau_state.txt")
-    assert [group.conflict for group in comparison.groups if group.label == "conflict"] == []
+    (denial,) = [group for group in comparison.groups if group.label == "conflict"]
+    assert denial.conflict == "one denies what the other reports: drone attack"
+    assert [statement.text.split(",")[0] for statement in denial.statements] == [
+        "The Embraer 190",
+        "The Grozny airport was closed on Wednesday morning because of heavy fog",
+    ]
     shared = _shared_sentences(comparison)
     assert any(
         any("killing 38 of the 67 people on board" in text for text in group)
@@ -397,3 +403,44 @@ def test_two_capitals_accounts_of_a_border_clash_blame_each_other(engine, tmp_pa
     tones = {(framing.outlet, tone.name): tone for framing in comparison.framing for tone in framing.tone}
     killed = [c for c in tones["Caucasus Daily", "Armenia"].examples if "Two Armenian soldiers were killed" in c.text]
     assert killed == [] and tones["Baku Herald", "Yerevan"].unfavourable == 1
+
+
+@pytest.mark.model
+def test_two_accounts_of_a_shipwreck_set_tolls_counts_aboard_and_a_denied_tow_against_each_other(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a wire and a state broadcaster on one migrant boat that sank at sea. No
+    # town is named by both ledes, but both tell the same rescue of 104 people, so their tolls ("78
+    # bodies", "At least 79 people drowned") are set against each other; "between 500 and 700
+    # people had been on board" is one range against "about 400 people on board"; survivors' "tried
+    # to tow it" is what the coast guard denies.
+    comparison = _compared(engine, tmp_path / "boat.db", "shipwreck_pylos_wire.txt", "shipwreck_pylos_state.txt")
+    conflicts = {group.conflict for group in comparison.groups if group.label == "conflict"}
+    assert conflicts == {
+        "tolls differ (people killed): 78 vs At least 79",
+        "numbers differ: between 500 and 700 vs about 400",
+        "one denies what the other reports: tow the vessel",
+    }
+    shared = _shared_sentences(comparison)
+    assert any(
+        any("rescued 104 people" in text for text in group)
+        and any("104 people had been rescued" in text for text in group)
+        for group in shared
+    )
+
+
+@pytest.mark.model
+def test_a_blame_and_a_denial_of_it_are_one_dispute_and_a_speakers_word_is_not_the_outlets(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a Baltic wire and a Moscow paper on one pipeline blast. The wire has the
+    # prime minister lay it at Russian military intelligence's door; the paper has Moscow say it had
+    # nothing to do with it, "calling the accusations ... baseless" (the spokeswoman's word).
+    comparison = _compared(engine, tmp_path / "blast.db", "pipeline_iecava_wire.txt", "pipeline_iecava_state.txt")
+    (dispute,) = [group for group in comparison.groups if group.label == "conflict"]
+    assert dispute.conflict == (
+        "responsibility disputed: ordered by Russian military intelligence vs Russia had nothing to do with"
+    )
+    paper = next(framing for framing in comparison.framing if framing.outlet == "Moskva Segodnya")
+    assert [use.term for use in paper.loaded] == []
+    assert "Russophobic" not in {subject.name for subject in comparison.subjects}
+    wire = next(framing for framing in comparison.framing if framing.outlet == "Baltic News Wire")
+    speakers = {speaker.name: speaker for speaker in wire.speakers}
+    assert speakers["Arturs Kalnins"].direct == 1  # "Kalnins told reporters", a name read as a plural noun
+    assert speakers["Lithuania's foreign minister"].indirect == 2  # not the Latvian prime minister

@@ -55,3 +55,59 @@ def test_two_statements_matched_as_one_report_are_the_dispute_instead():
     assert [(g.label, g.conflict) for g in groups] == [
         ("conflict", "one calls unfounded what the other reports: ballot stuffing")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ('"At no point did we attempt to tow the vessel," he said.', [("tow the vessel", ("tow",))]),
+        ("The coast guard has denied attempting a tow.", [("tow", ("tow",))]),
+        ("The Kremlin denied targeting civilians.", [("targeting civilians", ("targeting", "civilians"))]),
+        ("Officials said there had been no drone attack on the city.", [("drone attack", ("drone", "attack"))]),
+        ("He has denied that his government restricts media freedom.", []),  # a claim, not an act
+        ("He denied being involved.", []),  # too common a verb to name an act
+        ('"There were no Russian planes in this region."', []),  # no act: who was where
+    ],
+)
+def test_what_a_sentence_says_was_not_done(text: str, acts: list[tuple[str, tuple[str, ...]]]):
+    from rashomon.compare.dismissals import denied_acts
+
+    assert [(act.written, act.content) for act in denied_acts(text)] == acts
+
+
+def test_a_denied_act_is_set_against_another_outlet_telling_it_but_not_a_common_one():
+    told = _statement("a", 4, "Survivors said a patrol boat tied a rope to the trawler and tried to tow it.", "Wire")
+    denial = _statement("b", 3, '"At no point did we attempt to tow the vessel," he said.', "Radio")
+    (conflict,) = with_dismissals([told, denial], [])
+    assert conflict.conflict == "one denies what the other reports: tow the vessel"
+    assert conflict.statements == (told, denial)
+    # Told in its own report too, the denial is that outlet's account of both sides, not a dispute.
+    own = _statement("a", 7, "The coast guard has denied attempting a tow.", "Wire")
+    assert with_dismissals([told, own], []) == []
+    # An act named in one word that many statements tell ("stop") is too loose to set against them.
+    stops = [_statement("a", i, f"Police moved to stop the march on day {i}.", "Wire") for i in range(4)]
+    refused = _statement("b", 1, "Police did not try to stop the march.", "Radio")
+    assert with_dismissals([*stops, refused], []) == []
+
+
+def test_a_denial_that_something_happened_holds_where_it_names():
+    from dataclasses import replace
+
+    grozny = frozenset({"e-grozny"})
+    told = replace(
+        _statement("a", 2, "It tried to land in Grozny, where air defences were repelling a drone attack.", "Wire"),
+        entities=grozny,
+    )
+    denial = replace(
+        _statement("b", 7, "The airport said there had been no drone attack on the city that day.", "Agency"),
+        entities=grozny,
+    )
+    (conflict,) = with_dismissals([told, denial], [])
+    assert conflict.conflict == "one denies what the other reports: drone attack"
+    # "No terror attacks in the French capital this month" says nothing of a list of attacks elsewhere.
+    listed = _statement("a", 4, "The White House released a list of 78 terrorist attacks.", "Network")
+    paris = replace(
+        _statement("b", 70, "There were no terror attacks in the French capital this month.", "Broadcaster"),
+        entities=frozenset({"e-paris"}),
+    )
+    assert with_dismissals([listed, paris], []) == []

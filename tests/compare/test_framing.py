@@ -191,6 +191,9 @@ def test_a_speaker_phrase_is_one_speaker_at_the_start_of_a_sentence_and_inside_o
         ("the statement", 1, 1, 15),
         ("The Hague", 1, 0, 3),
     ]
+    # An unnamed group counted or not ("Several survivors", "Survivors") is one speaker.
+    rows = speaker_rows([("Survivors", None, "indirect", 21), ("Several survivors", None, "indirect", 20)])
+    assert [(s.name, s.indirect, s.words) for s in rows] == [("Survivors", 2, 41)]
 
 
 def test_a_new_president_is_not_the_one_the_article_titled():

@@ -259,6 +259,12 @@ def test_hashtags_handles_links_time_zones_and_storm_categories_name_no_one(engi
     assert "Amazon.com" in names
 
 
+def test_a_word_for_hatred_of_a_people_names_no_one(engine):
+    text = 'Moscow rejects Riga\'s "Russophobic" claims. She called the accusations baseless and Russophobic.'
+    names = {e.name for e in _annotated(engine, text, "phobic").entities}
+    assert "Russophobic" not in names and "Moscow" in names
+
+
 def test_a_word_that_opens_the_sentence_is_no_part_of_a_name(engine):
     text = (
         "Gala ends in confusion\n"

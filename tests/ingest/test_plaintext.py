@@ -237,6 +237,9 @@ def test_a_byline_with_the_outlet_after_a_comma_gives_both():
     )
     assert (parts.title, parts.byline, parts.outlet) == ("Order restored", "Staff Reporter", "The National Sentinel")
     assert parts.body.startswith("NAIROBI, June 25, 2027")
+    # A desk's byline belongs to the outlet after its comma, whatever words the outlet's name has.
+    parts = parse_plain_text("Headline\n\nBy Staff Correspondent, Moskva Segodnya\n\nBody text of the report.")
+    assert (parts.byline, parts.outlet) == ("Staff Correspondent", "Moskva Segodnya")
 
 
 def test_a_place_or_a_role_after_a_bylines_comma_is_no_outlet():

@@ -125,3 +125,31 @@ def test_a_bare_count_after_a_body_of_people_counts_its_members(engine):
     text = "Its crew of 24, most of them Filipino, were safe, the company said."
     quantities = [q for claim in _claims(engine, text) for q in claim.quantities]
     assert [(q.value, q.unit) for q in quantities] == [(24.0, "crew")]
+
+
+def test_a_range_gives_its_least_and_its_most(engine):
+    # The model tags the first as two numbers ("between 500", "700") and the second as one.
+    (claim,) = _claims(engine, "Survivors of the Korvan ferry said that between 500 and 700 people had been on board.")
+    assert sorted((q.value, q.bound) for q in claim.quantities) == [(500.0, ">="), (700.0, "<=")]
+    (claim,) = _claims(engine, "Officials in Korvan said between 20 and 30 people were killed in the fire.")
+    assert sorted((q.value, q.bound, q.unit) for q in claim.quantities) == [
+        (20.0, ">=", "people"),
+        (30.0, "<=", "people"),
+    ]
+
+
+def test_a_count_in_a_relative_clause_is_not_timed_from_outside_it(engine):
+    (claim,) = _claims(
+        engine, "The Korvan ferry, which had about 400 people on board, capsized and sank within 15 minutes."
+    )
+    people = next(q for q in claim.quantities if q.value == 400)
+    assert people.time_scope is None
+    (claim,) = _claims(engine, "The strike on Monday, which killed 20 people in Korvan, destroyed a market.")
+    killed = next(q for q in claim.quantities if q.value == 20)
+    assert killed.time_scope == "Monday"
+
+
+def test_a_count_tagged_as_something_else_is_still_a_count(engine):
+    # The model tags "104" here as a PRODUCT.
+    (claim,) = _claims(engine, "The Greek coast guard said 104 people had been rescued, most of them Syrians.")
+    assert [(q.value, q.unit) for q in claim.quantities] == [(104.0, "people")]

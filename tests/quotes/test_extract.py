@@ -304,6 +304,11 @@ def test_she_two_sentences_on_is_still_the_subject_the_pronouns_carried(quotes):
             "The party won 54 percent, according to final results published by the Valdorian election commission.",
             "the Valdorian election commission",
         ),
+        # So is a body's own estimate.
+        (
+            "The ferry, which had about 400 people on board according to the Valdorian coast guard's estimate, sank.",
+            "the Valdorian coast guard",
+        ),
         # A long name after a preposition stays in the speaker.
         (
             "Observers from the Organization for Security and Co-operation in Europe (OSCE) said that the vote "
@@ -444,3 +449,24 @@ def test_a_clause_the_writer_adds_after_a_quotation_is_not_quoted(quotes):
     )
     (quote,) = [q for q in quotes(text) if "smart" in text[q.start : q.end]]
     assert text[quote.start : quote.end] == "That makes me smart"
+
+
+def test_a_description_of_another_office_or_country_is_not_the_minister_named_before(quotes):
+    text = (
+        "Valdorian Prime Minister Arturs Kalnins said the blast was sabotage. "
+        'Lithuania\'s foreign minister called the blast "another link in a chain of attacks".'
+    )
+    called = next(quote for quote in quotes(text) if "another link" in quote.text)
+    assert called.speaker is not None and called.speaker.entity is None
+    text = 'Prime Minister Arturs Kalnins spoke in Riga. The prime minister said the pipeline "will be repaired".'
+    repaired = next(quote for quote in quotes(text) if "repaired" in quote.text)
+    assert repaired.speaker is not None and repaired.speaker.name == "Arturs Kalnins"
+
+
+def test_a_family_name_the_model_takes_for_a_plural_noun_is_the_person(quotes):
+    text = (
+        "Prime Minister Arturs Kalnins visited the site on Sunday. "
+        '"This was a deliberate attack on our infrastructure," Kalnins told reporters in Riga.'
+    )
+    attack = next(quote for quote in quotes(text) if "deliberate attack" in quote.text)
+    assert attack.speaker is not None and attack.speaker.name == "Arturs Kalnins"

@@ -4,9 +4,10 @@ and where they contradict each other (different numbers for the same thing, or o
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -65,13 +66,14 @@ _UNIT_CLASSES = {
     **dict.fromkeys("children child kids".split(), "children"),
     **dict.fromkeys("women".split(), "women"),
     **dict.fromkeys("usd eur gbp jpy money dollars euros pounds".split(), "money"),
+    **dict.fromkeys("km kilometres kilometers kilometre kilometer miles mile metres meters".split(), "distance"),
 }
 
 
 @dataclass(frozen=True)
 class Number:
     value: float
-    bound: str
+    bound: str  # "=", ">=", "<=", "~", or "between" (from ``value`` to ``upper``)
     unit: str | None
     text: str
     kind: str | None = None  # what is counted, when the words around say more than the unit ("killed")
@@ -80,6 +82,7 @@ class Number:
     hypothetical: bool = False  # under a modal: "would only need 51 votes"
     earlier: bool = False  # the figure a count is set against: "down from 58.9%"
     day: str | None = None  # the calendar day its scope names, when it names one: "2026-11-15"
+    upper: float | None = None  # the most of a range: 700 in "between 500 and 700"
 
     @property
     def counts(self) -> str | None:
@@ -87,10 +90,15 @@ class Number:
 
 
 _CASUALTY_CUE = re.compile(
-    r"\b(?:(?P<injured>injur\w*|wound\w*|hurt)|(?P<killed>kill\w*|dead|deaths?|died|die|dying|lives|death toll)"
-    r"|(?P<detained>detain(?:ed|ing)?|arrest(?:ed|ing)?|jailed|taken into custody)|(?P<survived>survived|survivors))\b",
+    r"\b(?:(?P<injured>injur\w*|wound\w*|hurt)|(?P<killed>kill\w*|dead|deaths?|died|die|dying|lives|death toll|drown\w*)"
+    r"|(?P<detained>detain(?:ed|ing)?|arrest(?:ed|ing)?|jailed|taken into custody)|(?P<survived>survived|survivors)"
+    r"|(?P<rescued>rescued|saved|pulled from the (?:water|sea))|(?P<aboard>on board|aboard|onboard)|(?P<bodies>bodies))\b",
     re.IGNORECASE,
 )
+# "recovered 78 bodies" is a toll; "three oversight bodies" is not, so only the count's own noun counts.
+_OWN_NOUN = re.compile(r"^\s*$")
+# The other end of a range ("between 500 and 700 people on board") is no other count: the cue is both's.
+_RANGE_REST = re.compile(r"^\s+(?:and|to)\s+[\d,.]+\s+\w+\s+", re.IGNORECASE)
 # "killing 38 of the 67 people on board": the count after "of the" is the whole the first is part of.
 _PART_OF = re.compile(r"(\S+)\s+of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 
@@ -107,8 +115,9 @@ _COUNT_BEFORE = re.compile(r"\d\s*$")
 
 
 def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | None:
-    """ "killed", "injured", "detained" or "survived" for a count of people, from the cue nearest to it in ``text``
-    (none for the whole a count is part of: the 67 in "38 of the 67 people on board"). A cue
+    """ "killed", "injured", "detained", "survived", "rescued" or "aboard" for a count of people, from
+    the cue nearest to it in ``text`` (none for the whole a count is part of, the 67 in "38 of the 67
+    people on board", nor for a part of the group the cue names, "five of the dead"). A cue
     that follows another count belongs to that count: in "has climbed to 74, more than 300 people
     were injured", "injured" is said of the 300, and in "2 Killed 10 Injured" "Killed" of the 2;
     one before an "and" closed its clause ("were killed and 10 others were injured"). One before may
@@ -118,26 +127,35 @@ def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | No
         return None
     if _TOLL_BEFORE.search(text[max(0, start - 160) : start]):
         return "killed"
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, bool] | None = None  # distance, kind, whether the cue follows the count
     for match in _CASUALTY_CUE.finditer(text, max(0, start - window), min(len(text), end + window)):
         distance = start - match.end() if match.end() <= start else match.start() - end
         if distance < 0:
             continue
         if match.start() >= end and _OTHER_COUNT.search(text[end : match.start()]):
-            continue
+            if not _RANGE_REST.match(text[end : match.start()]):
+                continue
         if match.end() <= start and _COUNT_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
             continue  # "2 Killed 10 Injured": the cue before 10 is said of the 2
         if match.end() <= start and _AND.search(text[match.end() : start]):
             continue  # "Two people were killed and 10 others injured": "killed" closed its own clause
-        if match.group("survived") and match.end() <= start:
+        if (match.group("survived") or match.group("aboard")) and match.end() <= start:
             continue  # "29 people survived, 11 of them seriously injured": said of the count before it
+        if match.group("bodies") and not (match.start() >= end and _OWN_NOUN.match(text[end : match.start()])):
+            continue
         kind = (
             "injured" if match.group("injured") else "detained" if match.group("detained")
-            else "survived" if match.group("survived") else "killed"
+            else "survived" if match.group("survived") else "rescued" if match.group("rescued")
+            else "aboard" if match.group("aboard") else "killed"
         )  # fmt: skip
         if best is None or distance < best[0]:
-            best = (distance, kind)
+            best = (distance, kind, match.start() >= end)
+    if best is not None and best[2] and _OF_THE.fullmatch(text[end : end + best[0]]):
+        return None  # "five of the dead were children": a part of the dead, not their number
     return best[1] if best else None
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the|those)\s+(?:[a-z]+\s+)?", re.IGNORECASE)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -332,6 +350,10 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
             continue
         if a.qualifiers and b.qualifiers and not a.qualifiers & b.qualifiers:
             continue
+        # "about 30km south of Turkey" and "Aleppo, 50km to the southwest": a distance is between two
+        # places, which the words around seldom say alike.
+        if unit == "distance" and not a.qualifiers & b.qualifiers:
+            continue
         # What would, could or might be is no fact two outlets can disagree on: "if that happens,
         # Gorsuch would only need 51 votes" and "under present rules he would need 60".
         if a.hypothetical or b.hypothetical:
@@ -356,9 +378,14 @@ def _gives_unnamed(numbers: Sequence[Number], count: Number) -> bool:
 def _close(a: Number, b: Number) -> bool:
     if a.counts == b.counts == "percent" and a.bound == b.bound == "=":
         return abs(a.value - b.value) < PERCENT_POINTS
-    if a.bound == b.bound == "=" and _unrounded(a) and _unrounded(b):
-        return a.value == b.value  # "a crew of 24" and "a crew of 23": neither rounds the other
+    if _EXACT.issuperset((a.bound, b.bound)) and _unrounded(a) and _unrounded(b):
+        # "a crew of 24" and "a crew of 23", "at least 79 drowned" and "78 bodies": neither rounds the other
+        return a.value == b.value
     return abs(a.value - b.value) <= NUMBER_TOLERANCE * max(abs(a.value), abs(b.value))
+
+
+# Bounds that leave a count as written: "about 400" may be 430, "at least 79" is not 78.
+_EXACT = frozenset({"=", ">=", "<="})
 
 
 def _unrounded(number: Number) -> bool:
@@ -367,6 +394,8 @@ def _unrounded(number: Number) -> bool:
 
 
 def _compatible(a: Number, b: Number) -> bool:
+    if "between" in (a.bound, b.bound):
+        return _overlap(a, b)
     if _close(a, b):
         return True
     for low, high in ((a, b), (b, a)):
@@ -375,6 +404,42 @@ def _compatible(a: Number, b: Number) -> bool:
         if low.bound == "<=" and high.value <= low.value:
             return True
     return False
+
+
+def _overlap(a: Number, b: Number) -> bool:
+    """Two counts, one of them a range, that can both be true: "about 480" meets "between 500 and
+    700", "about 400" does not (each end is given a tenth's room)."""
+    (low_a, high_a), (low_b, high_b) = _interval(a), _interval(b)
+    return low_a <= high_b * (1 + NUMBER_TOLERANCE) and low_b <= high_a * (1 + NUMBER_TOLERANCE)
+
+
+def _interval(number: Number) -> tuple[float, float]:
+    if number.bound == "between" and number.upper is not None:
+        return number.value, number.upper
+    if number.bound == ">=":
+        return number.value, math.inf
+    if number.bound == "<=":
+        return -math.inf, number.value
+    return number.value, number.value
+
+
+def ranges_joined(numbers: Sequence[Number]) -> tuple[Number, ...]:
+    """The least and the most of one range ("between 500 and 700 people": a count from "between" and
+    the bound after it) as one count, so that it is compared whole."""
+    joined: list[Number] = []
+    for number in numbers:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None and previous.bound == ">=" and previous.text.lower().startswith("between ")
+            and number.bound == "<=" and previous.value < number.value
+        ):  # fmt: skip
+            written = previous.text if number.text in previous.text else f"{previous.text} and {number.text}"
+            joined[-1] = replace(
+                previous, bound="between", upper=number.value, kind=previous.kind or number.kind, text=written
+            )
+            continue
+        joined.append(number)
+    return tuple(joined)
 
 
 @dataclass(frozen=True)
@@ -572,10 +637,11 @@ def _one_toll_told_twice(left: Statement, right: Statement) -> bool:
 def _one_group_sized(left: Statement, right: Statement) -> bool:
     """Both give the size of one body of people of the story, in one place: "Its crew of 24, most of
     them Filipino, were safe" and "the crew of 23 were in good health" tell one thing, whoever says
-    it and whether or not the two agree."""
+    it and whether or not the two agree, as do "about 400 people on board" and "between 500 and 700
+    people had been on board"."""
     return same_scene(left, right) and any(
         a.counts == b.counts
-        and a.counts in GROUP_NOUNS
+        and (a.counts in GROUP_NOUNS or a.counts == "people aboard")
         and not (a.earlier or b.earlier or a.hypothetical or b.hypothetical)
         for a in left.numbers
         for b in right.numbers
@@ -649,6 +715,19 @@ def _agreeing_toll(a: Number, b: Number) -> bool:
 
 
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+# A part of a named day is that day: "early on Wednesday", "in the early hours of Wednesday", "on
+# Tuesday night".
+_PART_OF_A_DAY = re.compile(
+    r"(?:(?:early|late)\s+)?(?:(?:on|in the (?:early|small) hours of|early)\s+)?"
+    r"(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:\s+(?:morning|afternoon|evening|night))?",
+    re.IGNORECASE,
+)
+
+
+def named_weekday(scope: str | None) -> str | None:
+    """The weekday a count's time names when it is that day or a part of it, lower-cased."""
+    found = _PART_OF_A_DAY.fullmatch(scope) if scope else None
+    return found.group("day").lower() if found else None
 
 
 def same_scene(left: Statement, right: Statement) -> bool:
@@ -714,8 +793,8 @@ def toll_conflicts(
     two articles' tolls are set against each other when they come from different outlets, were
     published on the same day, name a town in common and no weekday apart (``same_scene``), do not
     tell the attack as done by different means, and were not already matched to each other. Nothing
-    less than a shared town will do: a story can hold two attacks of one day, and two ledes about
-    them read much alike. All the tolls of that kind and day make one conflict group.
+    less than a shared town, or a lede statement of one matched to the other's toll, will do: a story
+    can hold two attacks of one day, and two ledes about them read much alike. All the tolls of that kind and day make one conflict group.
     """
     group_of = {
         (statement.article_id, statement.sentence): position
@@ -726,12 +805,13 @@ def toll_conflicts(
     # Tolls of a named day ("on Wednesday") are set only against tolls of the same named day: "on
     # Tuesday" and "on Friday" in one province are two attacks more often than one.
     tolls: dict[tuple[str, dt.date | None, str | None], dict[str, tuple[Number, Statement]]] = {}
-    for statement in lede_statements(statements):
+    ledes = lede_statements(statements)
+    for statement in ledes:
         for number in statement.numbers:
             kind = number.kind if _is_toll(number, weekday=True) else None
             if kind is None:
                 continue
-            named_day = number.scope if number.scope and _WEEKDAY.fullmatch(number.scope) else None
+            named_day = named_weekday(number.scope)
             by_article = tolls.setdefault((kind, published.get(statement.article_id), named_day), {})
             held = by_article.get(statement.article_id)
             if held is None or number.value > held[0].value:
@@ -749,7 +829,7 @@ def toll_conflicts(
             and not _compatible(a, b)
             and same_scene(left, right)
             and not _other_acts(left, right)
-            and left.places & right.places
+            and (left.places & right.places or _told_alike(group_of, ledes, left, right))
             and not (a.qualifiers and b.qualifiers and not a.qualifiers & b.qualifiers)
             and not _matched(group_of, left, right)
         ]
@@ -757,6 +837,23 @@ def toll_conflicts(
             values = " vs ".join(dict.fromkeys(number.text for number, _ in told))
             found.append(AlignedGroup("conflict", tuple(s for _, s in told), f"tolls differ ({kind}): {values}"))
     return found
+
+
+def _told_alike(
+    group_of: Mapping[tuple[str, int], int], ledes: Sequence[Statement], left: Statement, right: Statement
+) -> bool:
+    """One toll's statement is matched to a first statement of the other's article: the two ledes tell
+    one scene, named or not ("rescued 104 people and recovered 78 bodies ... southwest of Pylos" and
+    "104 people had been rescued", a sea with no town)."""
+    for toll, other in ((left, right), (right, left)):
+        group = group_of.get((toll.article_id, toll.sentence))
+        if group is not None and any(
+            group_of.get((lede.article_id, lede.sentence)) == group
+            for lede in ledes
+            if lede.article_id == other.article_id
+        ):
+            return True
+    return False
 
 
 def _matched(group_of: Mapping[tuple[str, int], int], left: Statement, right: Statement) -> bool:
@@ -774,7 +871,7 @@ def _is_toll(number: Number, *, weekday: bool = False) -> bool:
         and (
             number.scope is None
             or _ONE_NIGHT.fullmatch(number.scope) is not None
-            or (weekday and _WEEKDAY.fullmatch(number.scope) is not None)
+            or (weekday and named_weekday(number.scope) is not None)
         )
         and not number.hypothetical
     )

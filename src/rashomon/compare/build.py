@@ -25,6 +25,7 @@ from rashomon.compare.align import (
     is_written_date,
     load_attack_means,
     prison_terms,
+    ranges_joined,
     toll_conflicts,
     unit_class,
 )
@@ -59,6 +60,7 @@ from rashomon.compare.framing import (
 from rashomon.compare.genre import GenreLabels, article_genre, load_genre_labels
 from rashomon.compare.jurisdiction import jurisdiction_conflicts
 from rashomon.compare.lexicon import LoadedLexicon, load_loaded_lexicon
+from rashomon.compare.responsibility import responsibility_conflicts
 from rashomon.compare.sides import reversed_sides_conflicts, state_sides
 from rashomon.compare.utterances import alignment_units, is_request_for_comment
 from rashomon.compare.vectors import (
@@ -198,6 +200,7 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
             toll_conflicts(statements, groups, published)
             + jurisdiction_conflicts(statements, models.states)
             + reversed_sides_conflicts(statements, published, models.states)
+            + responsibility_conflicts(statements, models.states)
             + groups,
         )
     )
@@ -447,7 +450,11 @@ def _statements(item: _ArticleFacts, states: EntityTables, means: AttackMeans) -
             continue
         inside = [c for c in claims if c.start < end and c.end > start]
         numbers = tuple(
-            _number(article.text, q, article.published) for c in inside for q in c.quantities if not _is_year(q)
+            number
+            for c in inside
+            for number in ranges_joined(
+                [_number(article.text, q, article.published) for q in c.quantities if not _is_year(q)]
+            )
         ) + prison_terms(text)
         sentence_events = [e for e in events if e.sentence.start < end and e.sentence.end > start]
         quoted = any(q.start < end and q.end > start for q in quotes)
@@ -676,6 +683,15 @@ def _a_state(entity: CorpusEntity, states: EntityTables) -> bool:
     return entity.country is not None and actor_signature(entity.id, entity.name, states) == f"state:{entity.country}"
 
 
+# A word a speaker is reported as using for something ("what he called baseless accusations",
+# "dismissed the claims as fabricated"); "so-called" is the writer's own.
+_NAMED_BY_A_SPEAKER = re.compile(
+    r"(?<!so-)\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|brand(?:s|ed|ing)?|"
+    r"label(?:s|led|ling)?)\b(?!\s+(?:on|for)\b)[^.;:\n\"\u201c\u201d]{0,60}$",
+    re.IGNORECASE,
+)
+
+
 def _framing(
     item: _ArticleFacts, statements: Sequence[Statement], vectors: np.ndarray, models: FramingModels
 ) -> ArticleFraming:
@@ -694,6 +710,8 @@ def _framing(
 
     loaded = []
     for start, end, term in models.lexicon.find(article.text):
+        if _NAMED_BY_A_SPEAKER.search(article.text[max(0, start - 80) : start]):
+            continue  # "calling the accusations baseless": the spokeswoman's word, not the outlet's
         index = _sentence_at(item.sentences, start)
         loaded.append(
             LoadedUse(

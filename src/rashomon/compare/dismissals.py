@@ -6,12 +6,18 @@ seldom alike enough to be matched as one statement, yet they are the two sides o
 statement that dismisses claims, allegations or reports "of" something (``unfounded``,
 ``baseless``, ``fabricated`` ...; or "denied reports of") names what it dismisses; a statement of
 another outlet in the same story that tells that very thing, in its words, is what is dismissed.
+
+An act can be denied as a claim is: "At no point did we attempt to tow the vessel" against
+survivors' "a patrol boat tried to tow it", "there had been no drone attack on the city" against
+"air defences were repelling a drone attack", "The Kremlin denied targeting civilians" against
+"the strikes targeted civilians".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -38,6 +44,27 @@ _NEGATION_BEFORE = re.compile(r"\b(?:no|not|never|without|denied|denies|deny|rej
 _WHEN = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)days?(?:'?s)?|last|recent|latest")
 _LEAST_LETTERS = 4  # a thing named in one word is named by a word of some length ("fraud", not "it")
 
+# Denying an act: "denied targeting civilians", "denied attempting a tow", "did not attempt to tow",
+# "at no point did we try to", "there had been no drone attack".
+_TRYING = r"(?:attempt(?:ed|ing)?|tr(?:y|ied|ying))\s+(?:to\s+)?"
+_ACT_DENIAL = re.compile(
+    r"\b(?:"
+    rf"(?:denied|denies|deny|denying)\s+(?:ever\s+)?(?:{_TRYING}(?:an?\s+)?(?P<tried>[a-z][\w'-]*)|(?P<doing>[a-z][\w'-]*ing))"
+    rf"|(?:(?:did|does|do|had|has|have)\s+not|didn't|hadn't|never|at no point\s+(?:did|had)\s+\w+)\s+{_TRYING}(?P<act>[a-z][\w'-]*)"
+    r"|there\s+(?:had been|has been|have been|was|were)\s+no\s+(?P<thing>(?:[a-z][\w'-]*\s+)?(?:attacks?|strikes?|"
+    r"air\s*strikes?|shelling|bombing|raids?|explosions?|clash(?:es)?|fighting|assaults?|incursions?|shooting))\b"
+    r")(?P<rest>(?:\s+[A-Za-z][\w'-]*){0,4})",
+    re.IGNORECASE,
+)
+# An object that points back at what the story is about ("tow the vessel", "tow it") names nothing
+# another report must repeat: "tried to tow it" is the act all the same.
+_REFERRING = frozenset("the it them him her this that its their his".split())
+# An act denied in one word ("attempt to tow it") is set against other reports only when few of the
+# story's statements tell it: then they tell this act.
+_RARE_ACT = 3
+# Verbs too common to be the act denied.
+_GENERIC_ACTS = frozenset("be do have get go make take say see use put let give come know happen".split())
+
 
 def dismissed_things(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """What the sentence calls unfounded, as written and as its content words: "ballot stuffing"."""
@@ -51,6 +78,40 @@ def dismissed_things(text: str) -> list[tuple[str, tuple[str, ...]]]:
         content = tuple(w.lower() for w in words if w.lower() not in STOP_WORDS and not _WHEN.fullmatch(w))
         if content and (len(content) > 1 or len(content[0]) >= _LEAST_LETTERS):
             found.append((" ".join(words), content))
+    return found
+
+
+@dataclass(frozen=True)
+class DeniedAct:
+    written: str  # "tow the vessel"
+    content: tuple[str, ...]  # the words that tell it: ("tow",)
+    # "there had been no drone attack": denied to have happened at all, which holds for one place and
+    # time only, so it is set against a telling that names something it names ("Grozny").
+    happened: bool = False
+
+
+def denied_acts(text: str) -> list[DeniedAct]:
+    """The acts the sentence says were not done: "tow the vessel", told by ("tow",); "targeting
+    civilians", told by ("targeting", "civilians")."""
+    found = []
+    for match in _ACT_DENIAL.finditer(text):
+        head = next(match.group(name) for name in ("tried", "doing", "act", "thing") if match.group(name))
+        if head.lower() in _GENERIC_ACTS | STOP_WORDS:
+            continue
+        rest = []
+        for word in match.group("rest").split():
+            if word.lower() in _PHRASE_END:
+                break
+            rest.append(word)
+        written = " ".join([head, *rest])
+        if match.group("thing"):
+            content = tuple(w.lower() for w in head.split())
+        elif rest and rest[0].lower() in _REFERRING:
+            content = (head.lower(),)
+        else:
+            content = (head.lower(), *(w.lower() for w in rest if w.lower() not in STOP_WORDS))
+        if len(content) > 1 or len(content[0]) >= 3:
+            found.append(DeniedAct(written, content, happened=match.group("thing") is not None))
     return found
 
 
@@ -74,9 +135,22 @@ def with_dismissals(statements: Sequence[Statement], groups: Sequence[AlignedGro
     tell, one conflict of it and the first such statement of each other article. A group that
     already matched it with one of them is that conflict instead of a shared report."""
     result = list(groups)
-    dismissing_statements = {(s.article_id, s.sentence): dismissed_things(s.text) for s in statements}
+    dismissing_statements = {
+        (s.article_id, s.sentence): [
+            *(
+                (written, content, "one calls unfounded what the other reports", False)
+                for written, content in dismissed_things(s.text)
+            ),
+            *(
+                (act.written, act.content, "one denies what the other reports", act.happened)
+                for act in denied_acts(s.text)
+                if len(act.content) > 1 or sum(tells(other.text, act.content) for other in statements) <= _RARE_ACT
+            ),  # "did not try to stop it" against any of the story's stops is too loose
+        ]
+        for s in statements
+    }
     for dismissing in statements:
-        for written, content in dismissing_statements[(dismissing.article_id, dismissing.sentence)]:
+        for written, content, kind, happened in dismissing_statements[(dismissing.article_id, dismissing.sentence)]:
             tellings = []
             for article in dict.fromkeys(s.article_id for s in statements if s.article_id != dismissing.article_id):
                 telling = next(
@@ -85,6 +159,7 @@ def with_dismissals(statements: Sequence[Statement], groups: Sequence[AlignedGro
                         if s.article_id == article
                         and not one_outlet(s.outlet, dismissing.outlet)
                         and not dismissing_statements[(s.article_id, s.sentence)]
+                        and (not happened or s.entities & dismissing.entities)
                         and tells(s.text, content)
                     ),
                     None,
@@ -93,7 +168,7 @@ def with_dismissals(statements: Sequence[Statement], groups: Sequence[AlignedGro
                     tellings.append(telling)
             if not tellings:
                 continue
-            reason = f"one calls unfounded what the other reports: {written}"
+            reason = f"{kind}: {written}"
             for position, group in enumerate(result):
                 matched = [s for s in tellings if s in group.statements]
                 if group.label == "shared" and dismissing in group.statements and matched:

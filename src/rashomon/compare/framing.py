@@ -474,14 +474,19 @@ def _holds(title: str, noun: str, words: frozenset[str]) -> bool:
 
 
 _DETERMINERS = ("The ", "A ", "An ", "This ", "That ", "These ", "Those ")
+_LEADING_QUANTIFIERS = re.compile(r"^(?:(?:the|a|an|several|some|many|other|most|few|a few)\s+)+")
 
 
 def speaker_rows(quotes: Sequence[tuple[str, str | None, str, int]]) -> tuple[Speaker, ...]:
     """(name, entity, kind, words) per quote -> one row per speaker, most words first."""
     rows: dict[str, list[object]] = {}
+    names: dict[str, str] = {}
     for written, entity, kind, words in quotes:
-        # "The statement" opening a sentence and "the statement" inside one are one speaker.
+        # "The statement" opening a sentence and "the statement" inside one are one speaker, as are
+        # "Survivors" and "Several survivors".
         name = written[0].lower() + written[1:] if entity is None and written.startswith(_DETERMINERS) else written
+        if entity is None:
+            name = names.setdefault(_LEADING_QUANTIFIERS.sub("", name.lower()), name)
         row = rows.setdefault(name, [entity, 0, 0, 0])
         row[1 if kind == "direct" else 2] = int(row[1 if kind == "direct" else 2]) + 1  # type: ignore[call-overload]
         row[3] = int(row[3]) + words  # type: ignore[call-overload]

@@ -170,9 +170,11 @@ _ABBREVIATION_DOTS = re.compile(r"(?:[A-Z]\.){2,}$")
 # Characters that never belong in a name; a span holding one is a tagging accident.
 _NOT_IN_NAMES = set('"?!;()[]{}|<>=\u201c\u201d\n')
 # Spans the model tags that name no one: a link ("pic.twitter.com/...", "apne.ws/2oc"; a site's own name,
-# "Amazon.com", stays), a time zone ("GMT"), a storm's category ("Category 3").
+# "Amazon.com", stays), a time zone ("GMT"), a storm's category ("Category 3"), a word for fear or hatred
+# of a people ("Russophobic", "Islamophobia").
 _NOT_A_NAME = re.compile(
-    r"(?:https?:|www\.|pic\.twitter|\.\w+/)|^(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)$|^Category \d$",
+    r"(?:https?:|www\.|pic\.twitter|\.\w+/)|^(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)$|^Category \d$"
+    r"|^[a-z]+pho(?:bic|bia|bes?)$",
     re.IGNORECASE,
 )
 

@@ -65,6 +65,13 @@ def _match_rule(line: str) -> tuple[BoilerplateRule, re.Match[str]] | None:
     return None
 
 
+# A byline that names a desk, not a person ("By Staff Correspondent, Moskva Segodnya"): what follows
+# its comma is the outlet whose staff it is, never a place.
+_STAFF_BYLINE = re.compile(
+    r"(?:(?:our|staff|special|foreign|news)\s+)*(?:staff|correspondent|reporter|writer|newsroom|desk)", re.I
+)
+
+
 @dataclass(frozen=True)
 class LeadingLines:
     """What the lines before the body said: headline, date, byline, outlet."""
@@ -80,11 +87,12 @@ def _match_dateline(line: str) -> LeadingLines | None:
         found = pattern.match(line.strip())
         if found:
             groups = {name: (value or "").strip() or None for name, value in found.groupdict().items()}
-            outlet = groups.get("outlet")
+            outlet, byline = groups.get("outlet"), groups.get("byline")
+            staff = byline is not None and _STAFF_BYLINE.fullmatch(byline) is not None
             return LeadingLines(
                 date=groups.get("date"),
-                byline=groups.get("byline"),
-                outlet=outlet if outlet and looks_like_outlet(outlet) else None,
+                byline=byline,
+                outlet=outlet if outlet and (staff or looks_like_outlet(outlet)) else None,
             )
     return None
 

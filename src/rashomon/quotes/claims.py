@@ -33,7 +33,12 @@ _BOUNDS = (
     (re.compile(r"(?:more than|over|above|at least|exceeding|upwards of|in excess of|no fewer than|no less than)\s*$", re.I), ">="),
     (re.compile(r"(?:less than|fewer than|under|below|up to|at most|no more than|as many as)\s*$", re.I), "<="),
     (re.compile(r"(?:about|around|approximately|nearly|almost|some|roughly|close to|an estimated|estimated)\s*$", re.I), "~"),
+    # "between 500 and 700 people": the first end is a least, the second a most.
+    (re.compile(r"\bbetween\s*$", re.I), ">="),
+    (re.compile(r"\bbetween\s+[\w.,-]+\s+and\s*$", re.I), "<="),
 )  # fmt: skip
+# A range the model tags as one number: "between 20 and 30".
+_RANGE = re.compile(r"^between\s+\S+\s+and\s+\S", re.I)
 _SCOPE_PREPOSITION = re.compile(r"(?:within|during|in|since|over|by|until|through|throughout|for)\s+$", re.I)
 # Opinion and exhortation at the head of a clause: not statements of fact.
 _OPINION_MODALS = {"should", "must", "ought", "shall"}
@@ -186,7 +191,9 @@ def _unit(span: Span) -> str | None:
         symbol = next((_CURRENCY[t.text] for t in span if t.text in _CURRENCY), None)
         return symbol or next((t.lemma_ for t in span if t.pos_ == "NOUN" and t.lower_ not in _SCALE), "money")
     last = span[-1]
-    for number in (last, span.root):  # "Three hundred and ninety | servicemen" hangs from "hundred"
+    # "Three hundred and ninety | servicemen" hangs from "hundred"; "between 20 and 30 people" from "20"
+    conjoined = last.head if last.dep_ == "conj" and last.head.like_num else last
+    for number in (last, span.root, conjoined):
         head = number.head
         if number.dep_ in {"nummod", "quantmod", "compound"} and head.pos_ in {"NOUN", "PROPN"} and head.i > last.i:
             return head.text  # "300 airstrikes", "49-year lease"
@@ -230,7 +237,7 @@ def _scope(span: Span, text: str, times: tuple[TimeExpression, ...], sentence: S
         if time_span is None:
             continue
         root = time_span.root
-        if _dates_the_report(anchor, root):
+        if _dates_the_report(anchor, root) or _outside_relative_clause(anchor, root):
             continue
         scoping.append((_tree_distance(anchor, root), 0 if time.start > span.start_char else 1, time))
     if not scoping:
@@ -241,6 +248,26 @@ def _scope(span: Span, text: str, times: tuple[TimeExpression, ...], sentence: S
     if found:
         start = max(0, start - 12) + found.start()
     return text[start : nearest.end]
+
+
+def _outside_relative_clause(count: Token, time: Token) -> bool:
+    """A count inside a relative clause is not timed from outside it: in "The boat, which had about 400
+    people on board, capsized within 15 minutes", the minutes are the sinking's. A time of the noun
+    the clause describes is its own ("the strike on Monday, which killed 20 people")."""
+    clause = next((t for t in count.ancestors if t.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    path: list[Token] = []
+    for token in (time, *time.ancestors):
+        path.append(token)
+        if token.i in {clause.i, clause.head.i}:
+            break
+    else:
+        return True
+    if path[-1].i == clause.i:
+        return False
+    # Hung from the noun through a verb of its own ("capsized ... within 15 minutes") it is that verb's.
+    return any(token.pos_ in {"VERB", "AUX"} for token in path[1:-1])
 
 
 _PUBLISHING = frozenset("publish release issue announce report post compile update".split())
@@ -369,12 +396,45 @@ def find_claims(
 
 def _quantities(span: Span, text: str, times: tuple[TimeExpression, ...]) -> tuple[Quantity, ...]:
     found = []
-    for ent in span.doc.ents:
-        if ent.label_ in _NUMBER_ENTITIES and span.start_char <= ent.start_char and ent.end_char <= span.end_char:
+    for ent in _number_spans(span.doc):
+        # "said between 20 and 30 people were killed": the parse hangs "between" from "said", outside
+        # what was said, yet it is the number's own word.
+        digits = next((t.idx for t in ent if t.like_num), ent.start_char)
+        if ent.label_ in _NUMBER_ENTITIES and span.start_char <= digits and ent.end_char <= span.end_char:
             quantity = _quantity(ent, text, times, ent.sent)
             if quantity is not None:
                 found.append(quantity)
+            upper = _range_upper_end(ent)
+            if upper is not None and (quantity := _quantity(upper, text, times, ent.sent)) is not None:
+                found.append(quantity)
     return tuple(found)
+
+
+# Labels under which the model files numbers that are not counts of things.
+_NOT_COUNTS = {"DATE", "TIME", "ORDINAL"}
+
+
+def _number_spans(doc: Doc) -> list[Span]:
+    """The document's numbers: those the model tags as such, and counts written in digits that it
+    tags as something else or not at all ("104 people had been rescued" came back as a PRODUCT)."""
+    spans = [ent for ent in doc.ents if ent.label_ in _NUMBER_ENTITIES]
+    for token in doc:
+        if (
+            token.dep_ == "nummod" and token.text[:1].isdigit() and token.like_num
+            and token.ent_type_ not in _NUMBER_ENTITIES | _NOT_COUNTS
+        ):  # fmt: skip
+            spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
+    return sorted(spans, key=lambda span: span.start)
+
+
+def _range_upper_end(ent: Span) -> Span | None:
+    """The second end of a range tagged as one number ("between 20 and 30"), as a span of its own."""
+    if not _RANGE.match(ent.text):
+        return None
+    conjunction = next((t for t in ent if t.lower_ == "and"), None)
+    if conjunction is None or conjunction.i + 1 >= ent.end:
+        return None
+    return Span(ent.doc, conjunction.i + 1, ent.end, label=ent.label_)
 
 
 def _checkable_quote(doc: Doc, quote: Quote) -> bool:

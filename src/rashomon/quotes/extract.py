@@ -19,11 +19,12 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.brackets import open_bracket, without_trailing_aside
+from rashomon.entities.data import table_lines
 from rashomon.entities.gender import GenderCues, load_gender_cues, person_sexes
 from rashomon.model import DocEntity, Quote, Speaker, TextSpan
 from rashomon.mood import plain_form_complement
 from rashomon.quotation_marks import QuotedSpan, quoted_spans
-from rashomon.quotes.speakers import continue_speakers, fallback_name, resolve_speaker
+from rashomon.quotes.speakers import continue_speakers, fallback_name, name_taken_for_a_noun, resolve_speaker
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _SOURCE_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -60,6 +61,8 @@ class CueTable:
     gender_cues: GenderCues = field(default_factory=GenderCues)
     # "condition", "television": after "spoke on", how someone spoke, not what about.
     manners: frozenset[str] = frozenset()
+    # Words of titles ("foreign", "prime", "defence"): "the foreign minister" is not the prime minister.
+    office_words: frozenset[str] = frozenset()
 
     def can_speak(self, speaker: Span | None) -> bool:
         """Whether a subject can be a source: a name, a pronoun, or a noun like "officials"
@@ -74,7 +77,10 @@ class CueTable:
         if _DATE_OR_TIME.fullmatch(root.text):
             return False  # a date does not speak
         # The word as written too: the tagger lemmatises "media" to "medium".
-        if root.pos_ in {"PROPN", "NUM"} or lemma in self.source_nouns or root.lower_ in self.source_nouns:
+        if (
+            root.pos_ in {"PROPN", "NUM"} or lemma in self.source_nouns or root.lower_ in self.source_nouns
+            or name_taken_for_a_noun(root)
+        ):  # fmt: skip
             return True
         if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
             return self.can_speak(root.doc[root.head.head.left_edge.i : root.head.head.i + 1])
@@ -111,7 +117,8 @@ def load_cues() -> CueTable:
     section_labels = frozenset(w.strip() for w in labels.splitlines() if w.strip() and not w.startswith("#"))
     manners = resources.files("rashomon.quotes.data").joinpath("manners_of_speaking.txt").read_text(encoding="utf-8")
     manner_words = frozenset(w.strip() for w in manners.splitlines() if w.strip() and not w.startswith("#"))
-    return CueTable(cues, sources, person_nouns, section_labels, load_gender_cues(), manner_words)
+    office_words = frozenset(word.strip().lower() for word in table_lines("titles.txt"))
+    return CueTable(cues, sources, person_nouns, section_labels, load_gender_cues(), manner_words, office_words)
 
 
 @dataclass
@@ -211,7 +218,8 @@ def _phrase(head: Token) -> Span:
     return doc[left : right + 1]
 
 
-_ENDS_A_NAME = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
+# "case" is the "'s" of a possessor named as the speaker ("according to the coast guard's estimate").
+_ENDS_A_NAME = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "case"})
 
 
 def _right_edge_of_name(token: Token) -> int:
@@ -448,9 +456,12 @@ _PUBLISHED_THINGS = frozenset(
 
 def _publisher(source: Token) -> Token | None:
     """Who published the document an "according to" cites, when the sentence says: "final results
-    published by the Central Election Commission"."""
+    published by the Central Election Commission", "the coast guard's estimate"."""
     if source.lower_ not in _PUBLISHED_THINGS:
         return None
+    owner = next((child for child in source.children if child.dep_ == "poss" and child.pos_ != "PRON"), None)
+    if owner is not None:
+        return owner  # "according to the coast guard's estimate"
     for clause in source.children:
         if clause.dep_ == "acl":
             agent = _agent(clause)
@@ -684,7 +695,9 @@ def _finish(doc: Doc, text: str, drafts: list[_Draft], entities: tuple[DocEntity
                 cue_end = particles[-1]
             cue_span = TextSpan(cue.idx, cue_end.idx + len(cue_end))
             cue_text = text[cue_span.start : cue_span.end]
-        speaker = _speaker(draft.speaker, entities, text, sexes) if draft.speaker is not None else None
+        speaker = (
+            _speaker(draft.speaker, entities, text, sexes, cues.office_words) if draft.speaker is not None else None
+        )
         parts = tuple(TextSpan(*_trim(text, a, b)) for a, b in draft.parts)
         quotes.append(Quote(start, end, text[start:end], draft.kind, cue_span, cue_text, speaker, parts))
     return continue_speakers(
@@ -692,8 +705,10 @@ def _finish(doc: Doc, text: str, drafts: list[_Draft], entities: tuple[DocEntity
     )
 
 
-def _speaker(span: Span, entities: tuple[DocEntity, ...], text: str, sexes: dict[str, str]) -> Speaker:
-    entity = resolve_speaker(span, entities, text, sexes)
+def _speaker(
+    span: Span, entities: tuple[DocEntity, ...], text: str, sexes: dict[str, str], office_words: frozenset[str]
+) -> Speaker:
+    entity = resolve_speaker(span, entities, text, sexes, office_words)
     return Speaker(
         span.start_char, span.end_char, text[span.start_char : span.end_char],
         entity.id if entity else None, entity.name if entity else fallback_name(span),

@@ -70,6 +70,12 @@ def _unlinked_name(root: Token) -> Span | None:
     return name if len(name) >= 2 and looks_like_a_person else None
 
 
+def name_taken_for_a_noun(token: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger read as a plural noun: "Kalnins told
+    reporters"."""
+    return token.is_title and token.tag_ == "NNS" and token.i != token.sent.start
+
+
 def fallback_name(span: Span) -> str | None:
     """What to call a speaker that names no entity of the article, when the phrase itself is not
     the name: the noun a relative pronoun stands for, or the name a possessor precedes."""
@@ -87,14 +93,19 @@ def _possessor(text: str, end: int) -> bool:
 
 
 def resolve_speaker(
-    span: Span, entities: tuple[DocEntity, ...], text: str, sexes: Mapping[str, str] | None = None
+    span: Span,
+    entities: tuple[DocEntity, ...],
+    text: str,
+    sexes: Mapping[str, str] | None = None,
+    office_words: frozenset[str] = frozenset(),
 ) -> DocEntity | None:
     """The entity a speaker phrase stands for; ``text`` is the article's (``Doc.text`` joins every token
-    each time it is read); ``sexes`` what the article tells of its people's sex ("he" or "she")."""
+    each time it is read); ``sexes`` what the article tells of its people's sex ("he" or "she");
+    ``office_words`` the words of titles, which must agree for a description to stand for a holder."""
     root = span.root
     antecedent = _antecedent(root)
     if antecedent is not None:  # "a doctor who says": who is the doctor
-        return resolve_speaker(antecedent, entities, text, sexes)
+        return resolve_speaker(antecedent, entities, text, sexes, office_words)
     for entity in entities:  # the name itself, or a name inside the phrase ("Kremlin spokesman Dmitry Peskov")
         for mention in entity.mentions:
             if mention.start <= root.idx < mention.end:
@@ -116,7 +127,8 @@ def resolve_speaker(
     ]
     if inside:
         return max(inside, key=lambda pair: pair[0])[1]
-    if root.pos_ == "PROPN":  # a family name the model did not tag here: "Wilders, 53, has vowed"
+    # A family name the model did not tag here ("Wilders, 53, has vowed"), or took for a plural noun.
+    if root.pos_ == "PROPN" or name_taken_for_a_noun(root):
         bearers = {
             entity.id: entity
             for entity in entities
@@ -135,11 +147,43 @@ def resolve_speaker(
     # has announced" is not.
     if root.pos_ == "NOUN" and (span[0].lower_ not in _INDEFINITE or root.dep_ == "appos"):
         lemma = root.lemma_.lower()
-        holders = [e for e in entities if any(role.title.lower().split()[-1:] == [lemma] for role in e.roles)]
+        holders = [
+            e for e in entities
+            if any(
+                role.title.lower().split()[-1:] == [lemma] and _title_fits(root, role.title, office_words)
+                for role in e.roles
+            )
+            and _country_fits(span, e, entities)
+        ]  # fmt: skip
         found = last_before(tuple(holders), span.start_char, {"PERSON"})
         if found is not None:
             return found
     return _body_described(span, entities)
+
+
+def _title_fits(root: Token, title: str, office_words: frozenset[str]) -> bool:
+    """The words that say which office it is are the title's too: "the foreign minister" is not the
+    "Prime Minister" named before ("a charismatic opposition leader" may be the opposition leader)."""
+    words = set(title.lower().split())
+    return all(
+        child.lower_ in words
+        for child in root.lefts
+        if child.dep_ in {"amod", "compound"} and child.lower_ in office_words - _NOT_AN_OFFICE
+    )
+
+
+_NOT_AN_OFFICE = frozenset({"former", "then", "new", "acting"})
+
+
+def _country_fits(span: Span, person: DocEntity, entities: tuple[DocEntity, ...]) -> bool:
+    """ "Lithuania's foreign minister" is no Latvian's office."""
+    named = {
+        entity.country
+        for entity in entities
+        if entity.type in {"NORP", "GPE"} and entity.country
+        and any(span.start_char <= mention.start and mention.end <= span.end_char for mention in entity.mentions)
+    }  # fmt: skip
+    return not (named and person.country and person.country not in named)
 
 
 def _person_in_apposition(span: Span, entities: tuple[DocEntity, ...], text: str) -> DocEntity | None:
