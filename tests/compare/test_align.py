@@ -299,7 +299,7 @@ def test_counts_with_qualifiers_that_share_nothing_are_different_slots():
     conservative = count_qualifiers(text, 0, 5, "peers")
     labour = count_qualifiers(text, text.index("165"), text.index("165") + 3, "peers")
     bracket = count_qualifiers(text, text.index("35"), text.index("35") + 2, "percent")
-    assert (conservative, labour, bracket) == ({"conservative"}, {"labour"}, {"bracket"})
+    assert (conservative, labour, bracket) == ({"conservative"}, {"labour"}, {"tax", "bracket"})
     toll = "The death toll of at least 18 civilians rose."
     assert count_qualifiers(toll, toll.index("18"), toll.index("18") + 2, "civilians") == frozenset()
     peers = [
@@ -706,3 +706,29 @@ def test_a_part_of_the_dead_is_not_their_number():
     assert casualty_kind(text, text.index("five"), text.index("five") + 4) is None
     toll = "The jet crashed, killing 38 of the 67 people on board."
     assert casualty_kind(toll, toll.index("38"), toll.index("38") + 2) == "killed"
+
+
+def test_a_measure_named_alike_is_one_statement_and_a_loans_term_is_not_its_time():
+    text = "The loan carries an interest rate of 3.4 percent over 40 years."
+    start = text.index("3.4")
+    assert count_qualifiers(text, start, start + 11, "percent") == {"interest", "rate"}
+    wire = Number(
+        3.4, "=", "percent", "3.4 percent", "percent", scope="over 40 years", qualifiers=frozenset({"interest", "rate"})
+    )
+    agency = Number(
+        2, "=", "percent", "2 percent", "percent", qualifiers=frozenset({"preferential", "interest", "rate"})
+    )
+    statements = [_statement("a", 0, "x", numbers=[wire]), _statement("b", 0, "y", numbers=[agency])]
+    # Nothing alike in their words (orthogonal vectors), but one rate named in the same two words.
+    (group,) = align_statements(statements, _vectors([0, 1]))
+    assert (group.label, group.conflict) == ("conflict", "numbers differ: 3.4 percent vs 2 percent")
+    # A rate named in one word only ("a rate of") is not enough to match.
+    loose = [replace(s, numbers=(replace(s.numbers[0], qualifiers=frozenset({"rate"})),)) for s in statements]
+    assert {g.label for g in align_statements(loose, _vectors([0, 1]))} == {"single"}
+
+
+def test_a_sum_in_dollars_is_money_however_the_dollars_are_written():
+    from rashomon.compare.align import unit_class
+
+    assert unit_class("dollar") == unit_class("dollars") == unit_class("USD") == "money"
+    assert unit_class("km") == unit_class("miles") == "distance"

@@ -444,3 +444,20 @@ def test_a_blame_and_a_denial_of_it_are_one_dispute_and_a_speakers_word_is_not_t
     speakers = {speaker.name: speaker for speaker in wire.speakers}
     assert speakers["Arturs Kalnins"].direct == 1  # "Kalnins told reporters", a name read as a plural noun
     assert speakers["Lithuania's foreign minister"].indirect == 2  # not the Latvian prime minister
+
+
+@pytest.mark.model
+def test_two_accounts_of_a_deal_set_its_worth_and_its_rate_against_each_other(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a wire and a state agency on one loan deal. "about $10 billion" and "12
+    # billion U.S. dollars" are one sum told two ways; "an interest rate of 3.4 percent over 40 years"
+    # and "a preferential interest rate of 2 percent" one rate (the 40 years are its term, not its
+    # time). The agency's first sentence is whole after its dateline, the wire's own name ("a document
+    # seen by Pacific Wire") is no place, and words inside quotation marks are the speakers'.
+    comparison = _compared(engine, tmp_path / "deal.db", "rail_jakarta_wire.txt", "rail_jakarta_state.txt")
+    conflicts = {group.conflict for group in comparison.groups if group.label == "conflict"}
+    assert conflicts == {
+        "numbers differ: 12 billion U.S. dollars vs about $10 billion",
+        "numbers differ: 2 percent vs 3.4 percent",
+    }
+    agency = next(framing for framing in comparison.framing if framing.outlet == "Huaxia News Agency")
+    assert [use.term for use in agency.loaded] == ["smeared"]

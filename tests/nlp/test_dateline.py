@@ -39,3 +39,13 @@ def test_the_town_of_the_dateline_is_not_the_subject_of_the_first_clause(engine)
     struck = next(token for token in doc if token.text == "struck")
     assert [child.text for child in struck.children if child.dep_ == "nsubj"] == ["bombers"]
     assert next(iter(doc.sents)).text == "MOSCOW, March 3 /Wire/ -"
+
+
+def test_the_first_word_after_a_dateline_is_no_sentence_of_its_own(engine):
+    doc = engine.pipeline.nlp(
+        "JAKARTA, May 12, 2027 - China and Indonesia on Wednesday signed 14 cooperation documents."
+    )
+    assert [sentence.text for sentence in doc.sents] == [
+        "JAKARTA, May 12, 2027 -",
+        "China and Indonesia on Wednesday signed 14 cooperation documents.",
+    ]

@@ -65,7 +65,7 @@ _UNIT_CLASSES = {
     **dict.fromkeys("soldiers fighters militants troops rebels combatants servicemen".split(), "combatants"),
     **dict.fromkeys("children child kids".split(), "children"),
     **dict.fromkeys("women".split(), "women"),
-    **dict.fromkeys("usd eur gbp jpy money dollars euros pounds".split(), "money"),
+    **dict.fromkeys("usd eur gbp jpy money dollars dollar euros euro pounds pound yuan".split(), "money"),
     **dict.fromkeys("km kilometres kilometers kilometre kilometer miles mile metres meters".split(), "distance"),
 }
 
@@ -160,7 +160,7 @@ _OF_THE = re.compile(r"\s+of\s+(?:the|those)\s+(?:[a-z]+\s+)?", re.IGNORECASE)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _OF_HEAD = re.compile(
-    r"([A-Za-z]+) of (?:about |around |some |nearly |almost |more than |over |at least |up to |roughly )?$",
+    r"(?:([A-Za-z]+) )?([A-Za-z]+) of (?:about |around |some |nearly |almost |more than |over |at least |up to |roughly )?$",
     re.IGNORECASE,
 )
 # Nouns a count hangs from that do not tell one count from another: "a total of 18", "a toll of 15".
@@ -239,8 +239,9 @@ def count_qualifiers(text: str, start: int, end: int, unit: str | None) -> froze
         if unit.lower() in following[:4]:
             qualifiers.update(w for w in following[: following.index(unit.lower())] if w not in _FILLER)
     head = _OF_HEAD.search(text[max(0, start - 40) : start])
-    if head and head.group(1).lower() not in _GENERIC_HEADS | _FILLER:
-        qualifiers.add(head.group(1).lower())
+    if head and head.group(2).lower() not in _GENERIC_HEADS | _FILLER:
+        # "an interest rate of 3.4 percent": the rate, and which rate
+        qualifiers.update(w.lower() for w in head.groups() if w and w.lower() not in _GENERIC_HEADS | _FILLER)
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     subject = _MEASURED_SUBJECT.search(text[max(sentence_start, start - 40) : start])
     if subject and subject.group(1).lower() not in _GENERIC_HEADS | _FILLER:
@@ -346,7 +347,7 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
         if len(mine) != 1 or len(theirs) != 1:
             continue
         (a,), (b,) = mine, theirs
-        if a.scope != b.scope and not (a.day is not None and a.day == b.day):
+        if _time_of(a) != _time_of(b) and not (a.day is not None and a.day == b.day):
             continue
         if a.qualifiers and b.qualifiers and not a.qualifiers & b.qualifiers:
             continue
@@ -369,6 +370,16 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
         if not _compatible(a, b):
             return f"{a.text} vs {b.text}"
     return None
+
+
+# "an interest rate of 3.4 percent over 40 years": a share's term says how long it runs, not when it was.
+_TERM = re.compile(r"(?:over|for)\s+(?:a\s+)?[\w-]+\s+(?:years?|months?|weeks?)", re.IGNORECASE)
+
+
+def _time_of(number: Number) -> str | None:
+    if number.counts == "percent" and number.scope and _TERM.fullmatch(number.scope):
+        return None
+    return number.scope
 
 
 def _gives_unnamed(numbers: Sequence[Number], count: Number) -> bool:
@@ -603,6 +614,7 @@ def _match_scores(
                 _one_voice_one_toll(statements[i], statements[j])
                 or _one_toll_told_twice(statements[i], statements[j])
                 or _one_group_sized(statements[i], statements[j])
+                or _one_measure_named_alike(statements[i], statements[j])
             ):
                 scores[i, j] = scores[j, i] = max(scores[i, j], MATCH_THRESHOLD)
     return scores
@@ -643,6 +655,16 @@ def _one_group_sized(left: Statement, right: Statement) -> bool:
         a.counts == b.counts
         and (a.counts in GROUP_NOUNS or a.counts == "people aboard")
         and not (a.earlier or b.earlier or a.hypothetical or b.hypothetical)
+        for a in left.numbers
+        for b in right.numbers
+    )
+
+
+def _one_measure_named_alike(left: Statement, right: Statement) -> bool:
+    """Shares named in the same two words in one place: "an interest rate of 3.4 percent" and "a
+    preferential interest rate of 2 percent" give one measure, agreeing or not."""
+    return same_scene(left, right) and any(
+        a.counts == b.counts == "percent" and len(a.qualifiers & b.qualifiers) >= 2 and not (a.earlier or b.earlier)
         for a in left.numbers
         for b in right.numbers
     )

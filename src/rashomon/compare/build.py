@@ -76,6 +76,7 @@ from rashomon.entities.names import name_key, surname_key
 from rashomon.entities.tables import EntityTables, load_entity_tables
 from rashomon.errors import RashomonError
 from rashomon.model import Article, Claim, CorpusEntity, Event, Mention, Quantity, Quote
+from rashomon.quotation_marks import quoted_spans
 from rashomon.quotes.claims import OutletNames, load_outlet_names
 from rashomon.store.events import EventFilter
 from rashomon.store.quotes import QuoteFilter
@@ -436,8 +437,14 @@ def _statements(item: _ArticleFacts, states: EntityTables, means: AttackMeans) -
     claims, quotes, events = item.claims, item.quotes, item.events
     by_sentence: dict[int, set[str]] = {}
     places_by_sentence: dict[int, set[str]] = {}
+    own_outlet = name_key(article.outlet) if article.outlet else None
     for entity in item.entities:
-        is_place = entity.entity.type in _PLACE_TYPES and name_key(entity.entity.name) not in states.country_by_name
+        # The outlet named in its own report ("a document seen by Pacific Wire") is no place of the story.
+        is_place = (
+            entity.entity.type in _PLACE_TYPES
+            and name_key(entity.entity.name) not in states.country_by_name
+            and name_key(entity.entity.name) != own_outlet
+        )
         for mention in entity.mentions:
             by_sentence.setdefault(mention.sentence, set()).add(entity.entity.id)
             if is_place:
@@ -709,9 +716,12 @@ def _framing(
         return Cited(s.article_id, s.sentence, s.start, s.end, s.text)
 
     loaded = []
+    marked = quoted_spans(article.text)
     for start, end, term in models.lexicon.find(article.text):
         if _NAMED_BY_A_SPEAKER.search(article.text[max(0, start - 80) : start]):
             continue  # "calling the accusations baseless": the spokeswoman's word, not the outlet's
+        if any(mark.start <= start and end <= mark.end for mark in marked):
+            continue  # inside quotation marks: a speaker's word ("every hysterical statement"), or one held at arm's length
         index = _sentence_at(item.sentences, start)
         loaded.append(
             LoadedUse(

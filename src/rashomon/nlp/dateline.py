@@ -27,5 +27,9 @@ def mark_dateline(doc: Doc) -> Doc:
         # The dateline is one sentence: "MOSCOW, March 3" is no sentence without its agency.
         token.is_sent_start = token.idx >= end
         if token.is_sent_start:
+            # Nor is the first word after it: the parser ended "China" there before "and Indonesia
+            # on Wednesday signed ...".
+            if token.i + 1 < len(doc) and "\n" not in token.whitespace_:
+                doc[token.i + 1].is_sent_start = False
             break
     return doc
