@@ -732,3 +732,24 @@ def test_a_sum_in_dollars_is_money_however_the_dollars_are_written():
 
     assert unit_class("dollar") == unit_class("dollars") == unit_class("USD") == "money"
     assert unit_class("km") == unit_class("miles") == "distance"
+
+
+def test_counts_of_the_detained_that_two_outlets_give_on_one_day_and_cannot_both_be_true_conflict():
+    from rashomon.compare.align import detention_conflicts
+
+    def detained(value: int, text: str, **more) -> Number:  # type: ignore[no-untyped-def]
+        return Number(value, "=", "people", text, "people detained", **more)
+
+    security = _statement(
+        "a", 4, "The service said it had detained three men, two Latvian citizens and a Belarusian.",
+        numbers=[detained(3, "three"), detained(2, "two", qualifiers=frozenset({"latvian"}))],
+    )  # fmt: skip
+    media = _statement("b", 4, "Media reported that two people had been detained.", numbers=[detained(2, "two")])
+    day = dict.fromkeys("ab", dt.date(2027, 2, 8))
+    groups = align_statements([security, media], _vectors([0, 1]))
+    (conflict,) = detention_conflicts([security, media], groups, day)
+    assert conflict.conflict == "numbers differ (people detained): two vs three"
+    # Reports of different days, or an article that gives two counts of its own, dispute nothing.
+    assert detention_conflicts([security, media], groups, {"a": dt.date(2027, 2, 8), "b": dt.date(2027, 2, 9)}) == []
+    twice = replace(media, numbers=(detained(2, "two"), detained(40, "40")))
+    assert detention_conflicts([security, twice], groups, day) == []

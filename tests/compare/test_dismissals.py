@@ -111,3 +111,7 @@ def test_a_denial_that_something_happened_holds_where_it_names():
         entities=frozenset({"e-paris"}),
     )
     assert with_dismissals([listed, paris], []) == []
+    # Deep in a long piece, the same words are about another time, though they name the same city.
+    earlier = [_statement("b", i, f"Background sentence {i} of the piece.", "Agency") for i in range(10)]
+    deep = replace(denial, sentence=40)
+    assert with_dismissals([told, *earlier, deep], []) == []

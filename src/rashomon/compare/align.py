@@ -861,6 +861,55 @@ def toll_conflicts(
     return found
 
 
+def detention_conflicts(
+    statements: Sequence[Statement], groups: Sequence[AlignedGroup], published: Mapping[str, dt.date | None]
+) -> list[AlignedGroup]:
+    """How many were detained, when two outlets' reports of one day each give one such count, told
+    of no other time, and the two cannot both be true: "The State Security Service said it had
+    detained three men" against "Latvian media reported that two people had been detained". An
+    article that gives two different counts (a raid's, then the week's) gives none; two statements
+    already matched were compared there."""
+    group_of = {
+        (statement.article_id, statement.sentence): position
+        for position, group in enumerate(groups)
+        if group.label != "single"
+        for statement in group.statements
+    }
+    counts: dict[str, list[tuple[Number, Statement]]] = {}
+    for statement in statements:
+        detained = [
+            number for number in statement.numbers
+            if number.counts == "people detained" and number.scope is None
+            and not (number.earlier or number.hypothetical)
+        ]  # fmt: skip
+        wholes = [number.value for number in detained if not number.qualifiers]
+        for number in detained:
+            # "three men, two Latvian citizens and a Belarusian": the two are some of the three.
+            if not (number.qualifiers and any(number.value < whole for whole in wholes)):
+                counts.setdefault(statement.article_id, []).append((number, statement))
+    told = sorted(
+        (items[0] for items in counts.values() if len({number.value for number, _ in items}) == 1),
+        key=lambda pair: (pair[0].value, pair[1].article_id),
+    )
+    disputed = {
+        article
+        for position, (a, left) in enumerate(told)
+        for b, right in told[position + 1 :]
+        if not one_outlet(left.outlet, right.outlet)
+        and published.get(left.article_id) is not None
+        and published.get(left.article_id) == published.get(right.article_id)
+        and not _compatible(a, b)
+        and same_scene(left, right)
+        and not _matched(group_of, left, right)
+        for article in (left.article_id, right.article_id)
+    }
+    chosen = [(number, statement) for number, statement in told if statement.article_id in disputed]
+    if not chosen:
+        return []
+    values = " vs ".join(dict.fromkeys(number.text for number, _ in chosen))
+    return [AlignedGroup("conflict", tuple(s for _, s in chosen), f"numbers differ (people detained): {values}")]
+
+
 def _told_alike(
     group_of: Mapping[tuple[str, int], int], ledes: Sequence[Statement], left: Statement, right: Statement
 ) -> bool:

@@ -20,6 +20,7 @@ from rashomon.compare.align import (
     align_statements,
     casualty_kind,
     count_qualifiers,
+    detention_conflicts,
     is_earlier_figure,
     is_hypothetical,
     is_written_date,
@@ -199,6 +200,7 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
         with_dismissals(
             statements,
             toll_conflicts(statements, groups, published)
+            + detention_conflicts(statements, groups, published)
             + jurisdiction_conflicts(statements, models.states)
             + reversed_sides_conflicts(statements, published, models.states)
             + responsibility_conflicts(statements, models.states)

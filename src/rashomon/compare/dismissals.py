@@ -59,6 +59,10 @@ _ACT_DENIAL = re.compile(
 # An object that points back at what the story is about ("tow the vessel", "tow it") names nothing
 # another report must repeat: "tried to tow it" is the act all the same.
 _REFERRING = frozenset("the it them him her this that its their his".split())
+# A denial that something happened at all, and its telling, are set against each other only in the
+# first statements of their articles, where each gives its own account of the story's event: deep in a
+# long piece "There were no terror attacks in the French capital this month" is about another time.
+OWN_ACCOUNT = 10
 # An act denied in one word ("attempt to tow it") is set against other reports only when few of the
 # story's statements tell it: then they tell this act.
 _RARE_ACT = 3
@@ -149,8 +153,16 @@ def with_dismissals(statements: Sequence[Statement], groups: Sequence[AlignedGro
         ]
         for s in statements
     }
+    rank: dict[tuple[str, int], int] = {}  # a statement's place among its article's
+    seen: dict[str, int] = {}
+    for s in statements:
+        if (s.article_id, s.sentence) not in rank:
+            rank[(s.article_id, s.sentence)] = seen.get(s.article_id, 0)
+            seen[s.article_id] = rank[(s.article_id, s.sentence)] + 1
     for dismissing in statements:
         for written, content, kind, happened in dismissing_statements[(dismissing.article_id, dismissing.sentence)]:
+            if happened and rank[(dismissing.article_id, dismissing.sentence)] >= OWN_ACCOUNT:
+                continue
             tellings = []
             for article in dict.fromkeys(s.article_id for s in statements if s.article_id != dismissing.article_id):
                 telling = next(
@@ -159,7 +171,9 @@ def with_dismissals(statements: Sequence[Statement], groups: Sequence[AlignedGro
                         if s.article_id == article
                         and not one_outlet(s.outlet, dismissing.outlet)
                         and not dismissing_statements[(s.article_id, s.sentence)]
-                        and (not happened or s.entities & dismissing.entities)
+                        and (not happened or (
+                            s.entities & dismissing.entities and rank[(s.article_id, s.sentence)] < OWN_ACCOUNT
+                        ))
                         and tells(s.text, content)
                     ),
                     None,

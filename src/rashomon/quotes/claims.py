@@ -11,7 +11,7 @@ counted) and the time expression that scopes them ("within the first five months
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -370,6 +370,7 @@ def find_claims(
     """Check-worthy sentences of the article with attribution and quantities, in text order."""
     text = doc.text
     by_id = {entity.id: entity for entity in entities}
+    numbers = _number_spans(doc)  # once: every claim looks among them for its own
     claims = []
     # What a source is quoted as saying is a claim on that source's authority ...
     attributed = [q for q in quotes if q.speaker is not None and _checkable_quote(doc, q)]
@@ -379,7 +380,7 @@ def find_claims(
             continue
         claims.append(
             Claim(quote.start, quote.end, quote.text, _attribution(quote, by_id, outlets),
-                  _quantities(content, text, times))
+                  _quantities(content, numbers, text, times))
         )  # fmt: skip
     # ... and a checkable sentence no quote carries is the outlet's own.
     for sentence in doc.sents:
@@ -390,13 +391,17 @@ def find_claims(
         start, end = sentence.start_char, sentence.end_char
         while end > start and text[end - 1].isspace():
             end -= 1
-        claims.append(Claim(start, end, text[start:end], Attribution("self"), _quantities(sentence, text, times)))
+        claims.append(
+            Claim(start, end, text[start:end], Attribution("self"), _quantities(sentence, numbers, text, times))
+        )
     return tuple(sorted(claims, key=lambda claim: claim.start))
 
 
-def _quantities(span: Span, text: str, times: tuple[TimeExpression, ...]) -> tuple[Quantity, ...]:
+def _quantities(
+    span: Span, numbers: Sequence[Span], text: str, times: tuple[TimeExpression, ...]
+) -> tuple[Quantity, ...]:
     found = []
-    for ent in _number_spans(span.doc):
+    for ent in numbers:
         # "said between 20 and 30 people were killed": the parse hangs "between" from "said", outside
         # what was said, yet it is the number's own word.
         digits = next((t.idx for t in ent if t.like_num), ent.start_char)
