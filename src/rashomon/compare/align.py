@@ -95,8 +95,6 @@ _CASUALTY_CUE = re.compile(
     r"|(?P<rescued>rescued|saved|pulled from the (?:water|sea))|(?P<aboard>on board|aboard|onboard)|(?P<bodies>bodies))\b",
     re.IGNORECASE,
 )
-# "recovered 78 bodies" is a toll; "three oversight bodies" is not, so only the count's own noun counts.
-_OWN_NOUN = re.compile(r"^\s*$")
 # The other end of a range ("between 500 and 700 people on board") is no other count: the cue is both's.
 _RANGE_REST = re.compile(r"^\s+(?:and|to)\s+[\d,.]+\s+\w+\s+", re.IGNORECASE)
 # "killing 38 of the 67 people on board": the count after "of the" is the whole the first is part of.
@@ -141,8 +139,8 @@ def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | No
             continue  # "Two people were killed and 10 others injured": "killed" closed its own clause
         if (match.group("survived") or match.group("aboard")) and match.end() <= start:
             continue  # "29 people survived, 11 of them seriously injured": said of the count before it
-        if match.group("bodies") and not (match.start() >= end and _OWN_NOUN.match(text[end : match.start()])):
-            continue
+        if match.group("bodies") and not (match.start() >= end and not text[end : match.start()].strip()):
+            continue  # "recovered 78 bodies" is a toll; "three oversight bodies" is not: only the count's own noun
         kind = (
             "injured" if match.group("injured") else "detained" if match.group("detained")
             else "survived" if match.group("survived") else "rescued" if match.group("rescued")
@@ -791,17 +789,24 @@ def one_outlet(left: str | None, right: str | None) -> bool:
     return left is not None and left == right
 
 
+def places_in_article(statements: Sequence[Statement]) -> dict[tuple[str, int], int]:
+    """Each statement's place among its article's, by (article, sentence), counting from 0 in the order
+    given (a sentence lined up as several utterances counts once)."""
+    places: dict[tuple[str, int], int] = {}
+    seen: dict[str, int] = {}
+    for statement in statements:
+        key = (statement.article_id, statement.sentence)
+        if key not in places:
+            places[key] = seen.get(statement.article_id, 0)
+            seen[statement.article_id] = places[key] + 1
+    return places
+
+
 def lede_statements(statements: Sequence[Statement]) -> list[Statement]:
     """Each article's first ``LEDE_STATEMENTS`` statements, in the order given: where a report gives
     its own account, before it recalls others."""
-    seen: dict[str, int] = {}
-    lede = []
-    for statement in statements:
-        rank = seen.get(statement.article_id, 0)
-        seen[statement.article_id] = rank + 1
-        if rank < LEDE_STATEMENTS:
-            lede.append(statement)
-    return lede
+    places = places_in_article(statements)
+    return [s for s in statements if places[(s.article_id, s.sentence)] < LEDE_STATEMENTS]
 
 
 def toll_conflicts(
@@ -816,14 +821,10 @@ def toll_conflicts(
     published on the same day, name a town in common and no weekday apart (``same_scene``), do not
     tell the attack as done by different means, and were not already matched to each other. Nothing
     less than a shared town, or a lede statement of one matched to the other's toll, will do: a story
-    can hold two attacks of one day, and two ledes about them read much alike. All the tolls of that kind and day make one conflict group.
+    can hold two attacks of one day, and two ledes about them read much alike. All the tolls of that
+    kind and day make one conflict group.
     """
-    group_of = {
-        (statement.article_id, statement.sentence): position
-        for position, group in enumerate(groups)
-        if group.label != "single"
-        for statement in group.statements
-    }
+    group_of = _group_positions(groups)
     # Tolls of a named day ("on Wednesday") are set only against tolls of the same named day: "on
     # Tuesday" and "on Friday" in one province are two attacks more often than one.
     tolls: dict[tuple[str, dt.date | None, str | None], dict[str, tuple[Number, Statement]]] = {}
@@ -869,12 +870,7 @@ def detention_conflicts(
     detained three men" against "Latvian media reported that two people had been detained". An
     article that gives two different counts (a raid's, then the week's) gives none; two statements
     already matched were compared there."""
-    group_of = {
-        (statement.article_id, statement.sentence): position
-        for position, group in enumerate(groups)
-        if group.label != "single"
-        for statement in group.statements
-    }
+    group_of = _group_positions(groups)
     counts: dict[str, list[tuple[Number, Statement]]] = {}
     for statement in statements:
         detained = [
@@ -925,6 +921,16 @@ def _told_alike(
         ):
             return True
     return False
+
+
+def _group_positions(groups: Sequence[AlignedGroup]) -> dict[tuple[str, int], int]:
+    """Which group across articles each statement is in, by (article, sentence)."""
+    return {
+        (statement.article_id, statement.sentence): position
+        for position, group in enumerate(groups)
+        if group.label != "single"
+        for statement in group.statements
+    }
 
 
 def _matched(group_of: Mapping[tuple[str, int], int], left: Statement, right: Statement) -> bool:

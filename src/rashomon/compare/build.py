@@ -723,7 +723,9 @@ def _framing(
         if _NAMED_BY_A_SPEAKER.search(article.text[max(0, start - 80) : start]):
             continue  # "calling the accusations baseless": the spokeswoman's word, not the outlet's
         if any(mark.start <= start and end <= mark.end for mark in marked):
-            continue  # inside quotation marks: a speaker's word ("every hysterical statement"), or one held at arm's length
+            # Inside quotation marks: a speaker's word ("every hysterical statement"), or one the outlet
+            # holds at arm's length.
+            continue
         index = _sentence_at(item.sentences, start)
         loaded.append(
             LoadedUse(

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from rashomon.compare.align import AlignedGroup, Statement, one_outlet
+from rashomon.compare.align import AlignedGroup, Statement, one_outlet, places_in_article
 from rashomon.wording import same_word
 
 _CLAIM_NOUNS = r"(?:claims?|allegations?|accusations?|reports?|charges?|stories|rumou?rs)"
@@ -153,12 +153,7 @@ def with_dismissals(statements: Sequence[Statement], groups: Sequence[AlignedGro
         ]
         for s in statements
     }
-    rank: dict[tuple[str, int], int] = {}  # a statement's place among its article's
-    seen: dict[str, int] = {}
-    for s in statements:
-        if (s.article_id, s.sentence) not in rank:
-            rank[(s.article_id, s.sentence)] = seen.get(s.article_id, 0)
-            seen[s.article_id] = rank[(s.article_id, s.sentence)] + 1
+    rank = places_in_article(statements)
     for dismissing in statements:
         for written, content, kind, happened in dismissing_statements[(dismissing.article_id, dismissing.sentence)]:
             if happened and rank[(dismissing.article_id, dismissing.sentence)] >= OWN_ACCOUNT:
