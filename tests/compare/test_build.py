@@ -203,8 +203,13 @@ def test_two_undated_wires_disagree_on_the_toll_of_one_night(engine, tmp_path): 
     # datelines, with no outlet; one gives "at least 12" killed in Kyiv, the other "eight" in "the capital".
     comparison = _compared(engine, tmp_path / "night.db", "strikes_berlin_wire.txt", "strikes_moscow_wire.txt")
     assert {str(article.published) for article in comparison.articles} == {"2026-03-03"}
-    conflicts = [group.conflict for group in comparison.groups if group.label == "conflict"]
+    conflicts = _conflicts(comparison)
     assert conflicts == ["tolls differ (people killed): eight vs at least 12"]
+
+
+def _conflicts(comparison) -> list[str | None]:  # type: ignore[no-untyped-def]
+    """What each conflict of the comparison says, in its order."""
+    return [group.conflict for group in comparison.groups if group.label == "conflict"]
 
 
 def _shared_sentences(comparison) -> list[set[str]]:  # type: ignore[no-untyped-def]
@@ -241,7 +246,7 @@ def test_two_tolls_of_one_named_day_in_one_town_conflict(engine, tmp_path):  # t
     # Written for this test: a wire and a government-side report of one strike on a hospital, each
     # giving its toll "on Wednesday".
     comparison = _compared(engine, tmp_path / "hospital.db", "hospital_nairobi_wire.txt", "hospital_port_sudan.txt")
-    conflicts = [group.conflict for group in comparison.groups if group.label == "conflict"]
+    conflicts = _conflicts(comparison)
     assert "tolls differ (people killed): 30 vs 43" in conflicts
 
 
@@ -252,8 +257,7 @@ def test_two_reports_of_an_election_disagree_on_the_shares_and_the_fraud_and_agr
     comparison = _compared(
         engine, tmp_path / "election.db", "election_tbilisi_wire.txt", "election_tbilisi_government.txt"
     )
-    conflicts = {group.conflict for group in comparison.groups if group.label == "conflict"}
-    assert conflicts == {
+    assert set(_conflicts(comparison)) == {
         "numbers differ: 54 percent vs 52.3%",
         "numbers differ: 52 percent vs 49.8%",
         "one calls unfounded what the other reports: ballot stuffing",
@@ -271,7 +275,7 @@ def test_two_reports_of_a_verdict_disagree_on_the_term(engine, tmp_path):  # typ
     comparison = _compared(
         engine, tmp_path / "verdict.db", "verdict_istanbul_wire.txt", "verdict_istanbul_government.txt"
     )
-    conflicts = {group.conflict for group in comparison.groups if group.label == "conflict"}
+    conflicts = set(_conflicts(comparison))
     assert "numbers differ: eight years and two months vs 10 years" in conflicts
     named = {subject.name for subject in comparison.subjects if len(subject.articles) == 2}
     assert "Republican People's Party" in named  # "(CHP)" in one, "CHP" in the other
@@ -316,7 +320,7 @@ def test_two_reports_of_a_prisoner_swap_share_the_mediation_and_do_not_set_its_p
     # "Three hundred and ninety Russian servicemen" and "270 soldiers and 120 civilians" are parts and
     # wholes of one count, not a dispute.
     comparison = _compared(engine, tmp_path / "swap.db", "swap_kyiv_wire.txt", "swap_moscow_state.txt")
-    assert [group.conflict for group in comparison.groups if group.label == "conflict"] == []
+    assert _conflicts(comparison) == []
     shared = _shared_sentences(comparison)
     assert any(any("mediation of the United Arab Emirates" in text for text in group) for group in shared)
     wire = next(framing for framing in comparison.framing if framing.outlet == "Global Wire Service")
@@ -341,7 +345,7 @@ def test_two_accounts_of_a_tanker_seizure_dispute_its_waters_and_its_crew(engine
     # Written for this test: a wire and an Iranian state report of one seizure. The Guards are one
     # actor under three names; where the tanker was stopped and how many crew it had are the disputes.
     comparison = _compared(engine, tmp_path / "tanker.db", "tanker_hormuz_wire.txt", "tanker_hormuz_state.txt")
-    conflicts = [group.conflict for group in comparison.groups if group.label == "conflict"]
+    conflicts = _conflicts(comparison)
     assert "numbers differ: 24 vs 23" in conflicts
     assert any(
         conflict is not None
@@ -413,8 +417,7 @@ def test_two_accounts_of_a_shipwreck_set_tolls_counts_aboard_and_a_denied_tow_ag
     # people had been on board" is one range against "about 400 people on board"; survivors' "tried
     # to tow it" is what the coast guard denies.
     comparison = _compared(engine, tmp_path / "boat.db", "shipwreck_pylos_wire.txt", "shipwreck_pylos_state.txt")
-    conflicts = {group.conflict for group in comparison.groups if group.label == "conflict"}
-    assert conflicts == {
+    assert set(_conflicts(comparison)) == {
         "tolls differ (people killed): 78 vs At least 79",
         "numbers differ: between 500 and 700 vs about 400",
         "one denies what the other reports: tow the vessel",
@@ -433,8 +436,7 @@ def test_a_blame_and_a_denial_of_it_are_one_dispute_and_a_speakers_word_is_not_t
     # prime minister lay it at Russian military intelligence's door; the paper has Moscow say it had
     # nothing to do with it, "calling the accusations ... baseless" (the spokeswoman's word).
     comparison = _compared(engine, tmp_path / "blast.db", "pipeline_iecava_wire.txt", "pipeline_iecava_state.txt")
-    conflicts = {group.conflict for group in comparison.groups if group.label == "conflict"}
-    assert conflicts == {
+    assert set(_conflicts(comparison)) == {
         "responsibility disputed: ordered by Russian military intelligence vs Russia had nothing to do with",
         "numbers differ (people detained): two vs three",  # "three men, two Latvian citizens and ...": three
     }
@@ -455,8 +457,7 @@ def test_two_accounts_of_a_deal_set_its_worth_and_its_rate_against_each_other(en
     # time). The agency's first sentence is whole after its dateline, the wire's own name ("a document
     # seen by Pacific Wire") is no place, and words inside quotation marks are the speakers'.
     comparison = _compared(engine, tmp_path / "deal.db", "rail_jakarta_wire.txt", "rail_jakarta_state.txt")
-    conflicts = {group.conflict for group in comparison.groups if group.label == "conflict"}
-    assert conflicts == {
+    assert set(_conflicts(comparison)) == {
         "numbers differ: 12 billion U.S. dollars vs about $10 billion",
         "numbers differ: 2 percent vs 3.4 percent",
     }
