@@ -753,3 +753,14 @@ def test_counts_of_the_detained_that_two_outlets_give_on_one_day_and_cannot_both
     assert detention_conflicts([security, media], groups, {"a": dt.date(2027, 2, 8), "b": dt.date(2027, 2, 9)}) == []
     twice = replace(media, numbers=(detained(2, "two"), detained(40, "40")))
     assert detention_conflicts([security, twice], groups, day) == []
+
+
+def test_a_casualty_word_is_read_in_the_counts_own_sentence():
+    text = (
+        "Dozens of aftershocks followed, the strongest of magnitude 5.4. Rescuers pulled 12 survivors from the rubble."
+    )
+    assert casualty_kind(text, text.index("5.4"), text.index("5.4") + 3) is None
+    assert casualty_kind(text, text.index("12"), text.index("12") + 2) == "survived"
+    # An abbreviation's dot ends no sentence.
+    army = "The U.S. Army said 14 soldiers were wounded."
+    assert casualty_kind(army, army.index("14"), army.index("14") + 2) == "injured"

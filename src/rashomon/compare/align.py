@@ -126,7 +126,15 @@ def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | No
     if _TOLL_BEFORE.search(text[max(0, start - 160) : start]):
         return "killed"
     best: tuple[int, str, bool] | None = None  # distance, kind, whether the cue follows the count
-    for match in _CASUALTY_CUE.finditer(text, max(0, start - window), min(len(text), end + window)):
+    # The cue is in the count's own sentence: "... the strongest of magnitude 5.4. Rescuers pulled
+    # survivors from the rubble" says nothing of the 5.4.
+    low, high = max(0, start - window), min(len(text), end + window)
+    for before in _SENTENCE_END.finditer(text, low, start):
+        low = before.end()
+    after = _SENTENCE_END.search(text, end, high)
+    if after is not None:
+        high = after.start() + 1
+    for match in _CASUALTY_CUE.finditer(text, low, high):
         distance = start - match.end() if match.end() <= start else match.start() - end
         if distance < 0:
             continue
@@ -153,6 +161,7 @@ def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | No
     return best[1] if best else None
 
 
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"\u201d']?\s+(?=[A-Z\"\u201c])")
 _OF_THE = re.compile(r"\s+of\s+(?:the|those)\s+(?:[a-z]+\s+)?", re.IGNORECASE)
 
 

@@ -543,7 +543,9 @@ def _day_of(scope: str | None, published: dt.date | None) -> str | None:
 
 def _number(text: str, quantity: Quantity, published: dt.date | None) -> Number:
     kind = unit_class(quantity.unit)
-    casualty = casualty_kind(text, quantity.start, quantity.end) if kind not in _NOT_PEOPLE else None
+    # A count of people is whole: "the strongest of magnitude 5.4" counts no one.
+    people = kind not in _NOT_PEOPLE and float(quantity.value).is_integer()
+    casualty = casualty_kind(text, quantity.start, quantity.end) if people else None
     if kind in {None, "people", "children", "women", "combatants"} and casualty is not None:
         kind = f"{kind or 'people'} {casualty}"
     elif casualty == "detained":
