@@ -441,12 +441,9 @@ def _statements(item: _ArticleFacts, states: EntityTables, means: AttackMeans) -
     places_by_sentence: dict[int, set[str]] = {}
     own_outlet = name_key(article.outlet) if article.outlet else None
     for entity in item.entities:
+        key = name_key(entity.entity.name)
         # The outlet named in its own report ("a document seen by Pacific Wire") is no place of the story.
-        is_place = (
-            entity.entity.type in _PLACE_TYPES
-            and name_key(entity.entity.name) not in states.country_by_name
-            and name_key(entity.entity.name) != own_outlet
-        )
+        is_place = entity.entity.type in _PLACE_TYPES and key not in states.country_by_name and key != own_outlet
         for mention in entity.mentions:
             by_sentence.setdefault(mention.sentence, set()).add(entity.entity.id)
             if is_place:

@@ -39,6 +39,11 @@ class EntityTables:
         return self.country_by_name.get(key) or self.country_by_demonym.get(key) or self.country_by_indicator.get(key)
 
 
+def load_title_words() -> frozenset[str]:
+    """The words of titles (``titles.txt``), lower-cased: "president", "foreign", "prime"."""
+    return frozenset(word.strip().lower() for word in table_lines("titles.txt"))
+
+
 def load_organisations() -> tuple[dict[str, GazetteerEntry], dict[str, str]]:
     """Read ``organisations.tsv``: the organisations by id, and their ids by the key of each name."""
     organisations: dict[str, GazetteerEntry] = {}
@@ -69,7 +74,7 @@ def load_entity_tables() -> EntityTables:
             by_indicator.setdefault(name_key(place), iso3)
         for demonym in filter(None, demonyms.split("|")):
             by_demonym.setdefault(name_key(demonym), iso3)
-    titles = frozenset(word.strip().lower() for word in table_lines("titles.txt"))
+    titles = load_title_words()
     organisations, organisation_by_name = load_organisations()
     nouns = resources.files("rashomon.events.data").joinpath("non_actor_nouns.txt").read_text(encoding="utf-8")
     thing_nouns = frozenset(line.strip() for line in nouns.splitlines() if line.strip() and not line.startswith("#"))

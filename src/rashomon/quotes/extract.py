@@ -19,8 +19,8 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.brackets import open_bracket, without_trailing_aside
-from rashomon.entities.data import table_lines
 from rashomon.entities.gender import GenderCues, load_gender_cues, person_sexes
+from rashomon.entities.tables import load_title_words
 from rashomon.model import DocEntity, Quote, Speaker, TextSpan
 from rashomon.mood import plain_form_complement
 from rashomon.quotation_marks import QuotedSpan, quoted_spans
@@ -117,8 +117,7 @@ def load_cues() -> CueTable:
     section_labels = frozenset(w.strip() for w in labels.splitlines() if w.strip() and not w.startswith("#"))
     manners = resources.files("rashomon.quotes.data").joinpath("manners_of_speaking.txt").read_text(encoding="utf-8")
     manner_words = frozenset(w.strip() for w in manners.splitlines() if w.strip() and not w.startswith("#"))
-    office_words = frozenset(word.strip().lower() for word in table_lines("titles.txt"))
-    return CueTable(cues, sources, person_nouns, section_labels, load_gender_cues(), manner_words, office_words)
+    return CueTable(cues, sources, person_nouns, section_labels, load_gender_cues(), manner_words, load_title_words())
 
 
 @dataclass

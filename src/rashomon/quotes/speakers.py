@@ -153,7 +153,7 @@ def resolve_speaker(
                 role.title.lower().split()[-1:] == [lemma] and _title_fits(root, role.title, office_words)
                 for role in e.roles
             )
-            and _country_fits(span, e, entities)
+            and _country_fits(span.start_char, span.end_char, e, entities)
         ]  # fmt: skip
         found = last_before(tuple(holders), span.start_char, {"PERSON"})
         if found is not None:
@@ -175,13 +175,14 @@ def _title_fits(root: Token, title: str, office_words: frozenset[str]) -> bool:
 _NOT_AN_OFFICE = frozenset({"former", "then", "new", "acting"})
 
 
-def _country_fits(span: Span, person: DocEntity, entities: tuple[DocEntity, ...]) -> bool:
-    """ "Lithuania's foreign minister" is no Latvian's office."""
+def _country_fits(start: int, end: int, person: DocEntity, entities: tuple[DocEntity, ...]) -> bool:
+    """The countries a description names between ``start`` and ``end`` hold the person's, if it names
+    any: "Lithuania's foreign minister" is no Latvian's office, "the Russian diplomat" no American."""
     named = {
         entity.country
         for entity in entities
         if entity.type in {"NORP", "GPE"} and entity.country
-        and any(span.start_char <= mention.start and mention.end <= span.end_char for mention in entity.mentions)
+        and any(start <= mention.start and mention.end <= end for mention in entity.mentions)
     }  # fmt: skip
     return not (named and person.country and person.country not in named)
 
@@ -313,14 +314,7 @@ def _fits(
         return False
     if person_nouns[noun] and person.roles and not any(noun in role.title.lower().split() for role in person.roles):
         return False
-    nationalities = {
-        entity.country
-        for entity in entities
-        if entity.type in {"NORP", "GPE"}
-        and entity.country
-        and any(speaker.start <= mention.start and mention.end <= speaker.end for mention in entity.mentions)
-    }
-    return not (nationalities and person.country and person.country not in nationalities)
+    return _country_fits(speaker.start, speaker.end, person, entities)
 
 
 def continue_speakers(
