@@ -673,6 +673,24 @@ def test_a_range_is_compared_whole_and_an_exact_count_is_not_rounded_into_a_boun
     assert [g.label for g in align_statements(more, _vectors([0, 0]))] == ["shared"]
 
 
+def test_a_count_beyond_a_bound_disagrees_with_it_however_round_the_bound():
+    more_than_600 = Number(600, ">=", "people", "more than 600", "people injured")
+    injured_580 = Number(580, "=", "people", "580", "people injured")
+    pair = [_statement("a", 0, "x", numbers=[more_than_600]), _statement("b", 0, "y", numbers=[injured_580])]
+    assert [g.conflict for g in align_statements(pair, _vectors([0, 0]))] == ["numbers differ: more than 600 vs 580"]
+    # "About 580" may be a rounding of 601; a lower bound below the other agrees with it.
+    about = [pair[0], _statement("b", 0, "y", numbers=[replace(injured_580, bound="~", text="about 580")])]
+    assert [g.label for g in align_statements(about, _vectors([0, 0]))] == ["shared"]
+    below = [pair[0], _statement("b", 0, "y", numbers=[replace(injured_580, bound=">=", text="at least 580")])]
+    assert [g.label for g in align_statements(below, _vectors([0, 0]))] == ["shared"]
+    at_most = Number(600, "<=", "people", "up to 600", "people injured")
+    over = [
+        _statement("a", 0, "x", numbers=[at_most]),
+        _statement("b", 0, "y", numbers=[replace(injured_580, value=640, text="640")]),
+    ]
+    assert [g.label for g in align_statements(over, _vectors([0, 0]))] == ["conflict"]
+
+
 def test_a_part_of_a_named_day_is_that_day():
     from rashomon.compare.align import named_weekday
 

@@ -450,6 +450,22 @@ def test_a_blame_and_a_denial_of_it_are_one_dispute_and_a_speakers_word_is_not_t
 
 
 @pytest.mark.model
+def test_two_readings_of_one_earthquake_set_magnitude_and_tolls_against_each_other(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a wire and a state radio on one earthquake. The radio names "Van
+    # province", a name the model leaves untagged; its "on Friday morning" is the wire's "early on
+    # Friday"; "more than 600" injured cannot be 580, round as 600 is; the aftershock's magnitude is
+    # not the quake's; and the quake's clause matched to the wire's lede leaves the toll's clause of
+    # the same sentence to be compared on its own.
+    comparison = _compared(engine, tmp_path / "quake.db", "quake_van_wire.txt", "quake_van_state.txt")
+    assert set(_conflicts(comparison)) == {
+        "tolls differ (people killed): 39 vs at least 41",
+        "tolls differ (people injured): 580 vs more than 600",
+        "numbers differ: 6.8 vs 7.1",
+    }
+    assert "Van" in {subject.name for subject in comparison.subjects}
+
+
+@pytest.mark.model
 def test_two_accounts_of_a_deal_set_its_worth_and_its_rate_against_each_other(engine, tmp_path):  # type: ignore[no-untyped-def]
     # Written for this test: a wire and a state agency on one loan deal. "about $10 billion" and "12
     # billion U.S. dollars" are one sum told two ways; "an interest rate of 3.4 percent over 40 years"

@@ -42,6 +42,16 @@ def test_money_keeps_its_currency_and_scale_when_the_model_tags_only_the_digits(
     assert 3e6 not in [q.value for q in claim.quantities]
 
 
+def test_a_magnitude_measures_a_quake_however_it_is_written(engine):
+    for text in (
+        "A magnitude 6.8 earthquake shook the Valdian province of Kessel on Friday, officials said.",
+        "A 6.8-magnitude earthquake shook the Valdian province of Kessel on Friday, officials said.",
+        "An earthquake of magnitude 6.8 shook the Valdian province of Kessel on Friday, officials said.",
+    ):
+        (claim,) = _claims(engine, text)
+        assert [(q.value, q.unit) for q in claim.quantities] == [(6.8, "magnitude")], text
+
+
 def test_attribution_kinds(engine):
     text = (
         "Interior Minister Sara Lind said that 40 officers were injured in Valdia on Sunday. "

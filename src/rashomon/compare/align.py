@@ -41,6 +41,8 @@ NUMBER_BONUS = 0.1
 TELLING_COUNT = 10
 # "At least 52 killed" is a bound that 75 meets, but a toll that far off is another attack's.
 TOLL_SPREAD = 0.25
+# Magnitudes are read to a tenth; two agencies' readings of one quake a tenth or more apart differ.
+MAGNITUDE_STEP = 0.05
 
 # A report gives its own toll in its first statements; later ones recall other attacks ("Nice, where a
 # lorry attack in July killed 86 people").
@@ -163,6 +165,14 @@ def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | No
 
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"\u201d']?\s+(?=[A-Z\"\u201c])")
 _OF_THE = re.compile(r"\s+of\s+(?:the|those)\s+(?:[a-z]+\s+)?", re.IGNORECASE)
+
+
+def sentence_so_far(text: str, position: int, window: int = 160) -> str:
+    """The words of ``position``'s own sentence before it, at most ``window`` characters of them."""
+    low = max(0, position - window)
+    for before in _SENTENCE_END.finditer(text, low, position):
+        low = before.end()
+    return text[low:position]
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -345,7 +355,7 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
     earlier = _earlier_figures(*left, *right)
     left = [n for n in left if not n.earlier]
     right = [n for n in right if not n.earlier]
-    for unit in {n.counts for n in left if n.counts is not None}:
+    for unit in dict.fromkeys(n.counts for n in left if n.counts is not None):  # in the text's order
         mine = [n for n in left if n.counts == unit]
         theirs = [n for n in right if n.counts == unit]
         # Two counts of one kind in a sentence ("$38m in tax on $150m of income") are two slots that
@@ -396,6 +406,8 @@ def _gives_unnamed(numbers: Sequence[Number], count: Number) -> bool:
 def _close(a: Number, b: Number) -> bool:
     if a.counts == b.counts == "percent" and a.bound == b.bound == "=":
         return abs(a.value - b.value) < PERCENT_POINTS
+    if a.counts == b.counts and a.counts is not None and a.counts.endswith("magnitude"):
+        return abs(a.value - b.value) < MAGNITUDE_STEP  # 6.8 and 7.1 are two readings of one quake
     if _EXACT.issuperset((a.bound, b.bound)) and _unrounded(a) and _unrounded(b):
         # "a crew of 24" and "a crew of 23", "at least 79 drowned" and "78 bodies": neither rounds the other
         return a.value == b.value
@@ -414,6 +426,8 @@ def _unrounded(number: Number) -> bool:
 def _compatible(a: Number, b: Number) -> bool:
     if "between" in (a.bound, b.bound):
         return _overlap(a, b)
+    if _beyond_bound(a, b) or _beyond_bound(b, a):
+        return False
     if _close(a, b):
         return True
     for low, high in ((a, b), (b, a)):
@@ -421,6 +435,17 @@ def _compatible(a: Number, b: Number) -> bool:
             return True
         if low.bound == "<=" and high.value <= low.value:
             return True
+    return False
+
+
+def _beyond_bound(bound: Number, other: Number) -> bool:
+    """A count on the far side of a bound that is not itself a bound the same way: "more than 600
+    injured" and "580 had been injured" cannot both be true, round as 600 is; "about 580" may be
+    rounded and is left to `_close`."""
+    if bound.bound == ">=" and other.bound in ("=", "<="):
+        return other.value < bound.value
+    if bound.bound == "<=" and other.bound in ("=", ">="):
+        return other.value > bound.value
     return False
 
 
@@ -669,9 +694,15 @@ def _one_group_sized(left: Statement, right: Statement) -> bool:
 
 def _one_measure_named_alike(left: Statement, right: Statement) -> bool:
     """Shares named in the same two words in one place: "an interest rate of 3.4 percent" and "a
-    preferential interest rate of 2 percent" give one measure, agreeing or not."""
+    preferential interest rate of 2 percent" give one measure, agreeing or not; so do two magnitudes
+    of a quake in one place ("a magnitude 6.8 earthquake shook Van province", "a magnitude 7.1
+    earthquake struck ... near the city of Van"), an aftershock's apart."""
     return same_scene(left, right) and any(
-        a.counts == b.counts == "percent" and len(a.qualifiers & b.qualifiers) >= 2 and not (a.earlier or b.earlier)
+        (
+            (a.counts == b.counts == "percent" and len(a.qualifiers & b.qualifiers) >= 2)
+            or (a.counts == b.counts == "magnitude" and bool(left.places & right.places))
+        )
+        and not (a.earlier or b.earlier)
         for a in left.numbers
         for b in right.numbers
     )
@@ -863,7 +894,7 @@ def toll_conflicts(
             and not _other_acts(left, right)
             and (left.places & right.places or _told_alike(group_of, ledes, left, right))
             and not (a.qualifiers and b.qualifiers and not a.qualifiers & b.qualifiers)
-            and not _matched(group_of, left, right)
+            and not _matched(groups, left, right)
         ]
         if disputes:
             values = " vs ".join(dict.fromkeys(number.text for number, _ in told))
@@ -879,7 +910,6 @@ def detention_conflicts(
     detained three men" against "Latvian media reported that two people had been detained". An
     article that gives two different counts (a raid's, then the week's) gives none; two statements
     already matched were compared there."""
-    group_of = _group_positions(groups)
     counts: dict[str, list[tuple[Number, Statement]]] = {}
     for statement in statements:
         detained = [
@@ -905,7 +935,7 @@ def detention_conflicts(
         and published.get(left.article_id) == published.get(right.article_id)
         and not _compatible(a, b)
         and same_scene(left, right)
-        and not _matched(group_of, left, right)
+        and not _matched(groups, left, right)
         for article in (left.article_id, right.article_id)
     }
     chosen = [(number, statement) for number, statement in told if statement.article_id in disputed]
@@ -942,10 +972,12 @@ def _group_positions(groups: Sequence[AlignedGroup]) -> dict[tuple[str, int], in
     }
 
 
-def _matched(group_of: Mapping[tuple[str, int], int], left: Statement, right: Statement) -> bool:
-    """Whether the two statements already share a group (and were compared there)."""
-    group = group_of.get((left.article_id, left.sentence))
-    return group is not None and group == group_of.get((right.article_id, right.sentence))
+def _matched(groups: Sequence[AlignedGroup], left: Statement, right: Statement) -> bool:
+    """Whether the two statements themselves already share a group (and were compared there): not
+    only their sentences. In "A magnitude 6.8 earthquake shook Van province ..., the authority said,
+    adding that 39 people had lost their lives" the quake's clause may be matched to the other
+    report's lede while the toll's clause is not."""
+    return any(group.label != "single" and left in group.statements and right in group.statements for group in groups)
 
 
 def _is_toll(number: Number, *, weekday: bool = False) -> bool:

@@ -27,6 +27,7 @@ from rashomon.compare.align import (
     load_attack_means,
     prison_terms,
     ranges_joined,
+    sentence_so_far,
     toll_conflicts,
     unit_class,
 )
@@ -523,7 +524,9 @@ def _is_year(quantity: Quantity) -> bool:
     return quantity.unit is None and quantity.value.is_integer() and 1900 <= quantity.value <= 2100
 
 
-_NOT_PEOPLE = frozenset({"money", "percent"})
+_NOT_PEOPLE = frozenset({"money", "percent", "magnitude"})
+# "Dozens of aftershocks followed, the strongest of magnitude 5.4": not the quake the story is about.
+_AFTERSHOCK = re.compile(r"\b(?:after|fore)shocks?\b", re.IGNORECASE)
 
 
 _LEADING_PREPOSITION = re.compile(r"^(?:in|on|during|by|since|over|for|until|through|within)\s+", re.IGNORECASE)
@@ -531,11 +534,16 @@ _LEADING_PREPOSITION = re.compile(r"^(?:in|on|during|by|since|over|for|until|thr
 
 def _day_of(scope: str | None, published: dt.date | None) -> str | None:
     """The calendar day a scope names, against the publication date: "Sunday" in a report of Monday
-    16 November 2026 and "November 15" are both 2026-11-15."""
+    16 November 2026 and "November 15" are both 2026-11-15, and so is a part of it ("Sunday morning")."""
     if scope is None or published is None:
         return None
     found = normalize(_LEADING_PREPOSITION.sub("", scope), anchor=published)
-    return found.value if found is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", found.value) else None
+    day = _A_DAY_OR_PART.fullmatch(found.value) if found is not None else None
+    return day.group(1) if day else None
+
+
+# A calendar day, or a part of one in TIMEX3's terms: morning, afternoon, evening, night, daytime.
+_A_DAY_OR_PART = re.compile(r"(\d{4}-\d\d-\d\d)(?:T(?:MO|AF|EV|NI|DT))?")
 
 
 def _number(text: str, quantity: Quantity, published: dt.date | None) -> Number:
@@ -547,6 +555,8 @@ def _number(text: str, quantity: Quantity, published: dt.date | None) -> Number:
         kind = f"{kind or 'people'} {casualty}"
     elif casualty == "detained":
         kind = "people detained"  # only people are detained: "14 violators of public order were detained"
+    elif kind == "magnitude" and _AFTERSHOCK.search(sentence_so_far(text, quantity.start)):
+        kind = "aftershock magnitude"
     scope = " ".join(quantity.time_scope.lower().split()) if quantity.time_scope else None
     qualifiers = count_qualifiers(text, quantity.start, quantity.end, quantity.unit)
     hypothetical = is_hypothetical(text, quantity.start)

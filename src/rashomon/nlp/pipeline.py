@@ -23,6 +23,7 @@ from rashomon.errors import ModelNotFoundError
 from rashomon.model import GazetteerEntry, Provenance
 from rashomon.nlp.dateline import COMPONENT as DATELINE_COMPONENT
 from rashomon.nlp.paragraphs import COMPONENT as PARAGRAPHS_COMPONENT
+from rashomon.nlp.unit_names import COMPONENT as UNIT_NAMES_COMPONENT
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,16 @@ def _ruler_pattern(entry: dict[str, object]) -> dict[str, object]:
 
 
 def build_pipeline(settings: Settings) -> NlpPipeline:
-    """Load the model named by ``settings`` and add the dateline and paragraph markers and the gazetteer ruler."""
+    """Load the model named by ``settings`` and add the dateline and paragraph markers, the gazetteer ruler and
+    the names of administrative units."""
     name = choose_model(settings)
     nlp = load_model(name)
     nlp.add_pipe(DATELINE_COMPONENT, first=True)
     nlp.add_pipe(PARAGRAPHS_COMPONENT, after=DATELINE_COMPONENT)
     patterns = load_patterns()
     add_gazetteer_ruler(nlp, patterns)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(UNIT_NAMES_COMPONENT, after="ner")
     gazetteer: dict[str, GazetteerEntry] = {}
     for pattern in patterns:
         key = str(pattern["id"])

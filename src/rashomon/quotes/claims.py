@@ -187,6 +187,8 @@ GROUP_NOUNS = frozenset("crew delegation contingent convoy family team squad".sp
 def _unit(span: Span) -> str | None:
     if span.label_ == "PERCENT" or span.text.endswith("%"):
         return "percent"
+    if _a_magnitude(span):
+        return "magnitude"  # "A magnitude 6.8 earthquake" measures the quake; it counts no earthquakes
     if span.label_ == "MONEY" or span[0].text in _CURRENCY:
         symbol = next((_CURRENCY[t.text] for t in span if t.text in _CURRENCY), None)
         return symbol or next((t.lemma_ for t in span if t.pos_ == "NOUN" and t.lower_ not in _SCALE), "money")
@@ -208,6 +210,21 @@ def _unit(span: Span) -> str | None:
         return counted[0].text  # "thousands of people"
     nouns = [t for t in span if t.pos_ == "NOUN"]
     return nouns[-1].text if nouns else None
+
+
+def _a_magnitude(span: Span) -> bool:
+    """ "magnitude 6.8", "a magnitude of 5.4", "a 7.1-magnitude quake", "6.2 on the Richter scale"."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    after = [t.lower_ for t in doc[span.end : span.end + 3]]
+    return (
+        before[-1:] == ["magnitude"]
+        or before == ["magnitude", "of"]
+        or after[:1] == ["magnitude"]
+        or after[:2] == ["-", "magnitude"]
+        or after == ["on", "the", "richter"]
+        or any(t.lower_ in {"magnitude", "-magnitude"} for t in span)
+    )
 
 
 def _tree_distance(a: Token, b: Token) -> int:

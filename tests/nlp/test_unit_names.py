@@ -1,0 +1,24 @@
+"""A name beside a word for an administrative unit is a place, whatever the model made of it."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _entities(engine, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(entity.text, entity.label_) for entity in engine.pipeline.nlp(text).ents]
+
+
+@pytest.mark.model
+def test_an_untagged_name_before_province_or_after_district_of_is_a_place(engine):
+    found = _entities(engine, "A magnitude 6.8 earthquake shook Van province on Friday morning.")
+    assert ("Van", "GPE") in found
+    found = _entities(engine, "The quake was centred in the Tusba district of Van, officials said.")
+    assert ("Tusba", "GPE") in found and ("Van", "GPE") in found
+
+
+@pytest.mark.model
+def test_a_demonym_before_region_stays_a_group_and_a_named_unit_stays_whole(engine):
+    found = _entities(engine, "Fighters left the Kurdish region and the Syrian province of Idlib.")
+    assert ("Kurdish", "NORP") in found and ("Syrian", "NORP") in found and ("Idlib", "GPE") in found
+    assert ("Kurdistan Region", "GPE") in _entities(engine, "The Kurdistan Region government said so.")
