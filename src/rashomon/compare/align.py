@@ -894,7 +894,7 @@ def toll_conflicts(
             and not _other_acts(left, right)
             and (left.places & right.places or _told_alike(group_of, ledes, left, right))
             and not (a.qualifiers and b.qualifiers and not a.qualifiers & b.qualifiers)
-            and not _matched(groups, left, right)
+            and not _matched(groups, left, right, (a, b))
         ]
         if disputes:
             values = " vs ".join(dict.fromkeys(number.text for number, _ in told))
@@ -935,7 +935,7 @@ def detention_conflicts(
         and published.get(left.article_id) == published.get(right.article_id)
         and not _compatible(a, b)
         and same_scene(left, right)
-        and not _matched(groups, left, right)
+        and not _matched(groups, left, right, (a, b))
         for article in (left.article_id, right.article_id)
     }
     chosen = [(number, statement) for number, statement in told if statement.article_id in disputed]
@@ -972,12 +972,21 @@ def _group_positions(groups: Sequence[AlignedGroup]) -> dict[tuple[str, int], in
     }
 
 
-def _matched(groups: Sequence[AlignedGroup], left: Statement, right: Statement) -> bool:
-    """Whether the two statements themselves already share a group (and were compared there): not
-    only their sentences. In "A magnitude 6.8 earthquake shook Van province ..., the authority said,
-    adding that 39 people had lost their lives" the quake's clause may be matched to the other
-    report's lede while the toll's clause is not."""
-    return any(group.label != "single" and left in group.statements and right in group.statements for group in groups)
+def _matched(groups: Sequence[AlignedGroup], left: Statement, right: Statement, counts: tuple[Number, Number]) -> bool:
+    """Whether the two counts were already compared: a group holds statements of both sentences that
+    give them. Their sentences alone are not enough: in "A magnitude 6.8 earthquake shook Van province
+    ..., the authority said, adding that 39 people had lost their lives" the quake's clause may be
+    matched to the other report's lede while the toll's clause is not."""
+
+    def gives(group: AlignedGroup, statement: Statement, count: Number) -> bool:
+        return any(
+            (held.article_id, held.sentence) == (statement.article_id, statement.sentence) and count in held.numbers
+            for held in group.statements
+        )
+
+    return any(
+        group.label != "single" and gives(group, left, counts[0]) and gives(group, right, counts[1]) for group in groups
+    )
 
 
 def _is_toll(number: Number, *, weekday: bool = False) -> bool:
