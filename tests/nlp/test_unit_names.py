@@ -14,6 +14,8 @@ def test_an_untagged_name_before_province_or_after_district_of_is_a_place(engine
     found = _entities(engine, "A magnitude 6.8 earthquake shook Van province on Friday morning.")
     assert ("Van", "GPE") in found
     assert ("Van", "GPE") in _entities(engine, "The quake was centred in the Tusba district of Van, officials said.")
+    # One name framed twice is added once.
+    assert ("Van", "GPE") in _entities(engine, "Troops moved into the district of Van province on Monday.")
 
 
 @pytest.mark.model

@@ -56,14 +56,15 @@ def _name_after_of(doc: Doc, unit: Token) -> Span | None:
 
 @Language.component(COMPONENT)
 def tag_unit_names(doc: Doc) -> Doc:
-    found: list[Span] = []
+    # By start: "the district of Van province" frames one name twice.
+    found: dict[int, Span] = {}
     for token in doc:
         if not token.is_lower:
             continue  # "Kurdistan Region" is a name in itself, which the model reads or misses whole
         if token.lower_ in _UNITS_AFTER_A_NAME and (name := _name_before(doc, token)) is not None:
-            found.append(Span(doc, name.start, name.end, label="GPE"))
+            found.setdefault(name.start, Span(doc, name.start, name.end, label="GPE"))
         if token.lower_ in _UNITS_BEFORE_OF and (name := _name_after_of(doc, token)) is not None:
-            found.append(Span(doc, name.start, name.end, label="GPE"))
+            found.setdefault(name.start, Span(doc, name.start, name.end, label="GPE"))
     if found:
-        doc.set_ents(found, default="unmodified")
+        doc.set_ents(list(found.values()), default="unmodified")
     return doc
