@@ -16,6 +16,7 @@ from rashomon.compare.align import (
     align_statements,
     casualty_kind,
     count_qualifiers,
+    damage_kind,
     is_earlier_figure,
     is_hypothetical,
     is_written_date,
@@ -689,6 +690,72 @@ def test_a_count_beyond_a_bound_disagrees_with_it_however_round_the_bound():
         _statement("b", 0, "y", numbers=[replace(injured_580, value=640, text="640")]),
     ]
     assert [g.label for g in align_statements(over, _vectors([0, 0]))] == ["conflict"]
+
+
+def test_buildings_destroyed_or_damaged_are_counted_as_such():
+    text = "At least 85 buildings collapsed in Van. Shelling damaged 40 homes and 3 schools were razed."
+    assert damage_kind(text, text.index("85"), text.index("85") + 2) == "destroyed"
+    assert damage_kind(text, text.index("40"), text.index("40") + 2) == "damaged"
+    # "razed" is said of the 3 schools, not of the 40 homes before them; a cue of another sentence is none.
+    assert damage_kind(text, text.index("3 "), text.index("3 ") + 1) == "destroyed"
+    assert damage_kind("Officials counted 12 buildings. Many collapsed.", 18, 20) is None
+
+
+def test_two_counts_of_buildings_destroyed_or_of_one_speakers_figure_are_one_statement():
+    collapsed_52 = Number(52, "=", "buildings", "52", "building destroyed")
+    collapsed_85 = Number(85, ">=", "buildings", "At least 85", "building destroyed")
+    pair = [_statement("a", 0, "x", numbers=[collapsed_52]), _statement("b", 0, "y", numbers=[collapsed_85])]
+    (group,) = align_statements(pair, _vectors([0, 1]))  # worded apart, counted alike
+    assert group.conflict == "numbers differ: 52 vs At least 85"
+    damaged = replace(collapsed_85, kind="building damaged")
+    apart = [pair[0], _statement("b", 0, "y", numbers=[damaged])]
+    assert [g.label for g in align_statements(apart, _vectors([0, 1]))] == ["single", "single"]
+    sent = Number(3500, "=", "workers", "3,500", qualifiers=frozenset({"rescue"}))
+    deployed = Number(5000, ">=", "personnel", "more than 5,000", qualifiers=frozenset({"search", "rescue"}))
+    minister = [
+        replace(_statement("a", 0, "x", numbers=[sent]), voices=frozenset({"aydin"})),
+        replace(_statement("b", 0, "y", numbers=[deployed]), voices=frozenset({"aydin"})),
+    ]
+    (group,) = align_statements(minister, _vectors([0, 1]))
+    assert group.conflict == "numbers differ: 3,500 vs more than 5,000"
+    # Two speakers' figures are left to their wording.
+    others = [minister[0], replace(minister[1], voices=frozenset({"governor"}))]
+    assert [g.label for g in align_statements(others, _vectors([0, 1]))] == ["single", "single"]
+
+
+def test_a_region_and_a_town_in_it_are_one_place_and_two_towns_of_it_are_two():
+    from rashomon.compare.align import share_a_place
+
+    region = replace(_statement("a", 0, "x"), places=frozenset({"karaganda"}), regions=frozenset({"KAZ/Karaganda"}))
+    town = replace(_statement("b", 0, "y"), places=frozenset({"shakhtinsk"}), within=frozenset({"KAZ/Karaganda"}))
+    other_town = replace(town, places=frozenset({"temirtau"}))
+    assert share_a_place(region, town) and share_a_place(town, region)
+    assert not share_a_place(town, other_town)
+
+
+def test_an_untimed_toll_placed_by_its_lede_meets_a_toll_of_the_one_named_day():
+    lede = replace(
+        _statement("a", 0, "An accident at the mine in Karaganda region."), regions=frozenset({"KAZ/Karaganda"})
+    )
+    six = Number(6, "=", "miners", "Six", "people killed")
+    untimed = _statement("a", 1, "Six miners were killed.", numbers=[six])
+    nine = Number(9, ">=", "miners", "at least nine", "people killed", scope="early on thursday")
+    wire = replace(
+        _statement("b", 0, "A blast killed at least nine miners.", numbers=[nine]),
+        places=frozenset({"shakhtinsk"}), within=frozenset({"KAZ/Karaganda"}),
+    )  # fmt: skip
+    published = dict.fromkeys("ab", dt.date(2027, 3, 18))
+    statements = [lede, untimed, wire]
+    groups = align_statements(statements, _vectors([0, 1, 2]))
+    (conflict,) = toll_conflicts(statements, groups, published)
+    assert conflict.conflict == "tolls differ (people killed): Six vs at least nine"
+    # Two named days in the story leave the untimed toll to neither.
+    friday = replace(nine, scope="on friday", value=12, text="12")
+    other = replace(wire, article_id="c", outlet="C", numbers=(friday,))
+    published["c"] = published["a"]
+    statements = [lede, untimed, wire, other]
+    groups = align_statements(statements, _vectors([0, 1, 2, 3]))
+    assert [g.conflict for g in toll_conflicts(statements, groups, published)] == []
 
 
 def test_a_part_of_a_named_day_is_that_day():

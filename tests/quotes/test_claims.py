@@ -52,6 +52,11 @@ def test_a_magnitude_measures_a_quake_however_it_is_written(engine):
         assert [(q.value, q.unit) for q in claim.quantities] == [(6.8, "magnitude")], text
 
 
+def test_a_count_the_model_left_untagged_is_still_a_claims_number(engine):
+    (claim,) = _claims(engine, "So far 52 buildings had collapsed in Kessel, the Valdian authority said.")
+    assert [(q.value, q.unit) for q in claim.quantities] == [(52.0, "buildings")]
+
+
 def test_attribution_kinds(engine):
     text = (
         "Interior Minister Sara Lind said that 40 officers were injured in Valdia on Sunday. "

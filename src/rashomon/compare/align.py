@@ -51,6 +51,7 @@ LEDE_STATEMENTS = 3
 _TOLL_KINDS = {
     "people killed",
     "people injured",
+    "people missing",
     "children killed",
     "children injured",
     "women killed",
@@ -67,9 +68,16 @@ _UNIT_CLASSES = {
     **dict.fromkeys("soldiers fighters militants troops rebels combatants servicemen".split(), "combatants"),
     **dict.fromkeys("children child kids".split(), "children"),
     **dict.fromkeys("women".split(), "women"),
+    **dict.fromkeys("workers personnel rescuers responders".split(), "personnel"),
     **dict.fromkeys("usd eur gbp jpy money dollars dollar euros euro pounds pound yuan".split(), "money"),
     **dict.fromkeys("km kilometres kilometers kilometre kilometer miles mile metres meters".split(), "distance"),
 }
+# People named by what they do or where they were, whose dead and hurt are a toll like anyone's: "killing
+# at least nine miners", "12 passengers were injured" (classes of `unit_class`).
+PEOPLE_BY_CALLING = frozenset(
+    "personnel miner passenger student pupil schoolchildren tourist journalist pilgrim migrant refugee patient "
+    "worshipper villager firefighter volunteer farmer fishermen".split()
+)
 
 
 @dataclass(frozen=True)
@@ -94,7 +102,8 @@ class Number:
 _CASUALTY_CUE = re.compile(
     r"\b(?:(?P<injured>injur\w*|wound\w*|hurt)|(?P<killed>kill\w*|dead|deaths?|died|die|dying|lives|death toll|drown\w*)"
     r"|(?P<detained>detain(?:ed|ing)?|arrest(?:ed|ing)?|jailed|taken into custody)|(?P<survived>survived|survivors)"
-    r"|(?P<rescued>rescued|saved|pulled from the (?:water|sea))|(?P<aboard>on board|aboard|onboard)|(?P<bodies>bodies))\b",
+    r"|(?P<rescued>rescued|saved|pulled from the (?:water|sea))|(?P<aboard>on board|aboard|onboard)|(?P<bodies>bodies)"
+    r"|(?P<missing>trapped|missing|unaccounted for))\b",
     re.IGNORECASE,
 )
 # The other end of a range ("between 500 and 700 people on board") is no other count: the cue is both's.
@@ -154,12 +163,39 @@ def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | No
         kind = (
             "injured" if match.group("injured") else "detained" if match.group("detained")
             else "survived" if match.group("survived") else "rescued" if match.group("rescued")
-            else "aboard" if match.group("aboard") else "killed"
+            else "aboard" if match.group("aboard") else "missing" if match.group("missing") else "killed"
         )  # fmt: skip
         if best is None or distance < best[0]:
             best = (distance, kind, match.start() >= end)
     if best is not None and best[2] and _OF_THE.fullmatch(text[end : end + best[0]]):
         return None  # "five of the dead were children": a part of the dead, not their number
+    return best[1] if best else None
+
+
+# Things counted as destroyed or damaged: "85 buildings collapsed", "destroyed 40 homes".
+STRUCTURES = frozenset("building house home apartment block school hospital shop mosque church bridge".split())
+_DAMAGE_CUE = re.compile(
+    r"\b(?:(?P<destroyed>collapsed|destroyed|flattened|razed|levell?ed|toppled)|(?P<damaged>damaged))\b", re.IGNORECASE
+)
+
+
+def damage_kind(text: str, start: int, end: int, window: int = 40) -> str | None:
+    """ "destroyed" or "damaged" for a count of buildings, from the nearest such word in its own
+    sentence with no other count between: "At least 85 buildings collapsed", "destroyed 40 homes"."""
+    low, high = max(0, start - window), min(len(text), end + window)
+    for before in _SENTENCE_END.finditer(text, low, start):
+        low = before.end()
+    after = _SENTENCE_END.search(text, end, high)
+    if after is not None:
+        high = after.start() + 1
+    best: tuple[int, str] | None = None
+    for match in _DAMAGE_CUE.finditer(text, low, high):
+        between = text[match.end() : start] if match.end() <= start else text[end : match.start()]
+        if (match.start() < end and match.end() > start) or _OTHER_COUNT.search(between):
+            continue
+        kind = "destroyed" if match.group("destroyed") else "damaged"
+        if best is None or len(between) < best[0]:
+            best = (len(between), kind)
     return best[1] if best else None
 
 
@@ -290,6 +326,8 @@ class Statement:
     mostly_said: bool = False  # its one utterance is most of it: "Peskov said the strikes were ..."
     # (type, source country, target country) of each act it tells as done between two countries
     sides: frozenset[tuple[str, str, str]] = frozenset()
+    regions: frozenset[str] = frozenset()  # first-level regions it names: "KAZ/Karaganda" for "Karaganda region"
+    within: frozenset[str] = frozenset()  # the regions its towns and sites lie in: "KAZ/Karaganda" for Shakhtinsk
 
 
 @dataclass(frozen=True)
@@ -647,6 +685,8 @@ def _match_scores(
                 or _one_toll_told_twice(statements[i], statements[j])
                 or _one_group_sized(statements[i], statements[j])
                 or _one_measure_named_alike(statements[i], statements[j])
+                or _one_damage_counted(statements[i], statements[j])
+                or _one_voice_one_count(statements[i], statements[j])
             ):
                 scores[i, j] = scores[j, i] = max(scores[i, j], MATCH_THRESHOLD)
     return scores
@@ -692,6 +732,35 @@ def _one_group_sized(left: Statement, right: Statement) -> bool:
     )
 
 
+def _one_voice_one_count(left: Statement, right: Statement) -> bool:
+    """One speaker counting one thing named alike, in one scene: the minister's "3,500 rescue workers
+    had been sent to the region" and his "more than 5,000 search and rescue personnel ... had been
+    deployed" in another outlet tell one figure, agreeing or not."""
+    return (
+        bool(left.voices & right.voices)
+        and same_scene(left, right)
+        and any(
+            a.counts == b.counts and a.counts is not None and bool(a.qualifiers & b.qualifiers)
+            and not (a.earlier or b.earlier or a.hypothetical or b.hypothetical)
+            for a in left.numbers
+            for b in right.numbers
+        )
+    )  # fmt: skip
+
+
+def _one_damage_counted(left: Statement, right: Statement) -> bool:
+    """Both count one kind of building destroyed (or damaged) in one scene: "So far 52 buildings had
+    collapsed" and "At least 85 buildings collapsed in Van" tell one thing, agreeing or not."""
+    return same_scene(left, right) and any(
+        a.counts == b.counts
+        and a.counts is not None
+        and a.counts.endswith((" destroyed", " damaged"))
+        and not (a.earlier or b.earlier or a.hypothetical or b.hypothetical)
+        for a in left.numbers
+        for b in right.numbers
+    )
+
+
 def _one_measure_named_alike(left: Statement, right: Statement) -> bool:
     """Shares named in the same two words in one place: "an interest rate of 3.4 percent" and "a
     preferential interest rate of 2 percent" give one measure, agreeing or not; so do two magnitudes
@@ -700,7 +769,7 @@ def _one_measure_named_alike(left: Statement, right: Statement) -> bool:
     return same_scene(left, right) and any(
         (
             (a.counts == b.counts == "percent" and len(a.qualifiers & b.qualifiers) >= 2)
-            or (a.counts == b.counts == "magnitude" and bool(left.places & right.places))
+            or (a.counts == b.counts == "magnitude" and share_a_place(left, right))
         )
         and not (a.earlier or b.earlier)
         for a in left.numbers
@@ -790,11 +859,17 @@ def named_weekday(scope: str | None) -> str | None:
     return found.group("day").lower() if found else None
 
 
+def share_a_place(left: Statement, right: Statement) -> bool:
+    """Both name one town or site, or one names a region the other's town lies in ("Karaganda region"
+    and Shakhtinsk). Two towns of one region are two places."""
+    return bool(left.places & right.places or left.regions & right.within or right.regions & left.within)
+
+
 def same_scene(left: Statement, right: Statement) -> bool:
     """Nothing says the two are elsewhere or on another day: when both name towns or sites, they
     share one, and when both name a weekday, they share one. A day's tolls in a war are many and
     alike ("at least 21 civilians" in Idlib, "25 civilians" in Raqqa)."""
-    if left.places and right.places and not left.places & right.places:
+    if left.places and right.places and not share_a_place(left, right):
         return False
     days = [{day.lower() for day in _WEEKDAY.findall(s.text)} for s in (left, right)]
     return not (days[0] and days[1] and not days[0] & days[1])
@@ -849,6 +924,9 @@ def lede_statements(statements: Sequence[Statement]) -> list[Statement]:
     return [s for s in statements if places[(s.article_id, s.sentence)] < LEDE_STATEMENTS]
 
 
+_Tolls = dict[tuple[str, dt.date | None, str | None], dict[str, tuple[Number, Statement]]]
+
+
 def toll_conflicts(
     statements: Sequence[Statement], groups: Sequence[AlignedGroup], published: Mapping[str, dt.date | None]
 ) -> list[AlignedGroup]:
@@ -867,7 +945,7 @@ def toll_conflicts(
     group_of = _group_positions(groups)
     # Tolls of a named day ("on Wednesday") are set only against tolls of the same named day: "on
     # Tuesday" and "on Friday" in one province are two attacks more often than one.
-    tolls: dict[tuple[str, dt.date | None, str | None], dict[str, tuple[Number, Statement]]] = {}
+    tolls: _Tolls = {}
     ledes = lede_statements(statements)
     for statement in ledes:
         for number in statement.numbers:
@@ -880,7 +958,7 @@ def toll_conflicts(
             if held is None or number.value > held[0].value:
                 by_article[statement.article_id] = (number, statement)
     found = []
-    for (kind, day, _), by_article in tolls.items():
+    for (kind, day, _), by_article in _untimed_joined(tolls).items():
         if day is None or len(by_article) < 2:
             continue
         told = sorted(by_article.values(), key=lambda pair: (pair[0].value, pair[1].article_id))
@@ -892,7 +970,7 @@ def toll_conflicts(
             and not _compatible(a, b)
             and same_scene(left, right)
             and not _other_acts(left, right)
-            and (left.places & right.places or _told_alike(group_of, ledes, left, right))
+            and (share_a_place(*_placed(ledes, left, right)) or _told_alike(group_of, ledes, left, right))
             and not (a.qualifiers and b.qualifiers and not a.qualifiers & b.qualifiers)
             and not _matched(groups, left, right, (a, b))
         ]
@@ -900,6 +978,24 @@ def toll_conflicts(
             values = " vs ".join(dict.fromkeys(number.text for number, _ in told))
             found.append(AlignedGroup("conflict", tuple(s for _, s in told), f"tolls differ ({kind}): {values}"))
     return found
+
+
+def _untimed_joined(tolls: _Tolls) -> _Tolls:
+    """Tolls that name no day join those of the one named day their kind and date have, when there is
+    only one: "Six miners were killed" and "killing at least nine miners" early on Thursday. With two
+    named days ("on Tuesday", "on Friday") an untimed toll could be either's and stays apart."""
+    joined: _Tolls = {}
+    for (kind, day, named), by_article in tolls.items():
+        if named is not None:
+            continue
+        days = [key for key in tolls if key[:2] == (kind, day) and key[2] is not None]
+        if len(days) == 1:
+            for article, told in by_article.items():
+                tolls[days[0]].setdefault(article, told)
+        else:
+            joined[(kind, day, named)] = by_article
+    joined.update({key: by_article for key, by_article in tolls.items() if key[2] is not None})
+    return joined
 
 
 def detention_conflicts(
@@ -943,6 +1039,24 @@ def detention_conflicts(
         return []
     values = " vs ".join(dict.fromkeys(number.text for number, _ in chosen))
     return [AlignedGroup("conflict", tuple(s for _, s in chosen), f"numbers differ (people detained): {values}")]
+
+
+def _placed(ledes: Sequence[Statement], *statements: Statement) -> list[Statement]:
+    """Each statement, or when it names no place, the places its article's lede names: in "A government
+    commission ... to investigate an accident at the Tentek mine in Karaganda region" followed by "Six
+    miners were killed", the toll is Karaganda's."""
+    placed = []
+    for statement in statements:
+        if not (statement.places or statement.regions or statement.within):
+            own = [lede for lede in ledes if lede.article_id == statement.article_id]
+            statement = replace(
+                statement,
+                places=frozenset().union(*(lede.places for lede in own)),
+                regions=frozenset().union(*(lede.regions for lede in own)),
+                within=frozenset().union(*(lede.within for lede in own)),
+            )
+        placed.append(statement)
+    return placed
 
 
 def _told_alike(

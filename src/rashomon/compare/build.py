@@ -12,6 +12,8 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from rashomon.compare.align import (
+    PEOPLE_BY_CALLING,
+    STRUCTURES,
     AlignedGroup,
     AttackMeans,
     Number,
@@ -20,6 +22,7 @@ from rashomon.compare.align import (
     align_statements,
     casualty_kind,
     count_qualifiers,
+    damage_kind,
     detention_conflicts,
     is_earlier_figure,
     is_hypothetical,
@@ -77,7 +80,7 @@ from rashomon.embed.encoder import DIMENSIONS
 from rashomon.entities.names import name_key, surname_key
 from rashomon.entities.tables import EntityTables, load_entity_tables
 from rashomon.errors import RashomonError
-from rashomon.model import Article, Claim, CorpusEntity, Event, Mention, Quantity, Quote
+from rashomon.model import Article, Claim, CorpusEntity, Event, Mention, PlaceMention, Quantity, Quote
 from rashomon.quotation_marks import quoted_spans
 from rashomon.quotes.claims import OutletNames, load_outlet_names
 from rashomon.store.events import EventFilter
@@ -169,6 +172,7 @@ class _ArticleFacts:
     quotes: tuple[Quote, ...]
     claims: tuple[Claim, ...]
     events: tuple[Event, ...]
+    places: tuple[PlaceMention, ...] = ()
 
 
 def compare_story(store: Store, story_id: str, models: FramingModels) -> Comparison:
@@ -187,6 +191,7 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
                 article, spans, tuple(store.article_entities(article.id)), store.article_roles(article.id),
                 tuple(q.quote for q in store.quotes(where)), tuple(c.claim for c in store.claims(where)),
                 tuple(e.event for e in store.events(EventFilter(article=article.id))),
+                tuple(store.article_places(article.id)),
             )
         )  # fmt: skip
     spoken = _utterance_vectors(store, facts, models.encoder)  # of the quotes as stored, before names merge
@@ -450,6 +455,7 @@ def _statements(item: _ArticleFacts, states: EntityTables, means: AttackMeans) -
             if is_place:
                 places_by_sentence.setdefault(mention.sentence, set()).add(entity.entity.id)
     _add_the_capital(item, places_by_sentence, states)
+    regions, within = _regions_by_sentence(item)
     statements = []
     for index, (start, end) in enumerate(item.sentences):
         text = article.text[start:end].strip()
@@ -483,9 +489,36 @@ def _statements(item: _ArticleFacts, states: EntityTables, means: AttackMeans) -
                 means.found_in(text),
                 frozenset(places_by_sentence.get(index, ())),
                 sides=state_sides(sentence_events),
+                regions=frozenset(regions.get(index, ())),
+                within=frozenset(within.get(index, ())),
             )
         )  # fmt: skip
     return statements
+
+
+# "Karaganda region", "Van province": the name is the region's, whatever place the resolver chose for it.
+_UNIT_AFTER = re.compile(r"\s+(?:province|region|governorate|oblast|prefecture|state)\b", re.IGNORECASE)
+_TOWNS = frozenset({"city", "capital", "admin2", "base", "landmark", "airport", "port"})
+
+
+def _regions_by_sentence(item: _ArticleFacts) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
+    """By sentence, the first-level regions it names ("Karaganda region") and those its towns and sites
+    lie in (Shakhtinsk is in Karaganda region), as "country/region" keys."""
+    regions: dict[int, set[str]] = {}
+    within: dict[int, set[str]] = {}
+    for mention in item.places:
+        place = mention.place
+        if mention.use != "name" or place is None or not place.country or not place.admin1:
+            continue
+        index = next((i for i, (start, end) in enumerate(item.sentences) if start <= mention.start < end), None)
+        if index is None:
+            continue
+        key = f"{place.country}/{place.admin1}"
+        if place.feature == "admin1" or _UNIT_AFTER.match(item.article.text, mention.end):
+            regions.setdefault(index, set()).add(key)
+        elif place.feature in _TOWNS:
+            within.setdefault(index, set()).add(key)
+    return regions, within
 
 
 _THE_CAPITAL = re.compile(r"\bthe (?:\w+ )?capital\b(?! of\b)", re.IGNORECASE)
@@ -553,10 +586,14 @@ def _number(text: str, quantity: Quantity, published: dt.date | None) -> Number:
     casualty = casualty_kind(text, quantity.start, quantity.end) if people else None
     if kind in {None, "people", "children", "women", "combatants"} and casualty is not None:
         kind = f"{kind or 'people'} {casualty}"
+    elif kind in PEOPLE_BY_CALLING and casualty is not None:
+        kind = f"people {casualty}"  # "killing at least nine miners"
     elif casualty == "detained":
         kind = "people detained"  # only people are detained: "14 violators of public order were detained"
     elif kind == "magnitude" and _AFTERSHOCK.search(sentence_so_far(text, quantity.start)):
         kind = "aftershock magnitude"
+    elif kind in STRUCTURES and (damage := damage_kind(text, quantity.start, quantity.end)) is not None:
+        kind = f"{kind} {damage}"
     scope = " ".join(quantity.time_scope.lower().split()) if quantity.time_scope else None
     qualifiers = count_qualifiers(text, quantity.start, quantity.end, quantity.unit)
     hypothetical = is_hypothetical(text, quantity.start)

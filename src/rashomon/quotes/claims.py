@@ -336,7 +336,7 @@ def _checkable(sentence: Span) -> bool:
         return False
     if root.pos_ not in {"VERB", "AUX"}:
         return False
-    return any(t.ent_type_ in _NAMED or t.ent_type_ in _NUMBER_ENTITIES for t in sentence)
+    return any(t.ent_type_ in _NAMED or t.ent_type_ in _NUMBER_ENTITIES or _untagged_count(t) for t in sentence)
 
 
 def _attribution(quote: Quote | None, entities: dict[str, DocEntity], outlets: OutletNames) -> Attribution:
@@ -440,12 +440,7 @@ def _number_spans(doc: Doc) -> list[Span]:
     """The document's numbers: those the model tags as such, and counts written in digits that it
     tags as something else or not at all ("104 people had been rescued" came back as a PRODUCT)."""
     spans = [ent for ent in doc.ents if ent.label_ in _NUMBER_ENTITIES]
-    for token in doc:
-        if (
-            token.dep_ == "nummod" and token.text[:1].isdigit() and token.like_num
-            and token.ent_type_ not in _NUMBER_ENTITIES | _NOT_COUNTS
-        ):  # fmt: skip
-            spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
+    spans += [Span(doc, token.i, token.i + 1, label="CARDINAL") for token in doc if _untagged_count(token)]
     return sorted(spans, key=lambda span: span.start)
 
 
@@ -471,8 +466,17 @@ def _checkable_quote(doc: Doc, quote: Quote) -> bool:
         return False
     if content.text.rstrip('\u201d" ').endswith("?"):
         return False
-    return any(t.ent_type_ in _NAMED or t.ent_type_ in _NUMBER_ENTITIES for t in content)
+    return any(t.ent_type_ in _NAMED or t.ent_type_ in _NUMBER_ENTITIES or _untagged_count(t) for t in content)
 
 
 def _has_a_number(span: Span) -> bool:
-    return any(t.ent_type_ in _NUMBER_ENTITIES and t.like_num for t in span)
+    return any((t.ent_type_ in _NUMBER_ENTITIES and t.like_num) or _untagged_count(t) for t in span)
+
+
+def _untagged_count(token: Token) -> bool:
+    """A count in digits that the model tagged as something else or not at all: "104 people had been
+    rescued" came back as a PRODUCT, "So far 52 buildings had collapsed" as nothing."""
+    return (
+        token.dep_ == "nummod" and token.text[:1].isdigit() and token.like_num
+        and token.ent_type_ not in _NUMBER_ENTITIES | _NOT_COUNTS
+    )  # fmt: skip
