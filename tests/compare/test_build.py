@@ -474,12 +474,17 @@ def test_a_mine_blast_told_by_a_wire_and_a_state_agency_sets_their_tolls_against
     # miners" counts people killed as "six miners were killed" does; "14 trapped" and "11 remain
     # unaccounted for" are the missing; the agency's toll names no place, but its lede names
     # "Karaganda region", where the wire's Shakhtinsk lies; and its toll names no day, where the
-    # wire's is "early on Thursday".
+    # wire's is "early on Thursday". Those brought to the surface and those evacuated were rescued.
     comparison = _compared(engine, tmp_path / "mine.db", "mine_shakhtinsk_wire.txt", "mine_shakhtinsk_state.txt")
     assert set(_conflicts(comparison)) == {
         "tolls differ (people killed): Six vs at least nine",
         "tolls differ (people missing): 11 vs 14",
     }
+    # "brought 212 miners to the surface" and "212 people were evacuated to safety": one count of the rescued.
+    assert any(
+        any("212 miners" in text for text in group) and any("212 people" in text for text in group)
+        for group in _shared_sentences(comparison)
+    )
 
 
 @pytest.mark.model

@@ -102,7 +102,7 @@ class Number:
 _CASUALTY_CUE = re.compile(
     r"\b(?:(?P<injured>injur\w*|wound\w*|hurt)|(?P<killed>kill\w*|dead|deaths?|died|die|dying|lives|death toll|drown\w*)"
     r"|(?P<detained>detain(?:ed|ing)?|arrest(?:ed|ing)?|jailed|taken into custody)|(?P<survived>survived|survivors)"
-    r"|(?P<rescued>rescued|saved|pulled from the (?:water|sea))|(?P<aboard>on board|aboard|onboard)|(?P<bodies>bodies)"
+    r"|(?P<rescued>rescued|saved|evacuated|pulled from the (?:water|sea|rubble)|to the surface)|(?P<aboard>on board|aboard|onboard)|(?P<bodies>bodies)"
     r"|(?P<missing>trapped|missing|unaccounted for))\b",
     re.IGNORECASE,
 )
@@ -708,9 +708,10 @@ def _one_voice_one_toll(left: Statement, right: Statement) -> bool:
 
 def _one_toll_told_twice(left: Statement, right: Statement) -> bool:
     """The very toll, exact and telling, of one scene and day, whoever gives it: "killing 38 of the 67
-    people on board" and "Thirty-eight people were killed and 29 survived" report one death toll."""
+    people on board" and "Thirty-eight people were killed and 29 survived" report one death toll, as
+    "brought 212 miners to the surface" and "212 people were evacuated" one count of the rescued."""
     return same_scene(left, right) and any(
-        a.kind in _TOLL_KINDS and a.kind == b.kind and a.value == b.value and a.bound == b.bound == "="
+        (a.kind in _TOLL_KINDS or a.kind == "people rescued") and a.kind == b.kind and a.value == b.value and a.bound == b.bound == "="
         and a.value >= TELLING_COUNT and (a.day is None or b.day is None or a.day == b.day)
         and not (a.earlier or b.earlier or a.hypothetical or b.hypothetical)
         for a in left.numbers
