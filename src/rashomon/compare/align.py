@@ -73,9 +73,10 @@ _UNIT_CLASSES = {
     **dict.fromkeys("km kilometres kilometers kilometre kilometer miles mile metres meters".split(), "distance"),
 }
 # People named by what they do or where they were, whose dead and hurt are a toll like anyone's: "killing
-# at least nine miners", "12 passengers were injured" (classes of `unit_class`).
+# at least nine miners", "12 passengers were injured" (classes of `unit_class`). Not workers: "sixty nine
+# workers have been killed" is an aid agency's count over a war, not an attack's toll.
 PEOPLE_BY_CALLING = frozenset(
-    "personnel miner passenger student pupil schoolchildren tourist journalist pilgrim migrant refugee patient "
+    "miner passenger student pupil schoolchildren tourist journalist pilgrim migrant refugee patient "
     "worshipper villager firefighter volunteer farmer fishermen".split()
 )
 
@@ -271,7 +272,9 @@ def prison_terms(text: str) -> tuple[Number, ...]:
 _SET_AGAINST = re.compile(
     r"\b(?:(?:down|up|rose|risen|rising|fell|fallen|falling|dropped|dropping|climbed|climbing|increased|"
     r"increasing|decreased|decreasing|declined|declining|jumped|grew|grown|slipped|slid)\s+(?:\w+\s+)?from"
-    r"|compared (?:with|to))\s+(?:about |around |nearly |almost |some |just |only )?$",
+    r"|compared (?:with|to)"
+    r"|(?:previous|earlier|initial|preliminary) (?:death |casualty )?toll (?:was|of|had been|stood at))"
+    r"\s+(?:about |around |nearly |almost |some |just |only |at least )?$",
     re.IGNORECASE,
 )
 
@@ -939,9 +942,10 @@ def toll_conflicts(
     two articles' tolls are set against each other when they come from different outlets, were
     published on the same day, name a town in common and no weekday apart (``same_scene``), do not
     tell the attack as done by different means, and were not already matched to each other. Nothing
-    less than a shared town, or a lede statement of one matched to the other's toll, will do: a story
-    can hold two attacks of one day, and two ledes about them read much alike. All the tolls of that
-    kind and day make one conflict group.
+    less than a shared town (or a region and a town in it, the region's toll no smaller; a toll that
+    names no place has its lede's), or a lede statement of one matched to the other's toll, will do: a
+    story can hold two attacks of one day, and two ledes about them read much alike. The tolls in
+    dispute of that kind and day make one conflict group.
     """
     group_of = _group_positions(groups)
     # Tolls of a named day ("on Wednesday") are set only against tolls of the same named day: "on
@@ -950,7 +954,7 @@ def toll_conflicts(
     ledes = lede_statements(statements)
     for statement in ledes:
         for number in statement.numbers:
-            kind = number.kind if _is_toll(number, weekday=True) else None
+            kind = number.kind if _is_toll(number, weekday=True) and not number.earlier else None
             if kind is None:
                 continue
             named_day = named_weekday(number.scope)
@@ -971,26 +975,30 @@ def toll_conflicts(
             and not _compatible(a, b)
             and same_scene(left, right)
             and not _other_acts(left, right)
-            and (share_a_place(*_placed(ledes, left, right)) or _told_alike(group_of, ledes, left, right))
+            and _one_place_told(ledes, group_of, (a, left), (b, right))
             and not (a.qualifiers and b.qualifiers and not a.qualifiers & b.qualifiers)
             and not _matched(groups, left, right, (a, b))
         ]
         if disputes:
-            values = " vs ".join(dict.fromkeys(number.text for number, _ in told))
-            found.append(AlignedGroup("conflict", tuple(s for _, s in told), f"tolls differ ({kind}): {values}"))
+            # Only the tolls in dispute: a toll of the day from another town is no party to it.
+            disputed = [pair for pair in told if any(pair[0] is a or pair[0] is b for a, b in disputes)]
+            values = " vs ".join(dict.fromkeys(number.text for number, _ in disputed))
+            found.append(AlignedGroup("conflict", tuple(s for _, s in disputed), f"tolls differ ({kind}): {values}"))
     return found
 
 
 def _untimed_joined(tolls: _Tolls) -> _Tolls:
     """Tolls that name no day join those of the one named day their kind and date have, when there is
-    only one: "Six miners were killed" and "killing at least nine miners" early on Thursday. With two
-    named days ("on Tuesday", "on Friday") an untimed toll could be either's and stays apart."""
+    only one and no article gives both: "Six miners were killed" and "killing at least nine miners"
+    early on Thursday. With two named days ("on Tuesday", "on Friday") an untimed toll could be
+    either's, and beside an article's own toll of the day ("Sixteen civilians ... were killed on Monday"
+    across a province, then "seven people" in one town) it is a part; both stay apart."""
     joined: _Tolls = {}
     for (kind, day, named), by_article in tolls.items():
         if named is not None:
             continue
         days = [key for key in tolls if key[:2] == (kind, day) and key[2] is not None]
-        if len(days) == 1:
+        if len(days) == 1 and not by_article.keys() & tolls[days[0]].keys():
             for article, told in by_article.items():
                 tolls[days[0]].setdefault(article, told)
         else:
@@ -1042,22 +1050,48 @@ def detention_conflicts(
     return [AlignedGroup("conflict", tuple(s for _, s in chosen), f"numbers differ (people detained): {values}")]
 
 
-def _placed(ledes: Sequence[Statement], *statements: Statement) -> list[Statement]:
-    """Each statement, or when it names no place, the places its article's lede names: in "A government
-    commission ... to investigate an accident at the Tentek mine in Karaganda region" followed by "Six
-    miners were killed", the toll is Karaganda's."""
-    placed = []
-    for statement in statements:
-        if not (statement.places or statement.regions or statement.within):
-            own = [lede for lede in ledes if lede.article_id == statement.article_id]
-            statement = replace(
-                statement,
-                places=frozenset().union(*(lede.places for lede in own)),
-                regions=frozenset().union(*(lede.regions for lede in own)),
-                within=frozenset().union(*(lede.within for lede in own)),
-            )
-        placed.append(statement)
-    return placed
+def _one_place_told(
+    ledes: Sequence[Statement],
+    group_of: Mapping[tuple[str, int], int],
+    first: tuple[Number, Statement],
+    second: tuple[Number, Statement],
+) -> bool:
+    """Two tolls told of one place: named alike (the lede's place for a toll that names none), or
+    their ledes matched, and neither the toll of a region that holds the other's town."""
+    (a, left), (b, right) = first, second
+    placed_left, placed_right = _placed(ledes, left), _placed(ledes, right)
+    if not (share_a_place(placed_left, placed_right) or _told_alike(group_of, ledes, left, right)):
+        return False
+    return not _a_part_of_the_wider_toll(placed_left, placed_right, a, b)
+
+
+def _a_part_of_the_wider_toll(left: Statement, right: Statement, a: Number, b: Number) -> bool:
+    """One toll is of a region and the other of a town in it, and the region's is no smaller: "16
+    civilians were killed on Monday in heavy bombardment ... Idlib" holds "air strikes which killed
+    seven people" in Khan Sheikhun. A region's toll below a town's in it ("Six miners were killed" in
+    Karaganda region, "at least nine" in Shakhtinsk) is a dispute."""
+    if left.places & right.places:
+        return False
+    if left.regions & right.within:
+        return a.value >= b.value
+    if right.regions & left.within:
+        return b.value >= a.value
+    return False
+
+
+def _placed(ledes: Sequence[Statement], statement: Statement) -> Statement:
+    """The statement, or when it names no place, the statement with the places its article's lede
+    names: in "A government commission ... to investigate an accident at the Tentek mine in Karaganda
+    region" followed by "Six miners were killed", the toll is Karaganda's."""
+    if statement.places or statement.regions or statement.within:
+        return statement
+    own = [lede for lede in ledes if lede.article_id == statement.article_id]
+    return replace(
+        statement,
+        places=frozenset().union(*(lede.places for lede in own)),
+        regions=frozenset().union(*(lede.regions for lede in own)),
+        within=frozenset().union(*(lede.within for lede in own)),
+    )
 
 
 def _told_alike(
