@@ -69,6 +69,7 @@ _UNIT_CLASSES = {
     **dict.fromkeys("children child kids".split(), "children"),
     **dict.fromkeys("women".split(), "women"),
     **dict.fromkeys("workers personnel rescuers responders".split(), "personnel"),
+    **dict.fromkeys("cases infections".split(), "people infected"),  # "850 cases", "infected more than 1,200"
     **dict.fromkeys("usd eur gbp jpy money dollars dollar euros euro pounds pound yuan".split(), "money"),
     **dict.fromkeys("km kilometres kilometers kilometre kilometer miles mile metres meters".split(), "distance"),
 }
@@ -104,7 +105,7 @@ _CASUALTY_CUE = re.compile(
     r"\b(?:(?P<injured>injur\w*|wound\w*|hurt)|(?P<killed>kill\w*|dead|deaths?|died|die|dying|lives|death toll|drown\w*)"
     r"|(?P<detained>detain(?:ed|ing)?|arrest(?:ed|ing)?|jailed|taken into custody)|(?P<survived>survived|survivors)"
     r"|(?P<rescued>rescued|saved|evacuated|pulled from the (?:water|sea|rubble)|to the surface)|(?P<aboard>on board|aboard|onboard)|(?P<bodies>bodies)"
-    r"|(?P<missing>trapped|missing|unaccounted for))\b",
+    r"|(?P<missing>trapped|missing|unaccounted for)|(?P<infected>infected|infecting))\b",
     re.IGNORECASE,
 )
 # The other end of a range ("between 500 and 700 people on board") is no other count: the cue is both's.
@@ -164,7 +165,8 @@ def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | No
         kind = (
             "injured" if match.group("injured") else "detained" if match.group("detained")
             else "survived" if match.group("survived") else "rescued" if match.group("rescued")
-            else "aboard" if match.group("aboard") else "missing" if match.group("missing") else "killed"
+            else "aboard" if match.group("aboard") else "missing" if match.group("missing")
+            else "infected" if match.group("infected") else "killed"
         )  # fmt: skip
         if best is None or distance < best[0]:
             best = (distance, kind, match.start() >= end)
@@ -437,6 +439,10 @@ _TERM = re.compile(r"(?:over|for)\s+(?:a\s+)?[\w-]+\s+(?:years?|months?|weeks?)"
 def _time_of(number: Number) -> str | None:
     if number.counts == "percent" and number.scope and _TERM.fullmatch(number.scope):
         return None
+    if number.scope and number.scope.startswith("since "):
+        # "850 cases since the start of the year" and "more than 1,200 since mid-January": both a
+        # running count up to the report, however its start is put.
+        return "since"
     return number.scope
 
 

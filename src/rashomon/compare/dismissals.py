@@ -134,6 +134,45 @@ def tells(text: str, content: Sequence[str]) -> bool:
     return False
 
 
+# "The ministry denied reports that the disease had spread to Manica province": what is denied is a
+# clause, which other reports tell in their own words ("Cases have also been confirmed in ... Manica").
+_DENIED_THAT = re.compile(
+    rf"\b(?:denied|denies|deny|denying|dismissed|dismisses|rejected|rejects)\s+(?:the\s+)?{_CLAIM_NOUNS}\s+that\s+"
+    r"(?P<what>[^,.;:]{8,120})",
+    re.IGNORECASE,
+)
+
+
+def denied_clause(text: str) -> str | None:
+    """What a statement denies reports of, when it is a clause: "the disease had spread to Manica
+    province"."""
+    found = _DENIED_THAT.search(text)
+    return found.group("what").strip() if found else None
+
+
+def _with_denied_clauses(groups: Sequence[AlignedGroup], dismissing: set[tuple[str, int]]) -> list[AlignedGroup]:
+    """A group already matched a statement that denies reports of a clause with another outlet's that
+    tells the same thing without denying anything: the two are one dispute."""
+    result = []
+    for group in groups:
+        if group.label == "shared":
+            for statement in group.statements:
+                what = denied_clause(statement.text)
+                if what is None:
+                    continue
+                others = [
+                    s for s in group.statements
+                    if not one_outlet(s.outlet, statement.outlet) and (s.article_id, s.sentence) not in dismissing
+                    and denied_clause(s.text) is None
+                ]  # fmt: skip
+                if others:
+                    group = AlignedGroup("conflict", group.statements, f"one denies what the other reports: {what}",
+                                         group.similarity)  # fmt: skip
+                    break
+        result.append(group)
+    return result
+
+
 def with_dismissals(statements: Sequence[Statement], groups: Sequence[AlignedGroup]) -> list[AlignedGroup]:
     """The groups, and for each statement that calls unfounded what statements of other outlets
     tell, one conflict of it and the first such statement of each other article. A group that
@@ -153,6 +192,8 @@ def with_dismissals(statements: Sequence[Statement], groups: Sequence[AlignedGro
         ]
         for s in statements
     }
+    dismissing_sentences = {key for key, found in dismissing_statements.items() if found}
+    result = _with_denied_clauses(result, dismissing_sentences)
     rank = places_in_article(statements)
     for dismissing in statements:
         for written, content, kind, happened in dismissing_statements[(dismissing.article_id, dismissing.sentence)]:

@@ -6,7 +6,8 @@ all, and nothing ties its death toll to the first report's. In "Van province" an
 of Van" the unit word says what kind of name stands beside it, whatever the name. The component
 runs after the statistical NER and only adds whole names over words no entity covers: a name the
 model labelled otherwise keeps its label ("Sidi Bouzid governorate" stays a person's name here;
-relabelling such names moved FA-KES's story grouping, see docs/EVALUATION.md).
+relabelling such names moved FA-KES's story grouping, see docs/EVALUATION.md). A place the model
+tagged with its unit word ("Sofala province") is cut to its name, as the other reports write it.
 """
 
 from __future__ import annotations
@@ -54,8 +55,23 @@ def _name_after_of(doc: Doc, unit: Token) -> Span | None:
     return doc[first:end]
 
 
+def _without_unit_word(entity: Span) -> Span | None:
+    """A place the model tagged with its unit word ("Sofala province"), as the name alone ("Sofala"), so
+    that it is one entity with the "Sofala" of "Mozambique's central Sofala province"."""
+    *name, last = entity
+    if (
+        entity.label_ not in {"GPE", "LOC"} or entity.ent_id_ or not name or not last.is_lower
+        or last.lower_ not in _UNITS_AFTER_A_NAME or not all(t.pos_ == "PROPN" and t.is_title for t in name)
+    ):  # fmt: skip
+        return None
+    return Span(entity.doc, entity.start, entity.end - 1, label=entity.label_)
+
+
 @Language.component(COMPONENT)
 def tag_unit_names(doc: Doc) -> Doc:
+    trimmed = {entity.start: cut for entity in doc.ents if (cut := _without_unit_word(entity)) is not None}
+    if trimmed:
+        doc.ents = [trimmed.get(entity.start, entity) for entity in doc.ents]
     # By start: "the district of Van province" frames one name twice.
     found: dict[int, Span] = {}
     for token in doc:
