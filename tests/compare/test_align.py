@@ -759,6 +759,17 @@ def test_an_untimed_toll_placed_by_its_lede_meets_a_toll_of_the_one_named_day():
     assert [g.conflict for g in toll_conflicts(statements, groups, published)] == []
 
 
+def test_running_counts_since_any_start_are_one_count_and_cases_count_the_infected():
+    from rashomon.compare.align import unit_class
+
+    assert unit_class("cases") == "people infected"
+    assert casualty_kind("and infected more than 1,200 since mid-January", 26, 31) == "infected"
+    cases = Number(850, "=", "cases", "850", "people infected", scope="since the start of the year")
+    infected = Number(1200, ">=", None, "more than 1,200", "people infected", scope="since mid-january")
+    pair = [_statement("a", 0, "x", numbers=[cases]), _statement("b", 0, "y", numbers=[infected])]
+    assert [g.conflict for g in align_statements(pair, _vectors([0, 0]))] == ["numbers differ: 850 vs more than 1,200"]
+
+
 def test_a_part_of_a_named_day_is_that_day():
     from rashomon.compare.align import named_weekday
 

@@ -488,6 +488,18 @@ def test_a_mine_blast_told_by_a_wire_and_a_state_agency_sets_their_tolls_against
 
 
 @pytest.mark.model
+def test_a_ministry_denying_an_outbreaks_spread_disputes_the_wire_that_reports_it(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a wire and a state paper on one cholera outbreak. "Sofala province" and
+    # "Mozambique's central Sofala province" name one place; "denied reports that the disease had
+    # spread to Manica province" is matched to "Cases have also been confirmed in ... Manica".
+    comparison = _compared(engine, tmp_path / "cholera.db", "cholera_beira_wire.txt", "cholera_beira_state.txt")
+    assert _conflicts(comparison) == ["one denies what the other reports: the disease had spread to Manica province"]
+    named = {subject.name: subject for subject in comparison.subjects}
+    assert "Sofala" in named and "Sofala province" not in named
+    assert len({citation.article_id for citation in named["Sofala"].citations}) == 2
+
+
+@pytest.mark.model
 def test_two_accounts_of_a_deal_set_its_worth_and_its_rate_against_each_other(engine, tmp_path):  # type: ignore[no-untyped-def]
     # Written for this test: a wire and a state agency on one loan deal. "about $10 billion" and "12
     # billion U.S. dollars" are one sum told two ways; "an interest rate of 3.4 percent over 40 years"

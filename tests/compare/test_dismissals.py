@@ -115,3 +115,11 @@ def test_a_denial_that_something_happened_holds_where_it_names():
     earlier = [_statement("b", i, f"Background sentence {i} of the piece.", "Agency") for i in range(10)]
     deep = replace(denial, sentence=40)
     assert with_dismissals([told, *earlier, deep], []) == []
+
+
+def test_a_denial_of_reports_that_something_happened_names_the_clause():
+    from rashomon.compare.dismissals import denied_clause
+
+    text = "The ministry denied reports that the disease had spread to Manica province, saying all were negative."
+    assert denied_clause(text) == "the disease had spread to Manica province"
+    assert denied_clause("Cases have also been confirmed in the neighbouring province of Manica.") is None

@@ -30,3 +30,8 @@ def test_a_demonym_before_region_stays_a_group_and_a_named_unit_stays_whole(engi
     found = _entities(engine, "Fighters left the Kurdish region and the Syrian province of Idlib.")
     assert ("Kurdish", "NORP") in found and ("Syrian", "NORP") in found and ("Idlib", "GPE") in found
     assert ("Kurdistan Region", "GPE") in _entities(engine, "The Kurdistan Region government said so.")
+
+
+@pytest.mark.model
+def test_a_place_tagged_with_its_unit_word_is_cut_to_its_name(engine):
+    assert ("Sofala", "GPE") in _entities(engine, "The cholera outbreak in Sofala province is under control.")
