@@ -123,3 +123,16 @@ def test_a_denial_of_reports_that_something_happened_names_the_clause():
     text = "The ministry denied reports that the disease had spread to Manica province, saying all were negative."
     assert denied_clause(text) == "the disease had spread to Manica province"
     assert denied_clause("Cases have also been confirmed in the neighbouring province of Manica.") is None
+
+
+def test_a_matched_denial_of_a_reported_clause_disputes_the_telling_but_not_another_denial():
+    denial = _statement("a", 3, "The ministry denied reports that the disease had spread to Manica province.", "Paper")
+    told = _statement("b", 5, "Cases have also been confirmed in the neighbouring province of Manica.", "Wire")
+    groups = with_dismissals([denial, told], [AlignedGroup("shared", (denial, told), None, 0.8)])
+    assert [g.conflict for g in groups] == [
+        "one denies what the other reports: the disease had spread to Manica province"
+    ]
+    # Another outlet's report of the denial is no telling of what was denied.
+    echoed = _statement("b", 5, "The government has long denied that the disease reached Manica.", "Wire")
+    groups = with_dismissals([denial, echoed], [AlignedGroup("shared", (denial, echoed), None, 0.8)])
+    assert [g.label for g in groups] == ["shared"]

@@ -143,6 +143,11 @@ _DENIED_THAT = re.compile(
 )
 
 
+# A statement that itself reports a denial ("The government ... denied using chemical weapons") tells
+# nothing the denial disputes.
+_A_DENIAL = re.compile(r"\b(?:den(?:ied|ies|y|ying|ial)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?)\b", re.IGNORECASE)
+
+
 def denied_clause(text: str) -> str | None:
     """What a statement denies reports of, when it is a clause: "the disease had spread to Manica
     province"."""
@@ -152,7 +157,7 @@ def denied_clause(text: str) -> str | None:
 
 def _with_denied_clauses(groups: Sequence[AlignedGroup], dismissing: set[tuple[str, int]]) -> list[AlignedGroup]:
     """A group already matched a statement that denies reports of a clause with another outlet's that
-    tells the same thing without denying anything: the two are one dispute."""
+    tells the same thing and reports no denial: the two are one dispute."""
     result = []
     for group in groups:
         if group.label == "shared":
@@ -163,7 +168,7 @@ def _with_denied_clauses(groups: Sequence[AlignedGroup], dismissing: set[tuple[s
                 others = [
                     s for s in group.statements
                     if not one_outlet(s.outlet, statement.outlet) and (s.article_id, s.sentence) not in dismissing
-                    and denied_clause(s.text) is None
+                    and not _A_DENIAL.search(s.text)
                 ]  # fmt: skip
                 if others:
                     group = AlignedGroup("conflict", group.statements, f"one denies what the other reports: {what}",
