@@ -141,12 +141,7 @@ def casualty_kind(text: str, start: int, end: int, window: int = 40) -> str | No
     best: tuple[int, str, bool] | None = None  # distance, kind, whether the cue follows the count
     # The cue is in the count's own sentence: "... the strongest of magnitude 5.4. Rescuers pulled
     # survivors from the rubble" says nothing of the 5.4.
-    low, high = max(0, start - window), min(len(text), end + window)
-    for before in _SENTENCE_END.finditer(text, low, start):
-        low = before.end()
-    after = _SENTENCE_END.search(text, end, high)
-    if after is not None:
-        high = after.start() + 1
+    low, high = _own_sentence_window(text, start, end, window)
     for match in _CASUALTY_CUE.finditer(text, low, high):
         distance = start - match.end() if match.end() <= start else match.start() - end
         if distance < 0:
@@ -185,12 +180,7 @@ _DAMAGE_CUE = re.compile(
 def damage_kind(text: str, start: int, end: int, window: int = 40) -> str | None:
     """ "destroyed" or "damaged" for a count of buildings, from the nearest such word in its own
     sentence with no other count between: "At least 85 buildings collapsed", "destroyed 40 homes"."""
-    low, high = max(0, start - window), min(len(text), end + window)
-    for before in _SENTENCE_END.finditer(text, low, start):
-        low = before.end()
-    after = _SENTENCE_END.search(text, end, high)
-    if after is not None:
-        high = after.start() + 1
+    low, high = _own_sentence_window(text, start, end, window)
     best: tuple[int, str] | None = None
     for match in _DAMAGE_CUE.finditer(text, low, high):
         between = text[match.end() : start] if match.end() <= start else text[end : match.start()]
@@ -206,11 +196,20 @@ _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"\u201d']?\s+(?=[A-Z\"\u201c])")
 _OF_THE = re.compile(r"\s+of\s+(?:the|those)\s+(?:[a-z]+\s+)?", re.IGNORECASE)
 
 
+def _own_sentence_window(text: str, start: int, end: int, window: int) -> tuple[int, int]:
+    """The span of text within ``window`` characters of ``start``..``end`` that lies in their sentence."""
+    low, high = max(0, start - window), min(len(text), end + window)
+    for before in _SENTENCE_END.finditer(text, low, start):
+        low = before.end()
+    after = _SENTENCE_END.search(text, end, high)
+    if after is not None:
+        high = after.start() + 1
+    return low, high
+
+
 def sentence_so_far(text: str, position: int, window: int = 160) -> str:
     """The words of ``position``'s own sentence before it, at most ``window`` characters of them."""
-    low = max(0, position - window)
-    for before in _SENTENCE_END.finditer(text, low, position):
-        low = before.end()
+    low, _ = _own_sentence_window(text, position, position, window)
     return text[low:position]
 
 
