@@ -11,6 +11,10 @@ An act can be denied as a claim is: "At no point did we attempt to tow the vesse
 survivors' "a patrol boat tried to tow it", "there had been no drone attack on the city" against
 "air defences were repelling a drone attack", "The Kremlin denied targeting civilians" against
 "the strikes targeted civilians".
+
+A denial of reports "that" something happened names a clause that others tell in words of their own
+("denied reports that the disease had spread to Manica province" against "Cases have also been
+confirmed in ... Manica"): it is a dispute with the statement alignment already matched it to.
 """
 
 from __future__ import annotations
