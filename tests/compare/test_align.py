@@ -114,7 +114,7 @@ def test_two_terms_for_one_verdict_conflict():
     ten = prison_terms("The court sentenced Lind to 10 years in prison.")
     statements = [_statement("a", 0, "x", numbers=eight), _statement("b", 0, "y", numbers=ten)]
     (group,) = align_statements(statements, _vectors([0, 0]))
-    assert group.conflict == "numbers differ: eight years and two months vs 10 years"
+    assert group.conflict == "numbers differ (prison term): eight years and two months vs 10 years"
 
 
 def test_the_figure_a_count_is_set_against_is_not_a_second_count():
@@ -548,7 +548,7 @@ def test_two_values_of_one_named_measure_are_one_slot_and_conflict():
     statements = [_statement("a", 0, "Turnout reached 52 percent.", numbers=[mine]),
                   _statement("b", 0, "Turnout was 49.8%.", numbers=[theirs])]  # fmt: skip
     (group,) = align_statements(statements, _at_cosine(0.7))
-    assert group.label == "conflict" and group.conflict == "numbers differ: 52 percent vs 49.8%"
+    assert group.label == "conflict" and group.conflict == "numbers differ (percent): 52 percent vs 49.8%"
     unnamed = [replace(s, numbers=tuple(replace(n, qualifiers=frozenset()) for n in s.numbers)) for s in statements]
     assert {group.label for group in align_statements(unnamed, _at_cosine(0.7))} == {"single"}
 
@@ -600,7 +600,7 @@ def test_two_sizes_of_one_crew_are_one_statement_and_two_unrounded_counts_disagr
         _said_by("judge", "b", "The judge said the crew of 23 were in good health.", theirs),
     ]  # fmt: skip
     (group,) = align_statements(statements, _at_cosine(0.3))
-    assert group.label == "conflict" and group.conflict == "numbers differ: 24 vs 23"
+    assert group.label == "conflict" and group.conflict == "numbers differ (crew): 24 vs 23"
     # A round figure may round the other: a crew of 20 and one of 21 are one count told loosely.
     twenty = [replace(statements[0], numbers=(Number(20, "=", "crew", "20"),)),
               replace(statements[1], numbers=(Number(21, "=", "crew", "21"),))]  # fmt: skip
@@ -661,7 +661,7 @@ def test_a_range_is_compared_whole_and_an_exact_count_is_not_rounded_into_a_boun
     about_480 = Number(480, "~", "people", "about 480", "people aboard")
     left = [_statement("a", 0, "x", numbers=[joined])]
     conflicts = align_statements([*left, _statement("b", 0, "y", numbers=[about_400])], _vectors([0, 0]))
-    assert [g.conflict for g in conflicts] == ["numbers differ: between 500 and 700 vs about 400"]
+    assert [g.conflict for g in conflicts] == ["numbers differ (people aboard): between 500 and 700 vs about 400"]
     agreeing = align_statements([*left, _statement("b", 0, "y", numbers=[about_480])], _vectors([0, 0]))
     assert [g.label for g in agreeing] == ["shared"]
     # "Up to 700" alone, or a least with no "between", is no range.
@@ -679,7 +679,9 @@ def test_a_count_beyond_a_bound_disagrees_with_it_however_round_the_bound():
     more_than_600 = Number(600, ">=", "people", "more than 600", "people injured")
     injured_580 = Number(580, "=", "people", "580", "people injured")
     pair = [_statement("a", 0, "x", numbers=[more_than_600]), _statement("b", 0, "y", numbers=[injured_580])]
-    assert [g.conflict for g in align_statements(pair, _vectors([0, 0]))] == ["numbers differ: more than 600 vs 580"]
+    assert [g.conflict for g in align_statements(pair, _vectors([0, 0]))] == [
+        "numbers differ (people injured): more than 600 vs 580"
+    ]
     # "About 580" may be a rounding of 601; a lower bound below the other agrees with it.
     about = [pair[0], _statement("b", 0, "y", numbers=[replace(injured_580, bound="~", text="about 580")])]
     assert [g.label for g in align_statements(about, _vectors([0, 0]))] == ["shared"]
@@ -707,7 +709,7 @@ def test_two_counts_of_buildings_destroyed_or_of_one_speakers_figure_are_one_sta
     collapsed_85 = Number(85, ">=", "buildings", "At least 85", "building destroyed")
     pair = [_statement("a", 0, "x", numbers=[collapsed_52]), _statement("b", 0, "y", numbers=[collapsed_85])]
     (group,) = align_statements(pair, _vectors([0, 1]))  # worded apart, counted alike
-    assert group.conflict == "numbers differ: 52 vs At least 85"
+    assert group.conflict == "numbers differ (building destroyed): 52 vs At least 85"
     damaged = replace(collapsed_85, kind="building damaged")
     apart = [pair[0], _statement("b", 0, "y", numbers=[damaged])]
     assert [g.label for g in align_statements(apart, _vectors([0, 1]))] == ["single", "single"]
@@ -718,7 +720,7 @@ def test_two_counts_of_buildings_destroyed_or_of_one_speakers_figure_are_one_sta
         replace(_statement("b", 0, "y", numbers=[deployed]), voices=frozenset({"aydin"})),
     ]
     (group,) = align_statements(minister, _vectors([0, 1]))
-    assert group.conflict == "numbers differ: 3,500 vs more than 5,000"
+    assert group.conflict == "numbers differ (personnel): 3,500 vs more than 5,000"
     # Two speakers' figures are left to their wording.
     others = [minister[0], replace(minister[1], voices=frozenset({"governor"}))]
     assert [g.label for g in align_statements(others, _vectors([0, 1]))] == ["single", "single"]
@@ -767,7 +769,9 @@ def test_running_counts_since_any_start_are_one_count_and_cases_count_the_infect
     cases = Number(850, "=", "cases", "850", "people infected", scope="since the start of the year")
     infected = Number(1200, ">=", None, "more than 1,200", "people infected", scope="since mid-january")
     pair = [_statement("a", 0, "x", numbers=[cases]), _statement("b", 0, "y", numbers=[infected])]
-    assert [g.conflict for g in align_statements(pair, _vectors([0, 0]))] == ["numbers differ: 850 vs more than 1,200"]
+    assert [g.conflict for g in align_statements(pair, _vectors([0, 0]))] == [
+        "numbers differ (people infected): 850 vs more than 1,200"
+    ]
 
 
 def test_a_part_of_a_named_day_is_that_day():
@@ -821,7 +825,7 @@ def test_a_measure_named_alike_is_one_statement_and_a_loans_term_is_not_its_time
     statements = [_statement("a", 0, "x", numbers=[wire]), _statement("b", 0, "y", numbers=[agency])]
     # Nothing alike in their words (orthogonal vectors), but one rate named in the same two words.
     (group,) = align_statements(statements, _vectors([0, 1]))
-    assert (group.label, group.conflict) == ("conflict", "numbers differ: 3.4 percent vs 2 percent")
+    assert (group.label, group.conflict) == ("conflict", "numbers differ (percent): 3.4 percent vs 2 percent")
     # A rate named in one word only ("a rate of") is not enough to match.
     loose = [replace(s, numbers=(replace(s.numbers[0], qualifiers=frozenset({"rate"})),)) for s in statements]
     assert {g.label for g in align_statements(loose, _vectors([0, 1]))} == {"single"}

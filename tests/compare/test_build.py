@@ -258,8 +258,8 @@ def test_two_reports_of_an_election_disagree_on_the_shares_and_the_fraud_and_agr
         engine, tmp_path / "election.db", "election_tbilisi_wire.txt", "election_tbilisi_government.txt"
     )
     assert set(_conflicts(comparison)) == {
-        "numbers differ: 54 percent vs 52.3%",
-        "numbers differ: 52 percent vs 49.8%",
+        "numbers differ (percent): 54 percent vs 52.3%",
+        "numbers differ (percent): 52 percent vs 49.8%",
         "one calls unfounded what the other reports: ballot stuffing",
     }
     shared = [{s.text for s in group.statements} for group in comparison.groups if group.label == "shared"]
@@ -276,7 +276,7 @@ def test_two_reports_of_a_verdict_disagree_on_the_term(engine, tmp_path):  # typ
         engine, tmp_path / "verdict.db", "verdict_istanbul_wire.txt", "verdict_istanbul_government.txt"
     )
     conflicts = set(_conflicts(comparison))
-    assert "numbers differ: eight years and two months vs 10 years" in conflicts
+    assert "numbers differ (prison term): eight years and two months vs 10 years" in conflicts
     named = {subject.name for subject in comparison.subjects if len(subject.articles) == 2}
     assert "Republican People's Party" in named  # "(CHP)" in one, "CHP" in the other
 
@@ -346,7 +346,7 @@ def test_two_accounts_of_a_tanker_seizure_dispute_its_waters_and_its_crew(engine
     # actor under three names; where the tanker was stopped and how many crew it had are the disputes.
     comparison = _compared(engine, tmp_path / "tanker.db", "tanker_hormuz_wire.txt", "tanker_hormuz_state.txt")
     conflicts = _conflicts(comparison)
-    assert "numbers differ: 24 vs 23" in conflicts
+    assert "numbers differ (crew): 24 vs 23" in conflicts
     assert any(
         conflict is not None
         and conflict.startswith("places differ (waters)")
@@ -419,7 +419,7 @@ def test_two_accounts_of_a_shipwreck_set_tolls_counts_aboard_and_a_denied_tow_ag
     comparison = _compared(engine, tmp_path / "boat.db", "shipwreck_pylos_wire.txt", "shipwreck_pylos_state.txt")
     assert set(_conflicts(comparison)) == {
         "tolls differ (people killed): 78 vs At least 79",
-        "numbers differ: between 500 and 700 vs about 400",
+        "numbers differ (people aboard): between 500 and 700 vs about 400",
         "one denies what the other reports: tow the vessel",
     }
     shared = _shared_sentences(comparison)
@@ -458,13 +458,16 @@ def test_two_readings_of_one_earthquake_set_magnitude_and_tolls_against_each_oth
     # the same sentence to be compared on its own. Buildings collapsed are counted as destroyed, and
     # one minister's count of rescuers is one figure in both.
     comparison = _compared(engine, tmp_path / "quake.db", "quake_van_wire.txt", "quake_van_state.txt")
-    assert set(_conflicts(comparison)) == {
-        "tolls differ (people killed): 39 vs at least 41",
-        "tolls differ (people injured): 580 vs more than 600",
-        "numbers differ: 6.8 vs 7.1",
-        "numbers differ: 52 vs At least 85",  # buildings collapsed; the radio's 52 was tagged no number
-        "numbers differ: more than 5,000 vs 3,500",  # the minister's rescuers, as each outlet has him
-    }
+    assert (
+        set(_conflicts(comparison))
+        == {
+            "tolls differ (people killed): 39 vs at least 41",
+            "tolls differ (people injured): 580 vs more than 600",
+            "numbers differ (magnitude): 6.8 vs 7.1",
+            "numbers differ (building destroyed): 52 vs At least 85",  # buildings collapsed; the radio's 52 was tagged no number
+            "numbers differ (personnel): more than 5,000 vs 3,500",  # the minister's rescuers, as each outlet has him
+        }
+    )
     assert "Van" in {subject.name for subject in comparison.subjects}
 
 
@@ -508,8 +511,8 @@ def test_two_accounts_of_a_deal_set_its_worth_and_its_rate_against_each_other(en
     # seen by Pacific Wire") is no place, and words inside quotation marks are the speakers'.
     comparison = _compared(engine, tmp_path / "deal.db", "rail_jakarta_wire.txt", "rail_jakarta_state.txt")
     assert set(_conflicts(comparison)) == {
-        "numbers differ: 12 billion U.S. dollars vs about $10 billion",
-        "numbers differ: 2 percent vs 3.4 percent",
+        "numbers differ (money): 12 billion U.S. dollars vs about $10 billion",
+        "numbers differ (percent): 2 percent vs 3.4 percent",
     }
     agency = next(framing for framing in comparison.framing if framing.outlet == "Huaxia News Agency")
     assert [use.term for use in agency.loaded] == ["smeared"]

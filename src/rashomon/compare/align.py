@@ -387,7 +387,8 @@ def _singular(word: str) -> str:
 
 
 def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | None:
-    """A count of one kind of thing, over one time, that each side states once and that differs.
+    """A count of one kind of thing, over one time, that each side states once and that differs, as
+    "(what it counts): one vs the other".
 
     "69 civilians, including 19 children" against the same words is no conflict; "at least 56
     civilians" against "21 civilians" is. Counts over different times ("five nuclear tests" against
@@ -427,7 +428,7 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
         if _gives_unnamed(right, a) or _gives_unnamed(left, b):
             continue
         if not _compatible(a, b):
-            return f"{a.text} vs {b.text}"
+            return f"({unit}): {a.text} vs {b.text}"
     return None
 
 
@@ -890,7 +891,7 @@ def _conflict(left: Statement, right: Statement) -> str | None:
         return None
     numbers = _numbers_conflict(left.numbers, right.numbers)
     if numbers:
-        return f"numbers differ: {numbers}"
+        return f"numbers differ {numbers}"  # "numbers differ (magnitude): 6.8 vs 7.1"
     denied = _denied(left, right) | _denied(right, left)
     if denied:
         return f"one denies what the other reports ({', '.join(sorted(denied))})"
