@@ -765,6 +765,7 @@ def test_running_counts_since_any_start_are_one_count_and_cases_count_the_infect
     from rashomon.compare.align import unit_class
 
     assert unit_class("cases") == "people infected"
+    assert unit_class("countries") == unit_class("country") == "country"  # not "countrie"
     assert casualty_kind("and infected more than 1,200 since mid-January", 26, 31) == "infected"
     cases = Number(850, "=", "cases", "850", "people infected", scope="since the start of the year")
     infected = Number(1200, ">=", None, "more than 1,200", "people infected", scope="since mid-january")

@@ -378,9 +378,11 @@ def unit_class(unit: str | None) -> str | None:
 
 
 def _singular(word: str) -> str:
-    """ "witnesses" and "witness" are one unit, as are "strikes" and "strike"."""
+    """ "witnesses" and "witness" are one unit, as are "strikes" and "strike", "countries" and "country"."""
     if word.endswith(("sses", "shes", "ches", "xes")):
         return word[:-2]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"  # "countries", "cities"
     if word.endswith("ss") or len(word) <= 3:
         return word
     return word[:-1] if word.endswith("s") else word
