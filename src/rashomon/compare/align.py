@@ -1001,17 +1001,18 @@ def _untimed_joined(tolls: _Tolls) -> _Tolls:
     early on Thursday. With two named days ("on Tuesday", "on Friday") an untimed toll could be
     either's, and beside an article's own toll of the day ("Sixteen civilians ... were killed on Monday"
     across a province, then "seven people" in one town) it is a part; both stay apart."""
+    named: _Tolls = {key: dict(by_article) for key, by_article in tolls.items() if key[2] is not None}
     joined: _Tolls = {}
-    for (kind, day, named), by_article in tolls.items():
-        if named is not None:
+    for (kind, day, day_named), by_article in tolls.items():
+        if day_named is not None:
             continue
-        days = [key for key in tolls if key[:2] == (kind, day) and key[2] is not None]
-        if len(days) == 1 and not by_article.keys() & tolls[days[0]].keys():
+        days = [key for key in named if key[:2] == (kind, day)]
+        if len(days) == 1 and not by_article.keys() & named[days[0]].keys():
             for article, told in by_article.items():
-                tolls[days[0]].setdefault(article, told)
+                named[days[0]].setdefault(article, told)
         else:
-            joined[(kind, day, named)] = by_article
-    joined.update({key: by_article for key, by_article in tolls.items() if key[2] is not None})
+            joined[(kind, day, day_named)] = by_article
+    joined.update(named)
     return joined
 
 
