@@ -516,3 +516,24 @@ def test_two_accounts_of_a_deal_set_its_worth_and_its_rate_against_each_other(en
     }
     agency = next(framing for framing in comparison.framing if framing.outlet == "Huaxia News Agency")
     assert [use.term for use in agency.loaded] == ["smeared"]
+
+
+@pytest.mark.model
+def test_a_drone_strike_told_by_both_sides_lines_up_the_governors_words_clause_by_clause(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a Ukrainian wire and a Russian state agency on one night's drone attack on
+    # a refinery town. The wire's governor "said drone debris had fallen on an industrial site and that
+    # two people had been injured"; the agency gives the two things he said in two sentences, the
+    # first inside a quotation that opens with "Debris" ("... he wrote"), the second as "One person
+    # was injured". The plant's owner calls a strike on it false.
+    comparison = _compared(engine, tmp_path / "drone.db", "drone_saratov_kyiv.txt", "drone_saratov_moscow.txt")
+    assert set(_conflicts(comparison)) == {
+        "one calls unfounded what the other reports: a strike",
+        "numbers differ (people injured): One vs two",
+    }
+    assert any(
+        any("drone debris had fallen" in text for text in group)
+        and any(text.startswith('"Debris from a downed drone') for text in group)
+        for group in _shared_sentences(comparison)
+    )
+    agency = next(framing for framing in comparison.framing if framing.outlet == "Moscow State News Agency")
+    assert "Debris" not in {speaker.name for speaker in agency.speakers}

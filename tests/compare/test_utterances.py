@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -10,6 +12,7 @@ from rashomon.compare.utterances import (
     alignment_units,
     is_request_for_comment,
     national_military,
+    said_clauses,
     sentence_utterances,
     spokesperson_for,
     utterance_text,
@@ -139,3 +142,19 @@ def test_a_states_spokesperson_speaks_for_the_state_in_every_sentence_that_quote
         Speaker(0, 10, "Foreign Ministry spokesman Ali Reza", "e-ali", "Ali Reza"),
     )
     assert spokesperson_for(ministry, TABLES) is None
+
+
+def test_two_things_said_joined_by_and_that_are_two_clauses_with_one_speaker():
+    text = "The governor said debris had fallen on a depot and that two people had been injured."
+    said = "debris had fallen on a depot and that two people had been injured"
+    start = text.index(said)
+    speaker = Speaker(4, 12, "governor", "e-governor", "governor")
+    indirect = Quote(start, start + len(said), said, "indirect", TextSpan(13, 17), "said", speaker)
+    first, second = said_clauses([indirect])
+    assert (first.text, second.text) == ("debris had fallen on a depot", "two people had been injured")
+    assert text[second.start : second.end] == second.text
+    assert first.speaker == second.speaker == speaker
+    # A short clause ("and that was all") is no thing said of its own; a quotation stays whole.
+    short = replace(indirect, text="the depot burned and that was all", end=start + 33)
+    direct = replace(indirect, kind="direct")
+    assert said_clauses([short, direct]) == (short, direct)

@@ -470,3 +470,14 @@ def test_a_family_name_the_model_takes_for_a_plural_noun_is_the_person(quotes):
     )
     attack = next(quote for quote in quotes(text) if "deliberate attack" in quote.text)
     assert attack.speaker is not None and attack.speaker.name == "Arturs Kalnins"
+
+
+def test_a_person_the_quotation_names_is_not_the_he_who_wrote_it(quotes):
+    # Written for this test: the quotation opens with a person as its subject; "he" is still the
+    # governor quoted the sentence before, not the man he tells of.
+    text = (
+        'Governor Sergei Volkov said a storm had cut power to the city. "Ivan Sorokin drove the first truck '
+        'through the blocked road. Crews cleared it by noon," he wrote on his channel.'
+    )
+    speaker = _last_speaker(quotes, text).speaker
+    assert speaker is not None and speaker.name == "Sergei Volkov"

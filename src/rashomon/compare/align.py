@@ -61,13 +61,16 @@ _TOLL_KINDS = {
 # Counts of the same kind of thing under different words ("15 civilians", "30 people").
 _UNIT_CLASSES = {
     **dict.fromkeys(
-        "people persons civilians deaths dead killed victims residents casualties fatalities bodies "
-        "protesters demonstrators rioters detainees".split(),
+        "people persons person civilians civilian deaths dead killed victims victim residents resident casualties "
+        "fatalities bodies protesters demonstrators rioters detainees".split(),
         "people",
     ),
-    **dict.fromkeys("soldiers fighters militants troops rebels combatants servicemen".split(), "combatants"),
+    **dict.fromkeys(
+        "soldiers soldier fighters fighter militants militant troops rebels rebel combatants servicemen serviceman".split(),
+        "combatants",
+    ),
     **dict.fromkeys("children child kids".split(), "children"),
-    **dict.fromkeys("women".split(), "women"),
+    **dict.fromkeys("women woman".split(), "women"),
     **dict.fromkeys("workers personnel rescuers responders".split(), "personnel"),
     **dict.fromkeys("cases infections".split(), "people infected"),  # "850 cases", "infected more than 1,200"
     **dict.fromkeys("usd eur gbp jpy money dollars dollar euros euro pounds pound yuan".split(), "money"),
@@ -680,6 +683,7 @@ def _match_scores(
             naming[entity] = naming.get(entity, 0) + 1
     common = {entity for entity, named in naming.items() if named > COMMON_ENTITY_SHARE * len(sentences)}
     telling = [statement.entities - common for statement in statements]
+    only_tolls = voices_only_tolls(statements)
     scores = similarity.copy()
     for i in range(count):
         for j in range(i + 1, count):
@@ -698,6 +702,7 @@ def _match_scores(
                 or _one_measure_named_alike(statements[i], statements[j])
                 or _one_damage_counted(statements[i], statements[j])
                 or _one_voice_one_count(statements[i], statements[j])
+                or _one_voice_one_toll_each(statements[i], statements[j], only_tolls)
             ):
                 scores[i, j] = scores[j, i] = max(scores[i, j], MATCH_THRESHOLD)
     return scores
@@ -747,17 +752,48 @@ def _one_group_sized(left: Statement, right: Statement) -> bool:
 def _one_voice_one_count(left: Statement, right: Statement) -> bool:
     """One speaker counting one thing named alike, in one scene: the minister's "3,500 rescue workers
     had been sent to the region" and his "more than 5,000 search and rescue personnel ... had been
-    deployed" in another outlet tell one figure, agreeing or not."""
+    deployed" in another outlet tell one figure, agreeing or not; so do the governor's "two people had
+    been injured" and his "One person was injured", a toll's kind naming what it counts. (Two tolls
+    of a day that disagree are two attacks' when one speaker gives both: `_one_voice_two_tolls`.)"""
     return (
         bool(left.voices & right.voices)
         and same_scene(left, right)
         and any(
-            a.counts == b.counts and a.counts is not None and bool(a.qualifiers & b.qualifiers)
+            a.counts == b.counts and a.counts is not None
+            and bool(a.qualifiers & b.qualifiers)
             and not (a.earlier or b.earlier or a.hypothetical or b.hypothetical)
             for a in left.numbers
             for b in right.numbers
         )
     )  # fmt: skip
+
+
+def voices_only_tolls(statements: Sequence[Statement]) -> frozenset[tuple[str, str, str]]:
+    """(article, voice, kind) for each kind of toll a speaker gives in one statement only of an
+    article, a toll of now (no "since" nor "this year")."""
+    told: dict[tuple[str, str, str], set[tuple[int, int]]] = {}
+    for statement in statements:
+        for number in statement.numbers:
+            if number.kind in _TOLL_KINDS and number.scope is None and not (number.earlier or number.hypothetical):
+                for voice in statement.voices:
+                    told.setdefault((statement.article_id, voice, number.kind), set()).add(
+                        (statement.sentence, statement.part)
+                    )
+    return frozenset(key for key, where in told.items() if len(where) == 1)
+
+
+def _one_voice_one_toll_each(left: Statement, right: Statement, only: frozenset[tuple[str, str, str]]) -> bool:
+    """One speaker's only toll of a kind in each of two articles, in one scene: the governor's "two
+    people had been injured" in one outlet and his "One person was injured" in another tell one
+    figure, agreeing or not. A speaker who gives several tolls of a kind in an article (a monitor
+    counting each town's dead) is left to the words around them (`voices_only_tolls`)."""
+    return same_scene(left, right) and any(
+        a.kind == b.kind and (left.article_id, voice, a.kind) in only and (right.article_id, voice, b.kind) in only
+        for voice in left.voices & right.voices
+        if not voice.startswith("unnamed:")  # "a monitoring group" in one, "another group" in the other
+        for a in left.numbers
+        for b in right.numbers
+    )
 
 
 def _one_damage_counted(left: Statement, right: Statement) -> bool:

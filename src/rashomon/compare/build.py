@@ -67,7 +67,7 @@ from rashomon.compare.jurisdiction import jurisdiction_conflicts
 from rashomon.compare.lexicon import LoadedLexicon, load_loaded_lexicon
 from rashomon.compare.responsibility import responsibility_conflicts
 from rashomon.compare.sides import reversed_sides_conflicts, state_sides
-from rashomon.compare.utterances import alignment_units, is_request_for_comment
+from rashomon.compare.utterances import alignment_units, is_request_for_comment, said_clauses
 from rashomon.compare.vectors import (
     compared_members,
     sentence_texts,
@@ -198,7 +198,7 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
     facts = _merge_same_names(facts, models.states)
     statements = [statement for item in facts for statement in _statements(item, models.states, models.means)]
     vectors = _statement_vectors(store, facts, statements, models.encoder)
-    quotes = {item.article.id: item.quotes for item in facts}
+    quotes = {item.article.id: said_clauses(item.quotes) for item in facts}
     units = alignment_units(statements, vectors, quotes, spoken, models.states)
     groups = align_statements(units.statements, units.vectors, units.spoken)
     published = {item.article.id: item.article.published for item in facts}
@@ -401,16 +401,17 @@ def _themes(statements: Sequence[Statement], generic: frozenset[str], limit: int
 
 
 def _utterance_vectors(store: Store, facts: Sequence[_ArticleFacts], encoder: SentenceEncoder) -> dict[str, np.ndarray]:
-    """Each article's quote vectors: kept in the store when ingest prepared this story, else embedded now."""
+    """Each article's said-clause vectors: kept in the store when ingest prepared this story, else embedded now."""
     kept = stored_utterance_vectors(store, [item.article.id for item in facts])
     vectors = {}
     missing = {}
     for item in facts:
         array = kept.get(item.article.id)
-        if array is not None and array.shape == (len(item.quotes), DIMENSIONS):
+        clauses = said_clauses(item.quotes)
+        if array is not None and array.shape == (len(clauses), DIMENSIONS):
             vectors[item.article.id] = array
-        elif item.quotes:
-            missing[item.article.id] = item.quotes
+        elif clauses:
+            missing[item.article.id] = clauses
     for article_id, array in utterance_vectors(missing, encoder).items():
         vectors[article_id] = array.astype(np.float16).astype(np.float32)  # as stored
     return vectors

@@ -73,6 +73,34 @@ def is_request_for_comment(quote: Quote) -> bool:
     return quote.kind == "indirect" and _REQUEST_FOR_COMMENT.match(quote.text.strip()) is not None
 
 
+# "said debris had fallen on an industrial site and that two people had been injured": the "that" after
+# the "and" opens a second thing said, which another outlet may give in a sentence of its own.
+_ANOTHER_THING_SAID = re.compile(r",?\s+(?:and|but)\s+that\s+", re.IGNORECASE)
+# Words a said clause needs to be matched on its own.
+CLAUSE_WORDS = 3
+
+
+def said_clauses(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
+    """The quotes as the alignment lines them up: reported speech that gives two things said, joined
+    by "and that", is one quote per thing, each with the speaker and cue of the whole (in the order
+    of the quotes, each one's clauses in text order). Direct quotations are the speaker's own words
+    and stay whole."""
+    found: list[Quote] = []
+    for quote in quotes:
+        cuts = [m for m in _ANOTHER_THING_SAID.finditer(quote.text)] if quote.kind == "indirect" else []
+        bounds = [(0, cuts[0].start())] if cuts else []
+        for position, cut in enumerate(cuts):
+            bounds.append((cut.end(), cuts[position + 1].start() if position + 1 < len(cuts) else len(quote.text)))
+        if len(bounds) < 2 or any(len(quote.text[a:b].split()) < CLAUSE_WORDS for a, b in bounds):
+            found.append(quote)
+            continue
+        found += [
+            replace(quote, start=quote.start + a, end=quote.start + b, text=quote.text[a:b], parts=())
+            for a, b in bounds
+        ]
+    return tuple(found)
+
+
 def utterance_text(quote: Quote) -> str:
     """What is embedded for a quote: what is said, without who says it. Utterances are compared
     only when they have a speaker in common, and a name and a cue written before both would make

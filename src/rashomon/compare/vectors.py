@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rashomon.compare.utterances import utterance_text
+from rashomon.compare.utterances import said_clauses, utterance_text
 from rashomon.embed import SentenceEncoder
 from rashomon.embed.encoder import DIMENSIONS
 from rashomon.model import Quote
@@ -21,8 +21,9 @@ from rashomon.store.sqlite import Store
 from rashomon.store.stories import StoryArticle
 
 SENTENCE_MODEL = "all-MiniLM-L6-v2-int8/sentence"
-# One row per quote of the article, in its stored order: who says what (`compare.utterances`).
-UTTERANCE_MODEL = "all-MiniLM-L6-v2-int8/utterance"
+# One row per said clause of the article's quotes, in their stored order: who says what
+# (`compare.utterances.said_clauses`).
+UTTERANCE_MODEL = "all-MiniLM-L6-v2-int8/said-clause"
 # A comparison lines up at most this many articles: each outlet's most central report first.
 MAX_COMPARED = 8
 # Articles embedded per write, so a long preparation keeps its progress if it is stopped.
@@ -91,7 +92,7 @@ def prepare_comparisons(store: Store, story_ids: Iterable[str], *, encoder: Sent
     unspoken = store.lacking_sentence_vectors(list(dict.fromkeys(wanted)), UTTERANCE_MODEL)
     for start in range(0, len(unspoken), ARTICLES_PER_WRITE):
         quotes = {
-            article_id: [stored.quote for stored in store.quotes(QuoteFilter(article=article_id))]
+            article_id: said_clauses([stored.quote for stored in store.quotes(QuoteFilter(article=article_id))])
             for article_id in unspoken[start : start + ARTICLES_PER_WRITE]
         }
         with store.transaction():

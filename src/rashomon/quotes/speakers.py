@@ -317,6 +317,11 @@ def _fits(
     return _country_fits(speaker.start, speaker.end, person, entities)
 
 
+def _inside(quote: Quote, start: int, end: int) -> bool:
+    """Whether a mention lies within the quotation's own words."""
+    return any(piece.start <= start and end <= piece.end for piece in quote.pieces)
+
+
 def continue_speakers(
     doc: Doc,
     quotes: Sequence[Quote],
@@ -368,7 +373,12 @@ def continue_speakers(
         if speaker is not None and kind is not None:
             if before_quote is not None and before_quote.speaker is not None:
                 before = before_quote.speaker
-                between = any(before.end <= start and end <= speaker.start for start, end in breaking[kind])
+                # A person the quotation itself names ("Debris from a downed drone fell ...," he wrote)
+                # is what the speaker tells of, not a new speaker.
+                between = any(
+                    before.end <= start and end <= speaker.start and not _inside(quote, start, end)
+                    for start, end in breaking[kind]
+                )
                 sentences_back = bisect_right(sentence_starts, speaker.start) - bisect_right(
                     sentence_starts, last_end[kind]
                 )
