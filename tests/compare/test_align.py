@@ -458,6 +458,25 @@ def test_a_toll_deep_in_an_article_is_another_attack_s_and_is_not_compared():
     assert toll_conflicts(statements, groups, dict.fromkeys("ab", dt.date(2017, 3, 16))) == []
 
 
+def test_running_tolls_of_one_day_are_set_against_each_other_and_not_against_a_days():
+    # "21 deaths ... since the start of the year" and "killed at least 34 people ... since mid-January":
+    # two counts up to the report, however each puts its start; a day's toll of four is neither's.
+    sofala = frozenset({"sofala"})
+    running = [
+        replace(_toll(21, "21"), kind="people killed", scope="since the start of the year"),
+        replace(_toll(34, "at least 34"), bound=">=", kind="people killed", scope="since mid-january"),
+    ]
+    statements = [
+        _statement("a", 0, "The ministry reported 21 deaths since the start of the year.", numbers=[running[0]]),
+        _statement("b", 0, "The outbreak has killed at least 34 people since mid-January.", numbers=[running[1]]),
+        _statement("c", 0, "Four people died on Monday.", numbers=[replace(_toll(4, "Four"), kind="people killed")]),
+    ]
+    statements = [replace(statement, places=sofala) for statement in statements]
+    groups = align_statements(statements, _vectors([0, 1, 2]))
+    (conflict,) = toll_conflicts(statements, groups, dict.fromkeys("abc", dt.date(2027, 2, 9)))
+    assert conflict.conflict == "tolls differ (people killed): 21 vs at least 34"
+
+
 def test_tolls_of_one_night_and_of_articles_with_no_outlet_are_compared():
     kyiv = frozenset({"kyiv"})
     killed = [

@@ -998,10 +998,11 @@ def toll_conflicts(
     ledes = lede_statements(statements)
     for statement in ledes:
         for number in statement.numbers:
-            kind = number.kind if _is_toll(number, weekday=True) and not number.earlier else None
+            running = _a_running_toll(number)
+            kind = number.kind if (running or _is_toll(number, weekday=True)) and not number.earlier else None
             if kind is None:
                 continue
-            named_day = named_weekday(number.scope)
+            named_day = RUNNING if running else named_weekday(number.scope)
             by_article = tolls.setdefault((kind, published.get(statement.article_id), named_day), {})
             held = by_article.get(statement.article_id)
             if held is None or number.value > held[0].value:
@@ -1037,9 +1038,11 @@ def _untimed_joined(tolls: _Tolls) -> _Tolls:
     early on Thursday. With two named days ("on Tuesday", "on Friday") an untimed toll could be
     either's, and beside an article's own toll of the day ("Sixteen civilians ... were killed on Monday"
     across a province, then "seven people" in one town) it is a part; both stay apart."""
-    named: _Tolls = {key: dict(by_article) for key, by_article in tolls.items() if key[2] is not None}
+    named: _Tolls = {key: dict(by_article) for key, by_article in tolls.items() if key[2] not in {None, RUNNING}}
     joined: _Tolls = {}
     for (kind, day, day_named), by_article in tolls.items():
+        if day_named == RUNNING:
+            joined[(kind, day, day_named)] = by_article
         if day_named is not None:
             continue
         days = [key for key in named if key[:2] == (kind, day)]
@@ -1180,6 +1183,25 @@ def _matched(groups: Sequence[AlignedGroup], left: Statement, right: Statement, 
 
     return any(
         group.label != "single" and gives(group, left, counts[0]) and gives(group, right, counts[1]) for group in groups
+    )
+
+
+# The time slot of a running toll: "killed at least 34 people ... since mid-January" is set against
+# another outlet's running toll of that day, "21 deaths ... since the start of the year", not a day's.
+RUNNING = "since"
+# What a running count may count: an outbreak's cases as well as its dead.
+_RUNNING_KINDS = _TOLL_KINDS | {"people infected"}
+
+
+def _a_running_toll(number: Number) -> bool:
+    """A count of people killed, hurt, missing or infected from some start up to the report: "850
+    cases since the start of the year"."""
+    return (
+        number.kind in _RUNNING_KINDS
+        and number.value >= 2
+        and number.scope is not None
+        and number.scope.startswith("since ")
+        and not number.hypothetical
     )
 
 
