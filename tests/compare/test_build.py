@@ -464,6 +464,7 @@ def test_two_readings_of_one_earthquake_set_magnitude_and_tolls_against_each_oth
             "tolls differ (people killed): 39 vs at least 41",
             "tolls differ (people injured): 580 vs more than 600",
             "numbers differ (magnitude): 6.8 vs 7.1",
+            "numbers differ (depth): 7 km vs 10 km",  # the radio's names no town but its lede's province
             "numbers differ (building destroyed): 52 vs At least 85",  # buildings collapsed; the radio's 52 was tagged no number
             "numbers differ (personnel): more than 5,000 vs 3,500",  # the minister's rescuers, as each outlet has him
         }

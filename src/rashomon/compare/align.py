@@ -684,6 +684,8 @@ def _match_scores(
     common = {entity for entity, named in naming.items() if named > COMMON_ENTITY_SHARE * len(sentences)}
     telling = [statement.entities - common for statement in statements]
     only_tolls = voices_only_tolls(statements)
+    ledes = lede_statements(statements)
+    placed = [_placed(ledes, statement) for statement in statements]
     scores = similarity.copy()
     for i in range(count):
         for j in range(i + 1, count):
@@ -699,7 +701,7 @@ def _match_scores(
                 _one_voice_one_toll(statements[i], statements[j])
                 or _one_toll_told_twice(statements[i], statements[j])
                 or _one_group_sized(statements[i], statements[j])
-                or _one_measure_named_alike(statements[i], statements[j])
+                or _one_measure_named_alike(placed[i], placed[j])
                 or _one_damage_counted(statements[i], statements[j])
                 or _one_voice_one_count(statements[i], statements[j])
                 or _one_voice_one_toll_each(statements[i], statements[j], only_tolls)
@@ -813,11 +815,12 @@ def _one_measure_named_alike(left: Statement, right: Statement) -> bool:
     """Shares named in the same two words in one place: "an interest rate of 3.4 percent" and "a
     preferential interest rate of 2 percent" give one measure, agreeing or not; so do two magnitudes
     of a quake in one place ("a magnitude 6.8 earthquake shook Van province", "a magnitude 7.1
-    earthquake struck ... near the city of Van"), an aftershock's apart."""
+    earthquake struck ... near the city of Van"), an aftershock's apart, and two depths of its focus.
+    (``left`` and ``right`` carry their lede's places when they name none, `_placed`.)"""
     return same_scene(left, right) and any(
         (
             (a.counts == b.counts == "percent" and len(a.qualifiers & b.qualifiers) >= 2)
-            or (a.counts == b.counts == "magnitude" and share_a_place(left, right))
+            or (a.counts == b.counts and a.counts in {"magnitude", "depth"} and share_a_place(left, right))
         )
         and not (a.earlier or b.earlier)
         for a in left.numbers

@@ -561,6 +561,9 @@ def _is_year(quantity: Quantity) -> bool:
 _NOT_PEOPLE = frozenset({"money", "percent", "magnitude"})
 # "Dozens of aftershocks followed, the strongest of magnitude 5.4": not the quake the story is about.
 _AFTERSHOCK = re.compile(r"\b(?:after|fore)shocks?\b", re.IGNORECASE)
+# How deep a quake's focus lay: "at a depth of 7 km", "10 km deep".
+_DEPTH_BEFORE = re.compile(r"\bdepth\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.IGNORECASE)
+_DEPTH_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:deep|below the surface|underground)\b", re.IGNORECASE)
 
 
 _LEADING_PREPOSITION = re.compile(r"^(?:in|on|during|by|since|over|for|until|through|within)\s+", re.IGNORECASE)
@@ -593,6 +596,11 @@ def _number(text: str, quantity: Quantity, published: dt.date | None) -> Number:
         kind = "people detained"  # only people are detained: "14 violators of public order were detained"
     elif kind == "magnitude" and _AFTERSHOCK.search(sentence_so_far(text, quantity.start)):
         kind = "aftershock magnitude"
+    elif kind == "distance" and (
+        _DEPTH_BEFORE.search(text[max(0, quantity.start - 30) : quantity.start])
+        or _DEPTH_AFTER.match(text[quantity.end : quantity.end + 40])
+    ):
+        kind = "depth"
     elif kind in STRUCTURES and (damage := damage_kind(text, quantity.start, quantity.end)) is not None:
         kind = f"{kind} {damage}"
     scope = " ".join(quantity.time_scope.lower().split()) if quantity.time_scope else None
