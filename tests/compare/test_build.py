@@ -545,3 +545,16 @@ def test_a_drone_strike_told_by_both_sides_lines_up_the_governors_words_clause_b
     )
     agency = next(framing for framing in comparison.framing if framing.outlet == "Moscow State News Agency")
     assert "Debris" not in {speaker.name for speaker in agency.speakers}
+
+
+@pytest.mark.model
+def test_a_village_one_side_says_it_took_and_the_other_denies_losing_is_in_dispute(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a Russian state agency's "have liberated the settlement of Novoselivka"
+    # and a Ukrainian wire's "denied Moscow's claim that the village had been captured". The words
+    # differ ("liberated", "captured") and the denial names the village apart from the clause.
+    comparison = _compared(
+        engine, tmp_path / "village.db", "village_novoselivka_kyiv.txt", "village_novoselivka_moscow.txt"
+    )
+    assert _conflicts(comparison) == ["one denies what the other reports: the village had been captured"]
+    (conflict,) = [group for group in comparison.groups if group.label == "conflict"]
+    assert any("have liberated the settlement of Novoselivka" in s.text for s in conflict.statements)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from rashomon.compare.align import AlignedGroup, Statement
-from rashomon.compare.dismissals import dismissed_things, tells, with_dismissals
+from rashomon.compare.dismissals import capture_denials, dismissed_things, tells, with_dismissals
 
 
 def _statement(article: str, index: int, text: str, outlet: str) -> Statement:
@@ -123,6 +125,10 @@ def test_a_denial_of_reports_that_something_happened_names_the_clause():
     text = "The ministry denied reports that the disease had spread to Manica province, saying all were negative."
     assert denied_clause(text) == "the disease had spread to Manica province"
     assert denied_clause("Cases have also been confirmed in the neighbouring province of Manica.") is None
+    # Whose claim it is, and a claim "to have" done something.
+    text = "Kyiv denied Moscow's claim that the village had been captured."
+    assert denied_clause(text) == "the village had been captured"
+    assert denied_clause("The army rejected Russian claims to have taken the bridge.") == "taken the bridge"
 
 
 def test_a_matched_denial_of_a_reported_clause_disputes_the_telling_but_not_another_denial():
@@ -136,3 +142,31 @@ def test_a_matched_denial_of_a_reported_clause_disputes_the_telling_but_not_anot
     echoed = _statement("b", 5, "The government has long denied that the disease reached Manica.", "Wire")
     groups = with_dismissals([denial, echoed], [AlignedGroup("shared", (denial, echoed), None, 0.8)])
     assert [g.label for g in groups] == ["shared"]
+
+
+CAPTURE_WORDS = frozenset({"captured", "liberated"})
+
+
+def _naming(article: str, index: int, text: str, outlet: str, start: int) -> Statement:
+    return replace(
+        _statement(article, index, text, outlet), start=start, end=start + len(text), entities=frozenset({"novo"})
+    )
+
+
+def test_a_denied_capture_is_set_against_the_other_sides_account_of_taking_the_place():
+    denial_text = "Kyiv repelled assaults near the village of Novoselivka and denied Moscow's claim that the village had been captured."
+    denial = _naming("a", 1, denial_text, "Kyiv Wire", 100)
+    taken_text = "Units of the Centre group have liberated the settlement of Novoselivka, the ministry said."
+    taken = _naming("b", 1, taken_text, "Moscow Agency", 200)
+    named = {
+        ("a", "novo"): [(100 + denial_text.index("Novoselivka"), 100 + denial_text.index("Novoselivka") + 11)],
+        ("b", "novo"): [(200 + taken_text.index("Novoselivka"), 200 + taken_text.index("Novoselivka") + 11)],
+    }
+    (conflict,) = capture_denials([denial, taken], named, CAPTURE_WORDS)
+    assert conflict.conflict == "one denies what the other reports: the village had been captured"
+    assert conflict.statements == (taken, denial)
+    # Naming the place with no word for taking it is no account of its capture, nor is a negated one.
+    for text in ("Fighting went on near the settlement of Novoselivka.", "No unit has captured Novoselivka yet."):
+        other = _naming("b", 1, text, "Moscow Agency", 200)
+        spans = {**named, ("b", "novo"): [(200 + text.index("Novoselivka"), 200 + text.index("Novoselivka") + 11)]}
+        assert capture_denials([denial, other], spans, CAPTURE_WORDS) == []

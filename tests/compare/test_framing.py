@@ -230,6 +230,12 @@ def test_what_an_article_calls_an_organisation_beside_its_name_and_after():
     assert found["rsf"][0].start == text.index("terrorist")
     # A plain name has no label, and "the group of seven doctors" describes no one.
     assert "rc" not in found
+    # A noun the name goes on through is part of it: "the Khortytsia group of forces" is no "group".
+    text = "Viktor Trehubov is spokesman for the Khortytsia group of forces."
+    khortytsia = NamedGroup("kh", ((text.index("Khortytsia"), text.index(" group"), 0),))
+    found = group_labels(text, [khortytsia], _sentences(text), load_word_list("group_label_nouns.txt"),
+                         load_label_words(), "a")  # fmt: skip
+    assert found == {}
 
 
 def test_words_before_an_organisation_that_modifies_someone_are_that_person_s():

@@ -152,3 +152,17 @@ def test_the_town_of_a_name_is_no_country_of_that_name(places):
     assert found["Bahrain"].place is None or found["Bahrain"].place.feature not in {"country", "admin1"}
     found = _by_text(places("Talks were held in the city of Mosul and in Bahrain on Monday."))
     assert found["Bahrain"].place.feature == "country"  # type: ignore[union-attr]
+
+
+def test_a_name_before_region_is_the_region_and_places_the_towns_in_it(places):
+    # Written for this test. Donetsk is a city and a region of Ukraine and a town of Russia; "the eastern
+    # Donetsk region" names the region, and Pokrovsk (a town of that region, and one of Yakutia) lies in
+    # the region the article names, though the article names Russia more.
+    text = (
+        "Moscow said on Tuesday that Russian troops were advancing on Pokrovsk in the eastern Donetsk region. "
+        "The Russian Defence Ministry in Moscow said Pokrovsk would soon be encircled."
+    )
+    found = _by_text(places(text))
+    donetsk, pokrovsk = found["Donetsk"].place, found["Pokrovsk"].place
+    assert donetsk is not None and (donetsk.country, donetsk.admin1) == ("UKR", "Donetsk")
+    assert pokrovsk is not None and (pokrovsk.country, pokrovsk.admin1) == ("UKR", "Donetsk")

@@ -42,7 +42,7 @@ from rashomon.compare.classifier import (
     load_reported_speech,
     subjectivity_labels,
 )
-from rashomon.compare.dismissals import with_dismissals
+from rashomon.compare.dismissals import capture_denials, with_dismissals
 from rashomon.compare.framing import (
     ActorTone,
     ArticleFraming,
@@ -114,6 +114,7 @@ class FramingModels:
     states: EntityTables
     means: AttackMeans
     genres: GenreLabels
+    capture_words: frozenset[str]
 
     @classmethod
     def load(cls, encoder: SentenceEncoder | None = None) -> FramingModels:
@@ -122,6 +123,7 @@ class FramingModels:
             load_loaded_lexicon(), load_tone_words(), load_label_words(), load_word_list("group_label_nouns.txt"),
             load_word_list("generic_words.txt"), load_reported_speech(),
             load_outlet_names(), load_entity_tables(), load_attack_means(), load_genre_labels(),
+            load_word_list("capture_words.txt"),
         )  # fmt: skip
 
 
@@ -206,6 +208,7 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
         with_dismissals(
             statements,
             toll_conflicts(statements, groups, published)
+            + capture_denials(statements, _takeable_spans(facts, models.states), models.capture_words)
             + detention_conflicts(statements, groups, published)
             + jurisdiction_conflicts(statements, models.states)
             + reversed_sides_conflicts(statements, published, models.states)
@@ -219,6 +222,21 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
     return Comparison(
         story, tuple(item.article for item in facts), _subjects(facts), tuple(groups), framing, themes, sentences
     )
+
+
+def _takeable_spans(
+    facts: Sequence[_ArticleFacts], states: EntityTables
+) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    """Where each article names each entity a side can take or hold (a town the model may have read
+    as a body, a site, a person): (article, entity) to its mentions' spans. Not states, their
+    capitals or nationalities."""
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for item in facts:
+        for entity in item.entities:
+            if entity.entity.type == "NORP" or _a_state(entity.entity, states):
+                continue
+            spans[(item.article.id, entity.entity.id)] = [(m.start, m.end) for m in entity.mentions]
+    return spans
 
 
 def _without_disputed_singles(groups: Sequence[AlignedGroup]) -> list[AlignedGroup]:

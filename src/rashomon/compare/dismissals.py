@@ -20,7 +20,7 @@ confirmed in ... Manica"): it is a dispute with the statement alignment already 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -140,11 +140,20 @@ def tells(text: str, content: Sequence[str]) -> bool:
 
 # "The ministry denied reports that the disease had spread to Manica province": what is denied is a
 # clause, which other reports tell in their own words ("Cases have also been confirmed in ... Manica").
+# Whose claim it is may stand before the noun: "denied Moscow's claim that the village had been
+# captured", "rejected Russian claims that ..."; a claim "to have" done something is one too.
 _DENIED_THAT = re.compile(
-    rf"\b(?:denied|denies|deny|denying|dismissed|dismisses|rejected|rejects)\s+(?:the\s+)?{_CLAIM_NOUNS}\s+that\s+"
+    rf"\b(?:denied|denies|deny|denying|dismissed|dismisses|rejected|rejects)\s+(?:the\s+)?"
+    rf"(?:[A-Z][\w-]*(?:'s|\u2019s)?\s+)?{_CLAIM_NOUNS}\s+(?:that|to\s+have)\s+"
     r"(?P<what>[^,.;:]{8,120})",
     re.IGNORECASE,
 )
+# "took control of", "gained full control over": a place changing hands in words the word list cannot hold.
+_TAKING_CONTROL = re.compile(
+    r"\b(?:took|taken|taking|gained|established|seized)\s+(?:full\s+)?control\b", re.IGNORECASE
+)
+# How far from its capture word a telling names the place taken: "liberated the settlement of Novoselivka".
+_CAPTURED_PLACE_WINDOW = 60
 
 
 # A statement that itself reports a denial ("The government ... denied using chemical weapons") tells
@@ -157,6 +166,84 @@ def denied_clause(text: str) -> str | None:
     province"."""
     found = _DENIED_THAT.search(text)
     return found.group("what").strip() if found else None
+
+
+def _capture_spans(text: str, capture_words: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the sentence tells a place changing hands, unless it says so right before ("no village
+    was captured")."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text) if m.group(0).lower() in capture_words]
+    spans += [(m.start(), m.end()) for m in _TAKING_CONTROL.finditer(text)]
+    return [
+        (start, end) for start, end in spans if not _NEGATION_BEFORE.search(text[max(0, start - 30) : start].lower())
+    ]
+
+
+def denied_capture(text: str, capture_words: frozenset[str]) -> str | None:
+    """A denied claim that a place changed hands: "the village had been captured" in "denied Moscow's
+    claim that the village had been captured"."""
+    what = denied_clause(text)
+    if what is None or not any(word.lower() in capture_words for word in _WORD.findall(what)):
+        return None
+    return what
+
+
+def _tells_a_capture_of(
+    telling: Statement,
+    denial: Statement,
+    named: Mapping[tuple[str, str], Sequence[tuple[int, int]]],
+    capture_words: frozenset[str],
+) -> bool:
+    """The statement tells a place changing hands and names, close to the words that tell it, something
+    the denial names: the place taken."""
+    spans = [
+        (start, end)
+        for entity in telling.entities & denial.entities
+        for start, end in named.get((telling.article_id, entity), ())
+        if telling.start <= start and end <= telling.end
+    ]
+    for capture_start, capture_end in _capture_spans(telling.text, capture_words):
+        first, last = telling.start + capture_start, telling.start + capture_end
+        if any(
+            start - last <= _CAPTURED_PLACE_WINDOW and first - end <= _CAPTURED_PLACE_WINDOW for start, end in spans
+        ):
+            return True
+    return False
+
+
+def capture_denials(
+    statements: Sequence[Statement],
+    named: Mapping[tuple[str, str], Sequence[tuple[int, int]]],
+    capture_words: frozenset[str],
+) -> list[AlignedGroup]:
+    """A statement denying another side's claim that a place was taken ("denied Moscow's claim that
+        the village had been captured"), set against each other outlet's own account of taking it
+        ("Units ... have liberated the settlement of Novoselivka"): the two say "captured" and
+        "liberated", and the denial names the place apart from the clause, so neither the words nor the
+        alignment line them up. ``named`` holds where each article names each entity that can be taken: a
+    town, a site, a body or a person, not a state or a nationality ("Russian forces captured ..." and
+    "denied Russian claims that ..." name no one place)."""
+    rank = places_in_article(statements)
+    found = []
+    for denial in statements:
+        what = denied_capture(denial.text, capture_words)
+        if what is None:
+            continue
+        tellings = []
+        for article in dict.fromkeys(s.article_id for s in statements if s.article_id != denial.article_id):
+            telling = next(
+                (
+                    s for s in statements
+                    if s.article_id == article and not one_outlet(s.outlet, denial.outlet)
+                    and rank[(s.article_id, s.sentence)] < OWN_ACCOUNT and not _A_DENIAL.search(s.text)
+                    and _tells_a_capture_of(s, denial, named, capture_words)
+                ),
+                None,
+            )  # fmt: skip
+            if telling is not None:
+                tellings.append(telling)
+        if tellings:
+            found.append(AlignedGroup("conflict", (*tellings, denial), f"one denies what the other reports: {what}"))
+    return found
 
 
 def _with_denied_clauses(groups: Sequence[AlignedGroup], dismissing: set[tuple[str, int]]) -> list[AlignedGroup]:

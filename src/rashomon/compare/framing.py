@@ -240,6 +240,7 @@ def actor_labels(text: str, mentions: Sequence[tuple[int, int, int]], roles: Seq
 # label words, or an alliance written as a compound ("Iran-backed", "al-Qaeda-linked", "Kurdish-led").
 _ALLIANCE = re.compile(r"[A-Za-z'\-]+-(?:backed|linked|led|affiliated|allied|aligned|sponsored|funded)$")
 _GROUP_NAME_FOLLOWER = re.compile(r"^(?:\s*\([A-Z][A-Za-z.\-]{1,9}\))?\s+([a-z]+)\b")
+_OF_AFTER = re.compile(r"\s+of\b")
 _GROUP_LABEL_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z'\-]*\s+){1,3})$")
 _DEFINITE_GROUP = re.compile(r"\b[Tt]he\s+((?:[a-z][A-Za-z'\-]*\s+){0,2}?)([a-z]+)\b")
 
@@ -294,6 +295,8 @@ def group_labels(text: str, groups: Sequence[NamedGroup], sentences: Sequence[tu
                 kept.insert(0, word)
             after = _GROUP_NAME_FOLLOWER.match(text[end : end + 20])
             noun = after.group(1) if after and after.group(1) in nouns else None
+            if noun is not None and after is not None and _OF_AFTER.match(text, end + after.end(1)):
+                noun = None  # "the Khortytsia group of forces": the name goes on, the noun is no label
             if noun is None and _names_someone_after(text[end : end + 30]):
                 kept = []  # "former Exxon Mobil CEO", "a senior Kremlin official": the words are the person's
             if not kept and noun is None:

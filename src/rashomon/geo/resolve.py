@@ -10,6 +10,7 @@ countries from the clear cases, the second resolves everything against them.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -38,6 +39,8 @@ _NAMESAKE_CITY_POPULATION = 300_000
 
 
 _WIDER_THAN_A_TOWN = frozenset({"country", "continent", "admin1", "region", "sea"})
+# "the eastern Donetsk region", "Van province": the name is a first-level region's.
+_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|governorate)\b")
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,16 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -
     countries: Counter[str] = Counter()
     regions = set()
     for (toponym, _, candidates, _), place in zip(lookups, first, strict=True):
+        named_regions = (
+            [p for p in candidates if p.feature == "admin1"] if _REGION_AFTER.match(text, toponym.end) else []
+        )
+        if len(named_regions) == 1:
+            # "the eastern Donetsk region" names the region, whichever Donetsk the name itself resolves to:
+            # its towns are placed in it ("Pokrovsk"), and its country is the article's. The name keeps its
+            # own resolution ("Idlib province" and the city of Idlib are one place to a reader).
+            regions.add(lookup_key(named_regions[0].name))
+            if named_regions[0].country is not None:
+                countries[named_regions[0].country] += 1
         if place is None or place.country is None:
             continue
         clear = place.feature in ("country", "admin1") or len(candidates) == 1 or place.population >= 1_000_000
