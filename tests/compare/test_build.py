@@ -558,3 +558,12 @@ def test_a_village_one_side_says_it_took_and_the_other_denies_losing_is_in_dispu
     assert _conflicts(comparison) == ["one denies what the other reports: the village had been captured"]
     (conflict,) = [group for group in comparison.groups if group.label == "conflict"]
     assert any("have liberated the settlement of Novoselivka" in s.text for s in conflict.statements)
+
+
+@pytest.mark.model
+def test_a_spokeswoman_calling_accusations_unfounded_disputes_the_wire_that_reports_them(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a Russian state agency and a Baltic wire on one expulsion of diplomats.
+    # The agency has the spokeswoman call "the accusations of espionage against them absurd and
+    # unfounded"; the wire has Lithuania accuse the diplomats "of espionage".
+    comparison = _compared(engine, tmp_path / "expel.db", "expulsion_vilnius_state.txt", "expulsion_vilnius_wire.txt")
+    assert _conflicts(comparison) == ["one calls unfounded what the other reports: espionage"]

@@ -24,6 +24,8 @@ def _statement(article: str, index: int, text: str, outlet: str) -> Statement:
         ),
         ("The ministry dismissed allegations of torture in Kessel prison.", ["torture"]),
         ("The coalition made claims of ballot stuffing.", []),  # claims, not dismissed ones
+        ("She said so, calling the accusations of espionage against them absurd and unfounded.", ["espionage"]),
+        ("He called the reports of shelling alarming.", []),  # called something, not unfounded
         ("The army rejected reports of it.", []),  # nothing named
     ],
 )

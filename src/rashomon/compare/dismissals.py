@@ -34,7 +34,14 @@ _DISMISSAL = re.compile(
     rf"(?:unfounded|baseless|groundless|false|fabricated|fake|bogus|untrue|unsubstantiated)\s+{_CLAIM_NOUNS}"
     rf"|(?:denied|denies|deny|denying|dismissed|dismisses|dismissing|rejected|rejects|rejecting)\s+"
     rf"(?:the\s+|any\s+|all\s+)?{_CLAIM_NOUNS}"
+    rf"|(?P<calling>call(?:s|ed|ing)?)\s+(?:the\s+|these\s+|such\s+)?{_CLAIM_NOUNS}"
     r")\s+(?:of|about)\s+(?P<what>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,4})",
+    re.IGNORECASE,
+)
+# "calling the accusations of espionage against them absurd and unfounded": what the claims are called
+# comes after what they are of.
+_CALLED_UNFOUNDED = re.compile(
+    r"[^.;:]{0,60}?\b(?:absurd|unfounded|baseless|groundless|false|fabricated|ridiculous|untrue|lies|a lie|nonsense)\b",
     re.IGNORECASE,
 )
 # What is dismissed ends where its noun phrase does: "ballot stuffing without presenting evidence".
@@ -78,6 +85,8 @@ def dismissed_things(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """What the sentence calls unfounded, as written and as its content words: "ballot stuffing"."""
     found = []
     for match in _DISMISSAL.finditer(text):
+        if match.group("calling") and not _CALLED_UNFOUNDED.match(text, match.start("what")):
+            continue  # "called the reports of shelling alarming"
         words = []
         for word in match.group("what").split():
             if word.lower() in _PHRASE_END:
