@@ -567,3 +567,19 @@ def test_a_spokeswoman_calling_accusations_unfounded_disputes_the_wire_that_repo
     # unfounded"; the wire has Lithuania accuse the diplomats "of espionage".
     comparison = _compared(engine, tmp_path / "expel.db", "expulsion_vilnius_state.txt", "expulsion_vilnius_wire.txt")
     assert _conflicts(comparison) == ["one calls unfounded what the other reports: espionage"]
+
+
+@pytest.mark.model
+def test_a_wire_that_restates_the_official_figure_beside_another_source_s_is_in_no_dispute(engine, tmp_path):  # type: ignore[no-untyped-def]
+    # Written for this test: a state radio gives the statistics institute's 32.9 percent; a wire gives
+    # independent economists' 63.2 percent "nearly double the 32.9 percent reported by the state
+    # statistics institute". The outlets agree on what the institute said; the sources differ, within
+    # one report. "the Turkish Statistical Institute (TurkStat)" is one body under both names.
+    comparison = _compared(engine, tmp_path / "cpi.db", "inflation_ankara_state.txt", "inflation_ankara_wire.txt")
+    assert _conflicts(comparison) == []
+    assert any(
+        any("32.9 percent in September" in text for text in group) and any("63.2 percent" in text for text in group)
+        for group in _shared_sentences(comparison)
+    )
+    radio = next(framing for framing in comparison.framing if framing.outlet == "Anatolian State Radio")
+    assert "TurkStat" not in {speaker.name for speaker in radio.speakers}

@@ -420,6 +420,16 @@ def test_an_acronym_in_brackets_after_a_name_is_that_organisations_in_any_langua
     assert "VHP" not in by_name and "VHP" in party.aliases
 
 
+def test_a_short_name_in_brackets_made_of_pieces_of_the_name_is_that_organisations(engine):
+    # Written for this test: "TurkStat" is pieces of "Turkish Statistical Institute", in order.
+    text = (
+        "Inflation slowed to 32.9 percent, the Turkish Statistical Institute (TurkStat) said on Friday. "
+        "TurkStat said food prices rose 28.4 percent."
+    )
+    by_name = {e.name: e for e in _annotated(engine, text, "stat").entities}
+    assert "TurkStat" not in by_name and "TurkStat" in by_name["Turkish Statistical Institute"].aliases
+
+
 def test_a_common_word_opening_a_sentence_and_the_last_word_of_a_bill_are_no_people(engine):
     # Written for this test: the model takes "Calm" and the "Bill" of "the Finance Bill" for people,
     # and "Interior Cabinet" (of the Kenyan title "Cabinet Secretary") for a body.

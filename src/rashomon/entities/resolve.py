@@ -482,19 +482,29 @@ def _link_abbreviations(text: str, found: list[_Candidate], links: _UnionFind) -
                 links.union(target, short)
 
 
-_BRACKETED_ACRONYM = re.compile(r"\s*\((?P<short>[A-Z]{2,6})\)")
+_BRACKETED_ACRONYM = re.compile(r"\s*\((?P<short>[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)\)")
+
+
+def _shortens(short: str, name: str) -> bool:
+    """Whether a short form made of pieces of words ("TurkStat") is this name's ("Turkish Statistical
+    Institute"): it starts as the name does and its letters come in the name's order."""
+    if short.isupper():
+        return True  # initials, perhaps of a name in another language (CHP, Cumhuriyet Halk Partisi)
+    letters = iter(name.lower())
+    return short[0].lower() == name[0].lower() and all(char in letters for char in short.lower())
 
 
 def _link_bracketed_acronyms(text: str, found: list[_Candidate], links: _UnionFind) -> None:
     """ "the Republican People's Party (CHP)": an acronym in brackets right after an organisation's
     name is that organisation's, though it spells the name in another language (Cumhuriyet Halk
-    Partisi). Not after a dateline's town ("BEIRUT (AFP)"), which is no organisation."""
+    Partisi); so is a short form made of pieces of its words ("the Turkish Statistical Institute
+    (TurkStat)"). Not after a dateline's town ("BEIRUT (AFP)"), which is no organisation."""
     town_end = dateline_town_end(text[:400])
     for index, cand in enumerate(found):
         if not _spelled_out(cand) or cand.end <= town_end:
             continue
         bracket = _BRACKETED_ACRONYM.match(text, cand.end)
-        if bracket is None:
+        if bracket is None or not _shortens(bracket.group("short"), cand.text):
             continue
         for other, short in enumerate(found):
             if short.text == bracket.group("short") and short.label != "PERSON":
