@@ -754,15 +754,12 @@ def _one_group_sized(left: Statement, right: Statement) -> bool:
 def _one_voice_one_count(left: Statement, right: Statement) -> bool:
     """One speaker counting one thing named alike, in one scene: the minister's "3,500 rescue workers
     had been sent to the region" and his "more than 5,000 search and rescue personnel ... had been
-    deployed" in another outlet tell one figure, agreeing or not; so do the governor's "two people had
-    been injured" and his "One person was injured", a toll's kind naming what it counts. (Two tolls
-    of a day that disagree are two attacks' when one speaker gives both: `_one_voice_two_tolls`.)"""
+    deployed" in another outlet tell one figure, agreeing or not."""
     return (
         bool(left.voices & right.voices)
         and same_scene(left, right)
         and any(
-            a.counts == b.counts and a.counts is not None
-            and bool(a.qualifiers & b.qualifiers)
+            a.counts == b.counts and a.counts is not None and bool(a.qualifiers & b.qualifiers)
             and not (a.earlier or b.earlier or a.hypothetical or b.hypothetical)
             for a in left.numbers
             for b in right.numbers

@@ -153,7 +153,7 @@ def tells(text: str, content: Sequence[str]) -> bool:
 # captured", "rejected Russian claims that ..."; a claim "to have" done something is one too.
 _DENIED_THAT = re.compile(
     rf"\b(?:denied|denies|deny|denying|dismissed|dismisses|rejected|rejects)\s+(?:the\s+)?"
-    rf"(?:[A-Z][\w-]*(?:'s|\u2019s)?\s+)?{_CLAIM_NOUNS}\s+(?:that|to\s+have)\s+"
+    rf"(?:(?-i:[A-Z])[\w-]*(?:'s|\u2019s)?\s+)?{_CLAIM_NOUNS}\s+(?:that|to\s+have)\s+"
     r"(?P<what>[^,.;:]{8,120})",
     re.IGNORECASE,
 )
@@ -225,10 +225,10 @@ def capture_denials(
     capture_words: frozenset[str],
 ) -> list[AlignedGroup]:
     """A statement denying another side's claim that a place was taken ("denied Moscow's claim that
-        the village had been captured"), set against each other outlet's own account of taking it
-        ("Units ... have liberated the settlement of Novoselivka"): the two say "captured" and
-        "liberated", and the denial names the place apart from the clause, so neither the words nor the
-        alignment line them up. ``named`` holds where each article names each entity that can be taken: a
+    the village had been captured"), set against each other outlet's own account of taking it
+    ("Units ... have liberated the settlement of Novoselivka"): the two say "captured" and
+    "liberated", and the denial names the place apart from the clause, so neither the words nor the
+    alignment line them up. ``named`` holds where each article names each entity that can be taken: a
     town, a site, a body or a person, not a state or a nationality ("Russian forces captured ..." and
     "denied Russian claims that ..." name no one place)."""
     rank = places_in_article(statements)

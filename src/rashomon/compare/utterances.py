@@ -87,7 +87,7 @@ def said_clauses(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     and stay whole."""
     found: list[Quote] = []
     for quote in quotes:
-        cuts = [m for m in _ANOTHER_THING_SAID.finditer(quote.text)] if quote.kind == "indirect" else []
+        cuts = list(_ANOTHER_THING_SAID.finditer(quote.text)) if quote.kind == "indirect" else []
         bounds = [(0, cuts[0].start())] if cuts else []
         for position, cut in enumerate(cuts):
             bounds.append((cut.end(), cuts[position + 1].start() if position + 1 < len(cuts) else len(quote.text)))
