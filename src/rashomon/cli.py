@@ -489,7 +489,8 @@ def cmd_prepare(args: argparse.Namespace, settings: Settings) -> int:
         story_ids = [row.id for row in store.stories(min_articles=2)]
         done = prepare_comparisons(store, story_ids, encoder=SentenceEncoder(threads=args.threads))
     print(
-        f"{done.stories} stories of two or more articles: embedded {done.sentences} sentences of {done.articles} articles"
+        f"{done.stories} stories of two or more articles: embedded {done.sentences} sentences of {done.articles} "
+        f"articles and {done.utterances} clauses of reported speech"
     )
     return EXIT_OK
 

@@ -35,7 +35,7 @@ class Preparation:
     stories: int  # stories with two or more articles looked at
     articles: int  # articles whose sentences were embedded now
     sentences: int
-    utterances: int = 0  # quotes embedded now, of articles whose quotes had none
+    utterances: int = 0  # said clauses of quotes embedded now, of articles whose quotes had none
 
 
 def compared_members(members: Sequence[StoryArticle], most: int = MAX_COMPARED) -> list[StoryArticle]:
