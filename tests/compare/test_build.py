@@ -218,6 +218,14 @@ def _shared_sentences(comparison) -> list[set[str]]:  # type: ignore[no-untyped-
     ]
 
 
+def _lined_up(comparison, first: str, second: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether one group across articles holds a sentence with each of the two pieces of text."""
+    return any(
+        any(first in text for text in group) and any(second in text for text in group)
+        for group in _shared_sentences(comparison)
+    )
+
+
 @pytest.mark.model
 def test_what_one_speaker_says_is_matched_clause_by_clause(engine, tmp_path):  # type: ignore[no-untyped-def]
     # Written for this test: an independent and a pro-government report on one protest. The first puts
@@ -226,7 +234,7 @@ def test_what_one_speaker_says_is_matched_clause_by_clause(engine, tmp_path):  #
     shared = _shared_sentences(comparison)
     no_early_vote = next(group for group in shared if any("no early vote" in text for text in group))
     assert any("no early elections" in text for text in no_early_vote)
-    assert any(any("22 people were detained" in t for t in g) and any("22 rioters" in t for t in g) for g in shared)
+    assert _lined_up(comparison, "22 people were detained", "22 rioters")
 
 
 @pytest.mark.model
@@ -485,10 +493,7 @@ def test_a_mine_blast_told_by_a_wire_and_a_state_agency_sets_their_tolls_against
         "tolls differ (people missing): 11 vs 14",
     }
     # "brought 212 miners to the surface" and "212 people were evacuated to safety": one count of the rescued.
-    assert any(
-        any("212 miners" in text for text in group) and any("212 people" in text for text in group)
-        for group in _shared_sentences(comparison)
-    )
+    assert _lined_up(comparison, "212 miners", "212 people")
 
 
 @pytest.mark.model
@@ -538,11 +543,7 @@ def test_a_drone_strike_told_by_both_sides_lines_up_the_governors_words_clause_b
         "one calls unfounded what the other reports: a strike",
         "numbers differ (people injured): One vs two",
     }
-    assert any(
-        any("drone debris had fallen" in text for text in group)
-        and any(text.startswith('"Debris from a downed drone') for text in group)
-        for group in _shared_sentences(comparison)
-    )
+    assert _lined_up(comparison, "drone debris had fallen", '"Debris from a downed drone')
     agency = next(framing for framing in comparison.framing if framing.outlet == "Moscow State News Agency")
     assert "Debris" not in {speaker.name for speaker in agency.speakers}
 
@@ -577,9 +578,6 @@ def test_a_wire_that_restates_the_official_figure_beside_another_source_s_is_in_
     # one report. "the Turkish Statistical Institute (TurkStat)" is one body under both names.
     comparison = _compared(engine, tmp_path / "cpi.db", "inflation_ankara_state.txt", "inflation_ankara_wire.txt")
     assert _conflicts(comparison) == []
-    assert any(
-        any("32.9 percent in September" in text for text in group) and any("63.2 percent" in text for text in group)
-        for group in _shared_sentences(comparison)
-    )
+    assert _lined_up(comparison, "32.9 percent in September", "63.2 percent")
     radio = next(framing for framing in comparison.framing if framing.outlet == "Anatolian State Radio")
     assert "TurkStat" not in {speaker.name for speaker in radio.speakers}
