@@ -55,16 +55,21 @@ def _entity(entity_id: str, name: str, kind: str, *sentences: int, country: str 
 
 
 def test_one_name_is_one_entity_within_a_story():
-    # The corpus keeps "al-Bab" tagged as a place and as an organisation apart; the story names it once.
+    # The corpus keeps "al-Bab" tagged as a place and as an organisation apart; the story names it once,
+    # as the place when it is named as often as each (two mentions each here).
     first = _ArticleFacts(None, (), (_entity("e-loc", "al-Bab", "LOC", 0, 2), _entity("e-org", "al-Bab", "ORG", 3)),
                           {"e-org": ["town"]}, (), (), ())  # type: ignore[arg-type]  # fmt: skip
     second = _ArticleFacts(None, (), (_entity("e-org", "Al-Bab", "ORG", 1),), {}, (), (), ())  # type: ignore[arg-type]
     merged = _merge_same_names([first, second], load_entity_tables())
     assert [[(e.entity.id, len(e.mentions)) for e in item.entities] for item in merged] == [
-        [("e-org", 3)],
-        [("e-org", 1)],
+        [("e-loc", 3)],
+        [("e-loc", 1)],
     ]
-    assert merged[0].roles == {"e-org": ["town"]}
+    assert merged[0].roles == {"e-loc": ["town"]}
+    # Named more often as a body, it stays the body.
+    third = _ArticleFacts(None, (), (_entity("e-org", "Al-Bab", "ORG", 4, 5),), {}, (), (), ())  # type: ignore[arg-type]
+    merged = _merge_same_names([first, second, third], load_entity_tables())
+    assert {e.entity.id for item in merged for e in item.entities} == {"e-org"}
 
 
 def test_a_nationality_is_its_country_within_a_story():

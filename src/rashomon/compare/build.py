@@ -274,8 +274,12 @@ def _merge_same_names(facts: Sequence[_ArticleFacts], states: EntityTables) -> l
             group = by_name.setdefault(_story_name_key(found.entity, states), [])
             if all(entity.id != found.entity.id for entity in group):
                 group.append(found.entity)
+    # Named as often, a place is the place: "the Saratov oil refinery" (a body, to the model) in one
+    # report and "over the Saratov region" in the other name one town.
     chosen = {
-        entity.id: max(group, key=lambda e: (mentioned[e.id], e.id)) for group in by_name.values() for entity in group
+        entity.id: max(group, key=lambda e: (mentioned[e.id], e.type in _PLACE_TYPES, e.id))
+        for group in by_name.values()
+        for entity in group
     }
     for entity_id, person in _short_forms_of_others(facts, mentioned).items():
         chosen[entity_id] = person
