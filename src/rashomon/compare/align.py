@@ -441,13 +441,16 @@ def _numbers_conflict(left: Sequence[Number], right: Sequence[Number]) -> str | 
 _TERM = re.compile(r"(?:over|for)\s+(?:a\s+)?[\w-]+\s+(?:years?|months?|weeks?)", re.IGNORECASE)
 
 
+# The time of a running count: "850 cases since the start of the year" and "more than 1,200 since
+# mid-January" are both counts up to the report, however their start is put.
+RUNNING = "since"
+
+
 def _time_of(number: Number) -> str | None:
     if number.counts == "percent" and number.scope and _TERM.fullmatch(number.scope):
         return None
-    if number.scope and number.scope.startswith("since "):
-        # "850 cases since the start of the year" and "more than 1,200 since mid-January": both a
-        # running count up to the report, however its start is put.
-        return "since"
+    if number.scope and number.scope.startswith(f"{RUNNING} "):
+        return RUNNING
     return number.scope
 
 
@@ -1186,22 +1189,16 @@ def _matched(groups: Sequence[AlignedGroup], left: Statement, right: Statement, 
     )
 
 
-# The time slot of a running toll: "killed at least 34 people ... since mid-January" is set against
-# another outlet's running toll of that day, "21 deaths ... since the start of the year", not a day's.
-RUNNING = "since"
-# What a running count may count: an outbreak's cases as well as its dead.
+# What a running toll may count: an outbreak's cases as well as its dead. "killed at least 34 people ...
+# since mid-January" is set against another outlet's running toll of that day, not a day's toll.
 _RUNNING_KINDS = _TOLL_KINDS | {"people infected"}
 
 
 def _a_running_toll(number: Number) -> bool:
     """A count of people killed, hurt, missing or infected from some start up to the report: "850
-    cases since the start of the year"."""
+    cases since the start of the year" (`_time_of`)."""
     return (
-        number.kind in _RUNNING_KINDS
-        and number.value >= 2
-        and number.scope is not None
-        and number.scope.startswith("since ")
-        and not number.hypothetical
+        number.kind in _RUNNING_KINDS and number.value >= 2 and _time_of(number) == RUNNING and not number.hypothetical
     )
 
 

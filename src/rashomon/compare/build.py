@@ -196,12 +196,13 @@ def compare_story(store: Store, story_id: str, models: FramingModels) -> Compari
                 tuple(store.article_places(article.id)),
             )
         )  # fmt: skip
-    spoken = _utterance_vectors(store, facts, models.encoder)  # of the quotes as stored, before names merge
     facts = _merge_same_names(facts, models.states)
     statements = [statement for item in facts for statement in _statements(item, models.states, models.means)]
     vectors = _statement_vectors(store, facts, statements, models.encoder)
-    quotes = {item.article.id: said_clauses(item.quotes) for item in facts}
-    units = alignment_units(statements, vectors, quotes, spoken, models.states)
+    # Merging names renames speakers only; the clauses and what is embedded of them stay as stored.
+    clauses = {item.article.id: said_clauses(item.quotes) for item in facts}
+    spoken = _utterance_vectors(store, clauses, models.encoder)
+    units = alignment_units(statements, vectors, clauses, spoken, models.states)
     groups = align_statements(units.statements, units.vectors, units.spoken)
     published = {item.article.id: item.article.published for item in facts}
     groups = _without_disputed_singles(
@@ -422,18 +423,20 @@ def _themes(statements: Sequence[Statement], generic: frozenset[str], limit: int
     return tuple(themes)
 
 
-def _utterance_vectors(store: Store, facts: Sequence[_ArticleFacts], encoder: SentenceEncoder) -> dict[str, np.ndarray]:
-    """Each article's said-clause vectors: kept in the store when ingest prepared this story, else embedded now."""
-    kept = stored_utterance_vectors(store, [item.article.id for item in facts])
+def _utterance_vectors(
+    store: Store, clauses: Mapping[str, Sequence[Quote]], encoder: SentenceEncoder
+) -> dict[str, np.ndarray]:
+    """Each article's said-clause vectors (``clauses`` by article): kept in the store when ingest
+    prepared this story, else embedded now."""
+    kept = stored_utterance_vectors(store, list(clauses))
     vectors = {}
     missing = {}
-    for item in facts:
-        array = kept.get(item.article.id)
-        clauses = said_clauses(item.quotes)
-        if array is not None and array.shape == (len(clauses), DIMENSIONS):
-            vectors[item.article.id] = array
-        elif clauses:
-            missing[item.article.id] = clauses
+    for article_id, said in clauses.items():
+        array = kept.get(article_id)
+        if array is not None and array.shape == (len(said), DIMENSIONS):
+            vectors[article_id] = array
+        elif said:
+            missing[article_id] = said
     for article_id, array in utterance_vectors(missing, encoder).items():
         vectors[article_id] = array.astype(np.float16).astype(np.float32)  # as stored
     return vectors
