@@ -132,6 +132,11 @@ def denied_acts(text: str) -> list[DeniedAct]:
     return found
 
 
+def _negated_before(text: str, start: int) -> bool:
+    """A word right before ``start`` says the thing did not happen: "no ballot stuffing", "never captured"."""
+    return _NEGATION_BEFORE.search(text[max(0, start - 30) : start].lower()) is not None
+
+
 def tells(text: str, content: Sequence[str]) -> bool:
     """The sentence tells the thing: it holds each of its content words, together, and says nothing
     right before them that denies it ("no ballot stuffing was recorded")."""
@@ -141,8 +146,7 @@ def tells(text: str, content: Sequence[str]) -> bool:
             continue
         following = [w for _, w in words[position : position + len(content) + 2]]
         if all(any(same_word(term, w, shortest=3) for w in following) for term in content):
-            before = text[max(0, words[position][0] - 30) : words[position][0]].lower()
-            if not _NEGATION_BEFORE.search(before):
+            if not _negated_before(text, words[position][0]):
                 return True
     return False
 
@@ -182,9 +186,7 @@ def _capture_spans(text: str, capture_words: frozenset[str]) -> list[tuple[int, 
     was captured")."""
     spans = [(m.start(), m.end()) for m in _WORD.finditer(text) if m.group(0).lower() in capture_words]
     spans += [(m.start(), m.end()) for m in _TAKING_CONTROL.finditer(text)]
-    return [
-        (start, end) for start, end in spans if not _NEGATION_BEFORE.search(text[max(0, start - 30) : start].lower())
-    ]
+    return [(start, end) for start, end in spans if not _negated_before(text, start)]
 
 
 def denied_capture(text: str, capture_words: frozenset[str]) -> str | None:
